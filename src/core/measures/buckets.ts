@@ -1,0 +1,41 @@
+import { PeriodSpec, periodIndexer, periodLabel } from '../time/periods';
+
+/**
+ * Rows grouped by period. index[i] is row i's position among the listed periods (0 = the first
+ * period that has data), or −1 for a row without a date. Every period between the first and the
+ * last is listed, including empty ones.
+ */
+export interface Buckets {
+  readonly spec: PeriodSpec;
+  readonly first: number;
+  readonly count: number;
+  readonly index: Int32Array;
+}
+
+export function bucketDays(days: Float64Array, spec: PeriodSpec, only?: (i: number) => boolean): Buckets {
+  const n = days.length;
+  const index = new Int32Array(n);
+  const of = periodIndexer(spec);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    if (d !== d || (only !== undefined && !only(i))) {
+      index[i] = -1;
+      continue;
+    }
+    const p = of(d);
+    index[i] = p;
+    if (p < min) min = p;
+    if (p > max) max = p;
+  }
+  if (min === Infinity) return { spec, first: 0, count: 0, index };
+  for (let i = 0; i < n; i++) if (index[i] !== -1) index[i] -= min;
+  return { spec, first: min, count: max - min + 1, index };
+}
+
+export function bucketLabels(b: Buckets): string[] {
+  const out = new Array<string>(b.count);
+  for (let i = 0; i < b.count; i++) out[i] = periodLabel(b.first + i, b.spec);
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * What Google Sheets hands a custom function: one cell as a scalar, a range as rows of cells.
+ * Empty cells arrive as "", date cells as Date, checkboxes as booleans, percentages as fractions.
+ */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** One custom-function argument: a single cell or a range (rows of columns). */
+export type Arg = Cell | ReadonlyArray<ReadonlyArray<Cell>>;
+
+/** A value a formula may return: a scalar or a table that spills (rows of columns). */
+export type Out = string | number | boolean;
+export type Result = Out | Out[][];
+
+const BLANK_TEXT = /^[\s\u00a0\u2007\u202f]*$/;
+
+/** True for an empty cell or one holding only white space: "no answer", never zero. */
+export function isBlank(c: Cell): boolean {
+  return c === '' || c === null || c === undefined || (typeof c === 'string' && BLANK_TEXT.test(c));
+}
+
+/** Sheets passes error cells to custom functions as their error text, e.g. "#N/A". */
+const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)$/;
+export function isSheetError(c: Cell): c is string {
+  return typeof c === 'string' && c.length > 2 && c.charCodeAt(0) === 35 && SHEET_ERROR.test(c.trim());
+}
+
+/** How a cell is quoted in an error message: text in quotes and cut short, others as they read. */
+export function showCell(c: Cell): string {
+  if (c instanceof Date) return isNaN(c.getTime()) ? 'an invalid date' : `the date ${c.toISOString().slice(0, 10)}`;
+  if (typeof c === 'string') {
+    const t = c.length > 40 ? `${c.slice(0, 37)}...` : c;
+    return `"${t}"`;
+  }
+  if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
+  return String(c);
+}

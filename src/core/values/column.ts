@@ -1,0 +1,68 @@
+import { Arg, Cell, isBlank, showCell } from './cell';
+import { fail } from './errors';
+
+/**
+ * A range argument read as one list of cells (row by row), remembering its width and its name so
+ * that an error can point at the exact cell. A single cell is a 1×1 range.
+ */
+export interface Column {
+  readonly cells: readonly Cell[];
+  readonly width: number;
+  /** The argument's name as the user sees it in autocomplete, e.g. "scores". */
+  readonly name: string;
+  /** Whether messages should name the argument (formulas with several ranges do). */
+  readonly named: boolean;
+}
+
+export function toColumn(arg: Arg, name: string, named = false): Column {
+  if (!Array.isArray(arg)) return { cells: [arg as Cell], width: 1, name, named };
+  const rows = arg as ReadonlyArray<ReadonlyArray<Cell>>;
+  const n = rows.length;
+  if (n === 0) return { cells: [], width: 1, name, named };
+  const first = rows[0];
+  // A range whose rows are not arrays is a list already (a caller outside Sheets, e.g. the CLI).
+  if (!Array.isArray(first)) return { cells: rows as unknown as Cell[], width: 1, name, named };
+  const width = first.length || 1;
+  if (width === 1) {
+    const cells = new Array<Cell>(n);
+    for (let i = 0; i < n; i++) cells[i] = rows[i][0];
+    return { cells, width, name, named };
+  }
+  const cells: Cell[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    for (let j = 0; j < width; j++) cells.push(row[j]);
+  }
+  return { cells, width, name, named };
+}
+
+/** "row 7" for a one-column range, "row 7, column 2" otherwise; "of scores" when asked. */
+export function where(col: Column, index: number): string {
+  const row = Math.floor(index / col.width) + 1;
+  const at = col.width === 1 ? `row ${row}` : `row ${row}, column ${(index % col.width) + 1}`;
+  return col.named ? `${at} of ${col.name}` : at;
+}
+
+/** Throw the standard "row 7 holds "eleven"; <what was expected>" error. */
+export function badCell(col: Column, index: number, expected: string): never {
+  return fail(`${where(col, index)} holds ${showCell(col.cells[index])}; ${expected}`);
+}
+
+/** Ranges that pair row by row must be the same size. */
+export function sameLength(...cols: Column[]): void {
+  const [a, ...rest] = cols;
+  for (const b of rest) {
+    if (b.cells.length !== a.cells.length) {
+      fail(
+        `${a.name} has ${a.cells.length} cells but ${b.name} has ${b.cells.length}; ` +
+          `give ranges of the same size, e.g. A2:A500 and D2:D500`,
+      );
+    }
+  }
+}
+
+/** Fail when every cell is blank: a formula over nothing is almost always the wrong range. */
+export function requireSome(col: Column, what: string): void {
+  for (const c of col.cells) if (!isBlank(c)) return;
+  fail(`no ${what} found in ${col.name}; select the cells that hold them (the header row may be included)`);
+}

@@ -1,0 +1,27 @@
+import type { FormulaDef } from './types';
+import { NPS } from './defs/nps';
+import { NPS_DETAIL } from './defs/npsDetail';
+import { NPS_BY_PERIOD } from './defs/npsByPeriod';
+import { CSAT } from './defs/csat';
+import { NET_COMPARISON } from './defs/netComparison';
+import { ONTIME_RATE } from './defs/ontimeRate';
+import { RETURN_RATE } from './defs/returnRate';
+import { REVIEW_RESPONSE_RATE } from './defs/reviewResponseRate';
+import { PERIOD_SERIES } from './defs/periodSeries';
+import { LEADLAG } from './defs/leadlag';
+import { TARGET_PRESSURE } from './defs/targetPressure';
+import { OKR_SCORE } from './defs/okrScore';
+import { KEY_ACCOUNTS } from './defs/keyAccounts';
+import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
+
+/** Every formula, in the order the README and autocomplete list them. The one source of truth. */
+export const FUNCTIONS: readonly FormulaDef[] = [
+  NPS, NPS_DETAIL, NPS_BY_PERIOD, CSAT, NET_COMPARISON, ONTIME_RATE, RETURN_RATE, REVIEW_RESPONSE_RATE,
+  PERIOD_SERIES, LEADLAG, TARGET_PRESSURE, OKR_SCORE, KEY_ACCOUNTS, IMPROVEMENT_SUMMARY,
+];
+
+const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
+
+export function findFormula(name: string): FormulaDef | undefined {
+  return BY_NAME.get(name.toUpperCase());
+}

@@ -1,0 +1,43 @@
+import type { Result } from '../core/values/cell';
+import { InputError } from '../core/values/errors';
+import { findFormula } from './registry';
+import type { FormulaContext } from './types';
+
+/**
+ * Runs one formula as Sheets calls it and guards what goes back: a formula never returns NaN,
+ * Infinity, undefined or a ragged table. Errors become `NAME: message`, which Sheets shows on #ERROR!.
+ */
+export function runFormula(name: string, args: readonly unknown[], ctx: FormulaContext): Result {
+  const def = findFormula(name);
+  if (!def) throw new Error(`Leadlag has no formula called ${name}`);
+  try {
+    const given = args.length;
+    if (given > def.args.length) {
+      throw new InputError(`takes at most ${def.args.length} arguments (${def.args.map((a) => a.name).join(', ')}) but got ${given}`);
+    }
+    return checked(def.run(args as never, ctx));
+  } catch (e) {
+    if (e instanceof InputError) throw new Error(`${name}: ${e.message}`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`${name}: Leadlag could not compute this (${why}). Please report it with the formula and a copy of the data.`);
+  }
+}
+
+function checkedCell(x: unknown): string | number | boolean {
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new Error(`a result came out as ${x}`);
+    return x === 0 ? 0 : x; // no -0
+  }
+  if (typeof x === 'string' || typeof x === 'boolean') return x;
+  if (x === null) return '';
+  throw new Error(`a result came out as ${String(x)}`);
+}
+
+function checked(out: Result): Result {
+  if (!Array.isArray(out)) return checkedCell(out);
+  const width = out.length ? out[0].length : 0;
+  return out.map((row) => {
+    if (row.length !== width) throw new Error('a result table came out ragged');
+    return row.map(checkedCell);
+  });
+}
