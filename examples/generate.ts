@@ -322,8 +322,8 @@ export function generateExampleData(seed: number = DEFAULT_SEED): ExampleData {
     costRatio: rngBiz.uniform(0.58, 0.76),
   }));
 
-  const sales = generateSales(rngSales, customers, products, xAt);
-  const feedback = generateFeedback(rngFeedback, customers, xAt);
+  const { csv: sales, firstOrder } = generateSales(rngSales, customers, products, xAt);
+  const feedback = generateFeedback(rngFeedback, customers, firstOrder, xAt);
   const reviews = generateReviews(rngReviews, xAt);
   return { sales, feedback, reviews };
 }
@@ -334,7 +334,13 @@ function workingDaysIn(from: number, to: number): number[] {
   return out;
 }
 
-function generateSales(rng: Rng, customers: Customer[], products: Product[], xAt: (t: number) => number): string {
+/** The sales CSV, and for each customer the month of its first order (survey invitations go to buyers). */
+function generateSales(
+  rng: Rng,
+  customers: Customer[],
+  products: Product[],
+  xAt: (t: number) => number,
+): { csv: string; firstOrder: Map<Customer, number> } {
   const orders: Order[] = [];
   const bigCustomers = customers.slice(0, 40);
 
@@ -381,6 +387,8 @@ function generateSales(rng: Rng, customers: Customer[], products: Product[], xAt
     }
   }
   orders.sort((a, b) => a.day - b.day);
+  const firstOrder = new Map<Customer, number>();
+  for (const o of orders) if (!firstOrder.has(o.customer)) firstOrder.set(o.customer, o.t);
 
   const header = ['Order ID', 'Order Date', 'Customer', 'Sales Rep', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty', 'Promised Date', 'Delivered Date'];
   const width = header.length;
@@ -448,7 +456,7 @@ function generateSales(rng: Rng, customers: Customer[], products: Product[], xAt
     if (blankAfter.has(idx)) rows.push(blank);
   });
   rows.push(['', '', 'Total', '', gbp(totalNet), plain2(totalCost), '', '', '', '']);
-  return toCsv(rows);
+  return { csv: toCsv(rows), firstOrder };
 }
 
 function randomTime(rng: Rng): string {
@@ -466,7 +474,12 @@ interface Response {
   row: CsvValue[];
 }
 
-function generateFeedback(rng: Rng, customers: Customer[], xAt: (t: number) => number): string {
+function generateFeedback(
+  rng: Rng,
+  customers: Customer[],
+  firstOrder: Map<Customer, number>,
+  xAt: (t: number) => number,
+): string {
   const header = [
     'Timestamp',
     'Customer',
@@ -521,14 +534,15 @@ function generateFeedback(rng: Rng, customers: Customer[], xAt: (t: number) => n
   for (let t = 0; t < MONTHS; t++) {
     const n = Math.round(FEEDBACK_PER_MONTH * (1 + rng.normal(0, 0.07)));
     const weights = customers.map((c) => {
-      if (t < c.firstMonth || t > c.lastMonth) return 0;
+      const first = firstOrder.get(c);
+      if (first === undefined || t < first || t > c.lastMonth + 1) return 0;
       if (c.turns && t >= TURN_MONTH) return 0; // their answers in the last six months are written below
       return Math.sqrt(c.weight);
     });
     for (let k = 0; k < n; k++) {
       const c = rng.chance(0.03) ? null : customers[rng.weightedIndex(weights)];
       const mood = c ? c.mood : 0;
-      const mu = 7.9 + 0.9 * xAt(t) + mood;
+      const mu = 8.0 + 0.75 * xAt(t) + mood;
       let score = clamp(Math.round(rng.normal(mu, 1.5)), 0, 10);
       if (c && c.turns) score = Math.max(score, 8); // the key accounts were fans before they turned
       const compare = c && c.turns ? (score >= 9 ? 'Better' : 'About the same') : compareFor(score);

@@ -13,11 +13,17 @@ import { TARGET_PRESSURE } from './defs/targetPressure';
 import { OKR_SCORE } from './defs/okrScore';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
+import { PERIODS } from './defs/periods';
+import { MEASURE_SERIES } from './defs/measureSeries';
+import { TARGET_STATUS } from './defs/targetStatus';
+import { CONNECTIONS } from './defs/connections';
 
 /** Every formula, in the order the README and autocomplete list them. The one source of truth. */
 export const FUNCTIONS: readonly FormulaDef[] = [
   NPS, NPS_DETAIL, NPS_BY_PERIOD, CSAT, NET_COMPARISON, ONTIME_RATE, RETURN_RATE, REVIEW_RESPONSE_RATE,
   PERIOD_SERIES, LEADLAG, TARGET_PRESSURE, OKR_SCORE, KEY_ACCOUNTS, IMPROVEMENT_SUMMARY,
+  // The scorecard's building blocks: its header, measure rows, status and connections are live formulas.
+  PERIODS, MEASURE_SERIES, TARGET_STATUS, CONNECTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));

@@ -1,0 +1,111 @@
+import { Column } from '../values/column';
+import { DateOptions, readDayColumn } from '../values/date';
+import { PeriodSpec, periodLabel, periodOfDay } from '../time/periods';
+import { targetPressure } from '../measures/targetPressure';
+import { bucketLabels } from '../measures/buckets';
+import { MEASURES, MeasureId, Source } from './measures';
+import { bindMeasure } from './bindings';
+import { measureSeries } from './measureSeries';
+import { latestValue, targetStatus, Status } from './status';
+import { connectDots } from './connections';
+import { fail } from '../values/errors';
+
+/** A source table as the scorecard sees it: its columns by role, and the rows left out. */
+export interface SourceColumns {
+  readonly name: string;
+  readonly columns: Readonly<Record<string, Column>>;
+  readonly skipped: readonly { row: number; reason: string }[];
+}
+
+export interface ScorecardOptions {
+  readonly period: PeriodSpec;
+  readonly count: number;
+  readonly targets: Partial<Record<MeasureId, number>>;
+  /** Which measures to show; default: every one the data supports. */
+  readonly measures?: readonly MeasureId[];
+  readonly maxLag: number;
+  readonly healthPeriod: PeriodSpec;
+  readonly lastDays: number;
+}
+
+export const DEFAULT_OPTIONS: ScorecardOptions = {
+  period: { kind: 'month', fiscalStartMonth: 1 },
+  count: 12,
+  targets: {},
+  maxLag: 3,
+  healthPeriod: { kind: 'quarter', fiscalStartMonth: 1 },
+  lastDays: 7,
+};
+
+/** The scorecard as numbers: the command line's --json output has exactly this shape. */
+export interface ScorecardResult {
+  period: string;
+  periods: string[];
+  measures: { id: MeasureId; kind: 'lead' | 'lag'; label: string; values: (number | null)[]; target: number | null; status: Status | null }[];
+  connections: { lead: MeasureId; lag: MeasureId; lag_periods: number; r: number; p: number; pairs: number; sentence: string }[];
+  target_health: { period: string; sales: number; share: number | null; expected_share: number; spike_ratio: number | null; flag: boolean }[];
+  skipped: { file: string; row: number; reason: string }[];
+}
+
+/** The last `count` periods, ending with the period of the latest date in the given columns. */
+export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts: DateOptions): number[] {
+  const days = readDayColumn(dates, opts);
+  let last = -Infinity;
+  for (const d of days) if (d > last) last = d;
+  if (last === -Infinity) fail(`no dates found in ${dates.name}`);
+  const end = periodOfDay(last, spec);
+  return Array.from({ length: count }, (_, i) => end - count + 1 + i);
+}
+
+export function computeScorecard(sources: Partial<Record<Source, SourceColumns>>, options: ScorecardOptions, dates: DateOptions): ScorecardResult {
+  const roles: Partial<Record<Source, Set<string>>> = {};
+  for (const [s, table] of Object.entries(sources)) if (table) roles[s as Source] = new Set(Object.keys(table.columns));
+  const clock = sources.sales?.columns.date ?? sources.feedback?.columns.date ?? fail('the scorecard needs sales or feedback data with a date column');
+  const periods = lastPeriods(clock, options.period, options.count, dates);
+  const wanted = options.measures ?? MEASURES.map((m) => m.id);
+
+  const measures: ScorecardResult['measures'] = [];
+  for (const info of MEASURES) {
+    if (!wanted.includes(info.id)) continue;
+    const binding = bindMeasure(info.id, roles);
+    if (!binding) continue;
+    const cols = sources[binding.source]!.columns;
+    const values = measureSeries(info.id, periods, options.period, {
+      dates: cols[binding.dates],
+      a: binding.a ? cols[binding.a] : undefined,
+      b: binding.b ? cols[binding.b] : undefined,
+    }, dates);
+    const target = options.targets[info.id] ?? null;
+    measures.push({ id: info.id, kind: info.kind, label: info.label, values, target, status: targetStatus(latestValue(values), target, info.better) });
+  }
+
+  // Connections are computed on the labels (the sentence reads them) and mapped back to ids.
+  const idOf = new Map(measures.map((m) => [m.label, m.id]));
+  const series = (m: ScorecardResult['measures'][number]) => ({ name: m.label, values: Float64Array.from(m.values, (v) => (v === null ? NaN : v)) });
+  const connections = connectDots(
+    measures.filter((m) => m.kind === 'lead').map(series),
+    measures.filter((m) => m.kind === 'lag').map(series),
+    options.maxLag,
+  ).map((c) => ({ lead: idOf.get(c.lead)!, lag: idOf.get(c.lag)!, lag_periods: c.lagPeriods, r: c.r, p: c.p, pairs: c.pairs, sentence: c.sentence }));
+
+  const target_health: ScorecardResult['target_health'] = [];
+  const sales = sources.sales?.columns;
+  if (sales?.date && sales.amount) {
+    const days = readDayColumn(sales.date, dates);
+    const { buckets, rows } = targetPressure(days, sales.amount, options.healthPeriod, options.lastDays, sales.date);
+    const labels = bucketLabels(buckets);
+    rows.forEach((r, i) => target_health.push({ period: labels[i], sales: r.sales, share: r.share, expected_share: r.expected, spike_ratio: r.ratio, flag: r.flagged }));
+  }
+
+  const skipped: ScorecardResult['skipped'] = [];
+  for (const table of Object.values(sources)) if (table) for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
+
+  return {
+    period: options.period.kind,
+    periods: periods.map((p) => periodLabel(p, options.period)),
+    measures,
+    connections,
+    target_health,
+    skipped,
+  };
+}
