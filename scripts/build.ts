@@ -42,6 +42,16 @@ async function main(): Promise<void> {
     declarations(FUNCTIONS);
   writeFileSync(join(dist, 'Code.js'), code);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  // The command line (Node only, never pushed): bin/leadlag.js loads it.
+  await build({
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: join(dist, 'cli.js'),
+    logLevel: 'warning',
+  });
   console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${FUNCTIONS.length} formulas)`);
 }
 
