@@ -10,3 +10,5 @@ import { currentHost } from './host';
 export function formula(name: string, args: ArrayLike<unknown>): Result {
   return runFormula(name, Array.prototype.slice.call(args), contextFor(currentHost()));
 }
+
+export { onOpen, onInstall, open, buildFromMenu, rebuildFromMenu, help, rpc } from './server';

@@ -3,7 +3,7 @@ import { fail } from '../core/values/errors';
 import { readNumber } from '../core/values/number';
 
 /** A scalar option: a typed value or one cell. A range of several cells is a mistake worth naming. */
-function scalar(arg: Arg, name: string): Cell {
+export function scalar(arg: Arg, name: string): Cell {
   if (!Array.isArray(arg)) return arg as Cell;
   const rows = arg as ReadonlyArray<ReadonlyArray<Cell>>;
   if (rows.length === 1 && rows[0].length === 1) return rows[0][0];

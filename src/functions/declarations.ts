@@ -28,3 +28,18 @@ export function declaration(def: FormulaDef, globalName = 'Leadlag'): string {
 export function declarations(defs: readonly FormulaDef[], globalName = 'Leadlag'): string {
   return defs.map((d) => declaration(d, globalName)).join('\n\n') + '\n';
 }
+
+/** The add-on's other entry points: triggers, menu items and the sidebar's RPC. */
+export const SERVER_ENTRIES: readonly { name: string; target: string; doc: string; params: string }[] = [
+  { name: 'onOpen', target: 'onOpen', doc: 'Adds the Extensions › Leadlag menu.', params: 'e' },
+  { name: 'onInstall', target: 'onInstall', doc: 'Adds the menu right after installing.', params: 'e' },
+  { name: 'leadlagOpen', target: 'open', doc: 'Menu: Open Leadlag.', params: '' },
+  { name: 'leadlagBuildScorecard', target: 'buildFromMenu', doc: 'Menu: Build scorecard.', params: '' },
+  { name: 'leadlagRebuildScorecard', target: 'rebuildFromMenu', doc: 'Menu: Rebuild scorecard.', params: '' },
+  { name: 'leadlagHelp', target: 'help', doc: 'Menu: Help.', params: '' },
+  { name: 'rpc', target: 'rpc', doc: 'The sidebar calls the server through this one function.', params: 'name, args' },
+];
+
+export function serverDeclarations(globalName = 'Leadlag'): string {
+  return SERVER_ENTRIES.map((e) => `/** ${e.doc} */\nfunction ${e.name}(${e.params}) {\n  return ${globalName}.${e.target}(${e.params});\n}`).join('\n\n') + '\n';
+}

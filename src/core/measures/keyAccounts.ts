@@ -24,7 +24,8 @@ function customerKey(name: string): string {
 }
 
 function customerName(c: Cell): string {
-  return c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim().replace(/\s+/g, ' ');
+  if (c instanceof Date) return isNaN(c.getTime()) ? 'Invalid date' : c.toISOString().slice(0, 10);
+  return String(c).trim().replace(/\s+/g, ' ');
 }
 
 /**
@@ -78,12 +79,15 @@ export function keyAccounts(customers: Column, revenue: Column, scores?: Column)
   let total = 0;
   for (const a of list) total += a.revenue;
   if (!(total > 0)) fail('the revenue adds up to nothing; select the column that holds each sale\'s amount');
+  // Compare running revenue with 80% and 95% of the total (not summed shares, whose rounding
+  // would put a customer at exactly 80% into tier A).
+  const slack = total * 1e-12;
   let before = 0;
   return list.map((a) => {
     const share = a.revenue / total;
-    const tier = before < 0.8 ? 'A' : before < 0.95 ? 'B' : 'C';
-    before += share;
+    const tier = before < 0.8 * total - slack ? 'A' : before < 0.95 * total - slack ? 'B' : 'C';
+    before += a.revenue;
     const atRisk = tier !== 'C' && ((a.score !== null && a.score <= 6) || a.worse === true);
-    return { customer: a.name, revenue: a.revenue, share, cumulative: before, tier, effort: share, atRisk };
+    return { customer: a.name, revenue: a.revenue, share, cumulative: before / total, tier, effort: share, atRisk };
   });
 }

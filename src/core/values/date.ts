@@ -55,7 +55,7 @@ export function dayOfNumber(n: number): number | undefined {
     const y = Math.floor(n / 10000);
     return validDay(y, Math.floor(n / 100) % 100, n % 100);
   }
-  if (n < 1 || n > 2958465) return undefined;
+  if (n < 1 || n >= 2958466) return undefined;
   return Math.floor(n) - SERIAL_EPOCH_OFFSET;
 }
 
@@ -147,25 +147,31 @@ export function parseNamedDate(text: string): number | undefined {
   return undefined;
 }
 
+const BLANK = /^\s*$/;
 function isBlankText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 160 && c !== 10 && c !== 13 && c !== 0x202f) return false;
-  }
-  return true;
+  return BLANK.test(s);
+}
+
+/**
+ * A column's first cell may be its header ("Order Date"), but not a date that went wrong
+ * ("31/02/2026", "31 Feb 2026"): that must be an error like any other row.
+ */
+const DATE_ATTEMPT = /\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[A-Za-z]{3,}\.?[\s\-/.,]+\d{2,4}|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}/;
+export function looksLikeHeader(s: string): boolean {
+  return /[A-Za-z]/.test(s) && !DATE_ATTEMPT.test(s);
 }
 
 /**
  * Reads a whole column of dates: a day number per cell, NaN for blanks. Throws an InputError naming
  * the first cell that is not a date. A text first row that is not a date is taken as the header.
  */
-export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EXPECTED): Float64Array {
+export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EXPECTED, header = true): Float64Array {
   const cells = col.cells;
   const n = cells.length;
   const out = new Float64Array(n);
   const zone = opts.zone;
   const ev: Evidence = { dayFirst: -1, monthFirst: -1 };
-  const named = new Map<string, number | undefined>();
+  const named = new Map<string, Parsed>();
   let ambiguous: number[] | null = null;
   let lastHour = NaN;
   let lastOffset = 0;
@@ -184,15 +190,14 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
       let d: Parsed = parseNumericDate(c, ev, i);
       if (d === undefined) {
         if (named.has(c)) d = named.get(c);
-        else if (isBlankText(c)) d = null;
         else {
-          d = parseNamedDate(c);
+          d = isBlankText(c) ? null : parseNamedDate(c);
           named.set(c, d);
         }
       }
       if (d === null) out[i] = NaN;
       else if (d === undefined) {
-        if (i < col.width) out[i] = NaN; // the header row
+        if (header && i < col.width && looksLikeHeader(c)) out[i] = NaN; // the header row
         else badCell(col, i, expected);
       } else if (d < -1e14) {
         (ambiguous ??= []).push(i);

@@ -37,6 +37,12 @@ export const CONNECTIONS = defineFormula({
   run([leads, lags, leadNames, lagNames, maxLag]) {
     const leadRows = rows(required(leads, 'leads'), 'leads');
     const lagRows = rows(required(lags, 'lags'), 'lags');
+    const periods = leadRows[0]?.length ?? 0;
+    for (const [rowsOf, what] of [[leadRows, 'leads'], [lagRows, 'lags']] as const) {
+      rowsOf.forEach((r, i) => {
+        if (r.length !== periods) fail(`row ${i + 1} of ${what} has ${r.length} periods but the first lead row has ${periods}; give the same periods for every measure`);
+      });
+    }
     const k = optNumber(maxLag, 'max_lag', 3, { integer: true, min: 0, max: 60, help: 'give a whole number of periods from 0 to 60' });
     const found = connectDots(
       leadRows.map((values, i) => ({ name: names(required(leadNames, 'lead_names'), leadRows.length, 'lead_names')[i], values })),

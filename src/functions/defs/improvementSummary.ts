@@ -1,10 +1,9 @@
 import { isBlank } from '../../core/values/cell';
 import { toColumn } from '../../core/values/column';
 import { readDayColumn } from '../../core/values/date';
-import { fail } from '../../core/values/errors';
 import { improvementSummary } from '../../core/measures/improvementSummary';
 import { defineFormula } from '../types';
-import { cell, required } from '../args';
+import { cell, required, scalar } from '../args';
 
 export const IMPROVEMENT_SUMMARY = defineFormula({
   name: 'IMPROVEMENT_SUMMARY',
@@ -22,9 +21,9 @@ export const IMPROVEMENT_SUMMARY = defineFormula({
   example: '=IMPROVEMENT_SUMMARY(I2:I200, H2:H200, J2:J200, B2:B200, TODAY())',
   run([status, due, closed, opened, asOf], ctx) {
     let day = ctx.today();
-    if (!isBlank(asOf as never)) {
-      if (Array.isArray(asOf)) fail('as_of must be a single date, e.g. TODAY()');
-      day = readDayColumn(toColumn(asOf, 'as_of'), ctx.dates)[0];
+    const when = scalar(asOf, 'as_of');
+    if (!isBlank(when)) {
+      day = readDayColumn(toColumn(when, 'as_of'), ctx.dates, 'as_of must be a date, e.g. TODAY() or 2026-06-30', false)[0];
     }
     const openedCol = opened === undefined || isBlank(opened as never) ? null : toColumn(opened, 'opened', true);
     const s = improvementSummary(

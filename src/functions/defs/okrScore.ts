@@ -5,8 +5,12 @@ import { okrScore } from '../../core/measures/okr';
 import { defineFormula } from '../types';
 import { required } from '../args';
 
-function grid(arg: Arg): Cell[][] {
-  return Array.isArray(arg) ? (arg as Cell[][]) : [[arg as Cell]];
+function grid(arg: Arg, name: string): Cell[][] {
+  if (!Array.isArray(arg)) return [[arg as Cell]];
+  const rows = arg as Cell[][];
+  const width = rows.length && Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (width === 0 || rows.some((r) => !Array.isArray(r) || r.length !== width)) fail(`${name} must be a number or a rectangular range`);
+  return rows;
 }
 
 function num(c: Cell, name: string, r: number, k: number, shape: boolean): number | null {
@@ -30,9 +34,9 @@ export const OKR_SCORE = defineFormula({
   returns: 'A number from 0 to 1, or an array of the same shape as the ranges given.',
   example: '=OKR_SCORE(B2:B6, C2:C6, D2:D6)',
   run([start, current, target]) {
-    const s = grid(required(start, 'start'));
-    const c = grid(required(current, 'current'));
-    const t = grid(required(target, 'target'));
+    const s = grid(required(start, 'start'), 'start');
+    const c = grid(required(current, 'current'), 'current');
+    const t = grid(required(target, 'target'), 'target');
     const shape = s.length !== 1 || s[0].length !== 1;
     if (c.length !== s.length || t.length !== s.length || c[0].length !== s[0].length || t[0].length !== s[0].length) {
       fail(`start, current and target must be the same shape (start is ${s.length}×${s[0].length}, current ${c.length}×${c[0].length}, target ${t.length}×${t[0].length})`);

@@ -1,10 +1,10 @@
-import { Cell, isBlank } from '../../core/values/cell';
+import { isBlank } from '../../core/values/cell';
 import { toColumn } from '../../core/values/column';
 import { fail } from '../../core/values/errors';
 import { readNumber } from '../../core/values/number';
 import { latestValue, targetStatus } from '../../core/scorecard/status';
 import { defineFormula } from '../types';
-import { optText, required } from '../args';
+import { optText, required, scalar } from '../args';
 
 export const TARGET_STATUS = defineFormula({
   name: 'TARGET_STATUS',
@@ -21,8 +21,8 @@ export const TARGET_STATUS = defineFormula({
   run([values, target, better]) {
     const dir = (optText(better, 'better') ?? 'higher').trim().toLowerCase();
     if (dir !== 'higher' && dir !== 'lower') fail(`better must be "higher" or "lower", not "${dir}"`);
-    if (Array.isArray(target)) fail('target must be a single value');
-    const t = isBlank(target as Cell) ? null : readNumber(target as Cell);
+    const given = scalar(target, 'target');
+    const t = isBlank(given) ? null : readNumber(given);
     if (t === undefined) fail('target must be a number');
     const nums = toColumn(required(values, 'values'), 'values').cells.map((c) => {
       const x = readNumber(c);

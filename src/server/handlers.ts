@@ -1,0 +1,119 @@
+import { CALLS, CallName, Results, HomeInfo, SAMPLE_ROWS, SheetTable } from '../rpc/contract';
+import { WorkbookPort } from './ports/workbook';
+import { isOwnTag } from './scorecard/detect';
+import { findTable } from '../core/tables/findTable';
+import { BuildError, SCORECARD_SHEET_KEY, SCORECARD_TAG, buildScorecard } from './scorecard/build';
+import { DEFINITION_KEY, ScorecardDefinition, parseDefinition } from './scorecard/definition';
+import { InputError } from '../core/values/errors';
+import { Cell } from '../core/values/cell';
+
+/** What the handlers need from where they run: the workbook, a clock, and a lock against double starts. */
+export interface ServerDeps {
+  readonly wb: WorkbookPort;
+  readonly spreadsheetName: () => string;
+  /** "2026-11-23 10:04" in the spreadsheet's time zone. */
+  readonly timestamp: () => string;
+  /** Runs fn while holding the document's lock; throws UserError if another build holds it. */
+  readonly withLock: <T>(fn: () => T) => T;
+}
+
+/** A failure the user can act on; its message is shown in the sidebar as it is. */
+export class UserError extends Error {}
+
+type Handlers = { [N in CallName]: (args: unknown) => Results[N] };
+
+function sampleValue(c: Cell): string | number | boolean {
+  if (c instanceof Date) return isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 19).replace('T00:00:00', '');
+  return c === null || c === undefined ? '' : c;
+}
+
+/** One sheet's table for the wizard: found once here, its columns sampled for the sidebar's guesses. */
+export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
+  try {
+    const t = findTable(grid);
+    const rows = t.dataRows.slice(0, SAMPLE_ROWS);
+    const columns = t.headers.map((_, j) => rows.map((r) => sampleValue(grid[r]?.[t.firstCol + j])));
+    return { sheet, headerRow: t.headerRow + 1, headers: t.headers, columns, dataRows: t.dataRows.length, skipped: t.skipped, problem: null };
+  } catch (e) {
+    return { sheet, headerRow: null, headers: [], columns: [], dataRows: 0, skipped: [], problem: (e as Error).message };
+  }
+}
+
+export function createHandlers(deps: ServerDeps): Handlers {
+  const { wb } = deps;
+  const storedDefinition = (): ScorecardDefinition | null => {
+    const text = wb.getSetting(DEFINITION_KEY);
+    if (!text) return null;
+    try {
+      return parseDefinition(JSON.parse(text));
+    } catch {
+      return null;
+    }
+  };
+  const ownScorecard = (): string | null => {
+    const name = wb.getSetting(SCORECARD_SHEET_KEY);
+    return name && wb.sheetNames().includes(name) && wb.getSheetTag(name) === SCORECARD_TAG ? name : null;
+  };
+  const build = (def: ScorecardDefinition) =>
+    deps.withLock(() => {
+      const r = buildScorecard(wb, def, deps.timestamp());
+      return { sheet: r.sheetName, measures: r.measures, missing: r.missing, skipped: r.skipped.length };
+    });
+
+  return {
+    home(): HomeInfo {
+      const sheets = wb.sheetNames().filter((n) => !isOwnTag(wb.getSheetTag(n)));
+      const scorecard = ownScorecard();
+      return { spreadsheet: deps.spreadsheetName(), sheets, scorecard: scorecard ? { sheet: scorecard } : null, hasDefinition: storedDefinition() !== null };
+    },
+    readTables(): SheetTable[] {
+      const out: SheetTable[] = [];
+      for (const name of wb.sheetNames()) {
+        if (isOwnTag(wb.getSheetTag(name))) continue;
+        const grid = wb.sheet(name)?.readValues();
+        if (grid) out.push(sheetTable(name, grid));
+      }
+      return out;
+    },
+    getDefinition() {
+      return storedDefinition();
+    },
+    buildScorecard(args) {
+      const { definition } = CALLS.buildScorecard.args.parse(args);
+      let def: ScorecardDefinition;
+      try {
+        def = parseDefinition(definition);
+      } catch (e) {
+        throw new UserError((e as Error).message);
+      }
+      return build(def);
+    },
+    rebuildScorecard() {
+      const def = storedDefinition();
+      if (!def) throw new UserError('There is no scorecard to rebuild yet. Open Leadlag and build one with the wizard.');
+      return build(def);
+    },
+  };
+}
+
+/**
+ * The one entry the sidebar calls: checks the call's name and arguments against the contract and turns
+ * every failure into a message the user can act on (never a stack trace).
+ */
+export function dispatch(handlers: Handlers, name: unknown, args: unknown): unknown {
+  if (typeof name !== 'string' || !(name in CALLS)) throw new UserError(`The sidebar asked for "${String(name)}", which this version of Leadlag does not know. Reload the spreadsheet.`);
+  const call = name as CallName;
+  const parsed = CALLS[call].args.safeParse(args ?? {});
+  if (!parsed.success) {
+    const what = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
+    throw new UserError(`Leadlag could not use what the sidebar sent (${what}). Reload the sidebar and try again.`);
+  }
+  try {
+    return handlers[call](parsed.data);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    if (e instanceof BuildError || e instanceof InputError) throw new UserError(e.message);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UserError(`Something went wrong in Leadlag (${why}). Your data was not changed. Try again; if it happens again, tell us what you did.`);
+  }
+}

@@ -1,0 +1,93 @@
+import * as z from 'zod/mini';
+import { MEASURE_IDS, MeasureId } from '../../core/scorecard/measures';
+import { ROLES, Role, isRole } from '../../core/tables/roles';
+
+/**
+ * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
+ * rebuilt or edited later. It crosses from the sidebar and from the settings store into the server:
+ * zod checks its shape (zod/mini, with only the few schema kinds that keep the Apps Script bundle
+ * small), then `parseDefinition` checks the rules and says in words what is wrong.
+ */
+const SourceRef = z.object({
+  sheet: z.string(),
+  /** Column role → header name as shown in the sheet. */
+  columns: z.record(z.string(), z.string()),
+});
+
+export const DefinitionShape = z.object({
+  version: z.number(),
+  period: z.optional(z.enum(['week', 'month', 'quarter'])),
+  periods: z.optional(z.number()),
+  sources: z.object({
+    sales: z.optional(SourceRef),
+    feedback: z.optional(SourceRef),
+    reviews: z.optional(SourceRef),
+  }),
+  /** Which measures to show; absent: every one the data supports. */
+  measures: z.optional(z.array(z.string())),
+  targets: z.optional(z.record(z.string(), z.nullable(z.number()))),
+  maxLag: z.optional(z.number()),
+  lastDays: z.optional(z.number()),
+});
+
+export type DefinitionInput = z.input<typeof DefinitionShape>;
+
+export interface SourceRefDef {
+  readonly sheet: string;
+  readonly columns: Partial<Record<Role, string>>;
+}
+
+export interface ScorecardDefinition {
+  readonly version: 1;
+  readonly period: 'week' | 'month' | 'quarter';
+  readonly periods: number;
+  readonly sources: { readonly sales?: SourceRefDef; readonly feedback?: SourceRefDef; readonly reviews?: SourceRefDef };
+  readonly measures?: readonly MeasureId[];
+  readonly targets: Partial<Record<MeasureId, number | null>>;
+  readonly maxLag: number;
+  readonly lastDays: number;
+}
+
+export const DEFINITION_KEY = 'leadlag.scorecard.definition';
+
+function whole(value: number | undefined, fallback: number, min: number, max: number, what: string, problems: string[]): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) problems.push(`${what} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/** Parses a definition, or throws an Error whose message lists what is wrong, field by field. */
+export function parseDefinition(value: unknown): ScorecardDefinition {
+  const r = DefinitionShape.safeParse(value);
+  if (!r.success) {
+    const shape = r.error.issues.map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`);
+    throw new Error(`The scorecard settings are not valid: ${shape.join('; ')}`);
+  }
+  const d = r.data;
+  const problems: string[] = [];
+  if (d.version !== 1) problems.push(`version ${d.version} is not one this Leadlag knows; update the add-on`);
+  const sources: { sales?: SourceRefDef; feedback?: SourceRefDef; reviews?: SourceRefDef } = {};
+  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+    const s = d.sources[kind];
+    if (!s) continue;
+    if (s.sheet.trim() === '') problems.push(`sources.${kind}.sheet is empty`);
+    for (const role of Object.keys(s.columns)) if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
+    sources[kind] = { sheet: s.sheet, columns: s.columns as Partial<Record<Role, string>> };
+  }
+  const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
+  for (const id of d.measures ?? []) if (!known(id)) problems.push(`measures: "${id}" is not a measure (${MEASURE_IDS.join(', ')})`);
+  for (const id of Object.keys(d.targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
+  const def: ScorecardDefinition = {
+    version: 1,
+    period: d.period ?? 'month',
+    periods: whole(d.periods, 12, 3, 36, 'periods', problems),
+    sources,
+    measures: d.measures as MeasureId[] | undefined,
+    targets: (d.targets ?? {}) as Partial<Record<MeasureId, number | null>>,
+    maxLag: whole(d.maxLag, 3, 0, 12, 'maxLag', problems),
+    lastDays: whole(d.lastDays, 7, 1, 30, 'lastDays', problems),
+  };
+  if (def.measures === undefined) delete (def as { measures?: unknown }).measures;
+  if (problems.length) throw new Error(`The scorecard settings are not valid: ${problems.join('; ')}`);
+  return def;
+}

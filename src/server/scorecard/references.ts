@@ -1,0 +1,33 @@
+/** A1 references into the user's sheets, written so that a sheet name can never break a formula. */
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index0: number): string {
+  let n = index0 + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 'Sales', 'Q3 ''push''' — always quoted, quotes doubled, as Sheets writes them. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An open-ended column from a row down: 'Sales'!$B$4:$B, so rows pasted below are included. */
+export function openColumn(sheet: string, col0: number, fromRow: number): string {
+  const L = columnLetter(col0);
+  return `${quoteSheet(sheet)}!$${L}$${fromRow}:$${L}`;
+}
+
+/** A string literal inside a formula. */
+export function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function a1(row: number, col0: number): string {
+  return `${columnLetter(col0)}${row}`;
+}
