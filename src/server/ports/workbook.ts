@@ -1,0 +1,146 @@
+import type { Cell } from '../../core/values/cell';
+
+/**
+ * The spreadsheet as the server sees it: a few block-oriented calls, so that building a sheet
+ * costs a number of calls that does not grow with the number of data rows (Apps Script charges
+ * for every call into the spreadsheet). Two implementations:
+ * - `sheets/appsScriptWorkbook.ts` over SpreadsheetApp (one batch call per block);
+ * - `memory/memoryWorkbook.ts` over HyperFormula, for tests, the local preview and the CLI.
+ *
+ * Rows and columns are 1-based, as in Sheets. A1 notation is relative to the sheet (`B2:D9`,
+ * `A2:A` for an open-ended column, `C:C` for a whole column), never with a sheet name.
+ */
+
+/** A plain value, written as if typed: `null` (or '') leaves the cell empty, a string starting with `=` is a formula. */
+export type WriteValue = string | number | boolean | Date | null;
+
+/**
+ * One cell of a block.
+ * - `{ text }` stays text whatever it holds (`=HYPERLINK(...)`, `+44 20...`, `-`, `@home`, `00123`, `TRUE`,
+ *   `1/2`): use it for anything that comes from data (names, comments, column headers).
+ *   Written with a leading apostrophe, which Sheets (and HyperFormula) read as "this is text" and do not
+ *   keep as part of the value.
+ * - `{ formula }` is a formula; the leading `=` may be omitted.
+ */
+export type WriteCell = WriteValue | { readonly text: string } | { readonly formula: string };
+
+export type Block = readonly (readonly WriteCell[])[];
+
+/** How a range looks. Unset fields are left as they are. Colours are `#rrggbb`. */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly color?: string;
+  readonly background?: string;
+  /** A Sheets number format, e.g. `0.0`, `0%`, `£#,##0`, `yyyy-mm-dd`, `@` (plain text). */
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+/** One style applied to one range (A1 notation). */
+export interface StyledRange extends CellStyle {
+  readonly a1: string;
+}
+
+/**
+ * A conditional format for status cells: when the cell's shown text equals `textEquals`
+ * (case-insensitive in Sheets), it gets these colours.
+ */
+export interface ConditionalRule {
+  readonly a1: string;
+  readonly textEquals: string;
+  readonly background: string;
+  readonly color?: string;
+  readonly bold?: boolean;
+}
+
+export interface ColumnWidth {
+  readonly col: number;
+  /** Pixels. */
+  readonly width: number;
+}
+
+export interface SheetPort {
+  readonly name: string;
+  /**
+   * Computed values of the used range (from A1 to the last row and column holding anything), rows of cells,
+   * like `getDataRange().getValues()`: '' for empty, numbers, booleans, text, Date for date cells,
+   * and error cells as their error text (`#N/A`).
+   */
+  readValues(): Cell[][];
+  /** Writes one rectangular block of values and formulas, top-left at (row, col), in one call. */
+  writeBlock(row: number, col: number, block: Block): void;
+  /** One number format per cell of a block at (row, col), in one call. */
+  setNumberFormats(row: number, col: number, formats: readonly (readonly string[])[]): void;
+  /** A batch of ranges, each with one style. The cost grows with the number of distinct styles, not cells. */
+  applyStyles(styles: readonly StyledRange[]): void;
+  setFrozen(rows: number, cols: number): void;
+  setColumnWidths(widths: readonly ColumnWidth[]): void;
+  /** Replaces every conditional format rule of the sheet with these. */
+  setConditionalRules(rules: readonly ConditionalRule[]): void;
+  /** Removes contents, formats and conditional rules; keeps the sheet, its frozen panes and widths. */
+  clear(): void;
+}
+
+export interface WorkbookPort {
+  sheetNames(): string[];
+  sheet(name: string): SheetPort | null;
+  /** Adds a sheet at the end; throws if the name is taken. */
+  insertSheet(name: string): SheetPort;
+  /** Throws if there is no such sheet. */
+  deleteSheet(name: string): void;
+  /** Marks the sheets the add-on created (Sheets: developer metadata on the sheet, visible to this script only). */
+  getSheetTag(name: string): string | null;
+  setSheetTag(name: string, tag: string): void;
+  /** Document-level settings (Sheets: developer metadata on the spreadsheet, so they travel with a copy). */
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string): void;
+  /** The spreadsheet's IANA time zone, e.g. `Europe/London`. */
+  timeZone(): string;
+  /** The spreadsheet's locale, e.g. `en_GB`. */
+  locale(): string;
+}
+
+/** True for the `{ text }` cell form. */
+export function isTextCell(c: WriteCell): c is { readonly text: string } {
+  return typeof c === 'object' && c !== null && !(c instanceof Date) && 'text' in c;
+}
+
+/** True for the `{ formula }` cell form. */
+export function isFormulaCell(c: WriteCell): c is { readonly formula: string } {
+  return typeof c === 'object' && c !== null && !(c instanceof Date) && 'formula' in c;
+}
+
+/**
+ * The value both implementations hand to the spreadsheet for one cell, as if typed:
+ * text is prefixed with an apostrophe so that it can never turn into a formula, a number, a date or a
+ * boolean (Sheets and HyperFormula both drop that apostrophe from the stored value); formulas get their `=`.
+ */
+export function enteredValue(c: WriteCell): string | number | boolean | Date | null {
+  if (isTextCell(c)) return `'${c.text}`;
+  if (isFormulaCell(c)) {
+    const f = c.formula.trim();
+    return f.startsWith('=') ? f : `=${f}`;
+  }
+  if (c === '') return null;
+  return c;
+}
+
+/** Checks that a block is a non-empty rectangle and returns its size. */
+export function blockSize(block: readonly (readonly unknown[])[], what = 'block'): { rows: number; cols: number } {
+  const rows = block.length;
+  const cols = rows ? block[0].length : 0;
+  if (!rows || !cols) throw new Error(`${what} is empty`);
+  for (let r = 1; r < rows; r++) {
+    if (block[r].length !== cols) throw new Error(`${what} is ragged: row ${r + 1} has ${block[r].length} cells, row 1 has ${cols}`);
+  }
+  return { rows, cols };
+}
+
+export function checkAnchor(row: number, col: number): void {
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) {
+    throw new Error(`rows and columns start at 1 (got row ${row}, column ${col})`);
+  }
+}
