@@ -5,7 +5,7 @@ import type { FormulaDef } from './types';
  * Sheets reads for autocomplete (`@customfunction`, every `@param`, a description and an example).
  * Each one hands its arguments to the bundle's global `Leadlag`.
  */
-const JS_TYPE = { range: 'Array<Array<*>>', number: 'number', text: 'string', date: 'Date' } as const;
+const JS_TYPE = { range: '*[][]', number: 'number', text: 'string', date: 'Date' } as const;
 
 function comment(text: string): string {
   return text.replace(/\*\//g, '*\\/');

@@ -12,7 +12,7 @@ import { regularizedIncompleteBeta } from './incompleteBeta';
  * Edge cases: `null` when pairs < 3 (or pairs is NaN/infinite); |r| ≥ 1 → 0;
  * r = 0 → 1; NaN r → NaN.
  *
- * @example correlationPValue(0.5, 20) // ≈ 0.02479
+ * @example correlationPValue(0.5, 20) // ≈ 0.02477
  */
 export function correlationPValue(r: number, pairs: number): number | null {
   if (!Number.isFinite(pairs) || pairs < 3) return null;
@@ -21,5 +21,5 @@ export function correlationPValue(r: number, pairs: number): number | null {
   if (absR >= 1) return 0;
   if (absR === 0) return 1;
   const df = pairs - 2;
-  return regularizedIncompleteBeta((1 - absR) * (1 + absR), df / 2, 0.5);
+  return regularizedIncompleteBeta((1 - absR) * (1 + absR), df / 2, 0.5, absR * absR);
 }

@@ -13,7 +13,7 @@
  * sample is constant (zero variance). Arrays of different lengths throw a
  * `RangeError`. Inputs should be finite; any NaN or ±Infinity gives NaN.
  *
- * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // ≈ 0.9621
+ * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // ≈ 0.9648 (= 11/√130)
  */
 export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
   const n = xs.length;

@@ -6,17 +6,18 @@ import { ROLES, Role, isRole } from '../../core/tables/roles';
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
  * rebuilt or edited later. It crosses from the sidebar and from the settings store into the server:
  * zod checks its shape (zod/mini, with only the few schema kinds that keep the Apps Script bundle
- * small), then `parseDefinition` checks the rules and says in words what is wrong.
+ * small: the open-ended maps are checked by hand), then `parseDefinition` checks the rules and says in
+ * words what is wrong.
  */
 const SourceRef = z.object({
   sheet: z.string(),
   /** Column role → header name as shown in the sheet. */
-  columns: z.record(z.string(), z.string()),
+  columns: z.unknown(),
 });
 
 export const DefinitionShape = z.object({
   version: z.number(),
-  period: z.optional(z.enum(['week', 'month', 'quarter'])),
+  period: z.optional(z.string()),
   periods: z.optional(z.number()),
   sources: z.object({
     sales: z.optional(SourceRef),
@@ -25,7 +26,8 @@ export const DefinitionShape = z.object({
   }),
   /** Which measures to show; absent: every one the data supports. */
   measures: z.optional(z.array(z.string())),
-  targets: z.optional(z.record(z.string(), z.nullable(z.number()))),
+  /** Measure id → target (null: none). */
+  targets: z.optional(z.unknown()),
   maxLag: z.optional(z.number()),
   lastDays: z.optional(z.number()),
 });
@@ -50,6 +52,17 @@ export interface ScorecardDefinition {
 
 export const DEFINITION_KEY = 'leadlag.scorecard.definition';
 
+const PERIODS = ['week', 'month', 'quarter'] as const;
+
+/** A plain object whose values all pass `ok`, or null. */
+function map<T>(value: unknown, ok: (v: unknown) => v is T): Record<string, T> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  for (const v of Object.values(value)) if (!ok(v)) return null;
+  return value as Record<string, T>;
+}
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isTarget = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+
 function whole(value: number | undefined, fallback: number, min: number, max: number, what: string, problems: string[]): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) problems.push(`${what} must be a whole number from ${min} to ${max}`);
@@ -71,19 +84,25 @@ export function parseDefinition(value: unknown): ScorecardDefinition {
     const s = d.sources[kind];
     if (!s) continue;
     if (s.sheet.trim() === '') problems.push(`sources.${kind}.sheet is empty`);
-    for (const role of Object.keys(s.columns)) if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
-    sources[kind] = { sheet: s.sheet, columns: s.columns as Partial<Record<Role, string>> };
+    const columns = map(s.columns, isString);
+    if (!columns) problems.push(`sources.${kind}.columns must map column roles to header names`);
+    for (const role of Object.keys(columns ?? {})) if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
+    sources[kind] = { sheet: s.sheet, columns: (columns ?? {}) as Partial<Record<Role, string>> };
   }
   const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
   for (const id of d.measures ?? []) if (!known(id)) problems.push(`measures: "${id}" is not a measure (${MEASURE_IDS.join(', ')})`);
-  for (const id of Object.keys(d.targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
+  const targets = d.targets === undefined ? {} : map(d.targets, isTarget);
+  if (!targets) problems.push('targets must map measure ids to numbers (or null for none)');
+  for (const id of Object.keys(targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
+  const period = d.period ?? 'month';
+  if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
   const def: ScorecardDefinition = {
     version: 1,
-    period: d.period ?? 'month',
+    period: period as ScorecardDefinition['period'],
     periods: whole(d.periods, 12, 3, 36, 'periods', problems),
     sources,
     measures: d.measures as MeasureId[] | undefined,
-    targets: (d.targets ?? {}) as Partial<Record<MeasureId, number | null>>,
+    targets: (targets ?? {}) as Partial<Record<MeasureId, number | null>>,
     maxLag: whole(d.maxLag, 3, 0, 12, 'maxLag', problems),
     lastDays: whole(d.lastDays, 7, 1, 30, 'lastDays', problems),
   };
