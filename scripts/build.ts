@@ -17,17 +17,17 @@ const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 
 /**
- * The formulas' help texts (summary, argument help, returns, example) go into the generated JSDoc;
- * the runtime never reads them, so they are blanked in the bundle rather than shipped twice.
+ * The formulas' help texts (summary, argument help and type, default, returns, example) go into the
+ * generated JSDoc; the runtime never reads them, so they are left out of the bundle, not shipped twice.
  * They must be plain string literals (concatenated with + at most); a test checks none survive.
  */
 const LITERAL = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60[^\x60$]*\x60)`;
-const DOC_FIELD = new RegExp(String.raw`\b(summary|help|returns|example):\s*${LITERAL}(?:\s*\+\s*${LITERAL})*`, 'g');
+const DOC_FIELD = new RegExp(String.raw`\b(summary|help|returns|example|type|default):\s*${LITERAL}(?:\s*\+\s*${LITERAL})*\s*,?`, 'g');
 export const stripFormulaDocs: Plugin = {
   name: 'strip-formula-docs',
   setup(b) {
     b.onLoad({ filter: /src[\\/]functions[\\/]defs[\\/].*\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(DOC_FIELD, "$1: ''"),
+      contents: readFileSync(args.path, 'utf8').replace(DOC_FIELD, ''),
       loader: 'ts',
     }));
   },
