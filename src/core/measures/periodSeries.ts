@@ -2,7 +2,7 @@ import { Column, badCell, requireSome, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
-import { PeriodSpec } from '../time/periods';
+import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
 import { Buckets, bucketDays } from './buckets';
 
 export type Aggregate = 'sum' | 'average' | 'count' | 'min' | 'max' | 'median';
@@ -29,67 +29,87 @@ const VALUE_EXPECTED = 'expected a number such as 1234.5, "£1,234.50" or "12%"'
 export function periodSeries(days: Float64Array, values: Column, spec: PeriodSpec, agg: Aggregate, dateCol?: Column): { buckets: Buckets; values: (number | null)[] } {
   if (dateCol) sameLength(dateCol, values);
   requireSome(values, 'values');
-  const cells = values.cells;
-  const n = cells.length;
-  // Read the values first: blanks as NaN, so bucketing can skip them in the same pass.
-  const v = new Float64Array(n);
-  if (agg === 'count') {
-    for (let i = 0; i < n; i++) v[i] = isBlank(cells[i]) ? NaN : 1;
-  } else {
-    for (let i = 0; i < n; i++) {
-      const c = cells[i];
-      if (typeof c === 'number' && c === c && c !== Infinity && c !== -Infinity) {
-        v[i] = c;
-        continue;
-      }
-      const x = readNumber(c);
-      if (x === undefined) {
-        if (days[i] !== days[i] && (i < values.width || isBlank(dateCol?.cells[i]))) {
-          v[i] = NaN; // a header or totals row without a date
-          continue;
-        }
-        badCell(values, i, VALUE_EXPECTED);
-      }
-      v[i] = x === null ? NaN : x;
-    }
+  if (agg === 'median') return medianSeries(days, values, spec);
+  const n = days.length;
+  const rows = values.rows;
+  const cells = rows ? null : values.cells;
+  // The listed periods run from the earliest date to the latest; find them first so that the sums
+  // can be made in the same pass that reads the values (no per-row arrays on a million rows).
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
   }
-  const buckets = bucketDays(days, spec);
-  const k = buckets.count;
-  const idx = buckets.index;
-  const out: (number | null)[] = new Array(k);
-  if (agg === 'median') {
-    // Counting sort of the values by period, then the median of each slice.
-    const counts = new Int32Array(k + 1);
-    for (let i = 0; i < n; i++) if (idx[i] >= 0 && v[i] === v[i]) counts[idx[i] + 1]++;
-    for (let p = 0; p < k; p++) counts[p + 1] += counts[p];
-    const sorted = new Float64Array(counts[k]);
-    const fill = counts.slice(0, k);
-    for (let i = 0; i < n; i++) if (idx[i] >= 0 && v[i] === v[i]) sorted[fill[idx[i]]++] = v[i];
-    for (let p = 0; p < k; p++) {
-      const slice = sorted.subarray(counts[p], counts[p + 1]).sort();
-      const m = slice.length;
-      out[p] = m === 0 ? null : m % 2 ? slice[(m - 1) >> 1] : (slice[m / 2 - 1] + slice[m / 2]) / 2;
-    }
-    return { buckets, values: out };
-  }
+  const of = periodIndexer(spec);
+  const index = new Int32Array(0);
+  if (minDay === Infinity) return { buckets: { spec, first: 0, count: 0, index }, values: [] };
+  const first = periodOfDay(minDay, spec);
+  const k = periodOfDay(maxDay, spec) - first + 1;
   const acc = new Float64Array(k);
   const cnt = new Float64Array(k);
   if (agg === 'min') acc.fill(Infinity);
   if (agg === 'max') acc.fill(-Infinity);
   for (let i = 0; i < n; i++) {
-    const p = idx[i];
-    const x = v[i];
-    if (p < 0 || x !== x) continue;
+    const d = days[i];
+    if (d !== d) continue; // no date: a header, title or totals row
+    const c = rows ? rows[i][0] : cells![i];
+    let x: number;
+    if (typeof c === 'number' && c - c === 0) x = c;
+    else if (agg === 'count') {
+      if (isBlank(c)) continue;
+      x = 1;
+    } else {
+      const r = readNumber(c);
+      if (r === undefined) badCell(values, i, VALUE_EXPECTED);
+      if (r === null) continue;
+      x = r;
+    }
+    const p = of(d) - first;
     cnt[p]++;
     if (agg === 'min') { if (x < acc[p]) acc[p] = x; }
     else if (agg === 'max') { if (x > acc[p]) acc[p] = x; }
     else acc[p] += x;
   }
+  const out: (number | null)[] = new Array(k);
   for (let p = 0; p < k; p++) {
     if (agg === 'sum') out[p] = acc[p];
     else if (agg === 'count') out[p] = cnt[p];
     else if (cnt[p] === 0) out[p] = null;
     else out[p] = agg === 'average' ? acc[p] / cnt[p] : acc[p];
+  }
+  return { buckets: { spec, first, count: k, index }, values: out };
+}
+
+/** Medians need each period's values: a counting sort by period, then the middle of each slice. */
+function medianSeries(days: Float64Array, values: Column, spec: PeriodSpec): { buckets: Buckets; values: (number | null)[] } {
+  const cells = values.cells;
+  const n = cells.length;
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (days[i] !== days[i]) {
+      v[i] = NaN;
+      continue;
+    }
+    const x = readNumber(cells[i]);
+    if (x === undefined) badCell(values, i, VALUE_EXPECTED);
+    v[i] = x === null ? NaN : x;
+  }
+  const buckets = bucketDays(days, spec);
+  const k = buckets.count;
+  const idx = buckets.index;
+  const out: (number | null)[] = new Array(k);
+  const counts = new Int32Array(k + 1);
+  for (let i = 0; i < n; i++) if (idx[i] >= 0 && v[i] === v[i]) counts[idx[i] + 1]++;
+  for (let p = 0; p < k; p++) counts[p + 1] += counts[p];
+  const sorted = new Float64Array(counts[k]);
+  const fill = counts.slice(0, k);
+  for (let i = 0; i < n; i++) if (idx[i] >= 0 && v[i] === v[i]) sorted[fill[idx[i]]++] = v[i];
+  for (let p = 0; p < k; p++) {
+    const slice = sorted.subarray(counts[p], counts[p + 1]).sort();
+    const m = slice.length;
+    out[p] = m === 0 ? null : m % 2 ? slice[(m - 1) >> 1] : (slice[m / 2 - 1] + slice[m / 2]) / 2;
   }
   return { buckets, values: out };
 }

@@ -12,6 +12,12 @@ export interface Column {
   readonly name: string;
   /** Whether messages should name the argument (formulas with several ranges do). */
   readonly named: boolean;
+  /**
+   * For a one-column range as Sheets passes it: the rows themselves. Hot loops read rows[i][0]
+   * instead of `cells`, which is then only built if something asks for it (saves a copy of a
+   * million-row column).
+   */
+  readonly rows?: ReadonlyArray<ReadonlyArray<Cell>>;
 }
 
 export function toColumn(arg: Arg, name: string, named = false): Column {
@@ -24,9 +30,20 @@ export function toColumn(arg: Arg, name: string, named = false): Column {
   if (!Array.isArray(first)) return { cells: rows as unknown as Cell[], width: 1, name, named };
   const width = first.length || 1;
   if (width === 1) {
-    const cells = new Array<Cell>(n);
-    for (let i = 0; i < n; i++) cells[i] = rows[i][0];
-    return { cells, width, name, named };
+    let cells: Cell[] | null = null;
+    return {
+      get cells() {
+        if (!cells) {
+          cells = new Array<Cell>(n);
+          for (let i = 0; i < n; i++) cells[i] = rows[i][0];
+        }
+        return cells;
+      },
+      width,
+      name,
+      named,
+      rows,
+    };
   }
   const cells: Cell[] = [];
   for (let i = 0; i < n; i++) {
@@ -34,6 +51,11 @@ export function toColumn(arg: Arg, name: string, named = false): Column {
     for (let j = 0; j < width; j++) cells.push(row[j]);
   }
   return { cells, width, name, named };
+}
+
+/** How many cells a column holds, without building `cells` when the rows are at hand. */
+export function columnLength(col: Column): number {
+  return col.rows ? col.rows.length : col.cells.length;
 }
 
 /** "row 7" for a one-column range, "row 7, column 2" otherwise; "of scores" when asked. */
@@ -52,9 +74,11 @@ export function badCell(col: Column, index: number, expected: string): never {
 export function sameLength(...cols: Column[]): void {
   const [a, ...rest] = cols;
   for (const b of rest) {
-    if (b.cells.length !== a.cells.length) {
+    const na = columnLength(a);
+    const nb = columnLength(b);
+    if (nb !== na) {
       fail(
-        `${a.name} has ${a.cells.length} cells but ${b.name} has ${b.cells.length}; ` +
+        `${a.name} has ${na} cells but ${b.name} has ${nb}; ` +
           `give ranges of the same size, e.g. A2:A500 and D2:D500`,
       );
     }
@@ -63,6 +87,8 @@ export function sameLength(...cols: Column[]): void {
 
 /** Fail when every cell is blank: a formula over nothing is almost always the wrong range. */
 export function requireSome(col: Column, what: string): void {
-  for (const c of col.cells) if (!isBlank(c)) return;
+  if (col.rows) {
+    for (const r of col.rows) if (!isBlank(r[0])) return;
+  } else for (const c of col.cells) if (!isBlank(c)) return;
   fail(`no ${what} found in ${col.name}; select the cells that hold them (the header row may be included)`);
 }

@@ -166,8 +166,9 @@ export function looksLikeHeader(s: string): boolean {
  * the first cell that is not a date. A text first row that is not a date is taken as the header.
  */
 export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EXPECTED, header = true): Float64Array {
-  const cells = col.cells;
-  const n = cells.length;
+  const rows = col.rows;
+  const cells = rows ? null : col.cells;
+  const n = rows ? rows.length : cells!.length;
   const out = new Float64Array(n);
   const zone = opts.zone;
   const ev: Evidence = { dayFirst: -1, monthFirst: -1 };
@@ -176,7 +177,7 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   let lastHour = NaN;
   let lastOffset = 0;
   for (let i = 0; i < n; i++) {
-    const c: Cell = cells[i];
+    const c: Cell = rows ? rows[i][0] : cells![i];
     if (c instanceof Date) {
       const t = c.getTime();
       if (t !== t) badCell(col, i, expected);

@@ -57,9 +57,68 @@ function fastPlain(s: string): number | undefined {
   return digits > 0 ? Number(s) : undefined;
 }
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common pasted forms read in one pass without building strings: "£1,234.50", "-$1,234",
+ * "(£1,200.00)", "1,234", "12.5%", "€ 99". Thousands commas must group by three. Anything else
+ * (decimal commas, codes, spaces inside) returns undefined and takes the general path.
+ * The value is an exact integer divided by a power of ten: the same double Number() gives.
+ */
+function fastCommon(s: string): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 24) return undefined;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  let negative = false;
+  let paren = false;
+  if (c === 40) { paren = true; c = s.charCodeAt(++i); } // (
+  if (c === 45 || c === 0x2212) { negative = true; c = s.charCodeAt(++i); } // - −
+  if (c === 163 || c === 36 || c === 0x20ac) { // £ $ €
+    c = s.charCodeAt(++i);
+    if (c === 32) c = s.charCodeAt(++i);
+    if (!negative && (c === 45 || c === 0x2212)) { negative = true; c = s.charCodeAt(++i); }
+  }
+  let int = 0;
+  let digits = 0;
+  let group = -1; // digits since the last comma, -1 before any comma
+  for (; i < n; c = s.charCodeAt(++i)) {
+    if (c >= 48 && c <= 57) {
+      int = int * 10 + (c - 48);
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === 44) { // ,
+      if (digits === 0 || (group < 0 ? digits > 3 : group !== 3)) return undefined;
+      group = 0;
+    } else break;
+  }
+  if (digits === 0 || digits > 15 || (group >= 0 && group !== 3)) return undefined;
+  let scale = 0;
+  if (c === 46) { // .
+    for (c = s.charCodeAt(++i); i < n && c >= 48 && c <= 57; c = s.charCodeAt(++i)) {
+      int = int * 10 + (c - 48);
+      scale++;
+    }
+    if (scale === 0 || digits + scale > 15) return undefined;
+  }
+  let percent = false;
+  if (i < n && c === 37) { percent = true; c = s.charCodeAt(++i); } // %
+  if (paren) {
+    if (i >= n || c !== 41 || negative) return undefined;
+    negative = true;
+    c = s.charCodeAt(++i);
+  }
+  if (i !== n) return undefined;
+  let value = scale ? int / POW10[scale] : int;
+  if (percent) value /= 100;
+  return negative ? -value : value;
+}
+
 export function parseNumberText(raw: string): number | null | undefined {
   const plain = fastPlain(raw);
   if (plain !== undefined) return plain;
+  const common = fastCommon(raw);
+  if (common !== undefined) return common;
   let s = raw.replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ').trim();
   if (s === '') return null;
   if (BLANK_WORDS.has(s.toUpperCase())) return null;

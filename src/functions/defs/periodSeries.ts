@@ -1,4 +1,4 @@
-import { toColumn } from '../../core/values/column';
+import { sameLength, toColumn } from '../../core/values/column';
 import { readDayColumn } from '../../core/values/date';
 import { parsePeriod } from '../../core/time/periods';
 import { parseAggregate, periodSeries } from '../../core/measures/periodSeries';
@@ -25,9 +25,7 @@ export const PERIOD_SERIES = defineFormula({
     const agg = parseAggregate(optText(aggregate, 'aggregate'));
     const dateCol = toColumn(required(dates, 'dates'), 'dates', true);
     const valueCol = toColumn(required(values, 'values'), 'values', true);
-    if (dateCol.cells.length !== valueCol.cells.length) {
-      fail(`dates has ${dateCol.cells.length} cells but values has ${valueCol.cells.length}; give ranges of the same size, e.g. A2:A500 and D2:D500`);
-    }
+    sameLength(dateCol, valueCol);
     const days = readDayColumn(dateCol, ctx.dates);
     const { buckets, values: series } = periodSeries(days, valueCol, spec, agg, dateCol);
     if (buckets.count === 0) fail('no row has a date; check that dates and values are the same rows');

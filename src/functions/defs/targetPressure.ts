@@ -1,4 +1,4 @@
-import { toColumn } from '../../core/values/column';
+import { sameLength, toColumn } from '../../core/values/column';
 import { readDayColumn } from '../../core/values/date';
 import { parsePeriod } from '../../core/time/periods';
 import { targetPressure } from '../../core/measures/targetPressure';
@@ -25,9 +25,7 @@ export const TARGET_PRESSURE = defineFormula({
     const last = optNumber(lastDays, 'last_days', 7, { integer: true, min: 1, max: 180, help: 'give a whole number of days such as 7' });
     const dateCol = toColumn(required(dates, 'dates'), 'dates', true);
     const amountCol = toColumn(required(amounts, 'amounts'), 'amounts', true);
-    if (dateCol.cells.length !== amountCol.cells.length) {
-      fail(`dates has ${dateCol.cells.length} cells but amounts has ${amountCol.cells.length}; give ranges of the same size`);
-    }
+    sameLength(dateCol, amountCol);
     const days = readDayColumn(dateCol, ctx.dates);
     const { buckets, rows } = targetPressure(days, amountCol, spec, last, dateCol);
     if (buckets.count === 0) fail('no sale has a date; check that dates and amounts are the same rows');

@@ -131,7 +131,7 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'month', 0)).message).toBe('TARGET_PRESSURE: last_days is 0; give a whole number of days such as 7');
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'month', 2.5)).message).toBe('TARGET_PRESSURE: last_days is 2.5; give a whole number of days such as 7');
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01'], ['2026-09-02']], [[65]])).message).toBe(
-      'TARGET_PRESSURE: dates has 2 cells but amounts has 1; give ranges of the same size',
+      'TARGET_PRESSURE: dates has 2 cells but amounts has 1; give ranges of the same size, e.g. A2:A500 and D2:D500',
     );
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01'], ['2026-09-02']], [[65], ['lots']])).message).toBe(
       'TARGET_PRESSURE: row 2 of amounts holds "lots"; expected an amount such as 1234.5 or "£1,234.50"',
