@@ -1,0 +1,50 @@
+/**
+ * What the preview page and the preview server say to each other (the sidebar does not use these:
+ * it talks to the server only through `google.script.run.rpc`, which the shim posts to /rpc).
+ */
+
+/** One cell as the page draws it: the text Sheets would show, never HTML. */
+export interface CellView {
+  /** The shown text (number formats applied). */
+  readonly t: string;
+  /** The computed number, when the cell holds one (for tests and tooltips). */
+  readonly v?: number;
+  readonly s?: CellLook;
+  /** Values of a SPARKLINE cell's range, drawn as a line. */
+  readonly spark?: readonly (number | null)[];
+  /** Text runs into the next cells when they are empty, as in Sheets. */
+  readonly spill?: boolean;
+}
+
+export interface CellLook {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly color?: string;
+  readonly background?: string;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly wrap?: boolean;
+}
+
+export interface SheetView {
+  readonly name: string;
+  /** Rows and columns holding anything. */
+  readonly rows: number;
+  readonly cols: number;
+  /** The first `cells.length` rows are sent (the page shows a note for the rest). */
+  readonly cells: readonly (readonly (CellView | null)[])[];
+  /** Pixels per column (null: default width). */
+  readonly widths: readonly (number | null)[];
+  readonly frozenRows: number;
+}
+
+export interface SheetList {
+  readonly spreadsheet: string;
+  readonly sheets: readonly { readonly name: string; readonly own: boolean }[];
+}
+
+/** Answer of POST /rpc and POST /api/rebuild. */
+export type Answer = { readonly ok: unknown } | { readonly error: string };
+
+/** Messages the shim posts from the sidebar frame to the page. */
+export type SidebarMessage = { readonly type: 'leadlag:showSheet'; readonly sheet: string } | { readonly type: 'leadlag:close' };

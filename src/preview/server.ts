@@ -1,0 +1,233 @@
+/**
+ * The local preview: `npm start` builds the add-on and runs this. It serves a spreadsheet-like page with
+ * the sheet tabs of an in-memory workbook (seeded with examples/data), the menu's commands as buttons,
+ * and the real sidebar from dist/sidebar.html, whose google.script.run posts to /rpc here. /rpc runs the
+ * same server handlers (src/server/handlers.ts) against the in-memory workbook, where formulas compute
+ * with the add-on's own functions. Node's http only; nothing is fetched from the network.
+ *
+ *   npm start                      # http://localhost:8080 (or a free port when it is taken)
+ *   npm start -- --port 3000
+ *   npm start -- --seed DIR        # one sheet per CSV file of DIR instead of the example data
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CALLS } from '../rpc/contract';
+import { createHandlers, dispatch, UserError } from '../server/handlers';
+import { isOwnTag } from '../server/scorecard/detect';
+import type { MemoryWorkbook } from '../server/memory/memoryWorkbook';
+import { pageHtml, readBuiltSidebar, sidebarHtml } from './assets';
+import type { Answer, SheetList } from './protocol';
+import { sheetView } from './sheetView';
+import { workbookFromFolder } from './workbook';
+
+export interface PreviewOptions {
+  /** 0 picks a free port (tests); default 8080. */
+  readonly port?: number;
+  /** The workbook to serve; default: the example data. */
+  readonly workbook?: MemoryWorkbook;
+  readonly spreadsheetName?: string;
+  /** Each call, e.g. "rpc buildScorecard 3120 ms". */
+  readonly log?: (line: string) => void;
+  /**
+   * Milliseconds to wait before answering a call, like the round trip to Google's servers (default none).
+   * The handlers run synchronously, as in Apps Script, so a test driving the browser from the same
+   * process sees the sidebar during a call only while this wait lasts.
+   */
+  readonly latency?: (call: string) => number;
+}
+
+export interface Preview {
+  readonly url: string;
+  readonly workbook: MemoryWorkbook;
+  /** Names of the calls /rpc has answered, in order (tests count builds with it). */
+  readonly calls: readonly string[];
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 2 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > BODY_LIMIT) reject(new Error('request too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'cache-control': 'no-store',
+    // The page and the sidebar are self-contained: nothing may load from elsewhere.
+    'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:",
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, value: unknown, status = 200) => send(res, status, 'application/json', JSON.stringify(value));
+
+/** What google.script.run cannot carry back (a Date, a function): the preview fails such a call as Apps Script would. */
+function untransferable(value: unknown, path: string): string | null {
+  if (value instanceof Date) return `${path} is a Date`;
+  if (typeof value === 'function') return `${path} is a function`;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = untransferable(v, `${path}.${k}`);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** "2026-11-23 10:04", the machine's clock. */
+function timestamp(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const wb = options.workbook ?? workbookFromFolder();
+  const name = options.spreadsheetName ?? 'Example spreadsheet';
+  const log = options.log ?? (() => undefined);
+  let building = false;
+  const handlers = createHandlers({
+    wb,
+    spreadsheetName: () => name,
+    timestamp,
+    withLock: (fn) => {
+      if (building) throw new UserError('A scorecard is being built already. Wait for it to finish, then try again.');
+      building = true;
+      try {
+        return fn();
+      } finally {
+        building = false;
+      }
+    },
+  });
+  const calls: string[] = [];
+
+  /** Runs one call as Apps Script's rpc() would, and answers { ok } or { error } (a message, never a stack). */
+  const run = (callName: unknown, args: unknown): Answer => {
+    const started = Date.now();
+    calls.push(String(callName));
+    try {
+      let result: unknown;
+      if (callName === 'showSheet' && !('showSheet' in CALLS)) {
+        // The sidebar's "Show sheet" (see docs/preview.md): here it only checks the sheet is there.
+        const sheet = (args as { sheet?: unknown } | null)?.sheet;
+        if (typeof sheet !== 'string' || !wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${String(sheet)}" any more.`);
+        result = null;
+      } else {
+        result = dispatch(handlers, callName, args);
+      }
+      const bad = untransferable(result, 'result');
+      if (bad) throw new UserError(`Leadlag preview: google.script.run cannot carry this result (${bad}); send dates as ISO text.`);
+      log(`rpc ${String(callName)} ${Date.now() - started} ms`);
+      return { ok: result ?? null };
+    } catch (e) {
+      const message = e instanceof UserError ? e.message : `Something went wrong in the preview (${e instanceof Error ? e.message : String(e)}).`;
+      log(`rpc ${String(callName)} failed: ${message}`);
+      return { error: message };
+    }
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', pageHtml());
+    if (method === 'GET' && url.pathname === '/sidebar') {
+      const start = url.searchParams.get('start') === 'wizard' ? 'wizard' : 'home';
+      return send(res, 200, 'text/html', sidebarHtml(readBuiltSidebar(), start));
+    }
+    if (method === 'POST' && url.pathname === '/rpc') {
+      let body: { name?: unknown; args?: unknown };
+      try {
+        body = JSON.parse(await readBody(req)) as typeof body;
+      } catch {
+        return json(res, { error: 'The preview could not read that call.' }, 400);
+      }
+      const wait = options.latency?.(String(body.name)) ?? 0;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      return json(res, run(body.name, body.args));
+    }
+    if (method === 'POST' && url.pathname === '/api/rebuild') return json(res, run('rebuildScorecard', {}));
+    if (method === 'GET' && url.pathname === '/api/sheets') {
+      const list: SheetList = { spreadsheet: name, sheets: wb.sheetNames().map((n) => ({ name: n, own: isOwnTag(wb.getSheetTag(n)) })) };
+      return json(res, list);
+    }
+    if (method === 'GET' && url.pathname === '/api/sheet') {
+      const sheet = url.searchParams.get('name') ?? '';
+      if (!wb.sheetNames().includes(sheet)) return json(res, { error: `There is no sheet called "${sheet}".` }, 404);
+      return json(res, sheetView(wb, sheet));
+    }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      return void res.end();
+    }
+    send(res, 404, 'text/plain', 'Not found');
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: Error) => {
+      log(`${req.method} ${req.url} failed: ${e.message}`);
+      if (!res.headersSent) send(res, 500, 'text/plain', e.message);
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    workbook: wb,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function argValue(argv: readonly string[], flag: string): string | undefined {
+  const at = argv.indexOf(flag);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const seed = argValue(argv, '--seed');
+  const asked = argValue(argv, '--port') ?? process.env.PORT;
+  const port = asked === undefined ? 8080 : Number(asked);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a port number, not "${asked}"`);
+  readBuiltSidebar(); // fail early with the fix when dist/ is missing
+  console.log(`Seeding the in-memory workbook from ${seed ?? 'examples/data'}…`);
+  const workbook = workbookFromFolder(seed);
+  const log = (line: string) => console.log(`  ${line}`);
+  let preview: Preview;
+  try {
+    preview = await startPreview({ port, workbook, log });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || asked !== undefined) throw e;
+    console.log(`Port ${port} is taken; using a free one.`);
+    preview = await startPreview({ port: 0, workbook, log });
+  }
+  console.log(`Leadlag preview: ${preview.url}`);
+  console.log('Press Ctrl+C to stop.');
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: Error) => {
+    console.error(`leadlag preview: ${e.message}`);
+    process.exit(1);
+  });
+}

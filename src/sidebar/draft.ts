@@ -1,0 +1,216 @@
+import type { DefinitionInput, ScorecardDefinition } from '../server/scorecard/definition';
+import { MEASURES, type MeasureId, type MeasureInfo, type Source } from '../core/scorecard/measures';
+import { bindMeasure } from '../core/scorecard/bindings';
+import { MULTI_COLUMN_ROLES, ROLE_LABELS, type Role } from '../core/tables/roles';
+import { SOURCES, SOURCE_LABELS, type SheetGuess } from './detect';
+
+/**
+ * The wizard's choices, kept apart from the views so that each step can go back and forth without
+ * losing anything, and turned into the server's scorecard definition only at the end.
+ */
+export type Period = 'week' | 'month' | 'quarter';
+
+export interface SourceChoice {
+  readonly sheet: string;
+  /** Role of each column of the sheet's table (index as in its headers). */
+  roles: (Role | null)[];
+}
+
+export interface Draft {
+  sources: Partial<Record<Source, SourceChoice>>;
+  period: Period;
+  periods: number;
+  /** Measures the manager switched off (the others the data supports are on). */
+  off: Set<MeasureId>;
+  /** Targets as typed, by measure. */
+  targets: Partial<Record<MeasureId, string>>;
+}
+
+const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The roles of a sheet's columns: as saved in the last build when it used this sheet, else as guessed. */
+export function rolesFor(guess: SheetGuess, source: Source, stored: ScorecardDefinition | null): (Role | null)[] {
+  const saved = stored?.sources[source];
+  if (saved && saved.sheet === guess.table.sheet) {
+    const roles: (Role | null)[] = guess.table.headers.map(() => null);
+    let found = 0;
+    for (const [role, header] of Object.entries(saved.columns) as [Role, string][]) {
+      const at = guess.table.headers.findIndex((h) => key(h) === key(header));
+      if (at >= 0 && roles[at] === null) {
+        roles[at] = role;
+        found++;
+      }
+    }
+    if (found > 0) return roles;
+  }
+  return [...guess.roles];
+}
+
+/**
+ * The roles of a sheet read again (after new data was pasted, or columns renamed): each column keeps
+ * the role its header had; a role no header keeps goes to the column newly guessed for it.
+ */
+export function remapRoles(oldHeaders: readonly string[], oldRoles: readonly (Role | null)[], fresh: SheetGuess): (Role | null)[] {
+  const roles = fresh.table.headers.map((h) => {
+    const at = oldHeaders.findIndex((o) => key(o) === key(h));
+    return at >= 0 ? oldRoles[at] ?? null : null;
+  });
+  const kept = new Set(roles);
+  fresh.roles.forEach((r, j) => {
+    if (r && roles[j] === null && !kept.has(r) && oldRoles.includes(r)) roles[j] = r;
+  });
+  return roles;
+}
+
+/** The first draft: the last build's choices when there was one, else the first sheet of each kind. */
+export function initialDraft(guesses: readonly SheetGuess[], stored: ScorecardDefinition | null): Draft {
+  const sources: Partial<Record<Source, SourceChoice>> = {};
+  for (const source of SOURCES) {
+    const saved = stored?.sources[source];
+    // A source the last build left out stays out; one whose sheet is gone is found again.
+    if (stored && !saved) continue;
+    const guess = guesses.find((g) => g.table.sheet === saved?.sheet && g.table.headers.length) ?? guesses.find((g) => g.kind === source);
+    if (guess) sources[source] = { sheet: guess.table.sheet, roles: rolesFor(guess, source, stored) };
+  }
+  const draft: Draft = { sources, period: stored?.period ?? 'month', periods: stored?.periods ?? 12, off: new Set(), targets: {} };
+  if (stored) {
+    if (stored.measures) for (const m of MEASURES) if (!stored.measures.includes(m.id)) draft.off.add(m.id);
+    for (const [id, value] of Object.entries(stored.targets) as [MeasureId, number | null][]) {
+      const info = MEASURES.find((m) => m.id === id);
+      if (info && value !== null && value !== undefined) draft.targets[id] = formatTarget(value, info);
+    }
+  }
+  return draft;
+}
+
+/**
+ * Gives a column a role. A role belongs to one column (comments excepted), so the column that had it
+ * loses it; returns that column's index, or null.
+ */
+export function setRole(choice: SourceChoice, column: number, role: Role | null): number | null {
+  let moved: number | null = null;
+  if (role && !MULTI_COLUMN_ROLES.has(role)) {
+    choice.roles.forEach((r, i) => {
+      if (r === role && i !== column) {
+        choice.roles[i] = null;
+        moved = i;
+      }
+    });
+  }
+  choice.roles[column] = role;
+  return moved;
+}
+
+export function rolesOf(draft: Draft): Partial<Record<Source, ReadonlySet<string>>> {
+  const out: Partial<Record<Source, ReadonlySet<string>>> = {};
+  for (const s of SOURCES) {
+    const c = draft.sources[s];
+    if (c) out[s] = new Set(c.roles.filter((r): r is Role => r !== null));
+  }
+  return out;
+}
+
+/** Measures the chosen columns can compute, in the scorecard's order. */
+export function supportedMeasures(draft: Draft): MeasureInfo[] {
+  const roles = rolesOf(draft);
+  return MEASURES.filter((m) => bindMeasure(m.id, roles) !== null);
+}
+
+/** What one source's chosen columns give, e.g. ["Revenue", "Orders"]. */
+export function measuresFrom(draft: Draft, source: Source): MeasureInfo[] {
+  return supportedMeasures(draft).filter((m) => m.source === source);
+}
+
+const NEEDS: Readonly<Record<Source, string>> = {
+  sales: `${ROLE_LABELS.date} and ${ROLE_LABELS.amount}`,
+  feedback: `${ROLE_LABELS.date} and a Referral score, Satisfaction or Compared with others column`,
+  reviews: `${ROLE_LABELS.date}, ${ROLE_LABELS.stars} and ${ROLE_LABELS.responded}`,
+};
+
+/** Step 1's problems, in words. */
+export function sourceProblems(draft: Draft): string[] {
+  if (!draft.sources.sales && !draft.sources.feedback) return ['Choose a sheet with sales or with customer feedback: the scorecard counts its periods from their dates.'];
+  return [];
+}
+
+/** Step 2's problems, in words. */
+export function columnProblems(draft: Draft): string[] {
+  const out: string[] = [];
+  for (const s of SOURCES) {
+    const c = draft.sources[s];
+    if (c && measuresFrom(draft, s).length === 0) out.push(`${SOURCE_LABELS[s]} (“${c.sheet}”) gives no measure yet: choose its ${NEEDS[s]} columns.`);
+  }
+  const roles = rolesOf(draft);
+  if (!out.length && !roles.sales?.has('date') && !roles.feedback?.has('date')) {
+    out.push('Choose the Date column of the sales or the feedback sheet: the scorecard counts its periods from it.');
+  }
+  return out;
+}
+
+export type TargetUnit = 'percent' | 'points' | 'number';
+
+export function targetUnit(info: MeasureInfo): TargetUnit {
+  if (info.format.includes('%')) return 'percent';
+  return info.id === 'nps' ? 'points' : 'number';
+}
+
+/** A typed target: blank is "no target"; percentages are typed as 85 or 85%. */
+export function parseTarget(text: string, info: MeasureInfo): { value: number | null } | { error: string } {
+  const t = text.replace(/[\s,£$€]/g, '').replace(/^−/, '-');
+  if (t === '') return { value: null };
+  const unit = targetUnit(info);
+  const n = Number(t.replace(/%$/, ''));
+  if (!Number.isFinite(n)) {
+    const example = unit === 'percent' ? '85 (for 85%)' : unit === 'points' ? '30' : '150000';
+    return { error: `${info.label}: “${text}” is not a number. Type a number such as ${example}, or leave it blank.` };
+  }
+  if (unit === 'points' && (n < -100 || n > 100)) return { error: `${info.label}: a referral score (NPS) target is from −100 to 100.` };
+  return { value: unit === 'percent' ? n / 100 : n };
+}
+
+export function formatTarget(value: number, info: MeasureInfo): string {
+  const v = targetUnit(info) === 'percent' ? value * 100 : value;
+  return String(Math.round(v * 10000) / 10000);
+}
+
+/** Step 3's problems, in words. */
+export function measureProblems(draft: Draft): string[] {
+  const on = supportedMeasures(draft).filter((m) => !draft.off.has(m.id));
+  const out: string[] = [];
+  if (on.length === 0) out.push('Choose at least one measure.');
+  if (!Number.isInteger(draft.periods) || draft.periods < 3 || draft.periods > 36) out.push('Periods shown must be a whole number from 3 to 36.');
+  for (const m of on) {
+    const r = parseTarget(draft.targets[m.id] ?? '', m);
+    if ('error' in r) out.push(r.error);
+  }
+  return out;
+}
+
+/** The definition the server builds from (DefinitionShape in src/server/scorecard/definition.ts). */
+export function toDefinition(draft: Draft, guesses: readonly SheetGuess[]): DefinitionInput {
+  const sources: DefinitionInput['sources'] = {};
+  for (const s of SOURCES) {
+    const c = draft.sources[s];
+    const guess = c && guesses.find((g) => g.table.sheet === c.sheet);
+    if (!c || !guess) continue;
+    // A role several columns share (comments) is sent once: the column that fits it best, as the server picks.
+    const fit = (i: number) => (guess.suggestions[i]?.role === c.roles[i] ? guess.suggestions[i].confidence : 0);
+    const order = c.roles.map((_, i) => i).sort((a, b) => fit(b) - fit(a) || a - b);
+    const columns: Record<string, string> = {};
+    for (const i of order) {
+      const role = c.roles[i];
+      if (role && columns[role] === undefined) columns[role] = guess.table.headers[i];
+    }
+    sources[s] = { sheet: c.sheet, columns };
+  }
+  const supported = supportedMeasures(draft);
+  const on = supported.filter((m) => !draft.off.has(m.id));
+  const targets: Record<string, number> = {};
+  for (const m of on) {
+    const r = parseTarget(draft.targets[m.id] ?? '', m);
+    if ('value' in r && r.value !== null) targets[m.id] = r.value;
+  }
+  const def: DefinitionInput = { version: 1, period: draft.period, periods: draft.periods, sources, targets };
+  if (on.length < supported.length) def.measures = on.map((m) => m.id);
+  return def;
+}

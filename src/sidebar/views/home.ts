@@ -1,0 +1,140 @@
+import type { BuildSummary, HomeInfo } from '../../rpc/contract';
+import { h, plural, replace } from '../dom';
+import { KIND_WORDS, type SheetGuess } from '../detect';
+import { CallError } from '../client';
+import type { Session } from '../session';
+import { button, errorBox, focusHeading, loading, quoted } from './common';
+import { markReady } from '../ready';
+
+/**
+ * Home: what Leadlag found in this spreadsheet and the next sensible step. It becomes usable as soon
+ * as `home` answers; the sheets' column guesses (`readTables`) fill in the list when they arrive.
+ */
+export function renderHome(root: HTMLElement, session: Session): void {
+  // Sheets titles the sidebar "Leadlag"; the page's heading names what this view is for screen readers.
+  const heading = h('h1', { class: 'sr-only' }, 'Leadlag home');
+  const body = h('div', null, loading('Looking at this spreadsheet…'));
+  replace(root, heading, body);
+  focusHeading(heading);
+
+  const load = () => {
+    replace(body, loading('Looking at this spreadsheet…'));
+    session.client.call('home', {}).then(
+      (info) => show(info),
+      (e: CallError) => replace(body, errorBox(e.message, load)),
+    );
+  };
+
+  const show = (info: HomeInfo) => {
+    const tablesList = h('ul', { class: 'found', 'aria-busy': 'true' }, h('li', null, loading('Reading the sheets…')));
+    const next = h('div', { class: 'next' });
+    const own = h('ul', { class: 'found' },
+      foundLine('Scorecard', info.scorecard ? `on the sheet ${quoted(info.scorecard.sheet)}` : 'not built yet'),
+      foundLine('Surveys', 'none set up yet'),
+      foundLine('Improvement tracker', 'none set up yet'),
+    );
+    replace(
+      body,
+      h('section', { 'aria-labelledby': 'next-h' }, h('h2', { id: 'next-h', class: 'first' }, 'Next step'), next),
+      h('section', { 'aria-labelledby': 'found-h' },
+        h('h2', { id: 'found-h' }, 'Found in ', quoted(info.spreadsheet)),
+        h('h3', null, 'Your tables'),
+        tablesList,
+        h('h3', null, 'Made by Leadlag'),
+        own),
+      h('p', { class: 'hint' }, 'Leadlag only reads your sheets; it writes only the sheets it makes.'),
+    );
+    renderNext(next, info, null, session);
+    markReady('home');
+    session.tables().then(
+      (guesses) => {
+        tablesList.setAttribute('aria-busy', 'false');
+        replace(tablesList, guesses.length ? guesses.map(foundItem) : h('li', null, 'No sheets with data yet.'));
+        renderNext(next, info, guesses, session);
+        document.body.dataset.tablesAt = String(Math.round(performance.timeOrigin + performance.now()));
+      },
+      (e: CallError) => {
+        tablesList.setAttribute('aria-busy', 'false');
+        replace(tablesList, h('li', null, errorBox(e.message, () => session.go('home'), 'Leadlag could not read the sheets')));
+      },
+    );
+  };
+  load();
+}
+
+function foundLine(name: string, what: string): HTMLElement {
+  return h('li', null, h('span', { class: 'found-name' }, name), ' ', h('span', { class: 'found-what' }, what));
+}
+
+function foundItem(g: SheetGuess): HTMLElement {
+  const what = g.table.problem
+    ? `no table: ${g.table.problem}`
+    : `${g.kind ? KIND_WORDS[g.kind] : 'a table Leadlag does not use yet'} · ${plural(g.table.dataRows, 'row')}`;
+  return foundLine(g.table.sheet, what);
+}
+
+/** The one sensible next step, with its button first. */
+function renderNext(el: HTMLElement, info: HomeInfo, guesses: SheetGuess[] | null, session: Session): void {
+  const build = button('Build scorecard', () => session.go('wizard'), 'primary');
+  if (info.scorecard) {
+    const sheet = info.scorecard.sheet;
+    const status = h('div', { role: 'status', class: 'status' });
+    const rebuild = button('Rebuild', () => rebuildNow(session, rebuild, status), 'secondary');
+    replace(
+      el,
+      h('p', null, `Your scorecard is on the sheet ${quoted(sheet)}. Paste new rows under your data and its numbers update by themselves. Rebuild it after adding columns, or change its measures and targets.`),
+      h('div', { class: 'actions' },
+        button('Show scorecard', () => showSheet(session, sheet, status), 'primary'),
+        button('Change scorecard', () => session.go('wizard')),
+        rebuild),
+      status,
+    );
+    return;
+  }
+  if (!guesses) {
+    replace(el, h('p', null, 'Build a lead/lag scorecard from your sales and customer feedback sheets in four short steps.'), h('div', { class: 'actions' }, build));
+    return;
+  }
+  const named = (kind: 'sales' | 'feedback' | 'reviews') => guesses.filter((g) => g.kind === kind).map((g) => quoted(g.table.sheet));
+  const sales = named('sales');
+  const feedback = named('feedback');
+  if (!sales.length && !feedback.length) {
+    replace(
+      el,
+      h('p', null, 'Leadlag found no sales or feedback table yet. Paste an export into a sheet (a header row, then one row per order or answer), then look again.'),
+      h('div', { class: 'actions' }, button('Look again', () => { session.forgetTables(); session.go('home'); }, 'primary'), button('Build scorecard anyway', () => session.go('wizard'))),
+    );
+    return;
+  }
+  const found = [sales.length ? `sales in ${sales.join(', ')}` : '', feedback.length ? `feedback in ${feedback.join(', ')}` : ''].filter(Boolean).join(' and ');
+  replace(el, h('p', null, `Build your lead/lag scorecard: Leadlag found ${found}. Four short steps, and you confirm everything it guessed.`), h('div', { class: 'actions' }, build));
+}
+
+export async function showSheet(session: Session, sheet: string, status: HTMLElement): Promise<void> {
+  try {
+    await session.client.showSheet(sheet);
+    replace(status, `${quoted(sheet)} is open.`);
+  } catch {
+    replace(status, `Open the ${quoted(sheet)} tab at the bottom of the spreadsheet.`);
+  }
+}
+
+let rebuilding = false;
+
+async function rebuildNow(session: Session, btn: HTMLButtonElement, status: HTMLElement): Promise<void> {
+  if (rebuilding) return;
+  rebuilding = true;
+  btn.disabled = true;
+  btn.setAttribute('aria-busy', 'true');
+  replace(status, loading('Rebuilding the scorecard…'));
+  try {
+    const r: BuildSummary = await session.client.call('rebuildScorecard', {});
+    replace(status, `Rebuilt ${quoted(r.sheet)} with ${plural(r.measures.length, 'measure')}.`);
+  } catch (e) {
+    replace(status, errorBox((e as Error).message));
+  } finally {
+    rebuilding = false;
+    btn.disabled = false;
+    btn.removeAttribute('aria-busy');
+  }
+}

@@ -1,0 +1,99 @@
+import type { BuildSummary } from '../../rpc/contract';
+import { h, plural, replace } from '../dom';
+import { SOURCES, SOURCE_LABELS } from '../detect';
+import { supportedMeasures, toDefinition } from '../draft';
+import { markReady } from '../ready';
+import type { WizardContext } from './wizard';
+import { button, errorBox, focusHeading, quoted } from './common';
+import { showSheet } from './home';
+
+const PERIOD_WORDS = { week: 'weeks', month: 'months', quarter: 'quarters' } as const;
+
+/**
+ * Step 4: a summary, then Build. The build is one server call (it writes the sheet in a few block
+ * writes); the sidebar shows that it is working and how long it has taken, and a second click while
+ * it runs does nothing.
+ */
+export function renderBuild(ctx: WizardContext): HTMLElement {
+  const { draft } = ctx;
+  const on = supportedMeasures(draft).filter((m) => !draft.off.has(m.id));
+  const targets = on.filter((m) => (draft.targets[m.id] ?? '').trim() !== '').length;
+  const summary = h(
+    'dl',
+    { class: 'summary' },
+    SOURCES.flatMap((s) => {
+      const c = draft.sources[s];
+      return c ? [h('dt', null, SOURCE_LABELS[s]), h('dd', null, quoted(c.sheet))] : [];
+    }),
+    h('dt', null, 'Periods'),
+    h('dd', null, `the last ${draft.periods} ${PERIOD_WORDS[draft.period]}`),
+    h('dt', null, 'Measures'),
+    h('dd', null, `${on.map((m) => m.label).join(', ')}`),
+    h('dt', null, 'Targets'),
+    h('dd', null, targets ? `${targets} set` : 'none (you can add them later)'),
+  );
+  const area = h('div', { class: 'build-area' });
+  let busy = false;
+  const build = button('Build scorecard', () => start(), 'primary');
+  const start = () => {
+    if (busy) return;
+    busy = true;
+    build.disabled = true;
+    ctx.nav.setBackEnabled(false);
+    const started = Date.now();
+    const seconds = h('span', { class: 'elapsed', 'aria-hidden': 'true' }, '0 s');
+    const timer = setInterval(() => replace(seconds, `${Math.round((Date.now() - started) / 1000)} s`), 1000);
+    replace(
+      area,
+      h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Building the scorecard' }, h('div', { class: 'bar' })),
+      h('p', { role: 'status', class: 'build-status' }, 'Building the scorecard: reading the sheets and writing the formulas. Large sheets take up to a minute. ', seconds),
+    );
+    area.setAttribute('aria-busy', 'true');
+    area.scrollIntoView({ block: 'nearest' });
+    ctx.session.client.call('buildScorecard', { definition: toDefinition(draft, ctx.guesses) }).then(
+      (r) => {
+        clearInterval(timer);
+        area.setAttribute('aria-busy', 'false');
+        ctx.session.forgetTables();
+        showResult(ctx, area, r);
+      },
+      (e: Error) => {
+        clearInterval(timer);
+        busy = false;
+        build.disabled = false;
+        area.setAttribute('aria-busy', 'false');
+        ctx.nav.setBackEnabled(true);
+        replace(
+          area,
+          errorBox(e.message, undefined, 'The scorecard was not built'),
+          h('p', null, button('Read the sheets again and check the columns', () => ctx.reread(1), 'link')),
+        );
+        build.focus();
+      },
+    );
+  };
+  return h('div', null, h('p', null, 'Leadlag will build this scorecard on its own sheet. Your sheets are only read, never changed.'), summary, h('div', { class: 'actions' }, build), area);
+}
+
+function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): void {
+  ctx.nav.hide();
+  const title = h('h2', { class: 'result-title' }, 'Scorecard built');
+  const status = h('p', { role: 'status', class: 'hint' });
+  const root = area.closest('.step-body')?.parentElement ?? area;
+  const result = h(
+    'div',
+    { class: 'result' },
+    title,
+    h('p', null, `The sheet ${quoted(r.sheet)} shows ${plural(r.measures.length, 'measure')}. Its numbers are live formulas: paste new rows under your data and they update.`),
+    r.skipped ? h('p', null, `${plural(r.skipped, 'row')} of your data were left out (blank, title or totals rows); the list is at the bottom of the sheet.`) : null,
+    r.missing.length ? h('div', { class: 'note' }, h('p', null, 'Not shown, because the data does not have what they need:'), h('ul', null, r.missing.map((m) => h('li', null, m)))) : null,
+    h('p', { class: 'hint' }, 'Your choices are saved with the spreadsheet: closing the sidebar loses nothing, and Rebuild uses them.'),
+    h('div', { class: 'actions' },
+      button(`Show ${quoted(r.sheet)}`, () => showSheet(ctx.session, r.sheet, status), 'primary'),
+      button('Done', () => ctx.session.go('home'))),
+    status,
+  );
+  replace(root, result);
+  focusHeading(title);
+  markReady('built');
+}
