@@ -11,6 +11,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { CaseName, CaseResult } from './case';
 import type { BundleResult } from './bundle';
+import type { ScorecardBench } from './scorecard';
+import { existsSync, readFileSync } from 'node:fs';
 import { median } from './timing';
 
 const root = join(__dirname, '..');
@@ -114,6 +116,45 @@ function bundleRows(): Row[] {
   ];
 }
 
+/** The command line at 100,000 + 20,000 rows against reading the CSVs alone; the builder's call counts. */
+function scorecardRows(): Row[] {
+  const r = child<ScorecardBench>('scorecard.ts', [], 'scorecard');
+  const c = median(r.cli);
+  const read = median(r.read);
+  const total = (x: Record<string, number>) => Object.values(x).reduce((a, b) => a + b, 0);
+  const same = JSON.stringify(r.calls.small) === JSON.stringify(r.calls.large);
+  return [
+    {
+      case: 'Command line scorecard (CSV → JSON) vs reading + parsing the CSV files alone',
+      rows: `${r.salesRows.toLocaleString('en-GB')} + ${r.feedbackRows.toLocaleString('en-GB')}`, ours: ms(c), base: `${ms(read)} (read + parse CSV)`,
+      ratio: times(c / read), target: '< 3×', memory: '', ok: verdict(c / read < 3, null, 'command line scorecard', `${times(c / read)} ≥ 3×`),
+    },
+    {
+      case: 'Sheet builder: calls into the workbook at 100 vs 100,000 sales rows', rows: '100 / 100,000',
+      ours: `${total(r.calls.small)} / ${total(r.calls.large)} calls`, base: '', ratio: '', target: 'the same count', memory: '',
+      ok: verdict(same, null, 'builder calls', `${total(r.calls.small)} vs ${total(r.calls.large)}`),
+    },
+  ];
+}
+
+/** The sidebar's numbers, written by the browser tests (npx jest tests/browser). */
+function sidebarRows(): Row[] {
+  const path = join(root, 'tests', 'browser', 'metrics.json');
+  if (!existsSync(path)) return [{ case: 'Sidebar (run `npx jest tests/browser` first)', rows: '', ours: 'not measured', base: '', ratio: '', target: '', memory: '', ok: '—' }];
+  const m = JSON.parse(readFileSync(path, 'utf8')) as { sidebarBytes: number; sidebarOpenToInteractiveMs: number; measuredAt: string };
+  return [
+    {
+      case: 'dist/sidebar.html size', rows: '', ours: `${(m.sidebarBytes / 1024).toFixed(1)} KB`, base: '', ratio: '', target: '≤ 150 KB', memory: '',
+      ok: verdict(m.sidebarBytes <= 150 * 1024, null, 'sidebar size', `${(m.sidebarBytes / 1024).toFixed(1)} KB`),
+    },
+    {
+      case: `Sidebar from opening to interactive in the preview (browser test, ${m.measuredAt.slice(0, 16)})`, rows: '', ours: ms(m.sidebarOpenToInteractiveMs),
+      base: '', ratio: '', target: '< 1000 ms', memory: '',
+      ok: verdict(m.sidebarOpenToInteractiveMs < 1000, null, 'sidebar open to interactive', `${m.sidebarOpenToInteractiveMs} ms`),
+    },
+  ];
+}
+
 function main(): void {
   const startedAt = Date.now();
   const load = loadavg()[0];
@@ -140,6 +181,8 @@ function main(): void {
   rows.push(hfRow('PERIOD_SERIES vs HyperFormula SUMIFS per month (build + evaluate)', runCase('hf-series', 1)));
   rows.push(hfRow('NPS_BY_PERIOD vs HyperFormula COUNTIFS NPS per month (build + evaluate)', runCase('hf-nps', 1)));
   rows.push(...bundleRows());
+  rows.push(...scorecardRows());
+  rows.push(...sidebarRows());
 
   const cols: [keyof Row, string][] = [
     ['case', 'case'], ['rows', 'rows'], ['ours', 'ours (ms, median)'], ['base', 'baseline (ms, median)'], ['ratio', 'ratio'],

@@ -28,7 +28,7 @@ Builds the lead/lag scorecard from CSV files exported as they come (title rows, 
 and totals rows are found and left out). --map fixes a column the guess got wrong, e.g.
 --map amount="Net Sales (£)". --json prints one object instead of a table.`;
 
-interface Args {
+export interface Args {
   files: Partial<Record<Source, string>>;
   period: string;
   periods: number;

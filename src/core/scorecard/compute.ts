@@ -1,5 +1,5 @@
 import { Column } from '../values/column';
-import { DateOptions, readDayColumn } from '../values/date';
+import { DateOptions, cachedDayColumn } from '../values/date';
 import { PeriodSpec, periodLabel, periodOfDay } from '../time/periods';
 import { targetPressure } from '../measures/targetPressure';
 import { bucketLabels } from '../measures/buckets';
@@ -49,7 +49,7 @@ export interface ScorecardResult {
 
 /** The last `count` periods, ending with the period of the latest date in the given columns. */
 export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts: DateOptions): number[] {
-  const days = readDayColumn(dates, opts);
+  const days = cachedDayColumn(dates, opts);
   let last = -Infinity;
   for (const d of days) if (d > last) last = d;
   if (last === -Infinity) fail(`no dates found in ${dates.name}`);
@@ -91,7 +91,7 @@ export function computeScorecard(sources: Partial<Record<Source, SourceColumns>>
   const target_health: ScorecardResult['target_health'] = [];
   const sales = sources.sales?.columns;
   if (sales?.date && sales.amount) {
-    const days = readDayColumn(sales.date, dates);
+    const days = cachedDayColumn(sales.date, dates);
     const { buckets, rows } = targetPressure(days, sales.amount, options.healthPeriod, options.lastDays, sales.date);
     const labels = bucketLabels(buckets);
     rows.forEach((r, i) => target_health.push({ period: labels[i], sales: r.sales, share: r.share, expected_share: r.expected, spike_ratio: r.ratio, flag: r.flagged }));

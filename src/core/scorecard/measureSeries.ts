@@ -1,7 +1,7 @@
 import { Column, badCell, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
-import { DateOptions, readDayColumn } from '../values/date';
+import { DateOptions, cachedDayColumn } from '../values/date';
 import { readNumber } from '../values/number';
 import { PeriodSpec, periodIndexer } from '../time/periods';
 import { RatioRows } from '../measures/ratio';
@@ -30,7 +30,7 @@ export function measureSeries(id: MeasureId, periods: readonly number[], spec: P
   const { dates, a, b } = input;
   const need = (col: Column | undefined, what: string): Column => col ?? fail(`${id} needs ${what}`);
   for (const col of [a, b]) if (col) sameLength(dates, col);
-  const days = readDayColumn(dates, opts);
+  const days = cachedDayColumn(dates, opts);
   const slot = slots(days, periods, spec);
   const k = periods.length;
 
@@ -56,7 +56,7 @@ export function measureSeries(id: MeasureId, periods: readonly number[], spec: P
       return ratio(comparisonRows(need(a, 'comparison answers')));
     case 'on_time': {
       // dates are the delivery days; a holds the promised days.
-      const promised = readDayColumn(need(a, 'promised dates'), opts);
+      const promised = cachedDayColumn(need(a, 'promised dates'), opts);
       const num = new Float64Array(days.length);
       const den = new Float64Array(days.length);
       for (let i = 0; i < days.length; i++) {

@@ -1,6 +1,6 @@
 import { Cell, isBlank, isSheetError } from '../values/cell';
 import { readDayColumn } from '../values/date';
-import { readNumber } from '../values/number';
+import { isBlankWord, readNumber } from '../values/number';
 import { UTC_ZONE } from '../time/zone';
 
 /**
@@ -45,7 +45,7 @@ export function cellKind(c: Cell): Kind {
  */
 export function isEmptyCell(c: Cell): boolean {
   if (isBlank(c)) return true;
-  return typeof c === 'string' && c.length <= 6 && readNumber(c) === null;
+  return typeof c === 'string' && isBlankWord(c);
 }
 
 /** The column letter a manager sees above the grid: 0 → A, 26 → AA. */

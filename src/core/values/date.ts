@@ -233,6 +233,20 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   return out;
 }
 
+const dayCache = new WeakMap<Column, { opts: DateOptions; days: Float64Array }>();
+
+/**
+ * readDayColumn, remembered per column: the scorecard reads the same date column for many measures.
+ * The result must not be changed by the caller.
+ */
+export function cachedDayColumn(col: Column, opts: DateOptions): Float64Array {
+  const hit = dayCache.get(col);
+  if (hit && hit.opts === opts) return hit.days;
+  const days = readDayColumn(col, opts);
+  dayCache.set(col, { opts, days });
+  return days;
+}
+
 function describeAt(col: Column, i: number): string {
   const row = Math.floor(i / col.width) + 1;
   return `row ${row} ("${String(col.cells[i])}")`;

@@ -32,6 +32,15 @@ const CURRENCY_CODES = new Set([
 ]);
 const BLANK_WORDS = new Set(['-', '–', '—', 'N/A', 'NA', 'NONE', 'NIL']);
 
+/** "-", "n/a", "none" and the like: how exports write "nothing". */
+export function isBlankWord(s: string): boolean {
+  if (s.length > 6) return false;
+  // Every blank word starts with a dash or an n (after white space): most cells are out at once.
+  const first = s.trimStart().charCodeAt(0);
+  if (first !== 45 && first !== 0x2013 && first !== 0x2014 && (first | 32) !== 110) return false;
+  return BLANK_WORDS.has(s.trim().toUpperCase());
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -122,6 +131,17 @@ export function parseNumberText(raw: string): number | null | undefined {
   let s = raw.replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ').trim();
   if (s === '') return null;
   if (BLANK_WORDS.has(s.toUpperCase())) return null;
+  // Quick rejections before the general path: a number has digits, no "/" or ":" (dates, times)
+  // and at most a short currency code in letters ("Customer 12" is not a number).
+  let digits = 0;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 47 || c === 58) return undefined;
+    else if (((c | 32) >= 97 && (c | 32) <= 122) && ++letters > 4) return undefined;
+  }
+  if (digits === 0) return undefined;
 
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {

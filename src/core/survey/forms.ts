@@ -1,0 +1,92 @@
+import { COMPARISON_CHOICES, CSAT_LABELS, REFERRAL_LABELS, TextId, roleVariant } from './texts';
+import { SurveySetup, roleTextOf, textOf } from './setup';
+
+/** What each answer means to the add-on, whatever the wording. */
+export type QuestionId = 'customer' | 'role' | 'referral' | 'comparison' | 'csat' | 'satisfies' | 'dissatisfies' | 'hoped' | 'roleQuestion';
+
+/**
+ * One item of a form, as Google Forms builds it (and as the local preview shows it). Every field is
+ * present (no undefined) so it crosses google.script.run as it is.
+ */
+export interface FormItem {
+  readonly kind: 'text' | 'paragraph' | 'scale' | 'choice' | 'section';
+  /** The question it asks; null for a section. */
+  readonly q: QuestionId | null;
+  readonly title: string;
+  readonly help: string;
+  readonly required: boolean;
+  readonly choices: readonly string[];
+  /** A choice that branches: the index (in items) of the section each choice goes to; empty otherwise. */
+  readonly goTo: readonly number[];
+  /** A scale: low, high and their labels. */
+  readonly scale: readonly [number, number, string, string] | null;
+  /** The role whose section holds it; null on the shared first page. */
+  readonly role: string | null;
+}
+
+export interface FormSpec {
+  readonly title: string;
+  readonly description: string;
+  /** Shown after submitting: feedback is acted on. */
+  readonly confirmation: string;
+  /** The role a per-role form asks; null for a form whose role question branches. */
+  readonly role: string | null;
+  readonly items: readonly FormItem[];
+}
+
+function item(kind: FormItem['kind'], q: QuestionId | null, title: string, role: string | null, more: Partial<FormItem> = {}): FormItem {
+  return { kind, q, title, help: '', required: false, choices: [], goTo: [], scale: null, role, ...more };
+}
+
+/** The questions one role is asked: its variant. */
+export function roleQuestions(setup: SurveySetup, role: string): FormItem[] {
+  const peer = roleVariant(role)[0];
+  const t = (id: TextId) => textOf(setup, id);
+  const out = [
+    item('scale', 'referral', t('referral'), role, { required: true, help: `Think of ${peer}.`, scale: [0, 10, ...REFERRAL_LABELS] }),
+    item('choice', 'comparison', t('comparison'), role, { required: true, choices: COMPARISON_CHOICES }),
+  ];
+  if (setup.csat) out.push(item('scale', 'csat', t('csat'), role, { scale: [1, 5, ...CSAT_LABELS] }));
+  out.push(item('paragraph', 'satisfies', t('satisfies'), role), item('paragraph', 'dissatisfies', t('dissatisfies'), role), item('paragraph', 'hoped', t('hoped'), role));
+  const own = roleTextOf(setup, role);
+  if (setup.roleQuestions && own) out.push(item('paragraph', 'roleQuestion', own, role));
+  return out;
+}
+
+/**
+ * The forms a setup creates: one per role, or one whose role question branches to each role's section
+ * (each section then submits). Every form opens with the customer's company and closes with the line that
+ * says feedback is acted on.
+ */
+export function surveyForms(setup: SurveySetup): FormSpec[] {
+  const base = { description: textOf(setup, 'intro'), confirmation: textOf(setup, 'closing') };
+  const customer = item('text', 'customer', textOf(setup, 'customer'), null, { required: true });
+  if (setup.layout === 'perRole') {
+    return setup.roles.map((role) => ({ ...base, title: `${setup.title} (${role})`, role, items: [customer, ...roleQuestions(setup, role)] }));
+  }
+  const items: FormItem[] = [customer, customer];
+  const goTo: number[] = [];
+  for (const role of setup.roles) {
+    goTo.push(items.length);
+    items.push(item('section', null, role, role), ...roleQuestions(setup, role));
+  }
+  items[1] = item('choice', 'role', textOf(setup, 'role'), null, { required: true, choices: [...setup.roles], goTo });
+  return [{ ...base, title: setup.title, role: null, items }];
+}
+
+/** The header row Google Forms writes for a form: Timestamp, then each question's title in order. */
+export function responseHeaders(spec: FormSpec): string[] {
+  return ['Timestamp', ...spec.items.filter((i) => i.kind !== 'section').map((i) => i.title)];
+}
+
+/** Lower-case words of a title, so that a header still matches after Sheets trims or re-spaces it. */
+export function titleKey(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Header (titleKey) → question, over the forms of a survey: how a response sheet's columns are read. */
+export function columnMap(forms: readonly FormSpec[]): Record<string, QuestionId> {
+  const out: Record<string, QuestionId> = {};
+  for (const f of forms) for (const i of f.items) if (i.q) out[titleKey(i.title)] = i.q;
+  return out;
+}

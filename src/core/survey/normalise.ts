@@ -1,0 +1,64 @@
+import { Cell, isBlank } from '../values/cell';
+import { readScore } from '../values/score';
+import { readNumber } from '../values/number';
+import { Comparison, readComparison } from '../measures/comparison';
+import { csatLabel } from '../measures/csat';
+import { keysOf } from '../tracker/key';
+import { QuestionId, titleKey } from './forms';
+
+/** One survey response, read from a Google Forms response sheet whatever the wording of its questions. */
+export interface SurveyAnswer {
+  readonly key: string;
+  /** The Timestamp cell as Forms wrote it. */
+  readonly at: Cell;
+  readonly customer: string;
+  readonly role: string;
+  readonly referral: number | null;
+  readonly comparison: Comparison | null;
+  readonly csat: number | null;
+  readonly satisfies: string;
+  readonly dissatisfies: string;
+  readonly hoped: string;
+  readonly roleAnswer: string;
+}
+
+const text = (c: Cell): string => (isBlank(c) ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
+
+function csatOf(c: Cell): number | null {
+  const n = typeof c === 'string' ? csatLabel(c) ?? readNumber(c) : readNumber(c);
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+}
+
+/**
+ * The responses of one response sheet (its used range, header first). Columns are matched to questions
+ * by their header through `columns` (see columnMap); a question may have several columns (the role
+ * sections of a branching form) and the first answered one counts. `role` is the role of a per-role form
+ * (null when the form asks it). Each response's key comes from the form's id and everything in its row.
+ */
+export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonly<Record<string, QuestionId>>, formId: string, role: string | null): SurveyAnswer[] {
+  if (grid.length < 2) return [];
+  const head = grid[0].map((h) => titleKey(text(h)));
+  const at = head.indexOf('timestamp');
+  const rows = grid.slice(1).filter((r) => r.some((c) => !isBlank(c)));
+  const keys = keysOf(rows.map((r) => [formId, ...r]), 'r:');
+  return rows.map((r, i) => {
+    const get = (q: QuestionId): Cell => {
+      for (let j = 0; j < head.length; j++) if (columns[head[j]] === q && !isBlank(r[j])) return r[j];
+      return '';
+    };
+    const score = readScore(get('referral'));
+    return {
+      key: keys[i],
+      at: at >= 0 ? r[at] : '',
+      customer: text(get('customer')),
+      role: role ?? text(get('role')),
+      referral: typeof score === 'number' ? score : null,
+      comparison: readComparison(get('comparison')) ?? null,
+      csat: csatOf(get('csat')),
+      satisfies: text(get('satisfies')),
+      dissatisfies: text(get('dissatisfies')),
+      hoped: text(get('hoped')),
+      roleAnswer: text(get('roleQuestion')),
+    };
+  });
+}
