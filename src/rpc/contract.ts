@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { DefinitionShape, ScorecardDefinition } from '../server/scorecard/definition';
+import type { SurveySetup } from '../core/survey/setup';
+import type { FormSpec } from '../core/survey/forms';
+import type { LoggedError, SurveyForm, TriggerState } from '../server/survey/automation';
 
 /**
  * The calls the sidebar may make to the server: one name, one zod schema for its arguments, one result
@@ -40,6 +43,66 @@ export interface BuildSummary {
   readonly skipped: number;
 }
 
+/** Where the survey automation stands: the survey made, the triggers, the sheets and the last problems. */
+export interface AutomationStatus {
+  /** False where Forms, triggers and mail cannot be reached (then the survey calls fail with a message). */
+  readonly available: boolean;
+  /** The local preview: "Create" makes form descriptions and responses can be simulated. */
+  readonly simulated: boolean;
+  readonly survey: {
+    readonly title: string;
+    /** When it was last created, "2026-11-23 10:04". */
+    readonly createdAt: string;
+    /** Every form made, earlier runs' too (their links may still be answered); the latest share createdAt. */
+    readonly forms: readonly SurveyForm[];
+    readonly reminder: SurveySetup['reminder'];
+    readonly digest: boolean;
+    readonly owner: string;
+    readonly dueDays: number;
+  } | null;
+  readonly triggers: TriggerState;
+  readonly trackerSheet: string | null;
+  readonly responsesSheet: string | null;
+  /** The automation's last problems (triggers send no failure mail), oldest first. */
+  readonly errors: readonly LoggedError[];
+}
+
+/** The wizard's starting point. */
+export interface SurveyDefaults {
+  readonly setup: SurveySetup;
+  readonly maxRoles: number;
+  readonly status: AutomationStatus;
+}
+
+/** Step 2 "review the questions": the forms a setup would create, or what is wrong with it. */
+export interface SurveyPreview {
+  /** Sentences to show; when there are any, `forms` is empty and "Create" would fail with them. */
+  readonly problems: readonly string[];
+  readonly forms: readonly FormSpec[];
+}
+
+/** What the improvement loop did in one run. */
+export interface SyncSummary {
+  readonly responses: number;
+  readonly actions: number;
+  /** Another run held the spreadsheet: nothing done now, the next run catches up. */
+  readonly busy: boolean;
+}
+
+/** Step 3 "create": the forms with their links, the sheets, the triggers. */
+export interface SurveyCreated {
+  /** The forms made now, with links to share (publishedUrl) and to edit. */
+  readonly forms: readonly SurveyForm[];
+  readonly responsesSheet: string;
+  readonly trackerSheet: string;
+  readonly triggers: TriggerState;
+  /** Existing low-star reviews turned into actions right away. */
+  readonly sync: SyncSummary;
+  /** The scorecard was rebuilt to show the tracker's summary. */
+  readonly scorecardUpdated: boolean;
+  readonly simulated: boolean;
+}
+
 const NoArgs = z.object({});
 
 export const CALLS = {
@@ -48,6 +111,7 @@ export const CALLS = {
   getDefinition: { args: NoArgs },
   buildScorecard: { args: z.object({ definition: DefinitionShape }) },
   rebuildScorecard: { args: NoArgs },
+  showSheet: { args: z.object({ sheet: z.string() }) },
 } as const;
 
 export interface Results {
@@ -57,10 +121,44 @@ export interface Results {
   getDefinition: ScorecardDefinition | null;
   buildScorecard: BuildSummary;
   rebuildScorecard: BuildSummary;
+  /** Brings a sheet the add-on made to the front (after a build). */
+  showSheet: null;
+  surveyDefaults: SurveyDefaults;
+  /** Checks the setup and shows the questions each role gets. */
+  previewSurvey: SurveyPreview;
+  createSurvey: SurveyCreated;
+  automationStatus: AutomationStatus;
+  /** Changes reminder / digest / owner and reinstalls the triggers (after an uninstall too). */
+  setAutomation: AutomationStatus;
+  /** Processes pending responses and reviews now. */
+  syncFeedback: SyncSummary;
+  /** Removes the triggers (forms, sheets and actions stay); `removed` counts them. */
+  uninstallAutomation: { readonly removed: number; readonly status: AutomationStatus };
+  /** Local preview only: submits `count` (1 to 50) simulated responses through the form-submit trigger. */
+  simulateResponses: { readonly submitted: number; readonly status: AutomationStatus };
 }
 
-export type CallName = keyof typeof CALLS;
-export type CallArgs<N extends CallName> = z.input<(typeof CALLS)[N]['args']>;
+/**
+ * The survey calls' arguments. Their zod schemas live with the survey module (server/survey/handlers.ts),
+ * which checks them itself, so bundles without surveys carry none of it.
+ */
+export interface SurveyArgs {
+  surveyDefaults: Record<string, never>;
+  previewSurvey: { setup: unknown };
+  createSurvey: { setup: unknown };
+  automationStatus: Record<string, never>;
+  setAutomation: { reminder: string; digest: boolean; owner: string };
+  syncFeedback: Record<string, never>;
+  uninstallAutomation: Record<string, never>;
+  simulateResponses: { count: number };
+}
+
+export type CallName = keyof Results;
+export type CallArgs<N extends CallName> = N extends keyof typeof CALLS
+  ? z.input<(typeof CALLS)[N]['args']>
+  : N extends keyof SurveyArgs
+    ? SurveyArgs[N]
+    : never;
 
 /** What crosses back when a call fails: a message for the user and what to do, never a stack trace. */
 export interface RpcFailure {

@@ -2,7 +2,7 @@ import { CALLS, CallName, Results, HomeInfo, SAMPLE_ROWS, SheetTable } from '../
 import { WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
-import { BuildError, SCORECARD_SHEET_KEY, SCORECARD_TAG, buildScorecard } from './scorecard/build';
+import { BuildError, SCORECARD_SHEET_KEY, SCORECARD_TAG, ScorecardExtra, buildScorecard } from './scorecard/build';
 import { DEFINITION_KEY, ScorecardDefinition, parseDefinition } from './scorecard/definition';
 import { InputError } from '../core/values/errors';
 import { Cell } from '../core/values/cell';
@@ -15,12 +15,33 @@ export interface ServerDeps {
   readonly timestamp: () => string;
   /** Runs fn while holding the document's lock; throws UserError if another build holds it. */
   readonly withLock: <T>(fn: () => T) => T;
+  /**
+   * The survey and improvement-loop calls, plugged in where they are shipped (the local preview, tests):
+   * src/server/survey/handlers.ts. Left out, they answer that surveys are not in this version, and the
+   * survey code stays out of the bundle.
+   */
+  readonly survey?: (core: ScorecardHooks) => SurveyHandlers;
+  /** Sections under the scorecard that other features add (the tracker's summary). */
+  readonly scorecardExtras?: readonly ScorecardExtra[];
 }
+
+/** What the survey calls need from the scorecard side. */
+export interface ScorecardHooks {
+  readonly wb: WorkbookPort;
+  readonly spreadsheetName: () => string;
+  readonly ownScorecard: () => string | null;
+  readonly storedDefinition: () => ScorecardDefinition | null;
+  readonly build: (def: ScorecardDefinition) => Results['buildScorecard'];
+}
+
+export type SurveyCall = 'surveyDefaults' | 'previewSurvey' | 'createSurvey' | 'automationStatus' | 'setAutomation' | 'syncFeedback' | 'uninstallAutomation' | 'simulateResponses';
+export type SurveyHandlers = { [N in SurveyCall]: (args: unknown) => Results[N] };
+
 
 /** A failure the user can act on; its message is shown in the sidebar as it is. */
 export class UserError extends Error {}
 
-type Handlers = { [N in CallName]: (args: unknown) => Results[N] };
+type Handlers = { [N in Exclude<CallName, SurveyCall>]: (args: unknown) => Results[N] } & Partial<SurveyHandlers>;
 
 function sampleValue(c: Cell): string | number | boolean {
   if (c instanceof Date) return isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 19).replace('T00:00:00', '');
@@ -56,7 +77,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
   };
   const build = (def: ScorecardDefinition) =>
     deps.withLock(() => {
-      const r = buildScorecard(wb, def, deps.timestamp());
+      const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras);
       return { sheet: r.sheetName, measures: r.measures, missing: r.missing, skipped: r.skipped.length };
     });
 
@@ -93,6 +114,14 @@ export function createHandlers(deps: ServerDeps): Handlers {
       if (!def) throw new UserError('There is no scorecard to rebuild yet. Open Leadlag and build one with the wizard.');
       return build(def);
     },
+    showSheet(args) {
+      const { sheet } = CALLS.showSheet.args.parse(args);
+      if (!wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${sheet}" any more. Rebuild the scorecard.`);
+      wb.activate?.(sheet);
+      return null;
+    },
+    // Without the survey module its calls are unknown here, and dispatch says so.
+    ...(deps.survey?.({ wb, spreadsheetName: deps.spreadsheetName, ownScorecard, storedDefinition, build }) as SurveyHandlers),
   };
 }
 
@@ -101,15 +130,19 @@ export function createHandlers(deps: ServerDeps): Handlers {
  * every failure into a message the user can act on (never a stack trace).
  */
 export function dispatch(handlers: Handlers, name: unknown, args: unknown): unknown {
-  if (typeof name !== 'string' || !(name in CALLS)) throw new UserError(`The sidebar asked for "${String(name)}", which this version of Leadlag does not know. Reload the spreadsheet.`);
+  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, name)) {
+    throw new UserError(`This version of Leadlag cannot do "${String(name)}" (the sidebar may be newer than the add-on). Reload the spreadsheet and try again.`);
+  }
   const call = name as CallName;
-  const parsed = CALLS[call].args.safeParse(args ?? {});
+  // The survey module's calls are not in CALLS: they check their arguments themselves.
+  const schema = call in CALLS ? CALLS[call as keyof typeof CALLS].args : null;
+  const parsed = schema ? schema.safeParse(args ?? {}) : ({ success: true, data: args ?? {} } as const);
   if (!parsed.success) {
     const what = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
     throw new UserError(`Leadlag could not use what the sidebar sent (${what}). Reload the sidebar and try again.`);
   }
   try {
-    return handlers[call](parsed.data);
+    return (handlers[call] as (args: unknown) => unknown)(parsed.data);
   } catch (e) {
     if (e instanceof UserError) throw e;
     if (e instanceof BuildError || e instanceof InputError) throw new UserError(e.message);

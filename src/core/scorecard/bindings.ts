@@ -45,3 +45,10 @@ export function bindMeasure(id: MeasureId, roles: Partial<Record<Source, Readonl
   }
   return null;
 }
+
+/** The column roles a measure reads at the least (its simplest binding), for "needs ..." messages. */
+export function measureNeeds(id: MeasureId): string[] {
+  const options = OPTIONS[id];
+  const b = options[options.length - 1];
+  return [b.dates, b.a, b.b].filter((r): r is string => r !== undefined);
+}

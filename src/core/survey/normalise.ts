@@ -38,7 +38,8 @@ function csatOf(c: Cell): number | null {
 export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonly<Record<string, QuestionId>>, formId: string, role: string | null): SurveyAnswer[] {
   if (grid.length < 2) return [];
   const head = grid[0].map((h) => titleKey(text(h)));
-  const at = head.indexOf('timestamp');
+  // Forms writes its timestamp first, headed in the form owner's language ("Timestamp", "Marca temporal").
+  const at = Math.max(0, head.indexOf('timestamp'));
   const rows = grid.slice(1).filter((r) => r.some((c) => !isBlank(c)));
   const keys = keysOf(rows.map((r) => [formId, ...r]), 'r:');
   return rows.map((r, i) => {
@@ -49,7 +50,7 @@ export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonl
     const score = readScore(get('referral'));
     return {
       key: keys[i],
-      at: at >= 0 ? r[at] : '',
+      at: r[at],
       customer: text(get('customer')),
       role: role ?? text(get('role')),
       referral: typeof score === 'number' ? score : null,

@@ -92,17 +92,16 @@ export function checkSetup(input: SetupInput): { setup: SurveySetup; problems: s
   const title = input.title.trim();
   const roles = input.roles.map((r) => r.replace(/\s+/g, ' ').trim());
   const owner = input.owner.trim();
-  const texts = input.texts ?? {};
-  const roleTexts = input.roleTexts ?? {};
+  const maps = isMap(input.texts ?? {}) && isMap(input.roleTexts ?? {});
   say(LAYOUTS.includes(input.layout as never), 'Choose one form per role or one form that asks the role.');
   say(REMINDERS.includes(input.reminder as never), 'Choose a reminder: none, monthly or quarterly.');
-  say(isMap(texts) && isMap(roleTexts), 'The questions must be text.');
+  say(maps, 'The questions must be text.');
   say(title && title.length <= 100, 'Give the survey a title of up to 100 characters.');
   say(roles.length && roles.length <= MAX_ROLES, `Choose 1 to ${MAX_ROLES} roles to ask.`);
-  const setup = { ...input, title, roles, owner, texts, roleTexts } as unknown as SurveySetup;
+  const setup = { ...input, title, roles, owner, texts: maps ? input.texts : {}, roleTexts: maps ? input.roleTexts : {} } as SurveySetup;
   // Answers are told apart by their question's wording: no two questions may read the same.
   const seen = new Set<string>();
-  const asked = [...roles, ...(Object.keys(TEXTS) as TextId[]).slice(1, -1).map((id) => textOf(setup, id)), ...roles.map((r) => roleTextOf(setup, r))];
+  const asked = [...roles, ...(Object.keys(TEXTS) as TextId[]).slice(1, -1).map((id) => textOf(setup, id)), ...roles.filter((r, i) => roles.findIndex((x) => x.toLowerCase() === r.toLowerCase()) === i).map((r) => roleTextOf(setup, r))];
   asked.forEach((w, i) => {
     const k = w.replace(/\s+/g, ' ').toLowerCase();
     if (i < roles.length) say(k && k.length <= 40, `Give role ${i + 1} a name of up to 40 characters.`);

@@ -14,16 +14,19 @@ export interface OverdueLine {
   readonly due: string;
 }
 
-/** The weekly digest: what is open and overdue on the improvement tracker. */
-export function digestMail(spreadsheet: string, s: TrackerSummary, overdue: readonly OverdueLine[]): Mail {
-  const lines = overdue.slice(0, 20).map((o) => `- #${o.id} ${o.customer ? `${o.customer}: ` : ''}${o.wrong} (due ${o.due})`);
-  if (overdue.length > 20) lines.push(`- ... and ${overdue.length - 20} more`);
+/**
+ * The weekly digest: what is open and overdue on the improvement tracker, as last read (`asOf`), and the
+ * oldest overdue actions.
+ */
+export function digestMail(where: { spreadsheet: string; url: string; asOf: string }, s: TrackerSummary, overdue: readonly OverdueLine[]): Mail {
+  const lines = overdue.map((o) => `- #${o.id} ${o.customer ? `${o.customer}: ` : ''}${o.wrong} (due ${o.due})`);
+  if (s.overdue > lines.length) lines.push(`- ... and ${s.overdue - lines.length} more`);
   return {
-    subject: `Leadlag: ${s.open} open, ${s.overdue} overdue actions in "${spreadsheet}"`,
+    subject: `Leadlag: ${s.open} open, ${s.overdue} overdue actions in "${where.spreadsheet}"`,
     body:
-      `Improvement tracker of "${spreadsheet}": ${s.open} open, ${s.overdue} overdue, ${s.done} done.\n\n` +
+      `Improvement tracker of "${where.spreadsheet}" (as of ${where.asOf}): ${s.open} open, ${s.overdue} overdue, ${s.done} done.\n\n` +
       (lines.length ? `Overdue:\n${lines.join('\n')}\n\n` : '') +
-      'Give each action an owner and a next step; close it with the result.',
+      `Give each action an owner and a next step; close it with the result: ${where.url}`,
   };
 }
 

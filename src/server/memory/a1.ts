@@ -55,3 +55,22 @@ export function parseCell(a1: string): { row: number; col: number } {
   if (r.endRow !== r.row + 1 || r.endCol !== r.col + 1) throw new Error(`expected one cell, got ${a1}`);
   return { row: r.row, col: r.col };
 }
+
+const REF = /(^|[^A-Za-z0-9_$.'"])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g;
+
+/**
+ * A formula as Sheets reads it for another cell of a conditional rule's range: relative references (no `$`)
+ * move by (rows, cols); absolute ones stay. Text in double quotes is left alone.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  return formula
+    .split('"')
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(REF, (_m, before: string, colAbs: string, col: string, rowAbs: string, row: string) =>
+            `${before}${colAbs}${colAbs ? col : columnLetters(columnIndex(col) + cols)}${rowAbs}${rowAbs ? row : Number(row) + rows}`,
+          ),
+    )
+    .join('"');
+}

@@ -24,7 +24,7 @@ import {
   type WorkbookPort,
   type WriteCell,
 } from '../ports/workbook';
-import { contains, parseA1, parseCell, type GridRange } from './a1';
+import { contains, parseA1, parseCell, shiftFormula, type GridRange } from './a1';
 import { parseCsv } from './csv';
 import { closeOpenRanges, type SheetRef } from './openRanges';
 import { patchHyperFormula } from './hfPatch';
@@ -50,9 +50,9 @@ export interface MemoryWorkbookOptions {
 
 export type PortMethod =
   | 'sheetNames' | 'sheet' | 'insertSheet' | 'deleteSheet' | 'getSheetTag' | 'setSheetTag' | 'getSetting' | 'setSetting'
-  | 'timeZone' | 'locale'
+  | 'timeZone' | 'locale' | 'activate'
   | 'readValues' | 'writeBlock' | 'setNumberFormats' | 'applyStyles' | 'setFrozen' | 'setColumnWidths'
-  | 'setConditionalRules' | 'clear';
+  | 'setConditionalRules' | 'setValidation' | 'clear';
 
 /** A computed value as HyperFormula holds it: dates as serial numbers, errors as their text, '' for empty. */
 export type ComputedValue = string | number | boolean;
@@ -61,9 +61,16 @@ type FormatOp =
   | { readonly kind: 'style'; readonly a1: string; readonly range: GridRange; readonly style: CellStyle }
   | { readonly kind: 'formats'; readonly row: number; readonly col: number; readonly formats: readonly (readonly string[])[] };
 
+/** A drop-down: only these values may be chosen in the range. */
+export interface Validation {
+  readonly a1: string;
+  readonly allowed: readonly string[];
+}
+
 interface SheetState {
   formats: FormatOp[];
   rules: ConditionalRule[];
+  validations: Validation[];
   frozen: { rows: number; cols: number };
   widths: Map<number, number>;
   tag: string | null;
@@ -75,6 +82,7 @@ export interface SheetLayout {
   readonly widths: readonly ColumnWidth[];
   readonly rules: readonly ConditionalRule[];
   readonly styles: readonly StyledRange[];
+  readonly validations: readonly Validation[];
 }
 
 /** Rows of a new sheet in Sheets. */
@@ -208,7 +216,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const realName = this.engine.addSheet(name);
     const id = this.engine.getSheetId(realName)!;
     this.sizes.forgetSheet(id);
-    this.states.set(id, { formats: [], rules: [], frozen: { rows: 0, cols: 0 }, widths: new Map(), tag: null });
+    this.states.set(id, { formats: [], rules: [], validations: [], frozen: { rows: 0, cols: 0 }, widths: new Map(), tag: null });
     this.gridRows.set(id, NEW_SHEET_ROWS);
     return new MemorySheet(this, id);
   }
@@ -243,6 +251,14 @@ export class MemoryWorkbook implements WorkbookPort {
   setSetting(key: string, value: string): void {
     this.count('setSetting');
     this.settings.set(key, value);
+  }
+
+  /** The sheet last brought to the front (the preview shows it). */
+  activeSheet: string | null = null;
+
+  activate(name: string): void {
+    this.count('activate');
+    this.activeSheet = name;
   }
 
   timeZone(): string {
@@ -315,7 +331,13 @@ export class MemoryWorkbook implements WorkbookPort {
     const shown = computed(this.engine.getCellValue(at));
     const text = String(shown).toLowerCase();
     for (const rule of state.rules) {
-      if (contains(parseA1(rule.a1), at.row, at.col) && rule.textEquals.toLowerCase() === text) {
+      const range = parseA1(rule.a1);
+      if (!contains(range, at.row, at.col)) continue;
+      const hit =
+        rule.formula !== undefined
+          ? this.engine.calculateFormula(`=${shiftFormula(rule.formula.replace(/^=/, ''), at.row - range.row, at.col - range.col)}`, at.sheet) === true
+          : (rule.textEquals ?? '').toLowerCase() === text;
+      if (hit) {
         style = { ...style, background: rule.background, ...(rule.color ? { color: rule.color } : {}), ...(rule.bold !== undefined ? { bold: rule.bold } : {}) };
         break;
       }
@@ -331,7 +353,15 @@ export class MemoryWorkbook implements WorkbookPort {
       widths: [...state.widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
       rules: [...state.rules],
       styles: state.formats.flatMap((op) => (op.kind === 'style' ? [{ a1: op.a1, ...op.style }] : [])),
+      validations: state.validations.map((v) => ({ a1: v.a1, allowed: [...v.allowed] })),
     };
+  }
+
+  /** The values a cell's drop-down allows, or null when it has none (the last one set on it wins). */
+  validationAt(sheetName: string, a1: string): readonly string[] | null {
+    const at = this.address(sheetName, a1);
+    const list = this.state(at.sheet).validations.filter((v) => contains(parseA1(v.a1), at.row, at.col));
+    return list.length ? list[list.length - 1].allowed : null;
   }
 
   /** Frees the engine. */
@@ -431,6 +461,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const state = this.state(id);
     state.formats = [];
     state.rules = [];
+    state.validations = [];
     this.settle();
   }
 
@@ -543,6 +574,13 @@ class MemorySheet implements SheetPort {
     this.wb.count('setConditionalRules');
     for (const r of rules) parseA1(r.a1);
     this.wb.state(this.id).rules = rules.map((r) => ({ ...r }));
+  }
+
+  setValidation(a1: string, allowed: readonly string[]): void {
+    this.wb.count('setValidation');
+    parseA1(a1);
+    if (!allowed.length) throw new Error('a drop-down needs at least one value');
+    this.wb.state(this.id).validations.push({ a1, allowed: [...allowed] });
   }
 
   clear(): void {

@@ -45,12 +45,15 @@ export interface StyledRange extends CellStyle {
 }
 
 /**
- * A conditional format for status cells: when the cell's shown text equals `textEquals`
- * (case-insensitive in Sheets), it gets these colours.
+ * A conditional format: when the cell's shown text equals `textEquals` (case-insensitive in Sheets), or
+ * when `formula` is true, the cell gets these colours. Give one of the two. The formula is written for the
+ * range's top-left cell and its relative references move along for the other cells, as in Sheets
+ * (`=AND($I2<>"", $I2<TODAY())` on `A2:M` checks each row's own I cell).
  */
 export interface ConditionalRule {
   readonly a1: string;
-  readonly textEquals: string;
+  readonly textEquals?: string;
+  readonly formula?: string;
   readonly background: string;
   readonly color?: string;
   readonly bold?: boolean;
@@ -80,7 +83,9 @@ export interface SheetPort {
   setColumnWidths(widths: readonly ColumnWidth[]): void;
   /** Replaces every conditional format rule of the sheet with these. */
   setConditionalRules(rules: readonly ConditionalRule[]): void;
-  /** Removes contents, formats and conditional rules; keeps the sheet, its frozen panes and widths. */
+  /** A drop-down on a range (A1, open-ended allowed): only these values may be chosen. */
+  setValidation(a1: string, allowed: readonly string[]): void;
+  /** Removes contents, formats, conditional rules and drop-downs; keeps the sheet, its frozen panes and widths. */
   clear(): void;
 }
 
@@ -97,6 +102,8 @@ export interface WorkbookPort {
   /** Document-level settings (Sheets: developer metadata on the spreadsheet, so they travel with a copy). */
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): void;
+  /** Brings a sheet to the front (after a build); optional: a workbook without a screen ignores it. */
+  activate?(name: string): void;
   /** The spreadsheet's IANA time zone, e.g. `Europe/London`. */
   timeZone(): string;
   /** The spreadsheet's locale, e.g. `en_GB`. */

@@ -2,7 +2,7 @@ import { Cell } from '../../core/values/cell';
 import { findTable } from '../../core/tables/findTable';
 import { Role } from '../../core/tables/roles';
 import { MEASURES, MeasureInfo, Source } from '../../core/scorecard/measures';
-import { Binding, bindMeasure } from '../../core/scorecard/bindings';
+import { Binding, bindMeasure, measureNeeds } from '../../core/scorecard/bindings';
 import { Block, ConditionalRule, StyledRange, WorkbookPort, WriteCell } from '../ports/workbook';
 import { ScorecardDefinition, DEFINITION_KEY } from './definition';
 import { a1, columnLetter, formulaString, openColumn } from './references';
@@ -80,7 +80,10 @@ const SECTION = '#f1f3f4';
  * over the source ranges, so pasting rows below the data updates it. The number of calls into the
  * workbook depends on the number of sources and measures, never on the number of data rows.
  */
-export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, builtAt: string): BuildResult {
+/** A section another feature adds under the scorecard, or null when it has nothing to show. */
+export type ScorecardExtra = (wb: WorkbookPort) => { title: string; rows: WriteCell[][] } | null;
+
+export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, builtAt: string, extras: readonly ScorecardExtra[] = []): BuildResult {
   const sources: Partial<Record<Source, ResolvedSource>> = {};
   for (const kind of ['sales', 'feedback', 'reviews'] as const) {
     const ref = def.sources[kind];
@@ -98,7 +101,7 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
     if (!wanted.includes(info.id)) continue;
     const binding = bindMeasure(info.id, roles);
     if (binding) shown.push({ info, binding });
-    else if (def.measures) missing.push(`${info.label}: needs ${info.source} data with ${Object.values(info.args).join(', ')}`);
+    else if (def.measures) missing.push(`${info.label}: needs ${info.source} data with ${measureNeeds(info.id).join(', ').replace(/_/g, ' ')}`);
   }
   if (shown.length === 0) throw new BuildError('None of the measures can be computed from the columns chosen. Check the column roles in the wizard.');
 
@@ -210,6 +213,17 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
     for (let i = 0; i < 40; i++) put([]);
   } else {
     healthRow = put([{ text: 'Needs sales data with dates and amounts.' }]);
+  }
+
+  // Sections other features add (the improvement tracker's summary, once a survey has made it).
+  for (const extra of extras) {
+    const section = extra(wb);
+    if (!section) continue;
+    put([]);
+    const t = put([{ text: section.title }]);
+    styles.push({ a1: `A${t}:${columnLetter(trendCol)}${t}`, bold: true, background: SECTION });
+    for (const row of section.rows) put(row);
+    put([]);
   }
 
   // Rows left out, so nobody wonders why a number differs from their own sum.

@@ -25,7 +25,7 @@ export const DefinitionShape = z.object({
     reviews: z.optional(SourceRef),
   }),
   /** Which measures to show; absent: every one the data supports. */
-  measures: z.optional(z.array(z.string())),
+  measures: z.optional(z.unknown()),
   /** Measure id → target (null: none). */
   targets: z.optional(z.unknown()),
   maxLag: z.optional(z.number()),
@@ -90,7 +90,9 @@ export function parseDefinition(value: unknown): ScorecardDefinition {
     sources[kind] = { sheet: s.sheet, columns: (columns ?? {}) as Partial<Record<Role, string>> };
   }
   const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
-  for (const id of d.measures ?? []) if (!known(id)) problems.push(`measures: "${id}" is not a measure (${MEASURE_IDS.join(', ')})`);
+  const measures = d.measures === undefined ? undefined : Array.isArray(d.measures) && d.measures.every(isString) ? (d.measures as string[]) : null;
+  if (measures === null) problems.push('measures must be a list of measure ids');
+  for (const id of measures ?? []) if (!known(id)) problems.push(`measures: "${id}" is not a measure (${MEASURE_IDS.join(', ')})`);
   const targets = d.targets === undefined ? {} : map(d.targets, isTarget);
   if (!targets) problems.push('targets must map measure ids to numbers (or null for none)');
   for (const id of Object.keys(targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
@@ -101,7 +103,7 @@ export function parseDefinition(value: unknown): ScorecardDefinition {
     period: period as ScorecardDefinition['period'],
     periods: whole(d.periods, 12, 3, 36, 'periods', problems),
     sources,
-    measures: d.measures as MeasureId[] | undefined,
+    measures: (measures ?? undefined) as MeasureId[] | undefined,
     targets: (targets ?? {}) as Partial<Record<MeasureId, number | null>>,
     maxLag: whole(d.maxLag, 3, 0, 12, 'maxLag', problems),
     lastDays: whole(d.lastDays, 7, 1, 30, 'lastDays', problems),

@@ -91,6 +91,10 @@ export class AppsScriptWorkbook implements WorkbookPort {
     else this.ss.addDeveloperMetadata(SETTING_PREFIX + key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
   }
 
+  activate(name: string): void {
+    this.ss.getSheetByName(name)?.activate();
+  }
+
   timeZone(): string {
     return this.ss.getSpreadsheetTimeZone();
   }
@@ -184,7 +188,8 @@ class AppsScriptSheet implements SheetPort {
 
   setConditionalRules(rules: readonly ConditionalRule[]): void {
     const built = rules.map((r) => {
-      let b = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(r.textEquals).setBackground(r.background);
+      let b = SpreadsheetApp.newConditionalFormatRule().setBackground(r.background);
+      b = r.formula !== undefined ? b.whenFormulaSatisfied(r.formula.startsWith('=') ? r.formula : `=${r.formula}`) : b.whenTextEqualTo(r.textEquals ?? '');
       if (r.color !== undefined) b = b.setFontColor(r.color);
       if (r.bold !== undefined) b = b.setBold(r.bold);
       return b.setRanges([this.sheet.getRange(r.a1)]).build();
@@ -192,9 +197,14 @@ class AppsScriptSheet implements SheetPort {
     this.sheet.setConditionalFormatRules(built);
   }
 
+  setValidation(a1: string, allowed: readonly string[]): void {
+    this.sheet.getRange(a1).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...allowed], true).setAllowInvalid(false).build());
+  }
+
   clear(): void {
     this.sheet.clear();
     this.sheet.clearConditionalFormatRules();
+    this.sheet.getRange(1, 1, this.sheet.getMaxRows(), this.sheet.getMaxColumns()).clearDataValidations();
   }
 
   /** Grows the grid so that (lastRow, lastCol) exists; reads its size once per sheet object. */

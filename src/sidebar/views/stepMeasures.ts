@@ -1,6 +1,8 @@
 import { h, uid } from '../dom';
 import { supportedMeasures, targetUnit, type Period } from '../draft';
 import { MEASURES, type MeasureInfo } from '../../core/scorecard/measures';
+import { measureNeeds } from '../../core/scorecard/bindings';
+import { ROLE_LABELS, type Role } from '../../core/tables/roles';
 import type { WizardContext } from './wizard';
 
 const PERIODS: readonly { value: Period; label: string }[] = [
@@ -81,6 +83,6 @@ function measureRow(ctx: WizardContext, m: MeasureInfo, available: boolean): HTM
     { class: available ? 'measure' : 'measure unavailable' },
     h('span', { class: 'check' }, check, h('label', { for: id }, m.label)),
     targetWrap,
-    available ? null : h('p', { class: 'hint', id: `${id}-why` }, `Needs ${m.source} data with ${Object.values(m.args).join(', ')}.`),
+    available ? null : h('p', { class: 'hint', id: `${id}-why` }, `Needs ${m.source} data with: ${measureNeeds(m.id).map((r) => ROLE_LABELS[r as Role]).join('; ')}.`),
   );
 }

@@ -1,0 +1,172 @@
+import type { DateOptions } from '../../core/values/date';
+import type { QuestionId } from '../../core/survey/forms';
+import type { Reminder } from '../../core/survey/setup';
+import type { WorkbookPort } from '../ports/workbook';
+import type { FormsPort } from '../ports/forms';
+import type { TriggerKind, TriggersPort } from '../ports/triggers';
+import type { LockPort } from '../ports/lock';
+import type { MailPort } from '../ports/mail';
+import type { PropertiesPort } from '../ports/properties';
+
+/**
+ * What the survey and the improvement loop need beyond the workbook: Forms, triggers, the document lock,
+ * mail and the document's properties, each behind a port (Apps Script adapters in sheets/, twins in memory/),
+ * and the spreadsheet's calendar.
+ */
+export interface Automation {
+  readonly forms: FormsPort;
+  readonly triggers: TriggersPort;
+  readonly lock: LockPort;
+  readonly mail: MailPort;
+  /** The document's properties. */
+  readonly props: PropertiesPort;
+  /** The user's properties: what the weekly clock needs (it runs without a document). */
+  readonly userProps: PropertiesPort;
+  /** This spreadsheet's id and link. */
+  readonly doc: () => { readonly id: string; readonly url: string };
+  /** How the spreadsheet's dates are read (its time zone and locale). */
+  readonly dates: DateOptions;
+  /** Today's day number in the spreadsheet's time zone. */
+  readonly today: () => number;
+  /** "2026-11-23 10:04" in the spreadsheet's time zone. */
+  readonly stamp: () => string;
+  /** Only in the local preview: submits this many simulated responses and returns how many. */
+  readonly simulate?: (count: number) => number;
+}
+
+/** Where the automation runs: the workbook, the ports and the spreadsheet's name (for mails). */
+export interface AutomationContext {
+  readonly wb: WorkbookPort;
+  readonly auto: Automation;
+  readonly spreadsheet: string;
+}
+
+/** One form the wizard made. */
+export interface SurveyForm {
+  readonly role: string | null;
+  readonly title: string;
+  readonly id: string;
+  readonly editUrl: string;
+  readonly publishedUrl: string;
+  readonly responseSheet: string;
+  readonly createdAt: string;
+}
+
+/** How the form's response sheet is read: header (titleKey) → question. */
+export interface StoredForm extends SurveyForm {
+  readonly columns: Readonly<Record<string, QuestionId>>;
+}
+
+/** The survey's settings; its forms (earlier runs' too: their links may still be answered) are kept one per property. */
+export interface SurveySettings {
+  readonly createdAt: string;
+  readonly title: string;
+  readonly reminder: Reminder;
+  readonly digest: boolean;
+  readonly owner: string;
+  readonly dueDays: number;
+}
+
+export interface SurveyRecord extends SurveySettings {
+  readonly forms: readonly StoredForm[];
+}
+
+export const SURVEY_KEY = 'leadlag.survey';
+const FORMS_KEY = 'leadlag.forms';
+const FORM_KEY = 'leadlag.form.';
+const ERRORS_KEY = 'leadlag.errors';
+/** User property per spreadsheet: what the weekly mails need (tracker/mailbox.ts). */
+export const MAILBOX_KEY = 'leadlag.mailbox.';
+
+/** Google Forms' own response sheets: tagged so that the scorecard wizard offers the normalised table instead. */
+export const FORM_RESPONSES_TAG = 'leadlag:form-responses';
+
+/** The top-level functions the triggers run (src/functions/declarations.ts). */
+export const TRIGGER_HANDLERS: Readonly<Record<TriggerKind, string>> = { formSubmit: 'leadlagFormSubmit', weekly: 'leadlagWeekly' };
+
+function readJson<T>(props: PropertiesPort, key: string, fallback: T): T {
+  try {
+    const v = props.get(key);
+    return v ? (JSON.parse(v) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The survey and its forms (a property holds at most 9 KB, so each form has its own). */
+export function readRecord(props: PropertiesPort): SurveyRecord | null {
+  const s = readJson<SurveySettings | null>(props, SURVEY_KEY, null);
+  if (!s) return null;
+  const forms = readJson<string[]>(props, FORMS_KEY, []).map((id) => readJson<StoredForm | null>(props, FORM_KEY + id, null));
+  return { ...s, forms: forms.filter((f): f is StoredForm => !!f && !!f.columns) };
+}
+
+export function writeSettings(props: PropertiesPort, s: SurveySettings): void {
+  const { createdAt, title, reminder, digest, owner, dueDays } = s;
+  props.set(SURVEY_KEY, JSON.stringify({ createdAt, title, reminder, digest, owner, dueDays }));
+}
+
+/** Adds or updates one form. */
+export function writeForm(props: PropertiesPort, f: StoredForm): void {
+  props.set(FORM_KEY + f.id, JSON.stringify(f));
+  const ids = readJson<string[]>(props, FORMS_KEY, []);
+  if (!ids.includes(f.id)) props.set(FORMS_KEY, JSON.stringify([...ids, f.id]));
+}
+
+export interface LoggedError {
+  readonly at: string;
+  readonly message: string;
+}
+
+/** Triggers send no failure mail for an add-on: the automation keeps its last 10 problems for the sidebar. */
+export function logError(auto: Automation, message: string): void {
+  const list = readJson<LoggedError[]>(auto.props, ERRORS_KEY, []);
+  list.push({ at: auto.stamp(), message });
+  auto.props.set(ERRORS_KEY, JSON.stringify(list.slice(-10)));
+}
+
+export function loggedErrors(props: PropertiesPort): LoggedError[] {
+  return readJson<LoggedError[]>(props, ERRORS_KEY, []);
+}
+
+export interface TriggerState {
+  readonly formSubmit: boolean;
+  readonly weekly: boolean;
+}
+
+/**
+ * Our triggers: the form-submit trigger on this spreadsheet, and the weekly clock. An add-on's clock runs
+ * without a document, so one clock per user serves all of that user's spreadsheets (tracker/mailbox.ts).
+ */
+function ours(auto: Automation) {
+  return auto.triggers.list().filter((t) => t.handler === TRIGGER_HANDLERS[t.kind] && (t.kind === 'weekly' || t.document));
+}
+
+export function triggerState(auto: Automation): TriggerState {
+  const found = ours(auto);
+  return { formSubmit: found.some((t) => t.kind === 'formSubmit'), weekly: found.some((t) => t.kind === 'weekly') };
+}
+
+/** Installs what is missing and removes duplicates: running the wizard again never adds a second trigger. */
+export function ensureTriggers(auto: Automation): TriggerState {
+  const found = ours(auto);
+  for (const kind of ['formSubmit', 'weekly'] as const) {
+    const mine = found.filter((t) => t.kind === kind);
+    mine.slice(1).forEach((t) => auto.triggers.remove(t.id));
+    if (!mine.length) auto.triggers.install(kind, TRIGGER_HANDLERS[kind]);
+  }
+  return { formSubmit: true, weekly: true };
+}
+
+/**
+ * "Uninstall automation": removes this spreadsheet's form-submit trigger and its weekly mails, and the
+ * clock when no other spreadsheet of this user needs it. Forms, sheets and actions stay. Returns how many
+ * triggers were removed.
+ */
+export function removeTriggers(auto: Automation): number {
+  auto.userProps.remove(MAILBOX_KEY + auto.doc().id);
+  const others = auto.userProps.keys().some((k) => k.startsWith(MAILBOX_KEY));
+  const gone = ours(auto).filter((t) => t.kind === 'formSubmit' || !others);
+  gone.forEach((t) => auto.triggers.remove(t.id));
+  return gone.length;
+}

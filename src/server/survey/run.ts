@@ -1,0 +1,90 @@
+import { fail } from '../../core/values/errors';
+import { SetupInput, checkSetup } from '../../core/survey/setup';
+import { columnMap, surveyForms } from '../../core/survey/forms';
+import type { AutomationStatus, SurveyCreated } from '../../rpc/contract';
+import type { WorkbookPort } from '../ports/workbook';
+import { RESPONSES, TRACKER, ensureOwn, findOwn } from '../tracker/sheets';
+import { SyncResult, syncFeedback } from '../tracker/sync';
+import { WeeklyResult, readMailbox, refreshMailbox, sendWeekly } from '../tracker/mailbox';
+import {
+  Automation, AutomationContext, FORM_RESPONSES_TAG, SurveyForm,
+  ensureTriggers, loggedErrors, readRecord, triggerState, writeForm, writeSettings,
+} from './automation';
+
+/**
+ * The wizard's "Create": checks the setup, creates the forms (each linked to this spreadsheet), makes the
+ * feedback table and the improvement tracker, installs the two triggers once, and processes whatever is
+ * already there (low-star reviews). The record is saved after each form, so a failure half-way loses no form.
+ */
+export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<SurveyCreated, 'scorecardUpdated'> & { trackerCreated: boolean } {
+  const { wb, auto } = ctx;
+  const { setup, problems } = checkSetup(input);
+  if (problems.length) fail(problems.join(' '));
+  const stamp = auto.stamp();
+  const specs = surveyForms(setup);
+  writeSettings(auto.props, { ...setup, createdAt: stamp });
+  const made: SurveyForm[] = [];
+  for (const spec of specs) {
+    const f = auto.forms.create(spec);
+    if (wb.sheetNames().includes(f.responseSheet)) wb.setSheetTag(f.responseSheet, FORM_RESPONSES_TAG);
+    const form = { role: spec.role, title: spec.title, ...f, createdAt: stamp };
+    writeForm(auto.props, { ...form, columns: columnMap([spec]) });
+    made.push(form);
+  }
+  const responses = ensureOwn(wb, RESPONSES);
+  const tracker = ensureOwn(wb, TRACKER);
+  const triggers = ensureTriggers(auto);
+  const sync = onFormSubmit(ctx);
+  // A survey just went out: the next reminder is due next month or quarter.
+  refreshMailbox(ctx, true);
+  return { forms: made, responsesSheet: responses.name, trackerSheet: tracker.name, trackerCreated: tracker.created, triggers, sync, simulated: !!auto.simulate };
+}
+
+/** Where the automation stands, for the sidebar. */
+export function automationStatus(wb: WorkbookPort, auto: Automation | undefined): AutomationStatus {
+  const record = auto ? readRecord(auto.props) : null;
+  const mailError = auto && readMailbox(auto.userProps, auto.doc().id)?.error;
+  return {
+    available: !!auto,
+    simulated: !!auto?.simulate,
+    survey: record && {
+      title: record.title,
+      createdAt: record.createdAt,
+      forms: record.forms.map(({ columns, ...f }) => f),
+      reminder: record.reminder,
+      digest: record.digest,
+      owner: record.owner,
+      dueDays: record.dueDays,
+    },
+    triggers: auto ? triggerState(auto) : { formSubmit: false, weekly: false },
+    trackerSheet: findOwn(wb, TRACKER),
+    responsesSheet: findOwn(wb, RESPONSES),
+    errors: auto ? [...loggedErrors(auto.props), ...(mailError ? [mailError] : [])] : [],
+  };
+}
+
+/** Changes the reminder, the digest and the owner, and (re)installs the triggers. */
+export function setAutomation(ctx: AutomationContext, change: { reminder: string; digest: boolean; owner: string }): void {
+  const { auto } = ctx;
+  const record = readRecord(auto.props);
+  if (!record) fail('Create a survey first: the reminder and the digest belong to it.');
+  const { setup, problems } = checkSetup({ ...change, title: record.title, roles: ['x'], layout: 'perRole', csat: false, roleQuestions: false, dueDays: record.dueDays });
+  if (problems.length) fail(problems.join(' '));
+  writeSettings(auto.props, { ...record, reminder: setup.reminder, digest: setup.digest, owner: setup.owner });
+  ensureTriggers(auto);
+  refreshMailbox(ctx);
+}
+
+/** The form-submit trigger: processes every pending response (this one and any a busy run left). Never throws. */
+export function onFormSubmit(ctx: AutomationContext): SyncResult {
+  try {
+    return syncFeedback(ctx);
+  } catch {
+    return { responses: 0, actions: 0, busy: false }; // logged by syncFeedback
+  }
+}
+
+/** The weekly clock trigger (no document): the reminders and digests of this user's spreadsheets. Never throws. */
+export function onWeekly(auto: Pick<Automation, 'userProps' | 'mail' | 'today'>): WeeklyResult {
+  return sendWeekly(auto);
+}

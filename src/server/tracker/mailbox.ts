@@ -1,0 +1,140 @@
+import { toColumn } from '../../core/values/column';
+import { readDayColumn } from '../../core/values/date';
+import { isoDay } from '../../core/time/days';
+import { parsePeriod, periodLabel, periodOfDay } from '../../core/time/periods';
+import { improvementSummary, readStatus } from '../../core/measures/improvementSummary';
+import { OverdueLine, digestMail, reminderMail } from '../../core/tracker/mail';
+import type { Reminder } from '../../core/survey/setup';
+import type { PropertiesPort } from '../ports/properties';
+import { Automation, AutomationContext, LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
+import { TRACKER, TRACKER_COL, findOwn } from './sheets';
+
+/**
+ * The weekly mails. An add-on's clock trigger runs without a document (opening the spreadsheet by id would
+ * need access to all the user's spreadsheets), so every run that has the document (a response, a sidebar
+ * call) leaves in the user's properties what the mails need: the "mailbox" of that spreadsheet. The clock
+ * reads only mailboxes: one clock per user serves all of that user's spreadsheets.
+ */
+export interface Mailbox {
+  readonly spreadsheet: string;
+  readonly url: string;
+  readonly owner: string;
+  readonly reminder: Reminder;
+  /** The month or quarter last surveyed or reminded, e.g. "2026-Q4". */
+  readonly reminded: string;
+  readonly digest: boolean;
+  readonly links: readonly { title: string; url: string }[];
+  /** Open or in-progress actions and done ones, as IMPROVEMENT_SUMMARY counts them, when last read. */
+  readonly open: number;
+  readonly done: number;
+  /** Due day numbers of the open actions (for the overdue count on the day of the mail). */
+  readonly dueDays: readonly number[];
+  /** The first open actions by due date, for the mail. */
+  readonly lines: readonly OverdueLine[];
+  /** ISO day the tracker was read. */
+  readonly asOf: string;
+  /** The last mail that could not be sent. */
+  readonly error?: LoggedError;
+}
+
+/** The month or quarter a day falls in, e.g. "2026-11" or "2026-Q4": one reminder each. */
+export function reminderLabel(reminder: 'monthly' | 'quarterly', day: number): string {
+  const spec = parsePeriod(reminder === 'monthly' ? 'month' : 'quarter');
+  return periodLabel(periodOfDay(day, spec), spec);
+}
+
+export function readMailbox(props: PropertiesPort, id: string): Mailbox | null {
+  try {
+    return JSON.parse(props.get(MAILBOX_KEY + id) ?? 'null') as Mailbox | null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes this spreadsheet's mailbox from the survey and the tracker. `surveyed`: a survey just went out,
+ * so the next reminder is due next month or quarter.
+ */
+export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
+  const { wb, auto } = ctx;
+  const record = readRecord(auto.props);
+  const doc = auto.doc();
+  if (!record) return;
+  const today = auto.today();
+  const old = readMailbox(auto.userProps, doc.id);
+  const now = record.reminder === 'none' ? '' : reminderLabel(record.reminder, today);
+  const name = findOwn(wb, TRACKER);
+  const grid = (name && wb.sheet(name)?.readValues()) || [];
+  let open = 0;
+  let done = 0;
+  const dueDays: number[] = [];
+  let lines: (OverdueLine & { day: number })[] = [];
+  if (grid.length > 1) {
+    const col = (c: number) => toColumn(grid.map((r) => [r[c - 1]]), 'tracker', true);
+    ({ open, done } = improvementSummary(col(TRACKER_COL.status), col(TRACKER_COL.due), col(TRACKER_COL.closed), null, auto.dates, today));
+    const due = readDayColumn(col(TRACKER_COL.due), auto.dates);
+    grid.forEach((r, i) => {
+      const st = readStatus(String(r[TRACKER_COL.status - 1]));
+      if (i && (st === 'open' || st === 'in progress') && due[i] === due[i]) {
+        dueDays.push(due[i]);
+        lines.push({ id: String(r[0]), customer: String(r[3]).slice(0, 40), wrong: String(r[4]).slice(0, 100), due: isoDay(due[i]), day: due[i] });
+      }
+    });
+    lines = lines.sort((a, b) => a.day - b.day).slice(0, 20);
+  }
+  const box: Mailbox = {
+    spreadsheet: ctx.spreadsheet,
+    url: doc.url,
+    owner: record.owner,
+    reminder: record.reminder,
+    reminded: surveyed || !old?.reminded ? now : old.reminded,
+    digest: record.digest,
+    links: record.forms.filter((f) => f.createdAt === record.createdAt).map((f) => ({ title: f.title, url: f.publishedUrl })),
+    open,
+    done,
+    dueDays: dueDays.slice(0, 600),
+    lines: lines.map(({ day, ...l }) => l),
+    asOf: isoDay(today),
+  };
+  auto.userProps.set(MAILBOX_KEY + doc.id, JSON.stringify(box));
+}
+
+export interface WeeklyResult {
+  readonly reminders: number;
+  readonly digests: number;
+}
+
+/**
+ * The weekly clock: for each of this user's spreadsheets, the reminder to survey again (on the first run of
+ * each month or quarter) and, when switched on, the digest of open and overdue actions (only when something
+ * is open). A mail that fails is noted in its mailbox (the sidebar shows it); the others still go.
+ */
+export function sendWeekly(auto: Pick<Automation, 'userProps' | 'mail' | 'today'>): WeeklyResult {
+  const today = auto.today();
+  const out = { reminders: 0, digests: 0 };
+  for (const key of auto.userProps.keys()) {
+    if (!key.startsWith(MAILBOX_KEY)) continue;
+    const box = readMailbox(auto.userProps, key.slice(MAILBOX_KEY.length));
+    if (!box || !box.owner) continue;
+    let next: Mailbox = { ...box, error: undefined };
+    try {
+      if (box.reminder !== 'none' && reminderLabel(box.reminder, today) !== box.reminded) {
+        const m = reminderMail(box.spreadsheet, box.links);
+        auto.mail.send(box.owner, m.subject, m.body);
+        next = { ...next, reminded: reminderLabel(box.reminder, today) };
+        out.reminders++;
+      }
+      if (box.digest && box.open > 0) {
+        const overdue = box.dueDays.filter((d) => d < today).length;
+        const lines = box.lines.filter((l) => l.due < isoDay(today));
+        const m = digestMail(box, { open: box.open, overdue, done: box.done, medianDaysToClose: null }, lines);
+        auto.mail.send(box.owner, m.subject, m.body);
+        out.digests++;
+      }
+    } catch (e) {
+      next = { ...next, error: { at: isoDay(today), message: `Could not send the weekly mail: ${e instanceof Error ? e.message : String(e)}` } };
+    }
+    auto.userProps.set(key, JSON.stringify(next));
+  }
+  return out;
+}
