@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CALLS } from '../rpc/contract';
+import { calls as contractCalls } from '../rpc/contract';
 import { createHandlers, dispatch, UserError } from '../server/handlers';
 import { isOwnTag } from '../server/scorecard/detect';
 import type { MemoryWorkbook } from '../server/memory/memoryWorkbook';
@@ -120,7 +120,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     calls.push(String(callName));
     try {
       let result: unknown;
-      if (callName === 'showSheet' && !('showSheet' in CALLS)) {
+      if (callName === 'showSheet' && !('showSheet' in contractCalls())) {
         // The sidebar's "Show sheet" (see docs/preview.md): here it only checks the sheet is there.
         const sheet = (args as { sheet?: unknown } | null)?.sheet;
         if (typeof sheet !== 'string' || !wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${String(sheet)}" any more.`);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DefinitionShape, ScorecardDefinition } from '../server/scorecard/definition';
+import { definitionShape, ScorecardDefinition } from '../server/scorecard/definition';
 import type { SurveySetup } from '../core/survey/setup';
 import type { FormSpec } from '../core/survey/forms';
 import type { LoggedError, SurveyForm, TriggerState } from '../server/survey/automation';
@@ -103,16 +103,27 @@ export interface SurveyCreated {
   readonly simulated: boolean;
 }
 
-const NoArgs = z.object({});
+/** Every call with the zod schema of its arguments. */
+function makeCalls() {
+  const NoArgs = z.object({});
+  return {
+    home: { args: NoArgs },
+    readTables: { args: NoArgs },
+    getDefinition: { args: NoArgs },
+    buildScorecard: { args: z.object({ definition: definitionShape() }) },
+    rebuildScorecard: { args: NoArgs },
+    showSheet: { args: z.object({ sheet: z.string() }) },
+  } as const;
+}
 
-export const CALLS = {
-  home: { args: NoArgs },
-  readTables: { args: NoArgs },
-  getDefinition: { args: NoArgs },
-  buildScorecard: { args: z.object({ definition: DefinitionShape }) },
-  rebuildScorecard: { args: NoArgs },
-  showSheet: { args: z.object({ sheet: z.string() }) },
-} as const;
+let made: ReturnType<typeof makeCalls> | null = null;
+
+/** The calls and their argument schemas, built on first use (zod schemas cost load time). */
+export function calls(): ReturnType<typeof makeCalls> {
+  return (made ??= makeCalls());
+}
+
+type Calls = ReturnType<typeof makeCalls>;
 
 export interface Results {
   home: HomeInfo;
@@ -154,8 +165,8 @@ export interface SurveyArgs {
 }
 
 export type CallName = keyof Results;
-export type CallArgs<N extends CallName> = N extends keyof typeof CALLS
-  ? z.input<(typeof CALLS)[N]['args']>
+export type CallArgs<N extends CallName> = N extends keyof Calls
+  ? z.input<Calls[N]['args']>
   : N extends keyof SurveyArgs
     ? SurveyArgs[N]
     : never;

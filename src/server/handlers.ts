@@ -1,4 +1,4 @@
-import { CALLS, CallName, Results, HomeInfo, SAMPLE_ROWS, SheetTable } from '../rpc/contract';
+import { calls, CallName, Results, HomeInfo, SAMPLE_ROWS, SheetTable } from '../rpc/contract';
 import { WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
@@ -100,7 +100,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
       return storedDefinition();
     },
     buildScorecard(args) {
-      const { definition } = CALLS.buildScorecard.args.parse(args);
+      const { definition } = calls().buildScorecard.args.parse(args);
       let def: ScorecardDefinition;
       try {
         def = parseDefinition(definition);
@@ -115,7 +115,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
       return build(def);
     },
     showSheet(args) {
-      const { sheet } = CALLS.showSheet.args.parse(args);
+      const { sheet } = calls().showSheet.args.parse(args);
       if (!wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${sheet}" any more. Rebuild the scorecard.`);
       wb.activate?.(sheet);
       return null;
@@ -134,8 +134,9 @@ export function dispatch(handlers: Handlers, name: unknown, args: unknown): unkn
     throw new UserError(`This version of Leadlag cannot do "${String(name)}" (the sidebar may be newer than the add-on). Reload the spreadsheet and try again.`);
   }
   const call = name as CallName;
-  // The survey module's calls are not in CALLS: they check their arguments themselves.
-  const schema = call in CALLS ? CALLS[call as keyof typeof CALLS].args : null;
+  // The survey module's calls are not in the contract's table: they check their arguments themselves.
+  const table = calls();
+  const schema = call in table ? table[call as keyof typeof table].args : null;
   const parsed = schema ? schema.safeParse(args ?? {}) : ({ success: true, data: args ?? {} } as const);
   if (!parsed.success) {
     const what = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');

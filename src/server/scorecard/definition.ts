@@ -9,30 +9,38 @@ import { ROLES, Role, isRole } from '../../core/tables/roles';
  * small: the open-ended maps are checked by hand), then `parseDefinition` checks the rules and says in
  * words what is wrong.
  */
-const SourceRef = z.object({
-  sheet: z.string(),
-  /** Column role → header name as shown in the sheet. */
-  columns: z.unknown(),
-});
+function makeShape() {
+  const SourceRef = z.object({
+    sheet: z.string(),
+    /** Column role → header name as shown in the sheet. */
+    columns: z.unknown(),
+  });
+  return z.object({
+    version: z.number(),
+    period: z.optional(z.string()),
+    periods: z.optional(z.number()),
+    sources: z.object({
+      sales: z.optional(SourceRef),
+      feedback: z.optional(SourceRef),
+      reviews: z.optional(SourceRef),
+    }),
+    /** Which measures to show; absent: every one the data supports. */
+    measures: z.optional(z.unknown()),
+    /** Measure id → target (null: none). */
+    targets: z.optional(z.unknown()),
+    maxLag: z.optional(z.number()),
+    lastDays: z.optional(z.number()),
+  });
+}
 
-export const DefinitionShape = z.object({
-  version: z.number(),
-  period: z.optional(z.string()),
-  periods: z.optional(z.number()),
-  sources: z.object({
-    sales: z.optional(SourceRef),
-    feedback: z.optional(SourceRef),
-    reviews: z.optional(SourceRef),
-  }),
-  /** Which measures to show; absent: every one the data supports. */
-  measures: z.optional(z.unknown()),
-  /** Measure id → target (null: none). */
-  targets: z.optional(z.unknown()),
-  maxLag: z.optional(z.number()),
-  lastDays: z.optional(z.number()),
-});
+let shape: ReturnType<typeof makeShape> | null = null;
 
-export type DefinitionInput = z.input<typeof DefinitionShape>;
+/** The zod shape of a definition, built on first use: schemas cost load time, and every formula execution loads the script. */
+export function definitionShape(): ReturnType<typeof makeShape> {
+  return (shape ??= makeShape());
+}
+
+export type DefinitionInput = z.input<ReturnType<typeof makeShape>>;
 
 export interface SourceRefDef {
   readonly sheet: string;
@@ -71,7 +79,7 @@ function whole(value: number | undefined, fallback: number, min: number, max: nu
 
 /** Parses a definition, or throws an Error whose message lists what is wrong, field by field. */
 export function parseDefinition(value: unknown): ScorecardDefinition {
-  const r = DefinitionShape.safeParse(value);
+  const r = definitionShape().safeParse(value);
   if (!r.success) {
     const shape = r.error.issues.map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`);
     throw new Error(`The scorecard settings are not valid: ${shape.join('; ')}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { world, setupWith, values } from './helpers';
 import { createHandlers, dispatch } from '../../../src/server/handlers';
 import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
-import { CALLS } from '../../../src/rpc/contract';
+import { calls } from '../../../src/rpc/contract';
 import { FORM_RESPONSES_TAG, TRIGGER_HANDLERS } from '../../../src/server/survey/automation';
 import { isOwnTag } from '../../../src/server/scorecard/detect';
 
@@ -146,7 +146,7 @@ describe('the survey wizard', () => {
     for (const n of ['surveyDefaults', 'automationStatus'] as const) expect(() => w.call(n)).not.toThrow();
     const bare = createHandlers({ wb: w.wb, spreadsheetName: () => 'x', timestamp: () => 'x', withLock: (f) => f() });
     expect(() => dispatch(bare, 'surveyDefaults', {})).toThrow('This version of Leadlag cannot do "surveyDefaults"');
-    expect(CALLS).not.toHaveProperty('surveyDefaults');
+    expect(calls()).not.toHaveProperty('surveyDefaults');
   });
 
   test('the feedback table is listed as data for the scorecard wizard; the raw form sheets and the tracker are not', () => {
