@@ -12,7 +12,7 @@ function comment(text: string): string {
 }
 
 export function declaration(def: FormulaDef, globalName = 'Leadlag'): string {
-  const lines = ['/**', ` * ${comment(def.summary)}`, ' *', ` * Example: ${comment(def.example)}`, ' *'];
+  const lines = ['/**', ` * ${comment(def.summary)}`, ` * Example: ${comment(def.example)}`];
   for (const a of def.args) {
     const optional = a.default !== undefined || a.help.startsWith('Optional');
     const dflt = a.default !== undefined ? ` Default: ${a.default}.` : '';
@@ -30,16 +30,18 @@ export function declarations(defs: readonly FormulaDef[], globalName = 'Leadlag'
 }
 
 /** The add-on's other entry points: triggers, menu items and the sidebar's RPC. */
-export const SERVER_ENTRIES: readonly { name: string; target: string; doc: string; params: string }[] = [
-  { name: 'onOpen', target: 'onOpen', doc: 'Adds the Extensions › Leadlag menu.', params: 'e' },
-  { name: 'onInstall', target: 'onInstall', doc: 'Adds the menu right after installing.', params: 'e' },
-  { name: 'leadlagOpen', target: 'open', doc: 'Menu: Open Leadlag.', params: '' },
-  { name: 'leadlagBuildScorecard', target: 'buildFromMenu', doc: 'Menu: Build scorecard.', params: '' },
-  { name: 'leadlagRebuildScorecard', target: 'rebuildFromMenu', doc: 'Menu: Rebuild scorecard.', params: '' },
-  { name: 'leadlagHelp', target: 'help', doc: 'Menu: Help.', params: '' },
-  { name: 'rpc', target: 'rpc', doc: 'The sidebar calls the server through this one function.', params: 'name, args' },
+export const SERVER_ENTRIES: readonly { name: string; target: string; params: string }[] = [
+  { name: 'onOpen', target: 'onOpen', params: 'e' },
+  { name: 'onInstall', target: 'onInstall', params: 'e' },
+  { name: 'leadlagOpen', target: 'open', params: '' },
+  { name: 'leadlagBuildScorecard', target: 'buildFromMenu', params: '' },
+  { name: 'leadlagRebuildScorecard', target: 'rebuildFromMenu', params: '' },
+  { name: 'leadlagHelp', target: 'help', params: '' },
+  { name: 'rpc', target: 'rpc', params: 'name, args' },
 ];
 
 export function serverDeclarations(globalName = 'Leadlag'): string {
-  return SERVER_ENTRIES.map((e) => `/** ${e.doc} */\nfunction ${e.name}(${e.params}) {\n  return ${globalName}.${e.target}(${e.params});\n}`).join('\n\n') + '\n';
+  // One comment for all: these are triggers and menu items, not formulas, so they need no JSDoc.
+  return '// Triggers, menu items and the sidebar\'s RPC entry.\n' +
+    SERVER_ENTRIES.map((e) => `function ${e.name}(${e.params}) {\n  return ${globalName}.${e.target}(${e.params});\n}`).join('\n') + '\n';
 }

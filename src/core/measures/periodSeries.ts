@@ -3,6 +3,8 @@ import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { TimeZone } from '../time/zone';
+import { MS_PER_DAY } from '../time/days';
 import { Buckets, bucketDays } from './buckets';
 
 export type Aggregate = 'sum' | 'average' | 'count' | 'min' | 'max' | 'median';
@@ -72,14 +74,7 @@ export function periodSeries(days: Float64Array, values: Column, spec: PeriodSpe
     else if (agg === 'max') { if (x > acc[p]) acc[p] = x; }
     else acc[p] += x;
   }
-  const out: (number | null)[] = new Array(k);
-  for (let p = 0; p < k; p++) {
-    if (agg === 'sum') out[p] = acc[p];
-    else if (agg === 'count') out[p] = cnt[p];
-    else if (cnt[p] === 0) out[p] = null;
-    else out[p] = agg === 'average' ? acc[p] / cnt[p] : acc[p];
-  }
-  return { buckets: { spec, first, count: k, index }, values: out };
+  return { buckets: { spec, first, count: k, index }, values: finish(agg, acc, cnt) };
 }
 
 /** Medians need each period's values: a counting sort by period, then the middle of each slice. */
@@ -112,4 +107,82 @@ function medianSeries(days: Float64Array, values: Column, spec: PeriodSpec): { b
     out[p] = m === 0 ? null : m % 2 ? slice[(m - 1) >> 1] : (slice[m / 2 - 1] + slice[m / 2]) / 2;
   }
   return { buckets, values: out };
+}
+
+/**
+ * The common case in one pass, with no per-row arrays: a one-column range of Date cells (or blanks)
+ * beside its values. Returns null as soon as a date cell is anything else (text, a serial number, a
+ * header), and the caller reads the column the general way. Same results as periodSeries.
+ */
+export function dateCellSeries(dateCol: Column, values: Column, spec: PeriodSpec, agg: Aggregate, zone: TimeZone): { buckets: Buckets; values: (number | null)[] } | null {
+  const rows = dateCol.rows;
+  if (!rows || agg === 'median') return null;
+  requireSome(values, 'values');
+  const vrows = values.rows;
+  const vcells = vrows ? null : values.cells;
+  const of = periodIndexer(spec);
+  const start = agg === 'min' ? Infinity : agg === 'max' ? -Infinity : 0;
+  let acc: number[] = [];
+  let cnt: number[] = [];
+  let lo = 0; // the period of acc[0]
+  let lastHour = NaN;
+  let lastOffset = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const c = rows[i][0];
+    if (!(c instanceof Date)) {
+      if (c === '' || c === null || c === undefined) continue;
+      return null;
+    }
+    const t = c.getTime();
+    if (t !== t) return null;
+    const hour = Math.floor(t / 3600000);
+    if (hour !== lastHour) {
+      lastHour = hour;
+      lastOffset = zone.offsetMinutes(t) * 60000;
+    }
+    // The listed periods span every dated row, with or without a value (as periodSeries does).
+    const p = of(Math.floor((t + lastOffset) / MS_PER_DAY));
+    if (acc.length === 0) lo = p;
+    let k = p - lo;
+    if (k < 0) {
+      // An earlier period than any so far: make room in front (rare: exports are in date order).
+      acc = new Array<number>(-k).fill(start).concat(acc);
+      cnt = new Array<number>(-k).fill(0).concat(cnt);
+      lo = p;
+      k = 0;
+    }
+    while (k >= acc.length) {
+      acc.push(start);
+      cnt.push(0);
+    }
+    const v = vrows ? vrows[i][0] : vcells![i];
+    let x: number;
+    if (typeof v === 'number' && v - v === 0) x = v;
+    else if (agg === 'count') {
+      if (isBlank(v)) continue;
+      x = 1;
+    } else {
+      const r = readNumber(v);
+      if (r === undefined) badCell(values, i, VALUE_EXPECTED);
+      if (r === null) continue;
+      x = r;
+    }
+    cnt[k]++;
+    if (agg === 'min') { if (x < acc[k]) acc[k] = x; }
+    else if (agg === 'max') { if (x > acc[k]) acc[k] = x; }
+    else acc[k] += x;
+  }
+  return { buckets: { spec, first: lo, count: acc.length, index: new Int32Array(0) }, values: finish(agg, acc, cnt) };
+}
+
+/** Each period's value from its running total (or min, max) and count: empty periods 0 for sum and count, else blank. */
+function finish(agg: Aggregate, acc: ArrayLike<number>, cnt: ArrayLike<number>): (number | null)[] {
+  const out: (number | null)[] = new Array(acc.length);
+  for (let p = 0; p < acc.length; p++) {
+    if (agg === 'sum') out[p] = acc[p];
+    else if (agg === 'count') out[p] = cnt[p];
+    else if (cnt[p] === 0) out[p] = null;
+    else out[p] = agg === 'average' ? acc[p] / cnt[p] : acc[p];
+  }
+  return out;
 }

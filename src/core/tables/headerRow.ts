@@ -85,6 +85,9 @@ function dataBelow(below: Kind[][], candidateCells: number): boolean {
  * below it hold values of consistent types. Title rows (one cell), notes and blank rows above it are
  * passed over. Throws when the grid has no such row.
  */
+/** How far down the header row is looked for. */
+export const HEADER_SEARCH = 1000;
+
 export function findHeaderRow(grid: readonly (readonly Cell[])[]): HeaderSpan {
   const width = grid.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
   // Kinds cost a date probe per cell: worked out only for the rows looked at, near the top.
@@ -94,15 +97,27 @@ export function findHeaderRow(grid: readonly (readonly Cell[])[]): HeaderSpan {
     if (!k) kindCache.set(r, (k = rowKinds(grid[r], width)));
     return k;
   };
-  const counts = grid.map((r) => (r ? r.reduce<number>((n, c) => (isEmptyCell(c) ? n : n + 1), 0) : 0));
-  const widest = counts.reduce((w, n) => Math.max(w, n), 0); // no spread: grids run to 100,000s of rows
+  // Filled cells per row, counted only for the rows looked at: the header is searched for near the
+  // top (HEADER_SEARCH rows), not through a pasted sheet of 100,000s of rows.
+  const countCache = new Map<number, number>();
+  const count = (i: number): number => {
+    let n = countCache.get(i);
+    if (n === undefined) {
+      const row = grid[i];
+      n = row ? row.reduce<number>((k, c) => (isEmptyCell(c) ? k : k + 1), 0) : 0;
+      countCache.set(i, n);
+    }
+    return n;
+  };
+  let widest = 0;
+  for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH + SAMPLE_ROWS); i++) widest = Math.max(widest, count(i));
   if (widest === 0) fail('the sheet is empty: paste the data (with its row of column names) first');
   // A one-column table has one-cell header; anywhere else a single filled cell is a title or note.
   const minCells = Math.min(2, widest);
-  for (let r = 0; r < grid.length; r++) {
-    if (counts[r] < minCells || !looksLikeNames(grid[r], kindsOf(r), minCells)) continue;
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH); r++) {
+    if (count(r) < minCells || !looksLikeNames(grid[r], kindsOf(r), minCells)) continue;
     const below: Kind[][] = [];
-    for (let i = r + 1; i < grid.length && below.length <= SAMPLE_ROWS; i++) if (counts[i] > 0) below.push(kindsOf(i));
+    for (let i = r + 1; i < grid.length && below.length <= SAMPLE_ROWS; i++) if (count(i) > 0) below.push(kindsOf(i));
     if (!dataBelow(below, filled(kindsOf(r)))) continue;
     const kinds = kindsOf(r);
     let firstCol = 0;

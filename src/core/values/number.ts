@@ -41,35 +41,10 @@ export function isBlankWord(s: string): boolean {
   return BLANK_WORDS.has(s.trim().toUpperCase());
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** Plain "123", "-12.5", "0.25": the common case, read without building anything. */
-function fastPlain(s: string): number | undefined {
-  const n = s.length;
-  if (n === 0 || n > 20) return undefined;
-  let i = 0;
-  let c = s.charCodeAt(0);
-  if (c === 45) {
-    if (n === 1) return undefined;
-    i = 1;
-  }
-  let dots = 0;
-  let digits = 0;
-  for (; i < n; i++) {
-    c = s.charCodeAt(i);
-    if (isDigit(c)) digits++;
-    else if (c === 46 && dots === 0) dots++;
-    else return undefined;
-  }
-  return digits > 0 ? Number(s) : undefined;
-}
-
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * The common pasted forms read in one pass without building strings: "£1,234.50", "-$1,234",
+ * The common pasted forms read in one pass without building strings: "123", "-12.5", "£1,234.50", "-$1,234",
  * "(£1,200.00)", "1,234", "12.5%", "€ 99". Thousands commas must group by three. Anything else
  * (decimal commas, codes, spaces inside) returns undefined and takes the general path.
  * The value is an exact integer divided by a power of ten: the same double Number() gives.
@@ -124,8 +99,6 @@ function fastCommon(s: string): number | undefined {
 }
 
 export function parseNumberText(raw: string): number | null | undefined {
-  const plain = fastPlain(raw);
-  if (plain !== undefined) return plain;
   const common = fastCommon(raw);
   if (common !== undefined) return common;
   let s = raw.replace(/[\s\u00a0\u2007\u2009\u202f]+/g, ' ').trim();
@@ -197,7 +170,7 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
 function parseDigits(s: string): number | undefined {
   if (s === '') return undefined;
   if (SCIENTIFIC.test(s)) return Number(s);
-  if (!/^[\d.,' ’]+$/.test(s) || !isDigit(s.charCodeAt(0)) && s[0] !== '.' && s[0] !== ',') return undefined;
+  if (!/^[\d.,][\d.,' ’]*$/.test(s)) return undefined;
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   let decimal: string | null = null;

@@ -1,7 +1,7 @@
 import { sameLength, toColumn } from '../../core/values/column';
 import { readDayColumn } from '../../core/values/date';
 import { parsePeriod } from '../../core/time/periods';
-import { parseAggregate, periodSeries } from '../../core/measures/periodSeries';
+import { dateCellSeries, parseAggregate, periodSeries } from '../../core/measures/periodSeries';
 import { bucketLabels } from '../../core/measures/buckets';
 import { fail } from '../../core/values/errors';
 import { defineFormula } from '../types';
@@ -26,8 +26,9 @@ export const PERIOD_SERIES = defineFormula({
     const dateCol = toColumn(required(dates, 'dates'), 'dates', true);
     const valueCol = toColumn(required(values, 'values'), 'values', true);
     sameLength(dateCol, valueCol);
-    const days = readDayColumn(dateCol, ctx.dates);
-    const { buckets, values: series } = periodSeries(days, valueCol, spec, agg, dateCol);
+    const { buckets, values: series } =
+      dateCellSeries(dateCol, valueCol, spec, agg, ctx.dates.zone) ??
+      periodSeries(readDayColumn(dateCol, ctx.dates), valueCol, spec, agg, dateCol);
     if (buckets.count === 0) fail('no row has a date; check that dates and values are the same rows');
     const labels = bucketLabels(buckets);
     const out: (string | number)[][] = [['Period', 'Value']];
