@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const bundle = await buildBundle();
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   const code =
-    `// Leadlag ${version} (scripts/build.ts)\n` +
+    `// Leadlag ${version}\n` +
     bundle +
     '\n' +
     declarations(FUNCTIONS) +

@@ -78,15 +78,10 @@ export function sortRows(
       filled.push(has);
       if (!has) continue;
       count++;
-      // Cheap checks first: most cells are neither their column's name nor a total word.
       if (typeof c === 'string' && c.length <= 160) {
-        const first = c.trimStart().charCodeAt(0) | 32; // lower-cased first letter
-        const nameLike = c.length >= names[j].length && c.length <= names[j].length + 8;
-        if (nameLike || first === 116 || first === 103 || first === 115 || first === 111) { // t g s o
-          const t = c.trim();
-          if (nameLike && t.toLowerCase() === names[j]) same++;
-          if (total === undefined && t.length <= 40 && TOTAL.test(t)) total = t;
-        }
+        const t = c.trim();
+        if (t.toLowerCase() === names[j]) same++;
+        if (total === undefined && t.length <= 40 && TOTAL.test(t)) total = t;
       }
     }
     if (count === 0) {
