@@ -1,16 +1,7 @@
 /** A1 references into the user's sheets, written so that a sheet name can never break a formula. */
+import { columnLetter } from '../../core/tables/kinds';
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** 'Sales', 'Q3 ''push''' — always quoted, quotes doubled, as Sheets writes them. */
 export function quoteSheet(name: string): string {
