@@ -3,20 +3,12 @@
  * bench/run.ts pins). Ranges are shaped as Sheets passes them: rows of cells, [[cell], [cell], ...].
  */
 import type { Cell } from '../src/core/values/cell';
+import { mulberry32 } from '../examples/random';
 
 export type Range = Cell[][];
 
-/** mulberry32: a small, fast, seeded PRNG with a full 2^32 period. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the example data uses (mulberry32). */
+export const rng = mulberry32;
 
 /** Day 0 is 1970-01-01 (UTC calendar arithmetic; no time zone involved). */
 const FIRST_DAY = Date.UTC(2024, 0, 1) / 86400000;

@@ -1,5 +1,5 @@
 import { Cell, isBlank } from '../values/cell';
-import { Column, badCell, requireSome } from '../values/column';
+import { Column, badCell, requireSome, isHeaderCell } from '../values/column';
 import { RatioRows } from './ratio';
 
 export type Comparison = 'better' | 'same' | 'worse';
@@ -35,7 +35,7 @@ export function comparisonRows(answers: Column): RatioRows {
     const a = readComparison(cells[i]);
     if (a === null) continue;
     if (a === undefined) {
-      if (i < answers.width && typeof cells[i] === 'string') continue; // a header row
+      if (isHeaderCell(answers, i, cells[i])) continue;
       badCell(answers, i, COMPARISON_EXPECTED);
     }
     den[i] = 1;

@@ -1,4 +1,4 @@
-import { Column, badCell, requireSome } from '../values/column';
+import { Column, badCell, requireSome, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { RatioRows } from './ratio';
@@ -39,7 +39,7 @@ export function csatRows(scores: Column, scale = 5, topBox = 2): RatioRows {
     if (v === undefined && typeof c === 'string' && scale === 5) v = csatLabel(c);
     if (v === null) continue;
     if (v === undefined || !Number.isInteger(v) || v < 1 || v > scale) {
-      if (i < scores.width && typeof c === 'string') continue; // a header row
+      if (isHeaderCell(scores, i, c)) continue;
       badCell(scores, i, expected);
     }
     den[i] = 1;

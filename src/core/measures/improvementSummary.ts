@@ -1,5 +1,5 @@
 import { isBlank } from '../values/cell';
-import { Column, badCell, requireSome, sameLength } from '../values/column';
+import { Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
 import { DateOptions, readDayColumn } from '../values/date';
 import { median } from '../stats/median';
 
@@ -43,7 +43,7 @@ export function improvementSummary(status: Column, due: Column, closed: Column, 
     if (isBlank(c)) continue;
     const s = typeof c === 'string' ? readStatus(c) : undefined;
     if (s === undefined) {
-      if (i < status.width && typeof c === 'string') continue; // the header row
+      if (isHeaderCell(status, i, c)) continue;
       badCell(status, i, STATUS_EXPECTED);
     }
     if (s === 'open' || s === 'in progress') {

@@ -1,5 +1,5 @@
 import { Cell, isBlank } from '../values/cell';
-import { Column, badCell, requireSome, sameLength } from '../values/column';
+import { Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { readScore } from '../values/score';
@@ -45,7 +45,7 @@ export function keyAccounts(customers: Column, revenue: Column, scores?: Column)
     const r = readNumber(revenue.cells[i]);
     const blankCustomer = isBlank(c);
     if (r === undefined) {
-      if (i < revenue.width && typeof revenue.cells[i] === 'string') continue; // the header row
+      if (isHeaderCell(revenue, i, revenue.cells[i])) continue;
       badCell(revenue, i, 'expected an amount such as 1234.5 or "£1,234.50"');
     }
     if (blankCustomer) {
@@ -66,7 +66,7 @@ export function keyAccounts(customers: Column, revenue: Column, scores?: Column)
         else {
           const cmp = readComparison(s);
           if (cmp === undefined || cmp === null) {
-            if (i < scores.width && typeof s === 'string') continue;
+            if (isHeaderCell(scores, i, s)) continue;
             badCell(scores, i, 'expected a referral score from 0 to 10 or "better", "about the same", "worse"');
           }
           acc.worse = cmp === 'worse';

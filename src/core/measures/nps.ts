@@ -1,4 +1,4 @@
-import { Column, badCell, requireSome } from '../values/column';
+import { Column, badCell, requireSome, isHeaderCell } from '../values/column';
 import { SCORE_EXPECTED, readScore } from '../values/score';
 import { fail } from '../values/errors';
 import { RatioRows } from './ratio';
@@ -19,7 +19,7 @@ export function npsRows(scores: Column): RatioRows {
     const s = typeof c === 'number' && c >= 0 && c <= 10 && Number.isInteger(c) ? c : readScore(c);
     if (s === null) continue;
     if (s === undefined) {
-      if (i < scores.width && typeof c === 'string') continue; // a header row
+      if (isHeaderCell(scores, i, c)) continue;
       badCell(scores, i, SCORE_EXPECTED);
     }
     den[i] = 1;

@@ -1,12 +1,11 @@
 import { fail } from '../values/errors';
-import { PeriodSpec } from '../time/periods';
-import { Buckets, bucketDays } from './buckets';
 
 /**
  * Most lead measures are a ratio of sums over rows: NPS = Σ(+1 promoter, −1 detractor) / answers,
  * CSAT = Σ top-box / answers, on time = Σ on time / delivered, return rate = Σ returned / Σ sold.
- * Reading a measure's rows once gives these two columns; the whole-range value and the value per
- * period are then the same sums grouped differently, so a formula and the scorecard always agree.
+ * Reading a measure's rows once gives these two columns; the whole-range value here and the value per
+ * period (core/scorecard/measureSeries.ts) are the same sums grouped differently, so a formula and the
+ * scorecard always agree.
  * A row with den = 0 does not count (a blank answer, an order not yet delivered).
  */
 export interface RatioRows {
@@ -41,31 +40,4 @@ export function ratioValue(r: RatioRows, nothing: string): number {
   const t = ratioTotals(r);
   if (t.den === 0) fail(nothing);
   return t.num / t.den;
-}
-
-export interface RatioSeries {
-  readonly buckets: Buckets;
-  readonly num: Float64Array;
-  readonly den: Float64Array;
-  readonly rows: Float64Array;
-}
-
-/** The same sums per period; days[i] is row i's day (NaN rows are left out). */
-export function ratioByPeriod(r: RatioRows, days: Float64Array, spec: PeriodSpec): RatioSeries {
-  const buckets = bucketDays(days, spec);
-  const k = buckets.count;
-  const num = new Float64Array(k);
-  const den = new Float64Array(k);
-  const rows = new Float64Array(k);
-  const idx = buckets.index;
-  for (let i = 0; i < idx.length; i++) {
-    const p = idx[i];
-    const d = r.den[i];
-    if (p >= 0 && d !== 0) {
-      num[p] += r.num[i];
-      den[p] += d;
-      rows[p]++;
-    }
-  }
-  return { buckets, num, den, rows };
 }

@@ -1,5 +1,5 @@
 import { Cell } from '../values/cell';
-import { Column, badCell, requireSome, sameLength } from '../values/column';
+import { Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { readResponded } from '../values/boolean';
@@ -33,7 +33,7 @@ export function reviewRows(stars: Column, responded: Column, lowMax = 2): RatioR
     const s = readStars(stars.cells[i]);
     if (s === null) continue;
     if (s === undefined || s < 0) {
-      if (i < stars.width && typeof stars.cells[i] === 'string') continue; // a header row
+      if (isHeaderCell(stars, i, stars.cells[i])) continue;
       badCell(stars, i, STARS_EXPECTED);
     }
     if (s > lowMax) continue;

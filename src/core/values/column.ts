@@ -65,6 +65,14 @@ export function where(col: Column, index: number): string {
   return col.named ? `${at} of ${col.name}` : at;
 }
 
+/**
+ * Whether an unreadable cell is the range's header (its first row, holding text), which every reader
+ * skips so that =NPS(B1:B500) works with the question in B1.
+ */
+export function isHeaderCell(col: Column, index: number, c: unknown): boolean {
+  return index < col.width && typeof c === 'string';
+}
+
 /** Throw the standard "row 7 holds "eleven"; <what was expected>" error. */
 export function badCell(col: Column, index: number, expected: string): never {
   return fail(`${where(col, index)} holds ${showCell(col.cells[index])}; ${expected}`);

@@ -1,4 +1,4 @@
-import { badCell, requireSome, sameLength, toColumn } from '../../core/values/column';
+import { badCell, requireSome, sameLength, toColumn, isHeaderCell } from '../../core/values/column';
 import { readDayColumn } from '../../core/values/date';
 import { parsePeriod, periodIndexer, periodOfDay } from '../../core/time/periods';
 import { NpsInterval, Z95, npsChangeSignificant, npsInterval } from '../../core/measures/nps';
@@ -37,7 +37,7 @@ export const NPS_BY_PERIOD = defineFormula({
       const c = rows ? rows[i][0] : scoreCol.cells[i];
       let s = typeof c === 'number' && c >= 0 && c <= 10 && (c | 0) === c ? c : readScore(c);
       if (s === undefined) {
-        if (i < scoreCol.width && typeof c === 'string') s = null; // the header row
+        if (isHeaderCell(scoreCol, i, c)) s = null;
         else badCell(scoreCol, i, SCORE_EXPECTED);
       }
       if (s === null || s === undefined) {

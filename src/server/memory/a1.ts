@@ -1,3 +1,4 @@
+import { columnLetter } from '../../core/tables/kinds';
 /** A1 notation for the in-memory workbook: 0-based rows and columns, open ends as Infinity. */
 export interface GridRange {
   readonly row: number;
@@ -13,16 +14,8 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → A, 26 → AA: the core's, under the name this file's callers use. */
+export const columnLetters = columnLetter;
 
 export function a1Of(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;

@@ -3,7 +3,7 @@ import { COMPARISON_EXPECTED, comparisonRows, readComparison } from '../../../sr
 import { onTimeRows } from '../../../src/core/measures/onTime';
 import { returnRows } from '../../../src/core/measures/returns';
 import { readStars, reviewRows } from '../../../src/core/measures/reviews';
-import { ratioByPeriod, ratioTotals, ratioValue } from '../../../src/core/measures/ratio';
+import { ratioTotals, ratioValue } from '../../../src/core/measures/ratio';
 import { parsePeriod } from '../../../src/core/time/periods';
 import { InputError } from '../../../src/core/values/errors';
 import { CTX, col, day, errorOf, run } from './helpers';
@@ -160,15 +160,10 @@ describe('Review response: share of low reviews that got a reply', () => {
   });
 });
 
-describe('ratio sums by period', () => {
-  test('the whole-range value and the per-period values come from the same sums', () => {
+describe('ratio sums', () => {
+  test('the value is Σnum / Σden over the rows that count, and nothing to count is an error', () => {
     const r = { num: Float64Array.from([1, 0, 1, 1]), den: Float64Array.from([1, 1, 1, 0]) };
-    const days = Float64Array.from([day('2026-01-05'), day('2026-01-25'), day('2026-03-01'), NaN]);
-    const s = ratioByPeriod(r, days, parsePeriod('month'));
-    expect(s.buckets.count).toBe(3);
-    expect(Array.from(s.num)).toEqual([1, 0, 1]);
-    expect(Array.from(s.den)).toEqual([2, 0, 1]);
-    expect(Array.from(s.rows)).toEqual([2, 0, 1]);
+    expect(ratioTotals(r)).toEqual({ num: 2, den: 3, rows: 3 });
     expect(ratioValue(r, 'nothing')).toBeCloseTo(2 / 3, 15);
     expect(() => ratioValue({ num: new Float64Array(2), den: new Float64Array(2) }, 'nothing here')).toThrow('nothing here');
   });

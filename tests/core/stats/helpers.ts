@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../examples/random';
 /** Shared helpers for the statistics tests (not a test file itself). */
 
 /** Relative error |actual − expected| / |expected| (absolute error when expected is 0). */
@@ -14,17 +15,8 @@ export function expectRel(actual: number, expected: number, tolerance: number): 
   }
 }
 
-/** Deterministic PRNG (mulberry32) returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32) returning floats in [0, 1): the one the example data uses. */
+export { mulberry32 };
 
 /** Standard normal variates by Box–Muller from a uniform generator. */
 export function gaussian(rand: () => number): () => number {
