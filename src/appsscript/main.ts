@@ -11,4 +11,5 @@ export function formula(name: string, args: ArrayLike<unknown>): Result {
   return runFormula(name, Array.prototype.slice.call(args), contextFor(currentHost()));
 }
 
-export { onOpen, onInstall, open, buildFromMenu, rebuildFromMenu, help, rpc } from './server';
+export { onOpen, onInstall, open, buildFromMenu, rebuildFromMenu, help, rpc, surveyFromMenu, uninstallFromMenu } from './server';
+export { formSubmit, weekly } from './survey';

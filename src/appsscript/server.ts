@@ -5,8 +5,11 @@
 /// <reference types="google-apps-script" />
 import { createHandlers, dispatch, UserError } from '../server/handlers';
 import { AppsScriptWorkbook } from '../server/sheets/appsScriptWorkbook';
+import { surveyModule } from '../server/survey/handlers';
+import { trackerSummary } from '../server/tracker/sheets';
+import { automation, checkSurveyScopes, requireSurveyScopes } from './survey';
 
-export type StartView = 'home' | 'wizard';
+export type StartView = 'home' | 'wizard' | 'survey';
 
 export function onOpen(): void {
   SpreadsheetApp.getUi()
@@ -14,6 +17,9 @@ export function onOpen(): void {
     .addItem('Open Leadlag', 'leadlagOpen')
     .addItem('Build scorecard', 'leadlagBuildScorecard')
     .addItem('Rebuild scorecard', 'leadlagRebuildScorecard')
+    .addSeparator()
+    .addItem('Set up a customer survey', 'leadlagSurvey')
+    .addItem('Uninstall automation', 'leadlagUninstallAutomation')
     .addSeparator()
     .addItem('Help', 'leadlagHelp')
     .addToUi();
@@ -36,9 +42,20 @@ export function buildFromMenu(): void {
   sidebar('wizard');
 }
 
+/** The menu asks for the survey scopes first (the consent screen can show from a menu, not from the sidebar). */
+export function surveyFromMenu(): void {
+  requireSurveyScopes();
+  sidebar('survey');
+}
+
+/** Calls that reach Forms, triggers or mail: they need the survey scopes granted. */
+const NEEDS_SURVEY_SCOPES = new Set(['createSurvey', 'setAutomation', 'syncFeedback', 'uninstallAutomation']);
+
 function handlers() {
   const ss = SpreadsheetApp.getActive();
   return createHandlers({
+    survey: surveyModule(automation(ss)),
+    scorecardExtras: [trackerSummary],
     wb: new AppsScriptWorkbook(ss),
     spreadsheetName: () => ss.getName(),
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
@@ -64,6 +81,17 @@ export function rebuildFromMenu(): void {
   }
 }
 
+export function uninstallFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    requireSurveyScopes();
+    const r = dispatch(handlers(), 'uninstallAutomation', {}) as { removed: number };
+    ui.alert('Leadlag', `Removed ${r.removed} trigger(s): new responses are no longer processed and no reminders or digests are sent. Forms, sheets and actions stay.`, ui.ButtonSet.OK);
+  } catch (e) {
+    ui.alert('Leadlag', (e as Error).message, ui.ButtonSet.OK);
+  }
+}
+
 export function help(): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(
@@ -76,5 +104,6 @@ export function help(): void {
 
 /** google.script.run.rpc(name, args): the sidebar's only way in. */
 export function rpc(name: unknown, args: unknown): unknown {
+  if (typeof name === 'string' && NEEDS_SURVEY_SCOPES.has(name)) checkSurveyScopes();
   return dispatch(handlers(), name, args);
 }

@@ -1,10 +1,7 @@
 /**
  * The survey features' Apps Script side: the automation ports over FormApp, ScriptApp, LockService,
- * MailApp and PropertiesService, the two installable triggers and "Uninstall automation".
- *
- * Not in the bundle yet: with it, dist/Code.js grows past the 100 KB that every formula execution
- * loads (see the README, "Surveys"). main.ts exports these when that is settled; the code is typechecked
- * and the adapters are tested against stand-ins of the services.
+ * MailApp and PropertiesService, the two installable triggers, and the check that the user granted the
+ * scopes only these features use (forms, triggers, mail).
  */
 /// <reference types="google-apps-script" />
 import { AppsScriptWorkbook } from '../server/sheets/appsScriptWorkbook';
@@ -13,16 +10,40 @@ import { appsScriptTriggers } from '../server/sheets/appsScriptTriggers';
 import { appsScriptLock, appsScriptMail, appsScriptProperties } from '../server/sheets/appsScriptServices';
 import type { Automation, AutomationContext } from '../server/survey/automation';
 import { onFormSubmit, onWeekly } from '../server/survey/run';
-import { surveyModule } from '../server/survey/handlers';
-import { trackerSummary } from '../server/tracker/sheets';
-import { createHandlers, dispatch, UserError } from '../server/handlers';
+import { UserError } from '../server/handlers';
 import { contextFor } from '../functions/context';
 import { currentHost } from './host';
+
+/**
+ * The scopes only the survey features need (appsscript.json lists them; with granular consent a user may
+ * have granted the scorecard's and not these). README "Scopes" says why each.
+ */
+export const SURVEY_SCOPES = [
+  'https://www.googleapis.com/auth/forms',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
+];
+
+/** From a menu item: Apps Script stops here and asks the user for the survey scopes they have not granted yet. */
+export function requireSurveyScopes(): void {
+  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, SURVEY_SCOPES);
+}
+
+/**
+ * From the sidebar (which cannot show the consent screen): a message that says how to grant them.
+ * getAuthorizationInfo(mode, scopes) checks only these scopes; an older runtime ignores the list and checks all.
+ */
+export function checkSurveyScopes(): void {
+  const info = (ScriptApp.getAuthorizationInfo as (mode: GoogleAppsScript.Script.AuthMode, scopes?: string[]) => GoogleAppsScript.Script.AuthorizationInfo)(ScriptApp.AuthMode.FULL, SURVEY_SCOPES);
+  if (info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
+    throw new UserError('Surveys need your permission to create Google Forms, run Leadlag when a response arrives and send you reminders. Choose Extensions › Leadlag › Set up a customer survey to grant it, then try again.');
+  }
+}
 
 const stamp = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
 
 /** Forms, triggers, lock, mail and properties for the survey features; services are reached only when called. */
-function automation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Automation {
+export function automation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Automation {
   const ctx = () => contextFor(currentHost());
   return {
     forms: appsScriptForms(ss),
@@ -50,36 +71,4 @@ export function formSubmit(e?: { source?: GoogleAppsScript.Spreadsheet.Spreadshe
 /** Installable clock trigger, weekly. It runs without a document: it reads only the user's properties. */
 export function weekly(): void {
   onWeekly({ userProps: appsScriptProperties(true), mail: appsScriptMail, today: () => contextFor(currentHost()).today() });
-}
-
-export function uninstallFromMenu(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const r = dispatch(surveyHandlers(), 'uninstallAutomation', {}) as { removed: number };
-    ui.alert('Leadlag', `Removed ${r.removed} trigger(s): new responses are no longer processed and no reminders or digests are sent. Forms, sheets and actions stay.`, ui.ButtonSet.OK);
-  } catch (e) {
-    ui.alert('Leadlag', (e as Error).message, ui.ButtonSet.OK);
-  }
-}
-
-
-/** The sidebar's handlers with the survey calls plugged in (what rpc() would use once surveys ship). */
-export function surveyHandlers() {
-  const ss = SpreadsheetApp.getActive();
-  return createHandlers({
-    survey: surveyModule(automation(ss)),
-    scorecardExtras: [trackerSummary],
-    wb: new AppsScriptWorkbook(ss),
-    spreadsheetName: () => ss.getName(),
-    timestamp: () => stamp(ss),
-    withLock: (fn) => {
-      const lock = LockService.getDocumentLock();
-      if (lock && !lock.tryLock(1000)) throw new UserError('Leadlag is busy with this spreadsheet. Wait a moment, then try again.');
-      try {
-        return fn();
-      } finally {
-        lock?.releaseLock();
-      }
-    },
-  });
 }

@@ -36,7 +36,11 @@ export const SERVER_ENTRIES: readonly { name: string; target: string; params: st
   { name: 'leadlagOpen', target: 'open', params: '' },
   { name: 'leadlagBuildScorecard', target: 'buildFromMenu', params: '' },
   { name: 'leadlagRebuildScorecard', target: 'rebuildFromMenu', params: '' },
+  { name: 'leadlagSurvey', target: 'surveyFromMenu', params: '' },
+  { name: 'leadlagUninstallAutomation', target: 'uninstallFromMenu', params: '' },
   { name: 'leadlagHelp', target: 'help', params: '' },
+  { name: 'leadlagFormSubmit', target: 'formSubmit', params: 'e' },
+  { name: 'leadlagWeekly', target: 'weekly', params: '' },
   { name: 'rpc', target: 'rpc', params: 'name, args' },
 ];
 

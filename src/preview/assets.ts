@@ -17,6 +17,7 @@ function bundle(entry: string): string {
 }
 
 let page: string | null = null;
+let form: string | null = null;
 let shim: string | null = null;
 
 /** The page, self-contained: its script and styles inline, nothing from the network. */
@@ -29,11 +30,21 @@ export function pageHtml(): string {
   return page;
 }
 
+/** The stand-in for a Google Form (page/form.ts): one page for every form, which reads its form from /api/form. */
+export function formHtml(): string {
+  if (form === null) {
+    const css = readFileSync(join(here, 'page', 'form.css'), 'utf8');
+    const template = readFileSync(join(here, 'page', 'form.html'), 'utf8');
+    form = template.split('/*CSS*/').join(css).split('/*JS*/').join(bundle('page/form.ts'));
+  }
+  return form;
+}
+
 /**
  * The built sidebar as the preview serves it: the start view swapped exactly as the Build scorecard
  * menu item does in Apps Script, and the shim's script at the end of <head>, before the sidebar's own.
  */
-export function sidebarHtml(built: string, start: 'home' | 'wizard'): string {
+export function sidebarHtml(built: string, start: 'home' | 'wizard' | 'survey'): string {
   if (shim === null) shim = bundle('shim.ts');
   const swapped = built.replace('data-start="home"', `data-start="${start}"`);
   const at = swapped.indexOf('</head>');

@@ -48,3 +48,17 @@ export type Answer = { readonly ok: unknown } | { readonly error: string };
 
 /** Messages the shim posts from the sidebar frame to the page. */
 export type SidebarMessage = { readonly type: 'leadlag:showSheet'; readonly sheet: string } | { readonly type: 'leadlag:close' };
+
+/** GET /api/form?id=…: a form the survey wizard made, as the preview's stand-in for Google Forms shows it. */
+export interface FormView {
+  readonly id: string;
+  readonly spec: import('../core/survey/forms').FormSpec;
+  /** The sheet its responses land in. */
+  readonly responseSheet: string;
+}
+
+/** POST /api/form: one respondent's answers by question id (a scale's answer as a number). */
+export interface FormSubmission {
+  readonly id: string;
+  readonly answers: Readonly<Record<string, string | number>>;
+}

@@ -15,8 +15,12 @@ import { calls as contractCalls } from '../rpc/contract';
 import { createHandlers, dispatch, UserError } from '../server/handlers';
 import { isOwnTag } from '../server/scorecard/detect';
 import type { MemoryWorkbook } from '../server/memory/memoryWorkbook';
-import { pageHtml, readBuiltSidebar, sidebarHtml } from './assets';
-import type { Answer, SheetList } from './protocol';
+import { MemoryAutomation } from '../server/memory/automation';
+import { surveyModule } from '../server/survey/handlers';
+import { trackerSummary } from '../server/tracker/sheets';
+import { formHtml, pageHtml, readBuiltSidebar, sidebarHtml } from './assets';
+import type { Answer, FormView, SheetList } from './protocol';
+import { formSubmission } from './formSubmission';
 import { sheetView } from './sheetView';
 import { workbookFromFolder } from './workbook';
 
@@ -39,6 +43,8 @@ export interface PreviewOptions {
 export interface Preview {
   readonly url: string;
   readonly workbook: MemoryWorkbook;
+  /** Forms, triggers, lock, mail and properties in memory: what the survey wizard made and sent. */
+  readonly automation: MemoryAutomation;
   /** Names of the calls /rpc has answered, in order (tests count builds with it). */
   readonly calls: readonly string[];
   close(): Promise<void>;
@@ -98,8 +104,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const name = options.spreadsheetName ?? 'Example spreadsheet';
   const log = options.log ?? (() => undefined);
   let building = false;
+  const automation = new MemoryAutomation(wb, { spreadsheetName: name });
   const handlers = createHandlers({
     wb,
+    survey: surveyModule(automation.automation),
+    scorecardExtras: [trackerSummary],
     spreadsheetName: () => name,
     timestamp,
     withLock: (fn) => {
@@ -144,7 +153,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', pageHtml());
     if (method === 'GET' && url.pathname === '/sidebar') {
-      const start = url.searchParams.get('start') === 'wizard' ? 'wizard' : 'home';
+      const asked = url.searchParams.get('start');
+      const start = asked === 'wizard' || asked === 'survey' ? asked : 'home';
       return send(res, 200, 'text/html', sidebarHtml(readBuiltSidebar(), start));
     }
     if (method === 'POST' && url.pathname === '/rpc') {
@@ -159,6 +169,27 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return json(res, run(body.name, body.args));
     }
     if (method === 'POST' && url.pathname === '/api/rebuild') return json(res, run('rebuildScorecard', {}));
+    if (method === 'GET' && /^\/forms\/[^/]+(\/edit)?$/.test(url.pathname)) return send(res, 200, 'text/html', formHtml());
+    if (method === 'GET' && url.pathname === '/api/form') {
+      const form = automation.forms.forms.get(url.searchParams.get('id') ?? '');
+      if (!form) return json(res, { error: 'There is no such form in this preview. Create a survey from the sidebar first.' }, 404);
+      const view: FormView = { id: form.id, spec: form.spec, responseSheet: automation.forms.responseSheet(form.id) ?? form.responseSheet };
+      return json(res, view);
+    }
+    if (method === 'POST' && url.pathname === '/api/form') {
+      let answer: Answer;
+      try {
+        const { id, answers } = formSubmission(JSON.parse(await readBody(req)), automation.forms.forms);
+        automation.submit(id, answers);
+        log(`form ${id}: a response arrived`);
+        answer = { ok: null };
+      } catch (e) {
+        answer = { error: (e as Error).message };
+      }
+      return json(res, answer);
+    }
+    if (method === 'POST' && url.pathname === '/api/uninstall') return json(res, run('uninstallAutomation', {}));
+    if (method === 'POST' && url.pathname === '/api/simulate') return json(res, run('simulateResponses', { count: 5 }));
     if (method === 'GET' && url.pathname === '/api/sheets') {
       const list: SheetList = { spreadsheet: name, sheets: wb.sheetNames().map((n) => ({ name: n, own: isOwnTag(wb.getSheetTag(n)) })) };
       return json(res, list);
@@ -190,6 +221,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   return {
     url: `http://localhost:${port}`,
     workbook: wb,
+    automation,
     calls,
     close: () =>
       new Promise<void>((resolve) => {

@@ -41,7 +41,10 @@ describe('dist/Code.js obeys Apps Script rules', () => {
     }
   });
 
-  test('at most 100 KB', () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(100 * 1024);
+  // Every execution loads the whole script. 100 KB held the formulas and the scorecard; the survey
+  // features (forms, triggers, the improvement loop) raised it to 128 KB, a decision recorded in the
+  // README's Performance section with what it costs a formula execution (bench: Code.js evaluation).
+  test('at most 128 KB', () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(128 * 1024);
   });
 });

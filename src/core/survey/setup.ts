@@ -10,19 +10,28 @@ export const MAX_ROLES = 6;
 export const LAYOUTS = ['perRole', 'branching'] as const;
 export const REMINDERS = ['none', 'monthly', 'quarterly'] as const;
 
-export const SurveySetupShape = z.object({
-  title: z.string(),
-  roles: z.array(z.string()),
-  layout: z.string(),
-  csat: z.boolean(),
-  roleQuestions: z.boolean(),
-  texts: z.optional(z.unknown()),
-  roleTexts: z.optional(z.unknown()),
-  reminder: z.string(),
-  digest: z.boolean(),
-  owner: z.string(),
-  dueDays: z.number(),
-});
+function makeShape() {
+  return z.object({
+    title: z.string(),
+    roles: z.array(z.string()),
+    layout: z.string(),
+    csat: z.boolean(),
+    roleQuestions: z.boolean(),
+    texts: z.optional(z.unknown()),
+    roleTexts: z.optional(z.unknown()),
+    reminder: z.string(),
+    digest: z.boolean(),
+    owner: z.string(),
+    dueDays: z.number(),
+  });
+}
+
+let shape: ReturnType<typeof makeShape> | null = null;
+
+/** The setup's zod schema, built on first use: schemas cost load time, and every formula execution loads the script. */
+export function surveySetupShape(): ReturnType<typeof makeShape> {
+  return (shape ??= makeShape());
+}
 
 export type Reminder = (typeof REMINDERS)[number];
 
@@ -51,7 +60,7 @@ export interface SurveySetup {
 }
 
 /** What checkSetup takes: what zod let through, or a setup. */
-export type SetupInput = z.output<typeof SurveySetupShape> | SurveySetup;
+export type SetupInput = z.output<ReturnType<typeof makeShape>> | SurveySetup;
 
 export function defaultSetup(): SurveySetup {
   return {
@@ -84,7 +93,7 @@ const isMap = (v: unknown): v is Record<string, string> =>
 
 /**
  * The setup with names trimmed, and what is wrong with it in words a manager reads (empty when fine).
- * Takes what zod let through (SurveySetupShape) or a SurveySetup.
+ * Takes what zod let through (surveySetupShape()) or a SurveySetup.
  */
 export function checkSetup(input: SetupInput): { setup: SurveySetup; problems: string[] } {
   const problems: string[] = [];

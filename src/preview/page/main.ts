@@ -82,7 +82,7 @@ async function selectSheet(name: string): Promise<void> {
   document.body.dataset.sheet = name;
 }
 
-function openSidebar(start: 'home' | 'wizard'): void {
+function openSidebar(start: 'home' | 'wizard' | 'survey'): void {
   // When the menu was used (ms since 1970): the browser tests measure open-to-interactive from here.
   document.body.dataset.sidebarOpenedAt = String(Math.round(performance.timeOrigin + performance.now()));
   sidebar.hidden = false;
@@ -109,9 +109,40 @@ async function rebuild(): Promise<void> {
   await selectSheet(sheet);
 }
 
+/** Posts one of the preview's commands and says what happened; the sheets are read again after it. */
+async function command(url: string, busy: string, done: (ok: unknown) => string): Promise<void> {
+  status.textContent = busy;
+  const answer = await getJson<Answer>(url, { method: 'POST' });
+  if ('error' in answer) {
+    status.textContent = '';
+    alertBox('Leadlag', answer.error);
+    return;
+  }
+  status.textContent = done(answer.ok);
+  await refresh();
+}
+
+/** Responses arrive in another tab (the form pages) or from the sidebar: show the sheets as they are now. */
+async function refresh(): Promise<void> {
+  await loadSheets();
+  if (current) await selectSheet(current);
+}
+
 const COMMANDS: Record<string, () => void | Promise<void>> = {
   open: () => openSidebar('home'),
   build: () => openSidebar('wizard'),
+  survey: () => openSidebar('survey'),
+  uninstall: () =>
+    command('/api/uninstall', 'Removing the triggers…', (ok) => {
+      const { removed } = ok as { removed: number };
+      return `Removed ${removed} trigger(s): new responses are no longer processed and no reminders or digests are sent. Forms, sheets and actions stay.`;
+    }),
+  simulate: () =>
+    command('/api/simulate', 'Submitting 5 simulated responses…', (ok) =>
+      (ok as { status: { triggers: { formSubmit: boolean } } }).status.triggers.formSubmit
+        ? 'Submitted 5 simulated responses through the form-submit trigger.'
+        : 'Submitted 5 simulated responses; the form-submit trigger is uninstalled, so they wait in the form’s sheet.',
+    ),
   rebuild,
   help: () => alertBox('Leadlag', HELP),
 };
@@ -128,12 +159,15 @@ window.addEventListener('message', (e: MessageEvent<SidebarMessage>) => {
     void loadSheets().then(() => (names.includes(sheet) ? selectSheet(sheet) : undefined));
   } else if (e.data?.type === 'leadlag:close') closeSidebar();
 });
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void refresh().catch(() => undefined);
+});
 
 void loadSheets()
   .then(() => selectSheet(current))
   .then(() => {
     document.body.dataset.ready = 'true';
     const start = new URLSearchParams(window.location.search).get('sidebar');
-    if (start === 'home' || start === 'wizard') openSidebar(start);
+    if (start === 'home' || start === 'wizard' || start === 'survey') openSidebar(start);
   })
   .catch((e: Error) => alertBox('Leadlag preview', `The preview server did not answer (${e.message}). Is npm start still running?`));

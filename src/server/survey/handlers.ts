@@ -1,14 +1,21 @@
 import * as z from 'zod/mini';
-import { MAX_ROLES, SurveySetupShape, checkSetup, defaultSetup } from '../../core/survey/setup';
+import { MAX_ROLES, surveySetupShape, checkSetup, defaultSetup } from '../../core/survey/setup';
 import { surveyForms } from '../../core/survey/forms';
 import { Automation, AutomationContext, removeTriggers } from './automation';
 import { automationStatus, createSurvey, setAutomation } from './run';
 import { syncFeedback } from '../tracker/sync';
 import { ScorecardHooks, SurveyHandlers, UserError } from '../handlers';
 
-const SetupArgs = z.object({ setup: SurveySetupShape });
-const AutomationArgs = z.object({ reminder: z.string(), digest: z.boolean(), owner: z.string() });
-const SimulateArgs = z.object({ count: z.number() });
+/** The calls' argument schemas, built on first use (not at load: every formula execution loads the script). */
+function makeSchemas() {
+  return {
+    SetupArgs: z.object({ setup: surveySetupShape() }),
+    AutomationArgs: z.object({ reminder: z.string(), digest: z.boolean(), owner: z.string() }),
+    SimulateArgs: z.object({ count: z.number() }),
+  };
+}
+let made: ReturnType<typeof makeSchemas> | null = null;
+const schemas = () => (made ??= makeSchemas());
 
 /** Parses a survey call's arguments with its zod schema, or says what is wrong. */
 function parsed<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, args: unknown): T {
@@ -19,7 +26,7 @@ function parsed<T>(schema: { safeParse(x: unknown): { success: true; data: T } |
 
 /** The survey wizard's `setup`, checked with the survey's own schema (the contract only says "an object"). */
 function setupOf(args: unknown) {
-  const r = SetupArgs.safeParse(args);
+  const r = schemas().SetupArgs.safeParse(args);
   if (!r.success) throw new UserError(`The survey settings are not valid (${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`);
   return r.data.setup;
 }
@@ -61,7 +68,7 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       },
       automationStatus: status,
       setAutomation(args) {
-        setAutomation(ctx(), parsed(AutomationArgs, args));
+        setAutomation(ctx(), parsed(schemas().AutomationArgs, args));
         return status();
       },
       syncFeedback() {
@@ -71,7 +78,7 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
         return { removed: removeTriggers(ctx().auto), status: status() };
       },
       simulateResponses(args) {
-        const { count } = parsed(SimulateArgs, args);
+        const { count } = parsed(schemas().SimulateArgs, args);
         const simulate = ctx().auto.simulate;
         if (!simulate) throw new UserError('Simulated responses exist only in the local preview. In Sheets, share the form links with your customers.');
         if (!Number.isInteger(count) || count < 1 || count > 50) throw new UserError('Simulate from 1 to 50 responses at a time.');

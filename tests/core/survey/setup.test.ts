@@ -1,4 +1,4 @@
-import { MAX_ROLES, SurveySetupShape, checkSetup, defaultSetup, type SurveySetup } from '../../../src/core/survey/setup';
+import { MAX_ROLES, surveySetupShape, checkSetup, defaultSetup, type SurveySetup } from '../../../src/core/survey/setup';
 import { DEFAULT_ROLES, TEXTS, roleVariant } from '../../../src/core/survey/texts';
 
 const ok = (change: Partial<SurveySetup> = {}): SurveySetup => ({ ...defaultSetup(), owner: 'ana@example.com', ...change });
@@ -24,11 +24,11 @@ describe('the survey setup', () => {
   });
 
   test('zod checks the shape, and lets the rules speak for the values', () => {
-    expect(SurveySetupShape.safeParse(defaultSetup()).success).toBe(true);
-    expect(SurveySetupShape.safeParse({ ...defaultSetup(), roles: 'Buyer' }).success).toBe(false);
-    expect(SurveySetupShape.safeParse({ ...defaultSetup(), dueDays: '7' }).success).toBe(false);
-    expect(SurveySetupShape.safeParse({ ...defaultSetup(), csat: 'yes' }).success).toBe(false);
-    const parsed = SurveySetupShape.parse({ ...ok(), layout: 'sideways', reminder: 'hourly', texts: { referral: 3 } });
+    expect(surveySetupShape().safeParse(defaultSetup()).success).toBe(true);
+    expect(surveySetupShape().safeParse({ ...defaultSetup(), roles: 'Buyer' }).success).toBe(false);
+    expect(surveySetupShape().safeParse({ ...defaultSetup(), dueDays: '7' }).success).toBe(false);
+    expect(surveySetupShape().safeParse({ ...defaultSetup(), csat: 'yes' }).success).toBe(false);
+    const parsed = surveySetupShape().parse({ ...ok(), layout: 'sideways', reminder: 'hourly', texts: { referral: 3 } });
     expect(checkSetup(parsed).problems).toEqual([
       'Choose one form per role or one form that asks the role.',
       'Choose a reminder: none, monthly or quarterly.',

@@ -1,6 +1,4 @@
 import { surveyModule } from '../../../src/server/survey/handlers';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { world, setupWith, values } from './helpers';
 import { createHandlers, dispatch } from '../../../src/server/handlers';
 import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
@@ -104,20 +102,6 @@ describe('the survey wizard', () => {
     expect(s.triggers).toEqual({ formSubmit: true, weekly: true });
     expect(s.survey).toMatchObject({ reminder: 'monthly', digest: true, owner: 'bo@example.com' });
     expect(() => w.call('setAutomation', { reminder: 'weekly', digest: true, owner: 'bo' })).toThrow('Choose a reminder');
-  });
-
-  // Not in dist/Code.js yet (it would pass the 100 KB every formula execution loads): the Apps Script
-  // side is in src/appsscript/survey.ts, and the manifest asks for no survey scope until it ships.
-  test('the Apps Script side of the survey exists but is not bundled, and asks for no scope yet', () => {
-    const survey = readFileSync(join(__dirname, '..', '..', '..', 'src', 'appsscript', 'survey.ts'), 'utf8');
-    for (const f of ['formSubmit', 'weekly', 'uninstallFromMenu', 'surveyHandlers']) expect(survey).toContain(`export function ${f}(`);
-    const main = readFileSync(join(__dirname, '..', '..', '..', 'src', 'appsscript', 'main.ts'), 'utf8');
-    expect(main).not.toContain('./survey');
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'appsscript.json'), 'utf8'));
-    expect(manifest.oauthScopes).toEqual([
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
-      'https://www.googleapis.com/auth/script.container.ui',
-    ]);
   });
 
   test('simulated responses exist only where the automation can simulate them', () => {
