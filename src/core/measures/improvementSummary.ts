@@ -52,6 +52,8 @@ export function improvementSummary(status: Column, due: Column, closed: Column, 
     } else if (s === 'done') {
       done++;
       if (openedDays && openedDays[i] === openedDays[i] && closedDays[i] === closedDays[i]) {
+        // A negative time to close is a typing slip, not data: say where, rather than lower the median.
+        if (closedDays[i] < openedDays[i]) badCell(closed, i, 'a closed date on or after the opened date');
         durations.push(closedDays[i] - openedDays[i]);
       }
     }

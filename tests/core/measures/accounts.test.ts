@@ -105,6 +105,11 @@ describe('IMPROVEMENT_SUMMARY: open, overdue, done, median days to close', () =>
     const s = improvementSummary(col(['done', 'done'], 'status'), col(['', ''], 'due'), col(['2026-01-05', '2026-01-10'], 'closed'), col(['2026-01-01', '2026-01-01'], 'opened'), CTX.dates, day('2026-02-01'));
     expect(s).toEqual({ open: 0, overdue: 0, done: 2, medianDaysToClose: 6.5 });
   });
+  test('a done action closed before it was opened is a typing slip: the error names the cell', () => {
+    expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['Status'], ['done'], ['done']], [['Due'], [''], ['']], [['Closed'], ['2026-01-05'], ['2025-12-20']], [['Opened'], ['2026-01-01'], ['2026-01-02']])).message).toBe(
+      'IMPROVEMENT_SUMMARY: row 3 of closed holds "2025-12-20"; a closed date on or after the opened date',
+    );
+  });
   test('without opened dates the median is blank', () => {
     expect(run('IMPROVEMENT_SUMMARY', status, due, closed)).toEqual([
       ['Open', 'Overdue', 'Done', 'Median days to close'],
