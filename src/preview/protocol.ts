@@ -47,7 +47,11 @@ export interface SheetList {
 export type Answer = { readonly ok: unknown } | { readonly error: string };
 
 /** Messages the shim posts from the sidebar frame to the page. */
-export type SidebarMessage = { readonly type: 'leadlag:showSheet'; readonly sheet: string } | { readonly type: 'leadlag:close' };
+export type SidebarMessage =
+  | { readonly type: 'leadlag:showSheet'; readonly sheet: string }
+  | { readonly type: 'leadlag:close' }
+  /** A call added or changed sheets (a survey made, responses processed): the page shows the sheets as they are now. */
+  | { readonly type: 'leadlag:refresh' };
 
 /** GET /api/form?id=…: a form the survey wizard made, as the preview's stand-in for Google Forms shows it. */
 export interface FormView {

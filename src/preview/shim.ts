@@ -43,6 +43,8 @@ function tellPage(message: SidebarMessage): void {
 }
 
 const SHOWS_SHEET = new Set(['buildScorecard', 'rebuildScorecard', 'showSheet']);
+/** Calls that add or change sheets without bringing one to the front. */
+const CHANGES_SHEETS = new Set(['createSurvey', 'simulateResponses', 'syncFeedback']);
 
 async function post(name: string, args: unknown): Promise<Answer> {
   const res = await fetch('/rpc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, args }) });
@@ -69,6 +71,7 @@ function runner(success?: Handler, failure?: Handler, userObject?: unknown): Run
             if ('error' in answer) return failure?.(new Error(answer.error), userObject);
             const sheet = (answer.ok as { sheet?: unknown } | null)?.sheet ?? (sent as { sheet?: unknown } | null)?.sheet;
             if (SHOWS_SHEET.has(String(name)) && typeof sheet === 'string') tellPage({ type: 'leadlag:showSheet', sheet });
+            else if (CHANGES_SHEETS.has(String(name))) tellPage({ type: 'leadlag:refresh' });
             success?.(answer.ok, userObject);
           },
           () => fail('NetworkError: Connection failure due to HTTP 0'),

@@ -53,7 +53,9 @@ export interface AutomationStatus {
     readonly title: string;
     /** When it was last created, "2026-11-23 10:04". */
     readonly createdAt: string;
-    /** Every form made, earlier runs' too (their links may still be answered); the latest share createdAt. */
+    /** The wizard's latest run. */
+    readonly run: number;
+    /** Every form made, earlier runs' too (their links may still be answered); the latest run's have `run`. */
     readonly forms: readonly SurveyForm[];
     readonly reminder: SurveySetup['reminder'];
     readonly digest: boolean;
@@ -62,6 +64,8 @@ export interface AutomationStatus {
   } | null;
   readonly triggers: TriggerState;
   readonly trackerSheet: string | null;
+  /** The tracker's actions now (open counts "in progress" too); null without a tracker. */
+  readonly actions: { readonly open: number; readonly overdue: number; readonly done: number } | null;
   readonly responsesSheet: string | null;
   /** The automation's last problems (triggers send no failure mail), oldest first. */
   readonly errors: readonly LoggedError[];

@@ -5,7 +5,7 @@ import { guessSheet, type SheetGuess } from './detect';
  * What the sidebar keeps while it is open: the client, and the sheets as last read (read once and
  * shared by the home view and the wizard; "Read the sheets again" reads them afresh).
  */
-export type ViewName = 'home' | 'wizard';
+export type ViewName = 'home' | 'wizard' | 'survey';
 
 export interface Session {
   readonly client: Client;

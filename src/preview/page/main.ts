@@ -157,7 +157,8 @@ window.addEventListener('message', (e: MessageEvent<SidebarMessage>) => {
   if (e.data?.type === 'leadlag:showSheet') {
     const sheet = e.data.sheet;
     void loadSheets().then(() => (names.includes(sheet) ? selectSheet(sheet) : undefined));
-  } else if (e.data?.type === 'leadlag:close') closeSidebar();
+  } else if (e.data?.type === 'leadlag:refresh') void refresh();
+  else if (e.data?.type === 'leadlag:close') closeSidebar();
 });
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void refresh().catch(() => undefined);

@@ -106,7 +106,7 @@ export class MemoryAutomation {
    */
   simulate(count: number): number {
     const record = readRecord(this.props);
-    const forms = record ? record.forms.filter((f) => f.createdAt === record.createdAt) : [];
+    const forms = record ? record.forms.filter((f) => f.run === record.run) : [];
     if (!forms.length) throw new Error('Create a survey first.');
     const rnd = () => {
       this.seed = (Math.imul(this.seed ^ (this.seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;

@@ -50,6 +50,8 @@ export interface SurveyForm {
   readonly publishedUrl: string;
   readonly responseSheet: string;
   readonly createdAt: string;
+  /** Which run of the wizard made it (1, 2, ...): the latest run's forms are the survey now. */
+  readonly run: number;
 }
 
 /** How the form's response sheet is read: header (titleKey) → question. */
@@ -60,6 +62,8 @@ export interface StoredForm extends SurveyForm {
 /** The survey's settings; its forms (earlier runs' too: their links may still be answered) are kept one per property. */
 export interface SurveySettings {
   readonly createdAt: string;
+  /** Counts the wizard's runs; a minute-stamp cannot tell two runs in one minute apart. */
+  readonly run: number;
   readonly title: string;
   readonly reminder: Reminder;
   readonly digest: boolean;
@@ -102,8 +106,8 @@ export function readRecord(props: PropertiesPort): SurveyRecord | null {
 }
 
 export function writeSettings(props: PropertiesPort, s: SurveySettings): void {
-  const { createdAt, title, reminder, digest, owner, dueDays } = s;
-  props.set(SURVEY_KEY, JSON.stringify({ createdAt, title, reminder, digest, owner, dueDays }));
+  const { createdAt, run, title, reminder, digest, owner, dueDays } = s;
+  props.set(SURVEY_KEY, JSON.stringify({ createdAt, run, title, reminder, digest, owner, dueDays }));
 }
 
 /** Adds or updates one form. */

@@ -5,7 +5,7 @@ import type { AutomationStatus, SurveyCreated } from '../../rpc/contract';
 import type { WorkbookPort } from '../ports/workbook';
 import { RESPONSES, TRACKER, ensureOwn, findOwn } from '../tracker/sheets';
 import { SyncResult, syncFeedback } from '../tracker/sync';
-import { WeeklyResult, readMailbox, refreshMailbox, sendWeekly } from '../tracker/mailbox';
+import { WeeklyResult, readMailbox, refreshMailbox, sendWeekly, trackerCounts } from '../tracker/mailbox';
 import {
   Automation, AutomationContext, FORM_RESPONSES_TAG, SurveyForm,
   ensureTriggers, loggedErrors, readRecord, triggerState, writeForm, writeSettings,
@@ -21,13 +21,14 @@ export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<Su
   const { setup, problems } = checkSetup(input);
   if (problems.length) fail(problems.join(' '));
   const stamp = auto.stamp();
+  const run = (readRecord(auto.props)?.run ?? 0) + 1;
   const specs = surveyForms(setup);
-  writeSettings(auto.props, { ...setup, createdAt: stamp });
+  writeSettings(auto.props, { ...setup, createdAt: stamp, run });
   const made: SurveyForm[] = [];
   for (const spec of specs) {
     const f = auto.forms.create(spec);
     if (wb.sheetNames().includes(f.responseSheet)) wb.setSheetTag(f.responseSheet, FORM_RESPONSES_TAG);
-    const form = { role: spec.role, title: spec.title, ...f, createdAt: stamp };
+    const form = { role: spec.role, title: spec.title, ...f, createdAt: stamp, run };
     writeForm(auto.props, { ...form, columns: columnMap([spec]) });
     made.push(form);
   }
@@ -50,6 +51,7 @@ export function automationStatus(wb: WorkbookPort, auto: Automation | undefined)
     survey: record && {
       title: record.title,
       createdAt: record.createdAt,
+      run: record.run,
       forms: record.forms.map(({ columns, ...f }) => f),
       reminder: record.reminder,
       digest: record.digest,
@@ -58,6 +60,7 @@ export function automationStatus(wb: WorkbookPort, auto: Automation | undefined)
     },
     triggers: auto ? triggerState(auto) : { formSubmit: false, weekly: false },
     trackerSheet: findOwn(wb, TRACKER),
+    actions: auto ? trackerCounts(wb, auto) : null,
     responsesSheet: findOwn(wb, RESPONSES),
     errors: auto ? [...loggedErrors(auto.props), ...(mailError ? [mailError] : [])] : [],
   };

@@ -6,6 +6,7 @@ import { improvementSummary, readStatus } from '../../core/measures/improvementS
 import { OverdueLine, digestMail, reminderMail } from '../../core/tracker/mail';
 import type { Reminder } from '../../core/survey/setup';
 import type { PropertiesPort } from '../ports/properties';
+import type { WorkbookPort } from '../ports/workbook';
 import { Automation, AutomationContext, LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
 import { TRACKER, TRACKER_COL, findOwn } from './sheets';
 
@@ -51,6 +52,21 @@ export function readMailbox(props: PropertiesPort, id: string): Mailbox | null {
   }
 }
 
+/** Open (open or in progress), overdue and done actions on the tracker now; null without a tracker or with a status it cannot read. */
+export function trackerCounts(wb: WorkbookPort, auto: Pick<Automation, 'dates' | 'today'>): { open: number; overdue: number; done: number } | null {
+  const name = findOwn(wb, TRACKER);
+  const grid = (name && wb.sheet(name)?.readValues()) || [];
+  if (!name) return null;
+  if (grid.length < 2) return { open: 0, overdue: 0, done: 0 };
+  const col = (c: number) => toColumn(grid.map((r) => [r[c - 1]]), 'tracker', true);
+  try {
+    const { open, overdue, done } = improvementSummary(col(TRACKER_COL.status), col(TRACKER_COL.due), col(TRACKER_COL.closed), null, auto.dates, auto.today());
+    return { open, overdue, done };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Writes this spreadsheet's mailbox from the survey and the tracker. `surveyed`: a survey just went out,
  * so the next reminder is due next month or quarter.
@@ -89,7 +105,7 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
     reminder: record.reminder,
     reminded: surveyed || !old?.reminded ? now : old.reminded,
     digest: record.digest,
-    links: record.forms.filter((f) => f.createdAt === record.createdAt).map((f) => ({ title: f.title, url: f.publishedUrl })),
+    links: record.forms.filter((f) => f.run === record.run).map((f) => ({ title: f.title, url: f.publishedUrl })),
     open,
     done,
     dueDays: dueDays.slice(0, 600),

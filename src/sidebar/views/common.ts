@@ -1,4 +1,4 @@
-import { h, type Child } from '../dom';
+import { h, replace, type Child } from '../dom';
 
 /** Pieces every view uses: buttons, the loading line, the error box, focus on a new heading. */
 
@@ -48,4 +48,54 @@ export function section(title: string, id: string, ...children: Child[]): HTMLEl
 /** "“Sales”": a sheet or column name quoted, as text. */
 export function quoted(name: string): string {
   return `“${name}”`;
+}
+
+/** A short confirmation, announced politely. */
+export function said(text: string): HTMLElement {
+  return h('p', { role: 'status', class: 'said' }, text);
+}
+
+/**
+ * A button that makes a server call: the first click disables it and marks it busy, further clicks do
+ * nothing until the answer comes, and `progress` shows in `status` meanwhile. `work` shows the result;
+ * a failure shows the server's message (what happened and what to do) in `status`, and the button
+ * works again.
+ */
+export function callButton(
+  label: string,
+  kind: 'primary' | 'secondary' | 'link',
+  status: HTMLElement,
+  progress: string,
+  work: () => Promise<void>,
+  failTitle?: string,
+  props: Record<string, unknown> = {},
+): HTMLButtonElement {
+  let busy = false;
+  const btn = button(label, () => void run(), kind, props);
+  const run = async () => {
+    if (busy) return;
+    busy = true;
+    btn.disabled = true;
+    btn.setAttribute('aria-busy', 'true');
+    replace(status, loading(progress));
+    try {
+      await work();
+    } catch (e) {
+      replace(status, errorBox(e instanceof Error ? e.message : String(e), undefined, failTitle));
+    } finally {
+      busy = false;
+      btn.disabled = false;
+      btn.removeAttribute('aria-busy');
+      // Disabling moved focus to the page: give it back when the button is still shown.
+      if (btn.isConnected && (document.activeElement === document.body || document.activeElement === null)) btn.focus();
+    }
+  };
+  return btn;
+}
+
+/** A link that opens in a new tab; `more` is read to screen readers only (e.g. which form). */
+export function externalLink(label: string, href: string, more: string): HTMLElement {
+  // Only web addresses and the preview's own paths become links (never javascript: or data:).
+  if (!/^(https:\/\/|http:\/\/|\/(?!\/))/i.test(href)) return h('span', { class: 'hint' }, `${label}: ${href}`);
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label, h('span', { class: 'sr-only' }, ` ${more} (opens a new tab)`));
 }

@@ -1,10 +1,11 @@
-import type { BuildSummary, HomeInfo } from '../../rpc/contract';
+import type { AutomationStatus, BuildSummary, HomeInfo } from '../../rpc/contract';
 import { h, plural, replace } from '../dom';
 import { KIND_WORDS, type SheetGuess } from '../detect';
 import { CallError } from '../client';
 import type { Session } from '../session';
 import { button, errorBox, focusHeading, loading, quoted } from './common';
 import { markReady } from '../ready';
+import { actionWords, latestForms } from '../survey';
 
 /**
  * Home: what Leadlag found in this spreadsheet and the next sensible step. It becomes usable as soon
@@ -28,14 +29,19 @@ export function renderHome(root: HTMLElement, session: Session): void {
   const show = (info: HomeInfo) => {
     const tablesList = h('ul', { class: 'found', 'aria-busy': 'true' }, h('li', null, loading('Reading the sheets…')));
     const next = h('div', { class: 'next' });
+    const surveysLine = foundLine('Surveys', 'none set up yet');
+    const trackerLine = foundLine('Improvement tracker', 'none set up yet');
     const own = h('ul', { class: 'found' },
       foundLine('Scorecard', info.scorecard ? `on the sheet ${quoted(info.scorecard.sheet)}` : 'not built yet'),
-      foundLine('Surveys', 'none set up yet'),
-      foundLine('Improvement tracker', 'none set up yet'),
+      surveysLine,
+      trackerLine,
     );
+    const surveyBox = h('div', { 'aria-busy': 'true' }, loading('Looking for a customer survey…'));
+    const surveySection = h('section', { 'aria-labelledby': 'survey-h' }, h('h2', { id: 'survey-h' }, 'Customer survey'), surveyBox);
     replace(
       body,
       h('section', { 'aria-labelledby': 'next-h' }, h('h2', { id: 'next-h', class: 'first' }, 'Next step'), next),
+      surveySection,
       h('section', { 'aria-labelledby': 'found-h' },
         h('h2', { id: 'found-h' }, 'Found in ', quoted(info.spreadsheet)),
         h('h3', null, 'Your tables'),
@@ -46,6 +52,21 @@ export function renderHome(root: HTMLElement, session: Session): void {
     );
     renderNext(next, info, null, session);
     markReady('home');
+    // Surveys are a separate call (HomeInfo has no survey fields): a failure leaves the rest of Home as it is.
+    session.client.call('automationStatus', {}).then(
+      (status) => {
+        surveyBox.setAttribute('aria-busy', 'false');
+        renderSurvey(surveyBox, status, session);
+        if (status.survey) replace(surveysLine.lastChild as Element, `${quoted(status.survey.title)} · ${plural(latestForms(status.survey).length, 'form')}`);
+        if (status.trackerSheet) replace(trackerLine.lastChild as Element, `on the sheet ${quoted(status.trackerSheet)}`);
+        document.body.dataset.surveyAt = String(Math.round(performance.timeOrigin + performance.now()));
+      },
+      (e: CallError) => {
+        surveyBox.setAttribute('aria-busy', 'false');
+        replace(surveyBox, h('p', { class: 'hint' }, `Customer surveys are not available here: ${e.message}`));
+        document.body.dataset.surveyAt = String(Math.round(performance.timeOrigin + performance.now()));
+      },
+    );
     session.tables().then(
       (guesses) => {
         tablesList.setAttribute('aria-busy', 'false');
@@ -71,6 +92,32 @@ function foundItem(g: SheetGuess): HTMLElement {
     ? `no table: ${g.table.problem}`
     : `${g.kind ? KIND_WORDS[g.kind] : 'a table Leadlag does not use yet'} · ${plural(g.table.dataRows, 'row')}`;
   return foundLine(g.table.sheet, what);
+}
+
+/** The customer survey: set one up, or what the one made looks like and a way to manage it. */
+function renderSurvey(el: HTMLElement, s: AutomationStatus, session: Session): void {
+  if (!s.available) {
+    replace(el, h('p', { class: 'hint' }, 'Customer surveys need Google Forms, triggers and mail, which this copy of Leadlag cannot reach.'));
+    return;
+  }
+  if (!s.survey) {
+    replace(
+      el,
+      h('p', null, 'Ask each kind of customer how likely they are to refer you, how you compare and what to improve. Every unhappy answer becomes an action with an owner and a due date.'),
+      h('div', { class: 'actions' }, button('Set up a customer survey', () => session.go('survey'))),
+    );
+    return;
+  }
+  const on = s.triggers.formSubmit && s.triggers.weekly;
+  const off = !s.triggers.formSubmit && !s.triggers.weekly;
+  replace(
+    el,
+    h('p', null, h('span', { class: 'found-name' }, quoted(s.survey.title))),
+    h('p', { class: 'hint' }, `Created ${s.survey.createdAt} · ${plural(latestForms(s.survey).length, 'form')} · automation ${on ? 'on' : off ? 'off' : 'partly on'}`),
+    s.actions ? h('p', { 'data-actions': '' }, actionWords(s.actions)) : null,
+    s.errors.length ? h('p', { class: 'hint' }, `${plural(s.errors.length, 'recent problem')}: see Manage survey.`) : null,
+    h('div', { class: 'actions' }, button('Manage survey', () => session.go('survey'))),
+  );
 }
 
 /** The one sensible next step, with its button first. */

@@ -1,0 +1,132 @@
+import type { Reminder, SurveySetup } from '../core/survey/setup';
+import type { TextId } from '../core/survey/texts';
+import type { AutomationStatus } from '../rpc/contract';
+import type { SurveyForm } from '../server/survey/automation';
+import { count, plural } from './dom';
+
+/**
+ * The survey wizard's choices while it is open, and the setup sent to the server. Only types come from
+ * the core: the rules live on the server (previewSurvey and createSurvey say in words what is wrong), so
+ * the sidebar bundle carries none of the survey code.
+ */
+export type Layout = SurveySetup['layout'];
+
+export interface RoleDraft {
+  name: string;
+  /** The role's own question as the user wrote it; null: the server's default for the role. */
+  own: string | null;
+}
+
+export interface SurveyDraft {
+  title: string;
+  roles: RoleDraft[];
+  layout: Layout;
+  csat: boolean;
+  roleQuestions: boolean;
+  texts: Partial<Record<TextId, string>>;
+  reminder: Reminder;
+  digest: boolean;
+  owner: string;
+  /** As typed in its field. */
+  dueDays: string;
+}
+
+/** What each wording the user may change is, in the order the form asks it. */
+export const TEXT_LABELS: Readonly<Record<TextId, string>> = {
+  intro: 'Introduction, under the title',
+  customer: 'Company question',
+  role: 'Role question (one form that branches)',
+  referral: 'Referral question (0–10)',
+  comparison: 'Comparison question',
+  csat: 'Satisfaction question (1–5)',
+  satisfies: 'What satisfies them',
+  dissatisfies: 'What dissatisfies them',
+  hoped: 'The result they hoped for',
+  closing: 'Closing line, shown after sending',
+};
+
+export const TEXT_IDS = Object.keys(TEXT_LABELS) as TextId[];
+
+export const LAYOUT_CHOICES: readonly { value: Layout; label: string; hint: string }[] = [
+  { value: 'perRole', label: 'One form per role', hint: 'A link for each role: send each customer the one for their role.' },
+  { value: 'branching', label: 'One form that asks the role and branches', hint: 'One link for everyone: the form asks the role first, then shows that role’s questions.' },
+];
+
+export const REMINDER_CHOICES: readonly { value: Reminder; label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'monthly', label: 'Monthly' },
+  { value: 'quarterly', label: 'Quarterly' },
+];
+
+export const MAX_DUE_DAYS = 365;
+
+/** A role's name as the server keys it: spaces collapsed, trimmed. */
+export const roleKey = (name: string): string => name.replace(/\s+/g, ' ').trim();
+
+/** The latest run's forms (earlier runs' stay in the list: their links may still be answered). */
+export function latestForms(survey: NonNullable<AutomationStatus['survey']>): readonly SurveyForm[] {
+  return survey.forms.filter((f) => f.run === survey.run);
+}
+
+/**
+ * The wizard's start: the server's defaults, with the settings of the survey made before (its title,
+ * reminder, digest, owner, days to act, and its roles when it had one form per role).
+ */
+export function initialSurveyDraft(defaults: SurveySetup, previous: AutomationStatus['survey']): SurveyDraft {
+  const prevRoles = previous ? latestForms(previous).map((f) => f.role) : [];
+  const perRole = prevRoles.length > 0 && prevRoles.every((r): r is string => typeof r === 'string' && r !== '');
+  const branching = prevRoles.length === 1 && prevRoles[0] === null;
+  return {
+    title: previous?.title ?? defaults.title,
+    roles: (perRole ? (prevRoles as string[]) : defaults.roles).map((name) => ({ name, own: null })),
+    layout: branching ? 'branching' : perRole ? 'perRole' : defaults.layout,
+    csat: defaults.csat,
+    roleQuestions: defaults.roleQuestions,
+    texts: { ...(defaults.texts ?? {}) },
+    reminder: previous?.reminder ?? defaults.reminder,
+    digest: previous?.digest ?? defaults.digest,
+    owner: previous?.owner ?? defaults.owner,
+    dueDays: String(previous?.dueDays ?? defaults.dueDays),
+  };
+}
+
+/** The setup createSurvey gets. Role questions the user did not change are left to the server's defaults. */
+export function toSetup(d: SurveyDraft): SurveySetup {
+  const roles = d.roles.map((r) => roleKey(r.name));
+  const roleTexts: Record<string, string> = {};
+  d.roles.forEach((r, i) => {
+    if (r.own !== null) roleTexts[roles[i]] = r.own;
+  });
+  return {
+    title: d.title,
+    roles,
+    layout: d.layout,
+    csat: d.csat,
+    roleQuestions: d.roleQuestions,
+    texts: { ...d.texts },
+    roleTexts,
+    reminder: d.reminder,
+    digest: d.digest,
+    owner: d.owner.trim(),
+    dueDays: Number(d.dueDays.trim() || NaN),
+  };
+}
+
+/**
+ * What the questions step previews: the setup with the last step's settings (reminder, owner, days) left
+ * neutral, so the server checks only the roles and the questions there.
+ */
+export function previewSetup(d: SurveyDraft): SurveySetup {
+  return { ...toSetup(d), reminder: 'none', digest: false, owner: '', dueDays: 7 };
+}
+
+/** The last step's own check, before anything is sent: the days to act. */
+export function createProblems(d: SurveyDraft): string[] {
+  const n = Number(d.dueDays.trim());
+  return d.dueDays.trim() && Number.isInteger(n) && n >= 1 && n <= MAX_DUE_DAYS ? [] : [`Days to act must be a whole number from 1 to ${MAX_DUE_DAYS}.`];
+}
+
+/** "4 open actions, 1 overdue, 2 done" (the tracker's counts in the automation status). */
+export function actionWords(a: { open: number; overdue: number; done: number }): string {
+  return `${plural(a.open, 'open action')}, ${count(a.overdue)} overdue, ${count(a.done)} done`;
+}
