@@ -1,5 +1,7 @@
 /**
- * dist/Code.js as Apps Script loads it: its size, and evaluating it in a fresh bare node:vm context.
+ * The pushed scripts as Apps Script loads them: their sizes, evaluating Code.js + Server.js in a fresh bare
+ * node:vm context (what every execution, each formula recalculation included, pays), and compiling the
+ * server on top of that (what menu, sidebar and trigger executions pay in addition).
  *   node --expose-gc --import tsx bench/bundle.ts
  * Prints `RESULT {json}` (see BundleResult). Each run gets a new context and a source that differs by
  * a trailing comment, so V8's compilation cache cannot serve it; a full GC before each run clears the
@@ -13,32 +15,43 @@ import { collect } from './timing';
 
 export interface BundleResult {
   readonly kb: number;
-  /** ms per evaluation, 20 runs after one warm-up. */
+  readonly serverKb: number;
+  /** ms per evaluation of Code.js + Server.js, 20 runs after one warm-up. */
   readonly times: number[];
-  /** Whether PERIOD_SERIES works in the evaluated context. */
+  /** ms per Leadlag.server() (compiling the server) in those contexts. */
+  readonly serverTimes: number[];
+  /** Whether PERIOD_SERIES works in the evaluated context, and the server's menu entry is there. */
   readonly works: boolean;
 }
 
 export function measureBundle(runs = 20): BundleResult {
-  const path = join(__dirname, '..', 'dist', 'Code.js');
-  const kb = statSync(path).size / 1024;
-  const code = readFileSync(path, 'utf8');
+  const dist = join(__dirname, '..', 'dist');
+  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  const server = readFileSync(join(dist, 'Server.js'), 'utf8');
   const times: number[] = [];
+  const serverTimes: number[] = [];
   let works = false;
   for (let i = 0; i <= runs; i++) {
     const context = vm.createContext({});
-    const source = `${code}\n// run ${i}\n`;
     collect();
     const t0 = performance.now();
-    vm.runInContext(source, context, { filename: 'Code.js' });
-    const t = performance.now() - t0;
-    if (i > 0) times.push(t); // run 0 warms up node:vm itself
+    vm.runInContext(`${code}\n// run ${i}\n`, context, { filename: 'Code.js' });
+    vm.runInContext(`${server}\n// run ${i}\n`, context, { filename: 'Server.js' });
+    const t1 = performance.now();
+    // A different source each run, as above: the string's content is what new Function compiles.
+    vm.runInContext(`LEADLAG_SERVER_SOURCE += "\\n// run ${i}"; Leadlag.server();`, context);
+    const t2 = performance.now();
+    if (i > 0) {
+      times.push(t1 - t0); // run 0 warms up node:vm itself
+      serverTimes.push(t2 - t1);
+    }
     if (i === runs) {
       const out = vm.runInContext('JSON.stringify(PERIOD_SERIES([["2026-01-31"],["2026-03-02"]], [["£1,000"],[250]]))', context) as string;
-      works = out === JSON.stringify([['Period', 'Value'], ['2026-01', 1000], ['2026-02', 0], ['2026-03', 250]]);
+      const menu = vm.runInContext('typeof Leadlag.server().onOpen', context) as string;
+      works = out === JSON.stringify([['Period', 'Value'], ['2026-01', 1000], ['2026-02', 0], ['2026-03', 250]]) && menu === 'function';
     }
   }
-  return { kb, times, works };
+  return { kb: statSync(join(dist, 'Code.js')).size / 1024, serverKb: statSync(join(dist, 'Server.js')).size / 1024, times, serverTimes, works };
 }
 
 if (require.main === module) console.log(`RESULT ${JSON.stringify(measureBundle())}`);

@@ -99,21 +99,28 @@ function hfRow(label: string, r: CaseResult): Row {
   };
 }
 
-/** dist/Code.js: its size, and evaluating it in a fresh bare context (as Apps Script loads it). */
+/** dist/Code.js and dist/Server.js: sizes, evaluating both (every execution), compiling the server (server executions). */
 function bundleRows(): Row[] {
-  const { kb, times: evalTimes, works } = child<BundleResult>('bundle.ts', [], 'dist/Code.js');
+  const { kb, serverKb, times: evalTimes, serverTimes, works } = child<BundleResult>('bundle.ts', [], 'dist/Code.js');
   const e = median(evalTimes);
+  const s = median(serverTimes);
   return [
     {
-      // Issue 2 set 100 KB and 5 ms for the formulas and the scorecard; the survey features raised both
-      // (README, Performance: what a formula execution pays for them).
-      case: 'dist/Code.js size', rows: '', ours: `${kb.toFixed(1)} KB`, base: '', ratio: '', target: '≤ 128 KB', memory: '',
-      ok: verdict(kb <= 128, null, 'dist/Code.js size', `${kb.toFixed(1)} KB`),
+      case: 'dist/Code.js size (formulas; compiled by every execution)', rows: '', ours: `${kb.toFixed(1)} KB`, base: '', ratio: '', target: '≤ 100 KB', memory: '',
+      ok: verdict(kb <= 100, null, 'dist/Code.js size', `${kb.toFixed(1)} KB`),
     },
     {
-      case: 'dist/Code.js evaluated in a fresh bare node:vm context (median of 20)', rows: '', ours: ms(e), base: '', ratio: '',
-      target: '< 6.5 ms', memory: '',
-      ok: verdict(e < 6.5 && works, works ? null : 'PERIOD_SERIES in the vm context gave a wrong table', 'Code.js evaluation', `${ms(e)} ms`),
+      case: 'dist/Server.js size (the server as text; compiled only by menu, sidebar and trigger executions)', rows: '', ours: `${serverKb.toFixed(1)} KB`, base: '', ratio: '', target: 'info', memory: '',
+      ok: '—',
+    },
+    {
+      case: 'Code.js + Server.js evaluated in a fresh bare node:vm context, as every execution does (median of 20)', rows: '', ours: ms(e), base: '', ratio: '',
+      target: '< 5 ms', memory: '',
+      ok: verdict(e < 5 && works, works ? null : 'PERIOD_SERIES or the server in the vm context failed', 'Code.js evaluation', `${ms(e)} ms`),
+    },
+    {
+      case: '↳ then Leadlag.server(): compiling the server, as a menu, sidebar or trigger execution does (median of 20)', rows: '', ours: ms(s), base: '', ratio: '',
+      target: 'info', memory: '', ok: '—',
     },
   ];
 }

@@ -1,8 +1,11 @@
 /**
  * Builds what `clasp push` sends to Apps Script, into dist/:
- * - Code.js: the core and the server bundled by esbuild into one IIFE with the global `Leadlag`
+ * - Code.js: the core and the formulas bundled by esbuild into one IIFE with the global `Leadlag`
  *   (Apps Script has no module system), followed by the top-level custom-function declarations
- *   generated from the registry, with their JSDoc;
+ *   generated from the registry, with their JSDoc, and the menu, RPC and trigger entries;
+ * - Server.js: the server (menu, sidebar calls, scorecard builder, surveys) bundled the same way into the
+ *   global `LeadlagServer`, kept as a string that src/appsscript/loader.ts compiles when a server entry
+ *   runs, so that formula executions do not compile it;
  * - appsscript.json: the manifest;
  * - sidebar.html: the sidebar (src/sidebar/), its script and styles inlined into one self-contained file
  *   that loads nothing from the network (HtmlService serves it; the local preview serves it too).
@@ -12,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS } from '../src/functions/registry';
 import { declarations, serverDeclarations } from '../src/functions/declarations';
+import { SERVER_GLOBAL } from '../src/appsscript/loader';
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
@@ -33,12 +37,13 @@ export const stripFormulaDocs: Plugin = {
   },
 };
 
-export async function buildBundle(): Promise<string> {
+/** The formulas' bundle (`Leadlag`), or with `server` the server's (`LeadlagServer`). */
+export async function buildBundle(which: 'formulas' | 'server' = 'formulas'): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, 'src/appsscript/main.ts')],
+    entryPoints: [join(root, which === 'server' ? 'src/appsscript/serverMain.ts' : 'src/appsscript/main.ts')],
     bundle: true,
     format: 'iife',
-    globalName: 'Leadlag',
+    globalName: which === 'server' ? SERVER_GLOBAL : 'Leadlag',
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
@@ -99,6 +104,11 @@ async function main(): Promise<void> {
     '\n' +
     serverDeclarations();
   writeFileSync(join(dist, 'Code.js'), code);
+  const serverSource = (await buildBundle('server')).trim();
+  const serverFile =
+    `// Leadlag ${version}: the server (menu, sidebar, surveys) as text, compiled on first use by Leadlag.server() in Code.js.\n` +
+    `var LEADLAG_SERVER_SOURCE = ${JSON.stringify(serverSource)};\n`;
+  writeFileSync(join(dist, 'Server.js'), serverFile);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   // The command line (Node only, never pushed): bin/leadlag.js loads it.
   await build({
@@ -110,7 +120,7 @@ async function main(): Promise<void> {
     outfile: join(dist, 'cli.js'),
     logLevel: 'warning',
   });
-  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${FUNCTIONS.length} formulas)`);
+  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${FUNCTIONS.length} formulas), dist/Server.js ${(Buffer.byteLength(serverFile) / 1024).toFixed(1)} KB`);
   const sidebarBytes = await writeSidebar();
   console.log(`dist/sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB`);
 }

@@ -1,6 +1,7 @@
 /**
- * The Apps Script bundle's entry: esbuild turns this module into the global `Leadlag`
- * (an IIFE, no module system). The generated top-level functions call into it.
+ * The formulas' entry: esbuild turns this module into the global `Leadlag` (an IIFE, no module system) in
+ * dist/Code.js. The generated top-level formula functions call `Leadlag.formula`; the menu, the sidebar's
+ * RPC and the triggers call `Leadlag.server()`, which compiles the server on first use (loader.ts).
  */
 import type { Result } from '../core/values/cell';
 import { runFormula } from '../functions/runtime';
@@ -11,5 +12,4 @@ export function formula(name: string, args: ArrayLike<unknown>): Result {
   return runFormula(name, Array.prototype.slice.call(args), contextFor(currentHost()));
 }
 
-export { onOpen, onInstall, open, buildFromMenu, rebuildFromMenu, help, rpc, surveyFromMenu, uninstallFromMenu } from './server';
-export { formSubmit, weekly } from './survey';
+export { server } from './loader';

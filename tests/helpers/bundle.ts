@@ -3,18 +3,33 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
+export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'Server.js');
 
 export function bundleText(): string {
   return readFileSync(CODE_PATH, 'utf8');
 }
 
+/** dist/Server.js as pushed: `var LEADLAG_SERVER_SOURCE = "...";`. */
+export function serverFileText(): string {
+  return readFileSync(SERVER_PATH, 'utf8');
+}
+
+/** The server's code inside dist/Server.js (what Leadlag.server() compiles). */
+export function serverSource(): string {
+  const file = serverFileText();
+  const m = /^var LEADLAG_SERVER_SOURCE = (".*");$/m.exec(file);
+  if (!m) throw new Error('dist/Server.js does not hold `var LEADLAG_SERVER_SOURCE = "...";`');
+  return JSON.parse(m[1]) as string;
+}
+
 /**
- * Loads dist/Code.js the way Apps Script does: one script in a fresh V8 context with only the
- * language's own globals (no require, process, setTimeout, URL, TextEncoder...).
+ * Loads the pushed scripts the way Apps Script does: Code.js and Server.js in one fresh V8 context with
+ * only the language's own globals (no require, process, setTimeout, URL, TextEncoder...).
  */
 export function loadBundle(extraGlobals: Record<string, unknown> = {}): vm.Context {
   const context = vm.createContext({ ...extraGlobals });
   vm.runInContext(bundleText(), context, { filename: 'Code.js' });
+  vm.runInContext(serverFileText(), context, { filename: 'Server.js' });
   return context;
 }
 
