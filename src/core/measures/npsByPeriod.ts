@@ -1,0 +1,131 @@
+import { Column, badCell, isHeaderCell, requireSome, sameLength } from '../values/column';
+import { DateOptions, readDayColumn } from '../values/date';
+import { SCORE_EXPECTED, readScore } from '../values/score';
+import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { MS_PER_DAY } from '../time/days';
+import { fail } from '../values/errors';
+import type { Cell } from '../values/cell';
+
+/** Responses, promoters and detractors per period, from the period `first` on (DOMAIN.md: NPS per period). */
+export interface NpsPeriodCounts {
+  readonly first: number;
+  readonly responses: ArrayLike<number>;
+  readonly promoters: ArrayLike<number>;
+  readonly detractors: ArrayLike<number>;
+}
+
+/** A score cell: 0–10, null for none (blank, or the header), or an error naming the cell. */
+function scoreAt(col: Column, i: number, c: Cell): number | null {
+  if (typeof c === 'number' && c >= 0 && c <= 10 && (c | 0) === c) return c;
+  const s = readScore(c);
+  if (s !== undefined) return s;
+  if (isHeaderCell(col, i, c)) return null;
+  return badCell(col, i, SCORE_EXPECTED);
+}
+
+/**
+ * The counts per period, listing every period from the first answered date to the last. Rows without a
+ * score are left out; an answered row without a date too. Any date cell Sheets hands over is read
+ * (Date, serial number or text, day/month order decided per column).
+ */
+export function npsPeriodCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts {
+  sameLength(dates, scores);
+  requireSome(scores, 'scores');
+  return dateCellCounts(dates, scores, spec, opts) ?? readCounts(dates, scores, spec, opts);
+}
+
+/** Two passes: the dates read as a column (so day/month order is decided from all of them), then the counts. */
+function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts {
+  const days = readDayColumn(dates, opts);
+  const n = days.length;
+  const score = new Int8Array(n);
+  const rows = scores.rows;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const s = scoreAt(scores, i, rows ? rows[i][0] : scores.cells[i]);
+    if (s === null) {
+      score[i] = -1;
+      continue;
+    }
+    score[i] = s;
+    const d = days[i];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  if (minDay === Infinity) fail('no answer has a date; check that dates and scores are the same rows');
+  const first = periodOfDay(minDay, spec);
+  const count = periodOfDay(maxDay, spec) - first + 1;
+  const of = periodIndexer(spec);
+  const responses = new Float64Array(count);
+  const promoters = new Float64Array(count);
+  const detractors = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const sc = score[i];
+    const day = days[i];
+    if (sc < 0 || day !== day) continue;
+    const k = of(day) - first;
+    responses[k]++;
+    if (sc >= 9) promoters[k]++;
+    else if (sc <= 6) detractors[k]++;
+  }
+  return { first, responses, promoters, detractors };
+}
+
+/**
+ * One pass when every date is a Date cell (or blank), the common case of a range Sheets hands over: no
+ * day column is allocated, as PERIOD_SERIES's dateCellSeries. Returns null at the first other date cell,
+ * and the caller reads the column instead.
+ */
+function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts | null {
+  const rows = dates.rows;
+  if (!rows) return null;
+  const srows = scores.rows;
+  const scells = srows ? null : scores.cells;
+  const zone = opts.zone;
+  const of = periodIndexer(spec);
+  let responses: number[] = [];
+  let promoters: number[] = [];
+  let detractors: number[] = [];
+  let lo = 0; // the period of index 0
+  let lastHour = NaN;
+  let lastOffset = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const c = rows[i][0];
+    const isDate = c instanceof Date;
+    if (!isDate && c !== '' && c !== null && c !== undefined) return null;
+    // Every score is checked, dated or not, as the two-pass reading does.
+    const v = srows ? srows[i][0] : scells![i];
+    const s = typeof v === 'number' && v >= 0 && v <= 10 && (v | 0) === v ? v : scoreAt(scores, i, v);
+    if (s === null || !isDate) continue;
+    const t = c.getTime();
+    if (t !== t) return null;
+    const hour = Math.floor(t / 3600000);
+    if (hour !== lastHour) {
+      lastHour = hour;
+      lastOffset = zone.offsetMinutes(t) * 60000;
+    }
+    const p = of(Math.floor((t + lastOffset) / MS_PER_DAY));
+    if (responses.length === 0) lo = p;
+    let k = p - lo;
+    if (k < 0) {
+      // An earlier period than any so far: make room in front (rare: exports are in date order).
+      const pad = () => new Array<number>(-k).fill(0);
+      responses = pad().concat(responses);
+      promoters = pad().concat(promoters);
+      detractors = pad().concat(detractors);
+      lo = p;
+      k = 0;
+    }
+    while (k >= responses.length) {
+      responses.push(0);
+      promoters.push(0);
+      detractors.push(0);
+    }
+    responses[k]++;
+    if (s >= 9) promoters[k]++;
+    else if (s <= 6) detractors[k]++;
+  }
+  if (!responses.length) return null; // no dated answer: the two-pass reading says so
+  return { first: lo, responses, promoters, detractors };
+}
