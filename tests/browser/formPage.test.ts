@@ -1,5 +1,5 @@
-import { startPreview, type Preview } from '../../src/preview/server';
-import { axe, launch, screenshot, serious, type Browser } from './helpers';
+import type { Preview } from '../../src/preview/server';
+import { axe, openPreview, screenshot, serious, type Browser, type Opened } from './helpers';
 import { defaultSetup } from '../../src/core/survey/setup';
 import type { SurveyCreated } from '../../src/rpc/contract';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
  */
 jest.setTimeout(120_000);
 
+let opened: Opened;
 let preview: Preview;
 let browser: Browser;
 let page: Page;
@@ -25,15 +26,11 @@ async function rpc<T>(name: string, args: unknown): Promise<T> {
 const rows = (sheet: string) => preview.workbook.sheet(sheet)?.readValues() ?? [];
 
 beforeAll(async () => {
-  preview = await startPreview({ port: 0 });
-  browser = await launch(preview.url);
-  page = browser.page;
+  opened = await openPreview();
+  ({ preview, browser, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => opened?.close());
 
 describe('the preview’s form pages', () => {
   let made: SurveyCreated;

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startPreview, type Preview, type PreviewOptions } from '../../src/preview/server';
 
 /**
  * Browser-test plumbing: Debian's Chromium driven by playwright-core (no browser download), a fresh
@@ -49,6 +50,40 @@ export async function launch(origin: string): Promise<Browser> {
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Opened {
+  readonly preview: Preview;
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The preview on a free port and Chromium on its page (`path`, e.g. "/?sidebar=home"), once the page is
+ * ready (body[data-ready]). `close` stops both.
+ */
+export async function openPreview(options: PreviewOptions = {}, path = '/'): Promise<Opened> {
+  const preview = await startPreview({ port: 0, ...options });
+  let browser: Browser;
+  try {
+    browser = await launch(preview.url);
+  } catch (e) {
+    await preview.close();
+    throw e;
+  }
+  const { page } = browser;
+  await page.goto(`${preview.url}${path}`);
+  await page.waitForSelector('body[data-ready]');
+  return {
+    preview,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await preview.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
 import { writeSidebar } from '../../scripts/build';
-import { startPreview, type Preview } from '../../src/preview/server';
-import { axe, launch, screenshot, serious, sidebarReady, type Browser } from './helpers';
+import type { Preview } from '../../src/preview/server';
+import { axe, openPreview, screenshot, serious, sidebarReady, type Browser, type Opened } from './helpers';
 
 /**
  * Text from the spreadsheet is shown as text, never run as HTML or as a formula; failures read as
@@ -27,6 +27,7 @@ function hostileWorkbook(): MemoryWorkbook {
   return MemoryWorkbook.fromGrids({ Sales: sales, Feedback: feedback, [SHEET]: [['Just a note'], [IMG]] });
 }
 
+let opened: Opened;
 let preview: Preview;
 let browser: Browser;
 let page: Page;
@@ -34,17 +35,11 @@ let page: Page;
 beforeAll(async () => {
   await writeSidebar();
   // Each build waits 1.5 s first, as a round trip to Google would: time to double-click.
-  preview = await startPreview({ port: 0, workbook: hostileWorkbook(), spreadsheetName: `${IMG} budget`, latency: (c) => (c === 'buildScorecard' ? 1500 : 0) });
-  browser = await launch(preview.url);
-  page = browser.page;
-  await page.goto(`${preview.url}/?sidebar=home`);
-  await page.waitForSelector('body[data-ready]');
+  opened = await openPreview({ workbook: hostileWorkbook(), spreadsheetName: `${IMG} budget`, latency: (c) => (c === 'buildScorecard' ? 1500 : 0) }, '/?sidebar=home');
+  ({ preview, browser, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => opened?.close());
 
 test('names, comments and sheet names from the data are plain text in the sidebar and on the page', async () => {
   let frame = await sidebarReady(page, 'home');

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
 import { writeSidebar } from '../../scripts/build';
-import { startPreview, type Preview } from '../../src/preview/server';
-import { focused, launch, screenshot, sidebarReady, type Browser } from './helpers';
+import type { Preview } from '../../src/preview/server';
+import { focused, openPreview, screenshot, sidebarReady, type Browser, type Opened } from './helpers';
 
 /**
  * The whole wizard with the keyboard only: Tab, Shift+Tab, Enter, Space and arrow keys, never the mouse.
@@ -15,6 +15,7 @@ jest.setTimeout(60_000);
 const data = join(__dirname, '..', '..', 'examples', 'data');
 const head = (file: string, lines: number) => readFileSync(join(data, file), 'utf8').split('\n').slice(0, lines).join('\n');
 
+let opened: Opened;
 let preview: Preview;
 let browser: Browser;
 let page: Page;
@@ -23,17 +24,11 @@ const noRing: string[] = [];
 beforeAll(async () => {
   await writeSidebar();
   const workbook = MemoryWorkbook.fromCsv({ Sales: head('sales.csv', 1500), Feedback: head('feedback.csv', 400), Reviews: head('reviews.csv', 200) });
-  preview = await startPreview({ port: 0, workbook });
-  browser = await launch(preview.url);
-  page = browser.page;
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-ready]');
+  opened = await openPreview({ workbook });
+  ({ preview, browser, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => opened?.close());
 
 /** Presses Tab (or Shift+Tab) until the focused control in the frame is called `name`. */
 async function tabTo(frame: Frame, name: string | RegExp, back = false, max = 60): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Frame, Page } from 'playwright-core';
 import { writeSidebar } from '../../scripts/build';
-import { startPreview, type Preview } from '../../src/preview/server';
+import type { Preview } from '../../src/preview/server';
 import { TEXTS } from '../../src/core/survey/texts';
 import { RESPONSES, TRACKER } from '../../src/server/tracker/sheets';
 import { readRecord } from '../../src/server/survey/automation';
-import { axe, focused, launch, recordMetrics, screenshot, sidebarReady, type AxeFinding, type Browser } from './helpers';
+import { axe, focused, openPreview, recordMetrics, screenshot, sidebarReady, type AxeFinding, type Browser, type Opened } from './helpers';
 
 /**
  * The customer survey wizard in the local preview: roles, questions, create, the automation panel, with
@@ -22,6 +22,7 @@ const CSAT = TEXTS.csat;
 const RESPONSES_SHEET = RESPONSES.names[0];
 const TRACKER_SHEET = TRACKER.names[0];
 
+let opened: Opened;
 let preview: Preview;
 let browser: Browser;
 let page: Page;
@@ -31,17 +32,11 @@ const noRing: string[] = [];
 beforeAll(async () => {
   await writeSidebar();
   // Creating waits 600 ms, as a round trip to Google would: time to see the progress and double-click.
-  preview = await startPreview({ port: 0, latency: (call) => (call === 'createSurvey' ? 600 : 0) });
-  browser = await launch(preview.url);
-  page = browser.page;
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-ready]');
+  opened = await openPreview({ latency: (call) => (call === 'createSurvey' ? 600 : 0) });
+  ({ preview, browser, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => opened?.close());
 
 /** axe-core finds nothing at all (not only nothing serious) in the sidebar. */
 async function checkAxe(frame: Frame, view: string): Promise<void> {

@@ -4,8 +4,8 @@ import type { Frame, Page } from 'playwright-core';
 import { run } from '../../src/cli/main';
 import type { ScorecardResult } from '../../src/core/scorecard/compute';
 import { writeSidebar } from '../../scripts/build';
-import { startPreview, type Preview } from '../../src/preview/server';
-import { axe, launch, recordMetrics, screenshot, serious, sidebarReady, type AxeFinding, type Browser } from './helpers';
+import type { Preview } from '../../src/preview/server';
+import { axe, openPreview, recordMetrics, screenshot, serious, sidebarReady, type AxeFinding, type Browser, type Opened } from './helpers';
 
 /**
  * The scorecard wizard end to end in the local preview, with the example data: the numbers the
@@ -28,6 +28,7 @@ function cli(): ScorecardResult {
   return JSON.parse(out) as ScorecardResult;
 }
 
+let opened: Opened;
 let preview: Preview;
 let browser: Browser;
 let page: Page;
@@ -37,17 +38,11 @@ const axeBySidebarView: Record<string, AxeFinding[]> = {};
 beforeAll(async () => {
   sidebarBytes = await writeSidebar();
   // A build waits 800 ms before it runs, as a round trip to Google would, so the test sees its progress.
-  preview = await startPreview({ port: 0, latency: (call) => (call === 'buildScorecard' ? 800 : 0) });
-  browser = await launch(preview.url);
-  page = browser.page;
-  await page.goto(preview.url);
-  await page.waitForSelector('body[data-ready]');
+  opened = await openPreview({ latency: (call) => (call === 'buildScorecard' ? 800 : 0) });
+  ({ preview, browser, page } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => opened?.close());
 
 async function checkAxe(frame: Frame, view: string): Promise<void> {
   const found = await axe(frame);

@@ -2,7 +2,7 @@ import { Column, badCell, isHeaderCell, requireSome, sameLength } from '../value
 import { DateOptions, readDayColumn } from '../values/date';
 import { SCORE_EXPECTED, readScore } from '../values/score';
 import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
-import { MS_PER_DAY } from '../time/days';
+import { localDayReader } from '../time/zone';
 import { fail } from '../values/errors';
 import type { Cell } from '../values/cell';
 
@@ -82,14 +82,12 @@ function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: D
   if (!rows) return null;
   const srows = scores.rows;
   const scells = srows ? null : scores.cells;
-  const zone = opts.zone;
   const of = periodIndexer(spec);
   let responses: number[] = [];
   let promoters: number[] = [];
   let detractors: number[] = [];
   let lo = 0; // the period of index 0
-  let lastHour = NaN;
-  let lastOffset = 0;
+  const localDay = localDayReader(opts.zone);
   for (let i = 0; i < rows.length; i++) {
     const c = rows[i][0];
     const isDate = c instanceof Date;
@@ -100,12 +98,7 @@ function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: D
     if (s === null || !isDate) continue;
     const t = c.getTime();
     if (t !== t) return null;
-    const hour = Math.floor(t / 3600000);
-    if (hour !== lastHour) {
-      lastHour = hour;
-      lastOffset = zone.offsetMinutes(t) * 60000;
-    }
-    const p = of(Math.floor((t + lastOffset) / MS_PER_DAY));
+    const p = of(localDay(t));
     if (responses.length === 0) lo = p;
     let k = p - lo;
     if (k < 0) {

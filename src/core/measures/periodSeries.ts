@@ -3,8 +3,7 @@ import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
-import { TimeZone } from '../time/zone';
-import { MS_PER_DAY } from '../time/days';
+import { TimeZone, localDayReader } from '../time/zone';
 import { Buckets, bucketDays } from './buckets';
 
 export type Aggregate = 'sum' | 'average' | 'count' | 'min' | 'max' | 'median';
@@ -125,8 +124,7 @@ export function dateCellSeries(dateCol: Column, values: Column, spec: PeriodSpec
   let acc: number[] = [];
   let cnt: number[] = [];
   let lo = 0; // the period of acc[0]
-  let lastHour = NaN;
-  let lastOffset = 0;
+  const localDay = localDayReader(zone);
   for (let i = 0; i < rows.length; i++) {
     const c = rows[i][0];
     if (!(c instanceof Date)) {
@@ -135,13 +133,8 @@ export function dateCellSeries(dateCol: Column, values: Column, spec: PeriodSpec
     }
     const t = c.getTime();
     if (t !== t) return null;
-    const hour = Math.floor(t / 3600000);
-    if (hour !== lastHour) {
-      lastHour = hour;
-      lastOffset = zone.offsetMinutes(t) * 60000;
-    }
     // The listed periods span every dated row, with or without a value (as periodSeries does).
-    const p = of(Math.floor((t + lastOffset) / MS_PER_DAY));
+    const p = of(localDay(t));
     if (acc.length === 0) lo = p;
     let k = p - lo;
     if (k < 0) {

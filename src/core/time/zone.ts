@@ -44,3 +44,20 @@ export function parseOffset(text: string): number {
   const minutes = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -minutes : minutes;
 }
+
+/**
+ * The local day number (days since 1970-01-01 in the zone) of a moment, for a column of Date cells: the
+ * zone's offset is looked up once per hour of data, which a column in date order rarely changes.
+ */
+export function localDayReader(zone: TimeZone): (ms: number) => number {
+  let lastHour = NaN;
+  let lastOffset = 0;
+  return (ms) => {
+    const hour = Math.floor(ms / 3600000);
+    if (hour !== lastHour) {
+      lastHour = hour;
+      lastOffset = zone.offsetMinutes(ms) * 60000;
+    }
+    return Math.floor((ms + lastOffset) / 86400000);
+  };
+}

@@ -2,7 +2,7 @@ import { Cell } from './cell';
 import { Column, badCell } from './column';
 import { fail } from './errors';
 import { MS_PER_DAY, SERIAL_EPOCH_OFFSET, daysFromCivil, daysInMonth } from '../time/days';
-import { TimeZone } from '../time/zone';
+import { TimeZone, localDayReader } from '../time/zone';
 
 /**
  * Reading dates as pasted. Every date becomes a day number (see time/days.ts).
@@ -170,23 +170,16 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   const cells = rows ? null : col.cells;
   const n = rows ? rows.length : cells!.length;
   const out = new Float64Array(n);
-  const zone = opts.zone;
   const ev: Evidence = { dayFirst: -1, monthFirst: -1 };
   const named = new Map<string, Parsed>();
   let ambiguous: number[] | null = null;
-  let lastHour = NaN;
-  let lastOffset = 0;
+  const localDay = localDayReader(opts.zone);
   for (let i = 0; i < n; i++) {
     const c: Cell = rows ? rows[i][0] : cells![i];
     if (c instanceof Date) {
       const t = c.getTime();
       if (t !== t) badCell(col, i, expected);
-      const hour = Math.floor(t / 3600000);
-      if (hour !== lastHour) {
-        lastHour = hour;
-        lastOffset = zone.offsetMinutes(t) * 60000;
-      }
-      out[i] = Math.floor((t + lastOffset) / MS_PER_DAY);
+      out[i] = localDay(t);
     } else if (typeof c === 'string') {
       let d: Parsed = parseNumericDate(c, ev, i);
       if (d === undefined) {
