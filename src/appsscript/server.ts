@@ -61,7 +61,7 @@ function handlers() {
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     withLock: (fn) => {
       const lock = LockService.getDocumentLock();
-      if (lock && !lock.tryLock(1000)) throw new UserError('A scorecard is being built already. Wait for it to finish, then try again.');
+      if (lock && !lock.tryLock(1000)) throw new UserError('Leadlag is busy with this spreadsheet (building the scorecard or processing responses). Wait a moment, then try again.');
       try {
         return fn();
       } finally {
@@ -86,7 +86,7 @@ export function uninstallFromMenu(): void {
   try {
     requireSurveyScopes();
     const r = dispatch(handlers(), 'uninstallAutomation', {}) as { removed: number };
-    ui.alert('Leadlag', `Removed ${r.removed} trigger(s): new responses are no longer processed and no reminders or digests are sent. Forms, sheets and actions stay.`, ui.ButtonSet.OK);
+    ui.alert('Leadlag', `Removed ${r.removed} of your trigger(s): your automation no longer processes new responses or sends you reminders and digests. Forms, sheets and actions stay. Triggers belong to the person who set them up: another editor who set up the survey uninstalls theirs the same way.`, ui.ButtonSet.OK);
   } catch (e) {
     ui.alert('Leadlag', (e as Error).message, ui.ButtonSet.OK);
   }

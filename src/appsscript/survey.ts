@@ -30,12 +30,17 @@ export function requireSurveyScopes(): void {
 }
 
 /**
- * From the sidebar (which cannot show the consent screen): a message that says how to grant them.
- * getAuthorizationInfo(mode, scopes) checks only these scopes; an older runtime ignores the list and checks all.
+ * Whether the user granted the survey scopes. getAuthorizationInfo(mode, scopes) checks only these; an
+ * older runtime ignores the list and checks all of the manifest's.
  */
-export function checkSurveyScopes(): void {
+export function surveyScopesGranted(): boolean {
   const info = (ScriptApp.getAuthorizationInfo as (mode: GoogleAppsScript.Script.AuthMode, scopes?: string[]) => GoogleAppsScript.Script.AuthorizationInfo)(ScriptApp.AuthMode.FULL, SURVEY_SCOPES);
-  if (info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
+  return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
+}
+
+/** From the sidebar (which cannot show the consent screen): a message that says how to grant them. */
+export function checkSurveyScopes(): void {
+  if (!surveyScopesGranted()) {
     throw new UserError('Surveys need your permission to create Google Forms, run Leadlag when a response arrives and send you reminders. Choose Extensions › Leadlag › Set up a customer survey to grant it, then try again.');
   }
 }
@@ -58,6 +63,7 @@ export function automation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Automa
     },
     today: () => ctx().today(),
     stamp: () => stamp(ss),
+    granted: surveyScopesGranted,
   };
 }
 

@@ -5,9 +5,9 @@ import type { Answers, MemoryForm } from '../server/memory/forms';
 const Submission = z.object({ id: z.string(), answers: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 /**
- * A response posted by the preview's form page, checked as Google Forms would: the form exists, every answer
- * belongs to one of its questions (on the respondent's path when the role question branches), scales and
- * choices hold one of their values, and the required questions are answered. Throws with the reason.
+ * A response posted by the preview's form page, checked as Google Forms would: the form exists, scales and
+ * choices hold one of their values, and the required questions on the respondent's path (the role question
+ * branches) are answered. Answers to questions not on that path are dropped. Throws with the reason.
  */
 export function formSubmission(body: unknown, forms: ReadonlyMap<string, MemoryForm>): { id: string; answers: Answers } {
   const r = Submission.safeParse(body);
@@ -15,7 +15,7 @@ export function formSubmission(body: unknown, forms: ReadonlyMap<string, MemoryF
   const form = forms.get(r.data.id);
   if (!form) throw new Error('There is no such form in this preview.');
   const given = r.data.answers;
-  const role = form.spec.role ?? (typeof given.role === 'string' ? given.role : null);
+  const role = form.spec.role ?? (given.role === undefined ? null : String(given.role));
   const answers: Answers = {};
   for (const item of form.spec.items) {
     if (!item.q || (item.role !== null && form.spec.role === null && item.role !== role)) continue;

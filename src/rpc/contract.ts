@@ -47,6 +47,11 @@ export interface BuildSummary {
 export interface AutomationStatus {
   /** False where Forms, triggers and mail cannot be reached (then the survey calls fail with a message). */
   readonly available: boolean;
+  /**
+   * The user has not granted the survey scopes (forms, triggers, mail) yet: the triggers read as off and the
+   * survey calls that need them fail; the menu item Set up a customer survey asks for them.
+   */
+  readonly needsPermission: boolean;
   /** The local preview: "Create" makes form descriptions and responses can be simulated. */
   readonly simulated: boolean;
   readonly survey: {

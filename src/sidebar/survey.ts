@@ -130,3 +130,10 @@ export function createProblems(d: SurveyDraft): string[] {
 export function actionWords(a: { open: number; overdue: number; done: number }): string {
   return `${plural(a.open, 'open action')}, ${count(a.overdue)} overdue, ${count(a.done)} done`;
 }
+
+export const UNAVAILABLE =
+  'Customer surveys need Google Forms, triggers and mail, which this copy of Leadlag cannot reach. The scorecard works without them.';
+
+/** The user allowed the scorecard but not (yet) the survey's scopes; only the menu can show Google's consent screen. */
+export const NEEDS_PERMISSION =
+  'Surveys need your permission to create Google Forms, run Leadlag when a response arrives and send you reminders. Choose Extensions › Leadlag › Set up a customer survey to grant it. The scorecard works without it.';

@@ -103,7 +103,7 @@ describe('the preview’s form pages', () => {
     expect(await page.locator('#tabs [role="tab"]', { hasText: 'Improvement tracker' }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Uninstall automation' }).click();
-    await page.locator('#status', { hasText: 'Removed 2 trigger(s)' }).waitFor();
+    await page.locator('#status', { hasText: 'Removed 2 of your trigger(s)' }).waitFor();
     expect(preview.automation.triggers.list()).toEqual([]);
     // Responses still land in the form's sheet, but nothing processes them any more.
     const processed = rows(made.responsesSheet).length;

@@ -50,8 +50,10 @@ export function targetPressure(days: Float64Array, amounts: Column, spec: Period
     if (lastDays >= length) fail(`last_days ${lastDays} is as long as a ${spec.kind}; choose fewer days`);
     const expected = lastDays / length;
     const share = total[p] !== 0 ? late[p] / total[p] : null;
-    // (late / total) / (lastDays / length), in one division so that 1.5 stays exactly 1.5.
-    const ratio = share === null ? null : (late[p] * length) / (total[p] * lastDays);
+    // (late / total) / (lastDays / length), in one division so that 1.5 stays exactly 1.5; amounts near the
+    // largest double overflow that product, and then the share scales instead.
+    const exact = share === null ? null : (late[p] * length) / (total[p] * lastDays);
+    const ratio = exact === null || Number.isFinite(exact) ? exact : share! * (length / lastDays);
     rows.push({ sales: total[p], share, expected, ratio, flagged: ratio !== null && ratio >= SPIKE_FLAG - 1e-12 });
   }
   return { buckets, rows };

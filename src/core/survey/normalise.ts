@@ -33,7 +33,12 @@ function csatOf(c: Cell): number | null {
  * The responses of one response sheet (its used range, header first). Columns are matched to questions
  * by their header through `columns` (see columnMap); a question may have several columns (the role
  * sections of a branching form) and the first answered one counts. `role` is the role of a per-role form
- * (null when the form asks it). Each response's key comes from the form's id and everything in its row.
+ * (null when the form asks it).
+ *
+ * Each response's key comes from the form's id and its Timestamp (same-second twins are told apart by their
+ * order, which appending keeps), so that what people do to the sheet later (a Notes column, a renamed or
+ * added question, a corrected answer) never makes an old response look new. A row without a timestamp
+ * (pasted by hand) is keyed by its answers instead.
  */
 export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonly<Record<string, QuestionId>>, formId: string, role: string | null): SurveyAnswer[] {
   if (grid.length < 2) return [];
@@ -41,7 +46,8 @@ export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonl
   // Forms writes its timestamp first, headed in the form owner's language ("Timestamp", "Marca temporal").
   const at = Math.max(0, head.indexOf('timestamp'));
   const rows = grid.slice(1).filter((r) => r.some((c) => !isBlank(c)));
-  const keys = keysOf(rows.map((r) => [formId, ...r]), 'r:');
+  const mapped = head.map((h, j) => (columns[h] ? j : -1)).filter((j) => j >= 0);
+  const keys = keysOf(rows.map((r) => (isBlank(r[at]) ? [formId, ...mapped.map((j) => r[j])] : [formId, r[at]])), 'r:');
   return rows.map((r, i) => {
     const get = (q: QuestionId): Cell => {
       for (let j = 0; j < head.length; j++) if (columns[head[j]] === q && !isBlank(r[j])) return r[j];

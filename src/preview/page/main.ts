@@ -135,7 +135,7 @@ const COMMANDS: Record<string, () => void | Promise<void>> = {
   uninstall: () =>
     command('/api/uninstall', 'Removing the triggers…', (ok) => {
       const { removed } = ok as { removed: number };
-      return `Removed ${removed} trigger(s): new responses are no longer processed and no reminders or digests are sent. Forms, sheets and actions stay.`;
+      return `Removed ${removed} of your trigger(s): your automation no longer processes new responses or sends you reminders and digests. Forms, sheets and actions stay.`;
     }),
   simulate: () =>
     command('/api/simulate', 'Submitting 5 simulated responses…', (ok) =>

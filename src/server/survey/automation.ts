@@ -32,6 +32,11 @@ export interface Automation {
   readonly stamp: () => string;
   /** Only in the local preview: submits this many simulated responses and returns how many. */
   readonly simulate?: (count: number) => number;
+  /**
+   * Whether the user granted the scopes of Forms, triggers and mail (Apps Script's granular consent lets
+   * them allow the scorecard and not these). Absent: always granted (the preview, tests).
+   */
+  readonly granted?: () => boolean;
 }
 
 /** Where the automation runs: the workbook, the ports and the spreadsheet's name (for mails). */
@@ -100,9 +105,13 @@ function readJson<T>(props: PropertiesPort, key: string, fallback: T): T {
 /** The survey and its forms (a property holds at most 9 KB, so each form has its own). */
 export function readRecord(props: PropertiesPort): SurveyRecord | null {
   const s = readJson<SurveySettings | null>(props, SURVEY_KEY, null);
-  if (!s) return null;
+  return s && { ...s, forms: storedForms(props) };
+}
+
+/** Every form made, a first attempt's that failed half-way included (its settings were never saved). */
+export function storedForms(props: PropertiesPort): StoredForm[] {
   const forms = readJson<string[]>(props, FORMS_KEY, []).map((id) => readJson<StoredForm | null>(props, FORM_KEY + id, null));
-  return { ...s, forms: forms.filter((f): f is StoredForm => !!f && !!f.columns) };
+  return forms.filter((f): f is StoredForm => !!f && !!f.columns);
 }
 
 export function writeSettings(props: PropertiesPort, s: SurveySettings): void {

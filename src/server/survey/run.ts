@@ -8,7 +8,7 @@ import { SyncResult, syncFeedback } from '../tracker/sync';
 import { WeeklyResult, readMailbox, refreshMailbox, sendWeekly, trackerCounts } from '../tracker/mailbox';
 import {
   Automation, AutomationContext, FORM_RESPONSES_TAG, SurveyForm,
-  ensureTriggers, loggedErrors, readRecord, triggerState, writeForm, writeSettings,
+  ensureTriggers, logError, loggedErrors, readRecord, storedForms, triggerState, writeForm, writeSettings,
 } from './automation';
 
 /**
@@ -21,9 +21,9 @@ export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<Su
   const { setup, problems } = checkSetup(input);
   if (problems.length) fail(problems.join(' '));
   const stamp = auto.stamp();
-  const run = (readRecord(auto.props)?.run ?? 0) + 1;
+  // A new run number, past any run a failed attempt left forms of.
+  const run = Math.max(readRecord(auto.props)?.run ?? 0, ...storedForms(auto.props).map((f) => f.run ?? 0)) + 1;
   const specs = surveyForms(setup);
-  writeSettings(auto.props, { ...setup, createdAt: stamp, run });
   const made: SurveyForm[] = [];
   for (const spec of specs) {
     const f = auto.forms.create(spec);
@@ -32,21 +32,26 @@ export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<Su
     writeForm(auto.props, { ...form, columns: columnMap([spec]) });
     made.push(form);
   }
+  // The survey becomes this run's only once every form exists: a failure half-way leaves the last survey in place.
+  writeSettings(auto.props, { ...setup, createdAt: stamp, run });
   const responses = ensureOwn(wb, RESPONSES);
   const tracker = ensureOwn(wb, TRACKER);
   const triggers = ensureTriggers(auto);
   const sync = onFormSubmit(ctx);
   // A survey just went out: the next reminder is due next month or quarter.
-  refreshMailbox(ctx, true);
+  prepareMail(ctx, true);
   return { forms: made, responsesSheet: responses.name, trackerSheet: tracker.name, trackerCreated: tracker.created, triggers, sync, simulated: !!auto.simulate };
 }
 
 /** Where the automation stands, for the sidebar. */
 export function automationStatus(wb: WorkbookPort, auto: Automation | undefined): AutomationStatus {
   const record = auto ? readRecord(auto.props) : null;
-  const mailError = auto && readMailbox(auto.userProps, auto.doc().id)?.error;
+  // Without the survey scopes the triggers and the user's mailbox cannot be read; the rest can.
+  const permitted = !auto?.granted || auto.granted();
+  const mailError = auto && permitted && readMailbox(auto.userProps, auto.doc().id)?.error;
   return {
     available: !!auto,
+    needsPermission: !permitted,
     simulated: !!auto?.simulate,
     survey: record && {
       title: record.title,
@@ -58,7 +63,7 @@ export function automationStatus(wb: WorkbookPort, auto: Automation | undefined)
       owner: record.owner,
       dueDays: record.dueDays,
     },
-    triggers: auto ? triggerState(auto) : { formSubmit: false, weekly: false },
+    triggers: auto && permitted ? triggerState(auto) : { formSubmit: false, weekly: false },
     trackerSheet: findOwn(wb, TRACKER),
     actions: auto ? trackerCounts(wb, auto) : null,
     responsesSheet: findOwn(wb, RESPONSES),
@@ -75,7 +80,16 @@ export function setAutomation(ctx: AutomationContext, change: { reminder: string
   if (problems.length) fail(problems.join(' '));
   writeSettings(auto.props, { ...record, reminder: setup.reminder, digest: setup.digest, owner: setup.owner });
   ensureTriggers(auto);
-  refreshMailbox(ctx);
+  prepareMail(ctx);
+}
+
+/** The weekly mails' data; a failure there is logged (the sidebar shows it), not the user's call failed. */
+function prepareMail(ctx: AutomationContext, surveyed = false): void {
+  try {
+    refreshMailbox(ctx, surveyed);
+  } catch (e) {
+    logError(ctx.auto, `Could not prepare the weekly mail: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** The form-submit trigger: processes every pending response (this one and any a busy run left). Never throws. */

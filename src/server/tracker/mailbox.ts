@@ -108,11 +108,46 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
     links: record.forms.filter((f) => f.run === record.run).map((f) => ({ title: f.title, url: f.publishedUrl })),
     open,
     done,
-    dueDays: dueDays.slice(0, 600),
+    dueDays: dueDays.sort((a, b) => a - b).slice(0, 600),
     lines: lines.map(({ day, ...l }) => l),
     asOf: isoDay(today),
   };
-  auto.userProps.set(MAILBOX_KEY + doc.id, JSON.stringify(box));
+  auto.userProps.set(MAILBOX_KEY + doc.id, fitted(box));
+}
+
+/** A property value holds at most 9 KB; the mailbox keeps under this, with room to spare. */
+export const MAILBOX_MAX_BYTES = 8500;
+
+/** Bytes of a string in UTF-8 (Apps Script has no TextEncoder). */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The mailbox as JSON within MAILBOX_MAX_BYTES: long names and many actions (or non-Latin text) could
+ * pass the limit, and the write would fail. The soonest due dates and overdue lines are kept (they are
+ * what the next digests count and list); the totals stay exact.
+ */
+function fitted(box: Mailbox): string {
+  let json = JSON.stringify(box);
+  let { dueDays, lines, links } = box;
+  while (utf8Bytes(json) > MAILBOX_MAX_BYTES && (dueDays.length || lines.length || links.length)) {
+    if (lines.length > 5 || (lines.length && !dueDays.length)) lines = lines.slice(0, Math.floor(lines.length / 2));
+    else if (dueDays.length) dueDays = dueDays.slice(0, Math.floor(dueDays.length / 2));
+    else links = links.slice(0, Math.floor(links.length / 2));
+    json = JSON.stringify({ ...box, dueDays, lines, links });
+  }
+  return json;
 }
 
 export interface WeeklyResult {

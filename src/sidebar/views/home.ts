@@ -5,7 +5,7 @@ import { CallError } from '../client';
 import type { Session } from '../session';
 import { button, errorBox, focusHeading, loading, quoted } from './common';
 import { markReady } from '../ready';
-import { actionWords, latestForms } from '../survey';
+import { NEEDS_PERMISSION, UNAVAILABLE, actionWords, latestForms } from '../survey';
 
 /**
  * Home: what Leadlag found in this spreadsheet and the next sensible step. It becomes usable as soon
@@ -96,8 +96,8 @@ function foundItem(g: SheetGuess): HTMLElement {
 
 /** The customer survey: set one up, or what the one made looks like and a way to manage it. */
 function renderSurvey(el: HTMLElement, s: AutomationStatus, session: Session): void {
-  if (!s.available) {
-    replace(el, h('p', { class: 'hint' }, 'Customer surveys need Google Forms, triggers and mail, which this copy of Leadlag cannot reach.'));
+  if (!s.available || s.needsPermission) {
+    replace(el, h('p', { class: 'hint' }, s.available ? NEEDS_PERMISSION : UNAVAILABLE));
     return;
   }
   if (!s.survey) {

@@ -2,13 +2,13 @@ import type { AutomationStatus, SurveyDefaults } from '../../rpc/contract';
 import { h, replace } from '../dom';
 import type { CallError } from '../client';
 import type { Session } from '../session';
-import { initialSurveyDraft, type SurveyDraft } from '../survey';
+import { NEEDS_PERMISSION, UNAVAILABLE, initialSurveyDraft, type SurveyDraft } from '../survey';
 import { markReady } from '../ready';
 import { button, errorBox, focusHeading, loading } from './common';
 import { renderRoles } from './surveyRoles';
 import { renderQuestions } from './surveyQuestions';
 import { renderCreate } from './surveyCreate';
-import { statusPanel, UNAVAILABLE } from './surveyStatus';
+import { statusPanel } from './surveyStatus';
 
 /** What every survey step reads and changes. */
 export interface SurveyContext {
@@ -53,7 +53,8 @@ export function renderSurvey(root: HTMLElement, session: Session): void {
     session.client.call('surveyDefaults', {}).then(
       (d) => {
         defaults = d;
-        if (!d.status.available) unavailable();
+        if (!d.status.available) unavailable(UNAVAILABLE, 'survey-unavailable');
+        else if (d.status.needsPermission) unavailable(NEEDS_PERMISSION, 'survey-permission');
         else if (d.status.survey) manage(d.status);
         else wizard(d.status);
       },
@@ -64,9 +65,9 @@ export function renderSurvey(root: HTMLElement, session: Session): void {
     );
   };
 
-  const unavailable = () => {
-    replace(body, h('p', null, UNAVAILABLE), h('div', { class: 'actions' }, button('Back', () => session.go('home'), 'primary')));
-    markReady('survey-unavailable');
+  const unavailable = (why: string, ready: string) => {
+    replace(body, h('p', null, why), h('div', { class: 'actions' }, button('Back', () => session.go('home'), 'primary')));
+    markReady(ready);
   };
 
   const manage = (status?: AutomationStatus, message?: string) => {

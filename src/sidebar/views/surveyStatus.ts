@@ -3,14 +3,11 @@ import type { Reminder } from '../../core/survey/setup';
 import type { SurveyForm, TriggerState } from '../../server/survey/automation';
 import { h, plural, replace, uid } from '../dom';
 import type { Session } from '../session';
-import { REMINDER_CHOICES, actionWords, latestForms } from '../survey';
+import { NEEDS_PERMISSION, REMINDER_CHOICES, UNAVAILABLE, actionWords, latestForms } from '../survey';
 import { button, callButton, externalLink, quoted } from './common';
 import { showSheet } from './home';
 
 /** Why surveys cannot be used here (status.available is false). */
-export const UNAVAILABLE =
-  'Customer surveys need Google Forms, triggers and mail, which this copy of Leadlag cannot reach. The scorecard works without them.';
-
 /** The reminder, the digest and the owner, as the wizard's last step and the automation panel edit them. */
 export interface MailSettings {
   reminder: Reminder;
@@ -138,7 +135,7 @@ export interface StatusHost {
 export function statusPanel(host: StatusHost, s: AutomationStatus, message?: string): HTMLElement {
   const { session } = host;
   const top = message ? h('p', { role: 'status', class: 'said' }, message) : null;
-  if (!s.available) return h('div', null, top, h('p', null, UNAVAILABLE), h('div', { class: 'actions' }, button('Back', () => session.go('home'), 'primary')));
+  if (!s.available || s.needsPermission) return h('div', null, top, h('p', null, s.available ? NEEDS_PERMISSION : UNAVAILABLE), h('div', { class: 'actions' }, button('Back', () => session.go('home'), 'primary')));
   const survey = s.survey;
   if (!survey) {
     return h(

@@ -117,6 +117,12 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     const even = targetPressure(days('2026-09-01', '2026-09-30'), col([90, 10], 'amounts'), parsePeriod('month'), 3);
     expect(even.rows[0].flagged).toBe(false);
   });
+  test('amounts near the largest number do not overflow the ratio into NaN (found by a property test)', () => {
+    const r = targetPressure(days('2024-03-01', '2024-03-18'), col([1.2840665249016541e307, 1.2840665249016541e307], 'amounts'), parsePeriod('month'), 14);
+    expect(r.rows[0].share).toBe(0.5);
+    expect(r.rows[0].ratio).toBeCloseTo(0.5 * 31 / 14, 12);
+    expect(r.rows[0].flagged).toBe(false);
+  });
   test('a period that sold nothing has a blank share and ratio; empty periods are listed', () => {
     const out = run('TARGET_PRESSURE', [['2026-01-15'], ['2026-07-15']], [[10], [5]], 'quarter') as (string | number)[][];
     expect(out.map((r) => r[0])).toEqual(['Period', '2026-Q1', '2026-Q2', '2026-Q3']);

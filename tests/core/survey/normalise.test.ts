@@ -54,4 +54,17 @@ describe('reading a response sheet', () => {
     expect(new Set(again.map((a) => a.key)).size).toBe(3);
     expect(readAnswers([head, row], columns, 'f2', 'x')[0].key).not.toBe(once[0].key);
   });
+
+  test('keys survive what people do to the sheet: a Notes column, a renamed question, a corrected answer', () => {
+    const row: Cell[] = [at, 'Acme', 3, 'Worse'];
+    const [k] = readAnswers([head, row], columns, 'f1', 'x').map((a) => a.key);
+    expect(readAnswers([[...head, 'Notes'], [...row, 'called them']], columns, 'f1', 'x')[0].key).toBe(k);
+    expect(readAnswers([[head[0], 'Company', ...head.slice(2)], row], columns, 'f1', 'x')[0].key).toBe(k);
+    expect(readAnswers([head, [at, 'Acme Ltd', 3, 'Worse']], columns, 'f1', 'x')[0].key).toBe(k);
+    // Pasted without a timestamp: keyed by the answers, and a Notes column still changes nothing.
+    const pasted: Cell[] = head.map((_, j) => (['', 'Bolt', 2, 'Worse'] as Cell[])[j] ?? '');
+    const [p] = readAnswers([head, pasted], columns, 'f1', 'x').map((a) => a.key);
+    expect(readAnswers([[...head, 'Notes'], [...pasted, 'x']], columns, 'f1', 'x')[0].key).toBe(p);
+    expect(p).not.toBe(k);
+  });
 });

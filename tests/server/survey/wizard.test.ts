@@ -2,7 +2,7 @@ import { surveyModule } from '../../../src/server/survey/handlers';
 import { world, setupWith, values } from './helpers';
 import { createHandlers, dispatch } from '../../../src/server/handlers';
 import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
-import { calls } from '../../../src/rpc/contract';
+import { calls, type Results } from '../../../src/rpc/contract';
 import { FORM_RESPONSES_TAG, TRIGGER_HANDLERS } from '../../../src/server/survey/automation';
 import { isOwnTag } from '../../../src/server/scorecard/detect';
 
@@ -138,5 +138,51 @@ describe('the survey wizard', () => {
     w.call('createSurvey', { setup: setupWith({ roles: ['Buyer'] }) });
     const listed = w.wb.sheetNames().filter((n) => !isOwnTag(w.wb.getSheetTag(n)));
     expect(listed).toEqual(['Survey responses']);
+  });
+});
+
+describe('without the survey scopes (granular consent)', () => {
+  test('the status says so without reaching the triggers or the user’s mailbox; the rest still reads', () => {
+    const w = world();
+    w.call('createSurvey', { setup: setupWith() });
+    const { triggers, userProps, ...rest } = w.twin.automation;
+    const refuse = () => {
+      throw new Error('You do not have permission to call ScriptApp.getUserTriggers');
+    };
+    const h = createHandlers({
+      wb: w.wb,
+      spreadsheetName: () => 'x',
+      timestamp: () => 'x',
+      withLock: (f) => f(),
+      survey: surveyModule({ ...rest, triggers: { list: refuse, install: refuse, remove: refuse }, userProps: { ...userProps, get: refuse }, granted: () => false }),
+    });
+    const s = dispatch(h, 'automationStatus', {}) as Results['automationStatus'];
+    expect(s).toMatchObject({ available: true, needsPermission: true, triggers: { formSubmit: false, weekly: false }, trackerSheet: 'Improvement tracker' });
+    expect(s.survey?.forms).toHaveLength(4);
+    expect((dispatch(h, 'surveyDefaults', {}) as Results['surveyDefaults']).status.needsPermission).toBe(true);
+    // Granted (the preview, or after the menu's consent screen): the same state reads as usual.
+    expect(w.call('automationStatus').needsPermission).toBe(false);
+  });
+});
+
+describe('a Create that fails half-way', () => {
+  test('leaves the last survey as it was, keeps the forms it made, and the next Create gets a run of its own', () => {
+    const w = world();
+    const first = w.call('createSurvey', { setup: setupWith() });
+    const forms = w.twin.automation.forms;
+    let made = 0;
+    const failing = { ...w.twin.automation, forms: { create: (spec: Parameters<typeof forms.create>[0]) => {
+      if (++made > 2) throw new Error('Service invoked too many times for one day: forms create');
+      return forms.create(spec);
+    }, responseSheet: (id: string) => forms.responseSheet(id) } };
+    const h = createHandlers({ wb: w.wb, spreadsheetName: () => 'x', timestamp: () => 'x', withLock: (f) => f(), survey: surveyModule(failing) });
+    expect(() => dispatch(h, 'createSurvey', { setup: setupWith({ roles: ['Buyer', 'User', 'Boss'] }) })).toThrow('Service invoked too many times');
+    const after = w.call('automationStatus');
+    expect(after.survey?.run).toBe(first.forms[0].run);
+    expect(after.survey?.forms.filter((f) => f.run === after.survey?.run).map((f) => f.role)).toEqual(first.forms.map((f) => f.role));
+    expect(after.survey?.forms).toHaveLength(6); // the two made before the failure are kept: their links work
+    const again = w.call('createSurvey', { setup: setupWith({ roles: ['Buyer'] }) });
+    expect(again.forms[0].run).toBe(first.forms[0].run + 2);
+    expect(w.call('automationStatus').survey?.forms.filter((f) => f.run === again.forms[0].run)).toHaveLength(1);
   });
 });

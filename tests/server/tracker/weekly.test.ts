@@ -1,4 +1,5 @@
 import { trackerSummary } from '../../../src/server/tracker/sheets';
+import { MAILBOX_MAX_BYTES } from '../../../src/server/tracker/mailbox';
 import { world, setupWith, values, csv, NOW } from '../survey/helpers';
 import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
 import { buildScorecard } from '../../../src/server/scorecard/build';
@@ -82,6 +83,23 @@ describe('the weekly clock', () => {
     w.call('setAutomation', { reminder: 'none', digest: false, owner: 'owner@example.com' });
     w.twin.fire('weekly');
     expect(w.twin.mail.sent).toHaveLength(1);
+  });
+
+  test('the weekly mail\'s data fits a user property (9 KB) however many and however long the actions', () => {
+    const w = world();
+    const [f] = w.call('createSurvey', { setup: setupWith({ reminder: 'none', digest: true }) }).forms;
+    const grumble = 'Доставка снова опоздала, счета неверны, никто не отвечает после четырёх. '.repeat(3);
+    for (let i = 0; i < 400; i++) w.twin.submit(f.id, { customer: `Клиент ${i}`, referral: 2, dissatisfies: `${grumble}${i}` });
+    const key = w.twin.userProps.keys().find((k) => k.startsWith('leadlag.mailbox.'))!;
+    const stored = w.twin.userProps.get(key)!;
+    expect(Buffer.byteLength(stored)).toBeLessThanOrEqual(MAILBOX_MAX_BYTES);
+    const box = JSON.parse(stored) as { open: number; lines: unknown[]; dueDays: number[] };
+    expect(box.open).toBe(800); // the totals stay exact (a detractor and a complaint each)
+    expect(box.lines.length).toBeGreaterThan(0);
+    expect(box.dueDays).toEqual([...box.dueDays].sort((a, b) => a - b));
+    w.clock.set(Date.UTC(2026, 11, 7, 8));
+    w.twin.fire('weekly');
+    expect(w.twin.mail.sent[0].subject).toBe('Leadlag: 800 open, ' + box.dueDays.filter((d) => d < Date.UTC(2026, 11, 7) / 86400000).length + ' overdue actions in "Example spreadsheet"');
   });
 
   test('reads no sheet: it runs without the spreadsheet, as an add-on\'s clock does', () => {
