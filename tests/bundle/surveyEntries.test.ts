@@ -96,6 +96,26 @@ describe('the survey entry points in dist/Code.js', () => {
     expect(s.log).toEqual(Array(4).fill(`check FULL ${SURVEY_SCOPES.join(' ')}`));
   });
 
+  test('Home and the survey view ask for the status without the scopes: it says so, and no trigger is touched', () => {
+    const s = services('REQUIRED');
+    const props = new Map<string, string>();
+    const refused = (what: string) => () => {
+      throw new Error(`You do not have permission to call ${what}`);
+    };
+    const ss = { getId: () => 'doc', getUrl: () => 'https://docs.google.com/spreadsheets/d/doc', getName: () => 'Budget', getSheets: () => [], getSheetByName: () => null, getDeveloperMetadata: () => [], getSpreadsheetTimeZone: () => 'Europe/London' };
+    const ctx = loadBundle({
+      ...s.globals,
+      SpreadsheetApp: { ...s.globals.SpreadsheetApp, getActive: () => ss },
+      ScriptApp: { ...s.globals.ScriptApp, getUserTriggers: refused('ScriptApp.getUserTriggers'), getProjectTriggers: refused('ScriptApp.getProjectTriggers') },
+      PropertiesService: {
+        getDocumentProperties: () => ({ getProperty: (k: string) => props.get(k) ?? null, setProperty: (k: string, v: string) => props.set(k, v), getKeys: () => [...props.keys()] }),
+        getUserProperties: refused('PropertiesService.getUserProperties'),
+      },
+    });
+    const status = call(ctx, 'rpc', 'automationStatus', {}) as { needsPermission: boolean; available: boolean; triggers: unknown };
+    expect(JSON.parse(JSON.stringify(status))).toMatchObject({ available: true, needsPermission: true, triggers: { formSubmit: false, weekly: false } });
+  });
+
   test('"Uninstall automation" from the menu asks for the scopes first and reports a refusal in an alert', () => {
     const s = services('REQUIRED');
     call(loadBundle(s.globals), 'leadlagUninstallAutomation');
