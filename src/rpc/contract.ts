@@ -66,6 +66,8 @@ export interface AutomationStatus {
     readonly digest: boolean;
     readonly owner: string;
     readonly dueDays: number;
+    /** The whole setup it was made with (roles, layout, wordings), or null when it did not fit a property. */
+    readonly setup: SurveySetup | null;
   } | null;
   readonly triggers: TriggerState;
   readonly trackerSheet: string | null;

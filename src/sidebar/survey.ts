@@ -69,10 +69,26 @@ export function latestForms(survey: NonNullable<AutomationStatus['survey']>): re
 }
 
 /**
- * The wizard's start: the server's defaults, with the settings of the survey made before (its title,
+ * The wizard's start: the setup of the survey made before when the server kept it (roles, layout, wordings,
+ * the optional questions), else the server's defaults with what the survey's record says (its title,
  * reminder, digest, owner, days to act, and its roles when it had one form per role).
  */
 export function initialSurveyDraft(defaults: SurveySetup, previous: AutomationStatus['survey']): SurveyDraft {
+  const kept = previous?.setup;
+  if (kept) {
+    return {
+      title: previous.title,
+      roles: kept.roles.map((name) => ({ name, own: kept.roleTexts?.[name] ?? null })),
+      layout: kept.layout,
+      csat: kept.csat,
+      roleQuestions: kept.roleQuestions,
+      texts: { ...(defaults.texts ?? {}), ...(kept.texts ?? {}) },
+      reminder: previous.reminder,
+      digest: previous.digest,
+      owner: previous.owner,
+      dueDays: String(previous.dueDays),
+    };
+  }
   const prevRoles = previous ? latestForms(previous).map((f) => f.role) : [];
   const perRole = prevRoles.length > 0 && prevRoles.every((r): r is string => typeof r === 'string' && r !== '');
   const branching = prevRoles.length === 1 && prevRoles[0] === null;

@@ -1,3 +1,4 @@
+import { contentKey } from '../tracker/key';
 import { COMPARISON_CHOICES, CSAT_LABELS, REFERRAL_LABELS, TextId, roleVariant } from './texts';
 import { SurveySetup, roleTextOf, textOf } from './setup';
 
@@ -84,9 +85,17 @@ export function titleKey(title: string): string {
   return title.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Header (titleKey) → question, over the forms of a survey: how a response sheet's columns are read. */
+/**
+ * A header's key in a column map: a hash of its titleKey, so that the map stays small whatever the
+ * wording (it is stored in a 9 KB property, and ten 500-character questions in Cyrillic would not fit).
+ */
+export function headerKey(title: string): string {
+  return contentKey([titleKey(title)]);
+}
+
+/** Header (headerKey) → question, over the forms of a survey: how a response sheet's columns are read. */
 export function columnMap(forms: readonly FormSpec[]): Record<string, QuestionId> {
   const out: Record<string, QuestionId> = {};
-  for (const f of forms) for (const i of f.items) if (i.q) out[titleKey(i.title)] = i.q;
+  for (const f of forms) for (const i of f.items) if (i.q) out[headerKey(i.title)] = i.q;
   return out;
 }

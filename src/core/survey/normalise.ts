@@ -4,7 +4,7 @@ import { readNumber } from '../values/number';
 import { Comparison, readComparison } from '../measures/comparison';
 import { csatLabel } from '../measures/csat';
 import { keysOf } from '../tracker/key';
-import { QuestionId, titleKey } from './forms';
+import { QuestionId, headerKey, titleKey } from './forms';
 
 /** One survey response, read from a Google Forms response sheet whatever the wording of its questions. */
 export interface SurveyAnswer {
@@ -42,9 +42,10 @@ function csatOf(c: Cell): number | null {
  */
 export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonly<Record<string, QuestionId>>, formId: string, role: string | null): SurveyAnswer[] {
   if (grid.length < 2) return [];
-  const head = grid[0].map((h) => titleKey(text(h)));
+  const titles = grid[0].map((h) => titleKey(text(h)));
+  const head = grid[0].map((h) => headerKey(text(h)));
   // Forms writes its timestamp first, headed in the form owner's language ("Timestamp", "Marca temporal").
-  const at = Math.max(0, head.indexOf('timestamp'));
+  const at = Math.max(0, titles.indexOf('timestamp'));
   const rows = grid.slice(1).filter((r) => r.some((c) => !isBlank(c)));
   const mapped = head.map((h, j) => (columns[h] ? j : -1)).filter((j) => j >= 0);
   const keys = keysOf(rows.map((r) => (isBlank(r[at]) ? [formId, ...mapped.map((j) => r[j])] : [formId, r[at]])), 'r:');

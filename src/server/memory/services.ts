@@ -1,7 +1,7 @@
 import type { TriggerInfo, TriggerKind, TriggersPort } from '../ports/triggers';
 import type { LockPort } from '../ports/lock';
 import type { MailPort } from '../ports/mail';
-import type { PropertiesPort } from '../ports/properties';
+import { PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../ports/properties';
 
 /** An installed trigger as the twin keeps it: the spreadsheet of a form-submit trigger, none for a clock. */
 export interface MemoryTrigger extends TriggerInfo {
@@ -94,7 +94,8 @@ export class MemoryProperties implements PropertiesPort {
     return this.values.get(key) ?? null;
   }
   set(key: string, value: string): void {
-    if (value.length > 9 * 1024) throw new Error(`The property ${key} is over 9 KB`);
+    // As PropertiesService: a value over 9 KB (in UTF-8) is refused.
+    if (utf8Bytes(value) > PROPERTY_MAX_BYTES) throw new Error(`Argument too large: ${key}`);
     this.values.set(key, value);
   }
   remove(key: string): void {

@@ -10,3 +10,21 @@ export interface PropertiesPort {
   remove(key: string): void;
   keys(): string[];
 }
+
+/** What one property value may hold in Apps Script: 9 KB. */
+export const PROPERTY_MAX_BYTES = 9 * 1024;
+
+/** Bytes of a string in UTF-8 (Apps Script has no TextEncoder). */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

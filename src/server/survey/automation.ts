@@ -1,6 +1,6 @@
 import type { DateOptions } from '../../core/values/date';
 import type { QuestionId } from '../../core/survey/forms';
-import type { Reminder } from '../../core/survey/setup';
+import type { Reminder, SurveySetup } from '../../core/survey/setup';
 import type { WorkbookPort } from '../ports/workbook';
 import type { FormsPort } from '../ports/forms';
 import type { TriggerKind, TriggersPort } from '../ports/triggers';
@@ -59,7 +59,7 @@ export interface SurveyForm {
   readonly run: number;
 }
 
-/** How the form's response sheet is read: header (titleKey) → question. */
+/** How the form's response sheet is read: header (headerKey) → question. */
 export interface StoredForm extends SurveyForm {
   readonly columns: Readonly<Record<string, QuestionId>>;
 }
@@ -117,6 +117,22 @@ export function storedForms(props: PropertiesPort): StoredForm[] {
 export function writeSettings(props: PropertiesPort, s: SurveySettings): void {
   const { createdAt, run, title, reminder, digest, owner, dueDays } = s;
   props.set(SURVEY_KEY, JSON.stringify({ createdAt, run, title, reminder, digest, owner, dueDays }));
+}
+
+const SETUP_KEY = 'leadlag.setup';
+
+/** The last survey's whole setup (roles, layout, wordings), for the wizard to start from when run again. */
+export function writeSetup(props: PropertiesPort, setup: SurveySetup): void {
+  try {
+    props.set(SETUP_KEY, JSON.stringify(setup));
+  } catch {
+    // Over a property's 9 KB (long wordings in many roles): the wizard starts from the defaults then.
+    props.remove(SETUP_KEY);
+  }
+}
+
+export function readSetup(props: PropertiesPort): SurveySetup | null {
+  return readJson<SurveySetup | null>(props, SETUP_KEY, null);
 }
 
 /** Adds or updates one form. */

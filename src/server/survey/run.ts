@@ -8,7 +8,7 @@ import { SyncResult, syncFeedback } from '../tracker/sync';
 import { WeeklyResult, readMailbox, refreshMailbox, sendWeekly, trackerCounts } from '../tracker/mailbox';
 import {
   Automation, AutomationContext, FORM_RESPONSES_TAG, SurveyForm,
-  ensureTriggers, logError, loggedErrors, readRecord, storedForms, triggerState, writeForm, writeSettings,
+  ensureTriggers, logError, loggedErrors, readRecord, readSetup, storedForms, triggerState, writeForm, writeSettings, writeSetup,
 } from './automation';
 
 /**
@@ -34,6 +34,7 @@ export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<Su
   }
   // The survey becomes this run's only once every form exists: a failure half-way leaves the last survey in place.
   writeSettings(auto.props, { ...setup, createdAt: stamp, run });
+  writeSetup(auto.props, setup);
   const responses = ensureOwn(wb, RESPONSES);
   const tracker = ensureOwn(wb, TRACKER);
   const triggers = ensureTriggers(auto);
@@ -62,6 +63,7 @@ export function automationStatus(wb: WorkbookPort, auto: Automation | undefined)
       digest: record.digest,
       owner: record.owner,
       dueDays: record.dueDays,
+      setup: readSetup(auto!.props),
     },
     triggers: auto && permitted ? triggerState(auto) : { formSubmit: false, weekly: false },
     trackerSheet: findOwn(wb, TRACKER),

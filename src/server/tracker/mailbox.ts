@@ -5,7 +5,7 @@ import { parsePeriod, periodLabel, periodOfDay } from '../../core/time/periods';
 import { improvementSummary, readStatus } from '../../core/measures/improvementSummary';
 import { OverdueLine, digestMail, reminderMail } from '../../core/tracker/mail';
 import type { Reminder } from '../../core/survey/setup';
-import type { PropertiesPort } from '../ports/properties';
+import { utf8Bytes, type PropertiesPort } from '../ports/properties';
 import type { WorkbookPort } from '../ports/workbook';
 import { Automation, AutomationContext, LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
 import { TRACKER, TRACKER_COL, findOwn } from './sheets';
@@ -115,23 +115,8 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
   auto.userProps.set(MAILBOX_KEY + doc.id, fitted(box));
 }
 
-/** A property value holds at most 9 KB; the mailbox keeps under this, with room to spare. */
+/** A property value holds at most 9 KB (PROPERTY_MAX_BYTES); the mailbox keeps under this, with room to spare. */
 export const MAILBOX_MAX_BYTES = 8500;
-
-/** Bytes of a string in UTF-8 (Apps Script has no TextEncoder). */
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4; // a surrogate pair: one character of four bytes
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /**
  * The mailbox as JSON within MAILBOX_MAX_BYTES: long names and many actions (or non-Latin text) could

@@ -1,5 +1,5 @@
 import { defaultSetup, type SurveySetup } from '../../../src/core/survey/setup';
-import { columnMap, responseHeaders, surveyForms, titleKey, type FormSpec } from '../../../src/core/survey/forms';
+import { columnMap, responseHeaders, surveyForms, headerKey, type FormSpec } from '../../../src/core/survey/forms';
 import { TEXTS } from '../../../src/core/survey/texts';
 
 const setup = (change: Partial<SurveySetup> = {}): SurveySetup => ({ ...defaultSetup(), owner: 'ana@example.com', ...change });
@@ -69,6 +69,14 @@ describe('the survey forms', () => {
     expect(headers[0]).toBe('Timestamp');
     expect(headers).toHaveLength(1 + f.items.filter((i) => i.kind !== 'section').length);
     const map = columnMap([f]);
-    for (const h of headers.slice(1)) expect(map[titleKey(` ${h}  `)]).toBeDefined();
+    for (const h of headers.slice(1)) expect(map[headerKey(` ${h.toUpperCase()}  `)]).toBeDefined();
+  });
+
+  test('the column map stays small whatever the wording (it is kept in a 9 KB property)', () => {
+    const long = (c: string) => c.repeat(480);
+    const [f] = surveyForms(setup({ layout: 'branching', texts: { referral: long('ж'), comparison: long('ё'), satisfies: long('я'), dissatisfies: long('ю'), hoped: long('щ') } }));
+    const map = columnMap([f]);
+    expect(Object.keys(map).every((k) => /^[0-9a-f]{16}$/.test(k))).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(map))).toBeLessThan(2000);
   });
 });

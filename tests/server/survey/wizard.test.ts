@@ -186,3 +186,16 @@ describe('a Create that fails half-way', () => {
     expect(w.call('automationStatus').survey?.forms.filter((f) => f.run === again.forms[0].run)).toHaveLength(1);
   });
 });
+
+test('the whole setup is kept, so that running the wizard again starts from it', () => {
+  const w = world();
+  w.call('createSurvey', { setup: setupWith({ layout: 'branching', roles: ['Buyer', 'Chef'], csat: true, texts: { referral: 'Would you recommend us to another restaurant?' } }) });
+  const kept = w.call('automationStatus').survey?.setup;
+  expect(kept).toMatchObject({ layout: 'branching', roles: ['Buyer', 'Chef'], csat: true, texts: { referral: 'Would you recommend us to another restaurant?' } });
+  // Too big for a property (9 KB): not kept, and the wizard starts from the defaults; the survey is made all the same.
+  const huge = 'ж'.repeat(490);
+  const roles = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const r = w.call('createSurvey', { setup: setupWith({ roles, roleTexts: Object.fromEntries(roles.map((x, i) => [x, `${huge}${i}`])), texts: { intro: `${huge}i`, satisfies: `${huge}s`, dissatisfies: `${huge}d`, hoped: `${huge}h`, closing: `${huge}c` } }) });
+  expect(r.forms).toHaveLength(6);
+  expect(w.call('automationStatus').survey?.setup).toBeNull();
+});
