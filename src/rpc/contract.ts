@@ -162,7 +162,7 @@ export interface Results {
 
 /**
  * The survey calls' arguments. Their zod schemas live with the survey module (server/survey/handlers.ts),
- * which checks them itself, so bundles without surveys carry none of it.
+ * which checks them itself (the sidebar, which imports this file, then carries no zod schema of them).
  */
 export interface SurveyArgs {
   surveyDefaults: Record<string, never>;

@@ -16,9 +16,9 @@ export interface ServerDeps {
   /** Runs fn while holding the document's lock; throws UserError if another build holds it. */
   readonly withLock: <T>(fn: () => T) => T;
   /**
-   * The survey and improvement-loop calls, plugged in where they are shipped (the local preview, tests):
-   * src/server/survey/handlers.ts. Left out, they answer that surveys are not in this version, and the
-   * survey code stays out of the bundle.
+   * The survey and improvement-loop calls (src/server/survey/handlers.ts), plugged in by the Apps Script
+   * server, the local preview and the tests, each over its own automation ports. Left out (the scorecard's
+   * tests), dispatch answers that this version cannot do them.
    */
   readonly survey?: (core: ScorecardHooks) => SurveyHandlers;
   /** Sections under the scorecard that other features add (the tracker's summary). */
