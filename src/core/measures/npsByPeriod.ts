@@ -93,8 +93,7 @@ function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: D
     const isDate = c instanceof Date;
     if (!isDate && c !== '' && c !== null && c !== undefined) return null;
     // Every score is checked, dated or not, as the two-pass reading does.
-    const v = srows ? srows[i][0] : scells![i];
-    const s = typeof v === 'number' && v >= 0 && v <= 10 && (v | 0) === v ? v : scoreAt(scores, i, v);
+    const s = scoreAt(scores, i, srows ? srows[i][0] : scells![i]);
     if (s === null || !isDate) continue;
     const t = c.getTime();
     if (t !== t) return null;

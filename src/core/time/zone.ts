@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from './days';
 /**
  * Where a Date (an instant) falls on the calendar depends on a time zone. Sheets hands date cells to
  * custom functions as instants at midnight in the spreadsheet's zone, so they must be read back in
@@ -58,6 +59,6 @@ export function localDayReader(zone: TimeZone): (ms: number) => number {
       lastHour = hour;
       lastOffset = zone.offsetMinutes(ms) * 60000;
     }
-    return Math.floor((ms + lastOffset) / 86400000);
+    return Math.floor((ms + lastOffset) / MS_PER_DAY);
   };
 }

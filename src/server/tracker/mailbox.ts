@@ -1,12 +1,12 @@
 import { toColumn } from '../../core/values/column';
-import { readDayColumn } from '../../core/values/date';
+import { DateOptions, readDayColumn } from '../../core/values/date';
 import { isoDay } from '../../core/time/days';
 import { parsePeriod, periodLabel, periodOfDay } from '../../core/time/periods';
 import { improvementSummary, readStatus } from '../../core/measures/improvementSummary';
 import { OverdueLine, digestMail, reminderMail } from '../../core/tracker/mail';
 import type { Reminder } from '../../core/survey/setup';
 import { utf8Bytes, type PropertiesPort } from '../ports/properties';
-import type { WorkbookPort } from '../ports/workbook';
+import type { SheetPort, WorkbookPort } from '../ports/workbook';
 import { Automation, AutomationContext, LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
 import { TRACKER, TRACKER_COL, findOwn } from './sheets';
 
@@ -52,16 +52,29 @@ export function readMailbox(props: PropertiesPort, id: string): Mailbox | null {
   }
 }
 
-/** Open (open or in progress), overdue and done actions on the tracker now; null without a tracker or with a status it cannot read. */
-export function trackerCounts(wb: WorkbookPort, auto: Pick<Automation, 'dates' | 'today'>): { open: number; overdue: number; done: number } | null {
+type Grid = ReturnType<SheetPort['readValues']>;
+
+/** The improvement tracker's cells (header first), or null when there is none. */
+function trackerGrid(wb: WorkbookPort): Grid | null {
   const name = findOwn(wb, TRACKER);
-  const grid = (name && wb.sheet(name)?.readValues()) || [];
-  if (!name) return null;
+  return name ? wb.sheet(name)?.readValues() ?? [] : null;
+}
+
+/** One tracker column, as IMPROVEMENT_SUMMARY reads it. */
+const trackerColumn = (grid: Grid, c: number) => toColumn(grid.map((r) => [r[c - 1]]), 'tracker', true);
+
+/** Open (open or in progress), overdue and done actions of a tracker's cells. */
+function countsOf(grid: Grid, dates: DateOptions, today: number): { open: number; overdue: number; done: number } {
   if (grid.length < 2) return { open: 0, overdue: 0, done: 0 };
-  const col = (c: number) => toColumn(grid.map((r) => [r[c - 1]]), 'tracker', true);
+  const { open, overdue, done } = improvementSummary(trackerColumn(grid, TRACKER_COL.status), trackerColumn(grid, TRACKER_COL.due), trackerColumn(grid, TRACKER_COL.closed), null, dates, today);
+  return { open, overdue, done };
+}
+
+/** The tracker's counts now; null without a tracker or with a status it cannot read. */
+export function trackerCounts(wb: WorkbookPort, auto: Pick<Automation, 'dates' | 'today'>): { open: number; overdue: number; done: number } | null {
+  const grid = trackerGrid(wb);
   try {
-    const { open, overdue, done } = improvementSummary(col(TRACKER_COL.status), col(TRACKER_COL.due), col(TRACKER_COL.closed), null, auto.dates, auto.today());
-    return { open, overdue, done };
+    return grid && countsOf(grid, auto.dates, auto.today());
   } catch {
     return null;
   }
@@ -79,16 +92,12 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
   const today = auto.today();
   const old = readMailbox(auto.userProps, doc.id);
   const now = record.reminder === 'none' ? '' : reminderLabel(record.reminder, today);
-  const name = findOwn(wb, TRACKER);
-  const grid = (name && wb.sheet(name)?.readValues()) || [];
-  let open = 0;
-  let done = 0;
+  const grid = trackerGrid(wb) ?? [];
+  const { open, done } = countsOf(grid, auto.dates, today);
   const dueDays: number[] = [];
   let lines: (OverdueLine & { day: number })[] = [];
   if (grid.length > 1) {
-    const col = (c: number) => toColumn(grid.map((r) => [r[c - 1]]), 'tracker', true);
-    ({ open, done } = improvementSummary(col(TRACKER_COL.status), col(TRACKER_COL.due), col(TRACKER_COL.closed), null, auto.dates, today));
-    const due = readDayColumn(col(TRACKER_COL.due), auto.dates);
+    const due = readDayColumn(trackerColumn(grid, TRACKER_COL.due), auto.dates);
     grid.forEach((r, i) => {
       const st = readStatus(String(r[TRACKER_COL.status - 1]));
       if (i && (st === 'open' || st === 'in progress') && due[i] === due[i]) {
