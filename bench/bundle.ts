@@ -48,10 +48,23 @@ export function measureBundle(runs = 20): BundleResult {
     if (i === runs) {
       const out = vm.runInContext('JSON.stringify(PERIOD_SERIES([["2026-01-31"],["2026-03-02"]], [["£1,000"],[250]]))', context) as string;
       const menu = vm.runInContext('typeof Leadlag.server().onOpen', context) as string;
-      works = out === JSON.stringify([['Period', 'Value'], ['2026-01', 1000], ['2026-02', 0], ['2026-03', 250]]) && menu === 'function';
+      works =
+        out ===
+          JSON.stringify([
+            ['Period', 'Value'],
+            ['2026-01', 1000],
+            ['2026-02', 0],
+            ['2026-03', 250],
+          ]) && menu === 'function';
     }
   }
-  return { kb: statSync(join(dist, 'Code.js')).size / 1024, serverKb: statSync(join(dist, 'Server.js')).size / 1024, times, serverTimes, works };
+  return {
+    kb: statSync(join(dist, 'Code.js')).size / 1024,
+    serverKb: statSync(join(dist, 'Server.js')).size / 1024,
+    times,
+    serverTimes,
+    works,
+  };
 }
 
 if (require.main === module) console.log(`RESULT ${JSON.stringify(measureBundle())}`);

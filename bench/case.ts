@@ -5,18 +5,29 @@
  */
 import { runFormula } from '../src/functions/runtime';
 import { contextFor, RUNTIME_HOST } from '../src/functions/context';
+import { type Range, type Rows, amountRange, currencyRange, dateRange, makeRows, scoreRange, serialOf, textDateRange } from './data';
 import {
-  Range, Rows, amountRange, currencyRange, dateRange, makeRows, scoreRange, serialOf, textDateRange,
-} from './data';
-import {
-  MonthOf, monthOfDayFirst, monthOfIso, npsFromDates, npsFromText, sameTable, seriesFromDates, seriesFromText,
+  type MonthOf,
+  monthOfDayFirst,
+  monthOfIso,
+  npsFromDates,
+  npsFromText,
+  sameTable,
+  seriesFromDates,
+  seriesFromText,
 } from './baselines';
 import { alternate, collect, heldMB, keep, median, peakRssMB, timeOnce } from './timing';
 
 export const CASES = [
-  'series-date', 'nps-date', 'series-date-shuffled',
-  'series-iso', 'series-dayfirst', 'nps-iso', 'nps-dayfirst',
-  'hf-series', 'hf-nps',
+  'series-date',
+  'nps-date',
+  'series-date-shuffled',
+  'series-iso',
+  'series-dayfirst',
+  'nps-iso',
+  'nps-dayfirst',
+  'hf-series',
+  'hf-nps',
 ] as const;
 export type CaseName = (typeof CASES)[number];
 
@@ -104,7 +115,17 @@ function run(name: CaseName, rounds: number): CaseResult {
 
   const contenders = info ? [oursCall, base, info] : [oursCall, base];
   const [o, b, i] = alternate(contenders, rounds);
-  return { case: name, rows: M, ours: o, base: b, info: i, peakRssMB: peakRssMB(), oursRssMB, oursHeapMB, mismatch: mismatch && `vs baseline: ${mismatch}` };
+  return {
+    case: name,
+    rows: M,
+    ours: o,
+    base: b,
+    info: i,
+    peakRssMB: peakRssMB(),
+    oursRssMB,
+    oursHeapMB,
+    mismatch: mismatch && `vs baseline: ${mismatch}`,
+  };
 }
 
 /**

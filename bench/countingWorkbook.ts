@@ -28,23 +28,57 @@ export class CountingWorkbook implements WorkbookPort {
     return Object.fromEntries(this.counts);
   }
 
-  sheetNames(): string[] { this.count('sheetNames'); return [...this.grids.keys()]; }
-  sheet(name: string): SheetPort | null { this.count('sheet'); return this.grids.has(name) ? this.port(name) : null; }
-  insertSheet(name: string): SheetPort { this.count('insertSheet'); this.grids.set(name, []); return this.port(name); }
-  deleteSheet(name: string): void { this.count('deleteSheet'); this.grids.delete(name); }
-  getSheetTag(name: string): string | null { this.count('getSheetTag'); return this.tags.get(name) ?? null; }
-  setSheetTag(name: string, tag: string): void { this.count('setSheetTag'); this.tags.set(name, tag); }
-  getSetting(key: string): string | null { this.count('getSetting'); return this.settings.get(key) ?? null; }
-  setSetting(key: string, value: string): void { this.count('setSetting'); this.settings.set(key, value); }
-  timeZone(): string { this.count('timeZone'); return 'Europe/London'; }
-  locale(): string { this.count('locale'); return 'en_GB'; }
+  sheetNames(): string[] {
+    this.count('sheetNames');
+    return [...this.grids.keys()];
+  }
+  sheet(name: string): SheetPort | null {
+    this.count('sheet');
+    return this.grids.has(name) ? this.port(name) : null;
+  }
+  insertSheet(name: string): SheetPort {
+    this.count('insertSheet');
+    this.grids.set(name, []);
+    return this.port(name);
+  }
+  deleteSheet(name: string): void {
+    this.count('deleteSheet');
+    this.grids.delete(name);
+  }
+  getSheetTag(name: string): string | null {
+    this.count('getSheetTag');
+    return this.tags.get(name) ?? null;
+  }
+  setSheetTag(name: string, tag: string): void {
+    this.count('setSheetTag');
+    this.tags.set(name, tag);
+  }
+  getSetting(key: string): string | null {
+    this.count('getSetting');
+    return this.settings.get(key) ?? null;
+  }
+  setSetting(key: string, value: string): void {
+    this.count('setSetting');
+    this.settings.set(key, value);
+  }
+  timeZone(): string {
+    this.count('timeZone');
+    return 'Europe/London';
+  }
+  locale(): string {
+    this.count('locale');
+    return 'en_GB';
+  }
 
   private port(name: string): SheetPort {
     const c = (m: string) => this.count(m);
     const grids = this.grids;
     return {
       name,
-      readValues: () => { c('readValues'); return grids.get(name) ?? []; },
+      readValues: () => {
+        c('readValues');
+        return grids.get(name) ?? [];
+      },
       writeBlock: () => c('writeBlock'),
       setNumberFormats: () => c('setNumberFormats'),
       applyStyles: () => c('applyStyles'),

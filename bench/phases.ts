@@ -36,19 +36,25 @@ const steps: [string, () => unknown][] = [
   ['  core/values/column.ts toColumn (values)', () => toColumn(values, 'values', true)],
   ['  core/values/date.ts readDayColumn', () => readDayColumn(dateCol, ctx.dates)],
   ['  core/measures/periodSeries.ts periodSeries (all)', () => periodSeries(days, valueCol, spec, 'sum', dateCol)],
-  ['    core/values/number.ts readNumber per cell', () => {
-    const c = valueCol.cells;
-    let s = 0;
-    for (let i = 0; i < c.length; i++) s += readNumber(c[i]) as number;
-    return s;
-  }],
+  [
+    '    core/values/number.ts readNumber per cell',
+    () => {
+      const c = valueCol.cells;
+      let s = 0;
+      for (let i = 0; i < c.length; i++) s += readNumber(c[i]) as number;
+      return s;
+    },
+  ],
   ['    core/measures/buckets.ts bucketDays', () => bucketDays(days, spec)],
   ['NPS_BY_PERIOD whole call (runFormula)', () => runFormula('NPS_BY_PERIOD', [dates, scores, 'month'], ctx)],
   ['  core/measures/nps.ts npsRows', () => npsRows(scoreCol)],
-  ['  bucketDays with the only(i) callback', () => {
-    const r = npsRows(scoreCol);
-    return bucketDays(days, spec, (i) => r.den[i] !== 0);
-  }],
+  [
+    '  bucketDays with the only(i) callback',
+    () => {
+      const r = npsRows(scoreCol);
+      return bucketDays(days, spec, (i) => r.den[i] !== 0);
+    },
+  ],
   ['  core/measures/buckets.ts bucketLabels', () => bucketLabels(bucketDays(days, spec))],
 ];
 

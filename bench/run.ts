@@ -70,16 +70,29 @@ function loopRow(label: string, r: CaseResult, limit: number): Row[] {
   const o = median(r.ours);
   const b = median(r.base);
   const ratio = o / b;
-  const out: Row[] = [{
-    case: label, rows: r.rows.toLocaleString('en-GB'), ours: ms(o), base: `${ms(b)} (bare Date loop)`,
-    ratio: times(ratio), target: `≤ ${limit}×`, memory: memoryOf(r),
-    ok: verdict(ratio <= limit, r.mismatch, label, `${times(ratio)} > ${limit}×`),
-  }];
+  const out: Row[] = [
+    {
+      case: label,
+      rows: r.rows.toLocaleString('en-GB'),
+      ours: ms(o),
+      base: `${ms(b)} (bare Date loop)`,
+      ratio: times(ratio),
+      target: `≤ ${limit}×`,
+      memory: memoryOf(r),
+      ok: verdict(ratio <= limit, r.mismatch, label, `${times(ratio)} > ${limit}×`),
+    },
+  ];
   if (r.info) {
     const i = median(r.info);
     out.push({
-      case: '↳ same, vs a bare loop that also parses the text (slice/Number, replace/Number)', rows: '', ours: ms(o),
-      base: ms(i), ratio: times(o / i), target: 'info', memory: '', ok: '—',
+      case: '↳ same, vs a bare loop that also parses the text (slice/Number, replace/Number)',
+      rows: '',
+      ours: ms(o),
+      base: ms(i),
+      ratio: times(o / i),
+      target: 'info',
+      memory: '',
+      ok: '—',
     });
   }
   return out;
@@ -91,9 +104,12 @@ function hfRow(label: string, r: CaseResult): Row {
   const h = median(r.base);
   const faster = h / o;
   return {
-    case: label, rows: r.rows.toLocaleString('en-GB'), ours: ms(o),
+    case: label,
+    rows: r.rows.toLocaleString('en-GB'),
+    ours: ms(o),
     base: `${ms(h)} (HyperFormula, ${r.base.length} run${r.base.length > 1 ? 's' : ''})`,
-    ratio: `${(o / h).toFixed(4)}× (${faster.toFixed(0)}× faster)`, target: '≤ 0.05× (≥ 20× faster)',
+    ratio: `${(o / h).toFixed(4)}× (${faster.toFixed(0)}× faster)`,
+    target: '≤ 0.05× (≥ 20× faster)',
     memory: `${mb(r.peakRssMB)} (process with HyperFormula)`,
     ok: verdict(faster >= 20, r.mismatch, label, `only ${faster.toFixed(1)}× faster`),
   };
@@ -106,21 +122,49 @@ function bundleRows(): Row[] {
   const s = median(serverTimes);
   return [
     {
-      case: 'dist/Code.js size (formulas; compiled by every execution)', rows: '', ours: `${kb.toFixed(1)} KB`, base: '', ratio: '', target: '≤ 100 KB', memory: '',
+      case: 'dist/Code.js size (formulas; compiled by every execution)',
+      rows: '',
+      ours: `${kb.toFixed(1)} KB`,
+      base: '',
+      ratio: '',
+      target: '≤ 100 KB',
+      memory: '',
       ok: verdict(kb <= 100, null, 'dist/Code.js size', `${kb.toFixed(1)} KB`),
     },
     {
-      case: 'dist/Server.js size (the server as text; compiled only by menu, sidebar and trigger executions)', rows: '', ours: `${serverKb.toFixed(1)} KB`, base: '', ratio: '', target: 'info', memory: '',
+      case: 'dist/Server.js size (the server as text; compiled only by menu, sidebar and trigger executions)',
+      rows: '',
+      ours: `${serverKb.toFixed(1)} KB`,
+      base: '',
+      ratio: '',
+      target: 'info',
+      memory: '',
       ok: '—',
     },
     {
-      case: 'Code.js + Server.js evaluated in a fresh bare node:vm context, as every execution does (median of 20)', rows: '', ours: ms(e), base: '', ratio: '',
-      target: '< 5 ms', memory: '',
-      ok: verdict(e < 5 && works, works ? null : 'PERIOD_SERIES or the server in the vm context failed', 'Code.js evaluation', `${ms(e)} ms`),
+      case: 'Code.js + Server.js evaluated in a fresh bare node:vm context, as every execution does (median of 20)',
+      rows: '',
+      ours: ms(e),
+      base: '',
+      ratio: '',
+      target: '< 5 ms',
+      memory: '',
+      ok: verdict(
+        e < 5 && works,
+        works ? null : 'PERIOD_SERIES or the server in the vm context failed',
+        'Code.js evaluation',
+        `${ms(e)} ms`,
+      ),
     },
     {
-      case: '↳ then Leadlag.server(): compiling the server, as a menu, sidebar or trigger execution does (median of 20)', rows: '', ours: ms(s), base: '', ratio: '',
-      target: 'info', memory: '', ok: '—',
+      case: '↳ then Leadlag.server(): compiling the server, as a menu, sidebar or trigger execution does (median of 20)',
+      rows: '',
+      ours: ms(s),
+      base: '',
+      ratio: '',
+      target: 'info',
+      memory: '',
+      ok: '—',
     },
   ];
 }
@@ -135,12 +179,22 @@ function scorecardRows(): Row[] {
   return [
     {
       case: 'Command line scorecard (CSV → JSON) vs reading + parsing the CSV files alone',
-      rows: `${r.salesRows.toLocaleString('en-GB')} + ${r.feedbackRows.toLocaleString('en-GB')}`, ours: ms(c), base: `${ms(read)} (read + parse CSV)`,
-      ratio: times(c / read), target: '< 3×', memory: '', ok: verdict(c / read < 3, null, 'command line scorecard', `${times(c / read)} ≥ 3×`),
+      rows: `${r.salesRows.toLocaleString('en-GB')} + ${r.feedbackRows.toLocaleString('en-GB')}`,
+      ours: ms(c),
+      base: `${ms(read)} (read + parse CSV)`,
+      ratio: times(c / read),
+      target: '< 3×',
+      memory: '',
+      ok: verdict(c / read < 3, null, 'command line scorecard', `${times(c / read)} ≥ 3×`),
     },
     {
-      case: 'Sheet builder: calls into the workbook at 100 vs 100,000 sales rows', rows: '100 / 100,000',
-      ours: `${total(r.calls.small)} / ${total(r.calls.large)} calls`, base: '', ratio: '', target: 'the same count', memory: '',
+      case: 'Sheet builder: calls into the workbook at 100 vs 100,000 sales rows',
+      rows: '100 / 100,000',
+      ours: `${total(r.calls.small)} / ${total(r.calls.large)} calls`,
+      base: '',
+      ratio: '',
+      target: 'the same count',
+      memory: '',
       ok: verdict(same, null, 'builder calls', `${total(r.calls.small)} vs ${total(r.calls.large)}`),
     },
   ];
@@ -149,16 +203,39 @@ function scorecardRows(): Row[] {
 /** The sidebar's numbers, written by the browser tests (npx jest tests/browser). */
 function sidebarRows(): Row[] {
   const path = join(root, 'tests', 'browser', 'metrics.json');
-  if (!existsSync(path)) return [{ case: 'Sidebar (run `npx jest tests/browser` first)', rows: '', ours: 'not measured', base: '', ratio: '', target: '', memory: '', ok: '—' }];
+  if (!existsSync(path))
+    return [
+      {
+        case: 'Sidebar (run `npx jest tests/browser` first)',
+        rows: '',
+        ours: 'not measured',
+        base: '',
+        ratio: '',
+        target: '',
+        memory: '',
+        ok: '—',
+      },
+    ];
   const m = JSON.parse(readFileSync(path, 'utf8')) as { sidebarBytes: number; sidebarOpenToInteractiveMs: number; measuredAt: string };
   return [
     {
-      case: 'dist/sidebar.html size', rows: '', ours: `${(m.sidebarBytes / 1024).toFixed(1)} KB`, base: '', ratio: '', target: '≤ 150 KB', memory: '',
+      case: 'dist/sidebar.html size',
+      rows: '',
+      ours: `${(m.sidebarBytes / 1024).toFixed(1)} KB`,
+      base: '',
+      ratio: '',
+      target: '≤ 150 KB',
+      memory: '',
       ok: verdict(m.sidebarBytes <= 150 * 1024, null, 'sidebar size', `${(m.sidebarBytes / 1024).toFixed(1)} KB`),
     },
     {
-      case: `Sidebar from opening to interactive in the preview (browser test, ${m.measuredAt.slice(0, 16)})`, rows: '', ours: ms(m.sidebarOpenToInteractiveMs),
-      base: '', ratio: '', target: '< 1000 ms', memory: '',
+      case: `Sidebar from opening to interactive in the preview (browser test, ${m.measuredAt.slice(0, 16)})`,
+      rows: '',
+      ours: ms(m.sidebarOpenToInteractiveMs),
+      base: '',
+      ratio: '',
+      target: '< 1000 ms',
+      memory: '',
       ok: verdict(m.sidebarOpenToInteractiveMs < 1000, null, 'sidebar open to interactive', `${m.sidebarOpenToInteractiveMs} ms`),
     },
   ];
@@ -177,8 +254,13 @@ function main(): void {
     const o = median(r.ours);
     const b = median(r.base);
     rows.push({
-      case: 'PERIOD_SERIES month/sum: Date cells in random order', rows: r.rows.toLocaleString('en-GB'), ours: ms(o),
-      base: `${ms(b)} (bare Date loop)`, ratio: times(o / b), target: 'info', memory: memoryOf(r),
+      case: 'PERIOD_SERIES month/sum: Date cells in random order',
+      rows: r.rows.toLocaleString('en-GB'),
+      ours: ms(o),
+      base: `${ms(b)} (bare Date loop)`,
+      ratio: times(o / b),
+      target: 'info',
+      memory: memoryOf(r),
       ok: r.mismatch ? verdict(true, r.mismatch, 'shuffled dates', '') : '—',
     });
   }
@@ -194,8 +276,14 @@ function main(): void {
   rows.push(...sidebarRows());
 
   const cols: [keyof Row, string][] = [
-    ['case', 'case'], ['rows', 'rows'], ['ours', 'ours (ms, median)'], ['base', 'baseline (ms, median)'], ['ratio', 'ratio'],
-    ['target', 'target'], ['memory', 'peak memory'], ['ok', 'ok?'],
+    ['case', 'case'],
+    ['rows', 'rows'],
+    ['ours', 'ours (ms, median)'],
+    ['base', 'baseline (ms, median)'],
+    ['ratio', 'ratio'],
+    ['target', 'target'],
+    ['memory', 'peak memory'],
+    ['ok', 'ok?'],
   ];
   const lines = [
     `Node ${process.version}, ${cpus().length} CPUs, TZ=${TZ}, load average ${load.toFixed(2)} at start; ` +

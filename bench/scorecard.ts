@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { mulberry32 } from '../examples/random';
 import { parseCsv } from '../src/core/tables/csv';
 import { scorecardFromFiles } from '../src/cli/main';
-import { Cell } from '../src/core/values/cell';
+import { type Cell } from '../src/core/values/cell';
 import { buildScorecard } from '../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../src/server/scorecard/detect';
 import { CountingWorkbook } from './countingWorkbook';
@@ -27,19 +27,37 @@ export interface ScorecardBench {
 }
 
 const iso = (day: number) => new Date(Date.UTC(2024, 0, 1) + day * 86400000).toISOString().slice(0, 10);
-const dmy = (day: number) => { const [y, m, d] = iso(day).split('-'); return `${d}/${m}/${y}`; };
+const dmy = (day: number) => {
+  const [y, m, d] = iso(day).split('-');
+  return `${d}/${m}/${y}`;
+};
 
 export function salesCsv(rows: number, seed = 7): string {
   const r = mulberry32(seed);
-  const out = ['Sales export,,,,,,,,,', ',,,,,,,,,', 'Order ID,Order Date,Customer,Sales Rep,Net Sales (£),Cost (£),Qty,Returned Qty,Promised Date,Delivered Date'];
+  const out = [
+    'Sales export,,,,,,,,,',
+    ',,,,,,,,,',
+    'Order ID,Order Date,Customer,Sales Rep,Net Sales (£),Cost (£),Qty,Returned Qty,Promised Date,Delivered Date',
+  ];
   for (let i = 0; i < rows; i++) {
     const day = Math.floor((i / rows) * 1000);
     const amount = 50 + r() * 2000;
     const promised = day + 3 + Math.floor(r() * 5);
     const delivered = promised + Math.floor(r() * 4) - 2;
-    out.push([`SO-${100000 + Math.floor(i / 2)}`, dmy(day), `Customer ${Math.floor(r() * 400)}`, `Rep ${i % 5}`,
-      `"£${amount.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}"`, (amount * 0.7).toFixed(2),
-      1 + Math.floor(r() * 20), r() < 0.02 ? 1 : 0, iso(promised), iso(delivered)].join(','));
+    out.push(
+      [
+        `SO-${100000 + Math.floor(i / 2)}`,
+        dmy(day),
+        `Customer ${Math.floor(r() * 400)}`,
+        `Rep ${i % 5}`,
+        `"£${amount.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}"`,
+        (amount * 0.7).toFixed(2),
+        1 + Math.floor(r() * 20),
+        r() < 0.02 ? 1 : 0,
+        iso(promised),
+        iso(delivered),
+      ].join(','),
+    );
   }
   out.push(',,Total,,,,,,,');
   return out.join('\n') + '\n';
@@ -47,13 +65,23 @@ export function salesCsv(rows: number, seed = 7): string {
 
 export function feedbackCsv(rows: number, seed = 11): string {
   const r = mulberry32(seed);
-  const out = ['Timestamp,Customer,Role,How likely are you to recommend us to a colleague?,"Compared with others in our industry, are we better, about the same, or worse?",How satisfied are you overall?'];
+  const out = [
+    'Timestamp,Customer,Role,How likely are you to recommend us to a colleague?,"Compared with others in our industry, are we better, about the same, or worse?",How satisfied are you overall?',
+  ];
   const sat = ['Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'Very dissatisfied'];
   const cmp = ['Better', 'About the same', 'Worse'];
   for (let i = 0; i < rows; i++) {
     const day = Math.floor((i / rows) * 1000);
-    out.push([`${iso(day)} 10:${String(i % 60).padStart(2, '0')}:00`, `Customer ${Math.floor(r() * 400)}`, 'decision maker',
-      Math.min(10, Math.floor(r() * 12)), cmp[Math.floor(r() * 3)], sat[Math.floor(r() * 5)]].join(','));
+    out.push(
+      [
+        `${iso(day)} 10:${String(i % 60).padStart(2, '0')}:00`,
+        `Customer ${Math.floor(r() * 400)}`,
+        'decision maker',
+        Math.min(10, Math.floor(r() * 12)),
+        cmp[Math.floor(r() * 3)],
+        sat[Math.floor(r() * 5)],
+      ].join(','),
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -57,9 +57,24 @@ function monthStart(t: number): number {
 /** England & Wales bank holidays in the period. */
 const BANK_HOLIDAYS = new Set(
   [
-    [2024, 12, 25], [2024, 12, 26], [2025, 1, 1], [2025, 4, 18], [2025, 4, 21], [2025, 5, 5],
-    [2025, 5, 26], [2025, 8, 25], [2025, 12, 25], [2025, 12, 26], [2026, 1, 1], [2026, 4, 3],
-    [2026, 4, 6], [2026, 5, 4], [2026, 5, 25], [2026, 8, 31], [2026, 12, 25], [2026, 12, 28],
+    [2024, 12, 25],
+    [2024, 12, 26],
+    [2025, 1, 1],
+    [2025, 4, 18],
+    [2025, 4, 21],
+    [2025, 5, 5],
+    [2025, 5, 26],
+    [2025, 8, 25],
+    [2025, 12, 25],
+    [2025, 12, 26],
+    [2026, 1, 1],
+    [2026, 4, 3],
+    [2026, 4, 6],
+    [2026, 5, 4],
+    [2026, 5, 25],
+    [2026, 8, 31],
+    [2026, 12, 25],
+    [2026, 12, 28],
   ].map(([y, m, d]) => dayNum(y, m, d)),
 );
 function isWorkingDay(day: number): boolean {
@@ -95,24 +110,132 @@ function dayActivity(day: number): number {
 // ---------------------------------------------------------------- names
 
 const PLACE_WORDS = [
-  'Harbour', 'Northgate', 'Riverside', 'Ashford', 'Kestrel', 'Pennine', 'Thames', 'Severn', 'Oakridge',
-  'Meridian', 'Beacon', 'Castle', 'Lakeside', 'Brookfield', 'Granite', 'Summit', 'Highfield', 'Westbury',
-  'Anchor', 'Cobalt', 'Evergreen', 'Falcon', 'Heron', 'Ironbridge', 'Juniper', 'Kingsway', 'Linden',
-  'Marlow', 'Newbury', 'Orchard', 'Pioneer', 'Quayside', 'Redwood', 'Saxon', 'Trent', 'Vale', 'Wessex',
-  'Bramley', 'Clyde', 'Dorset', 'Elmstead', 'Fenwick', 'Greenway', 'Hawthorn', 'Jubilee', 'Kendal',
-  'Mercia', 'Norfolk', 'Pembroke', 'Ribble', 'Solent', 'Tamar', 'Wolds', 'Chiltern', 'Cotswold', 'Mendip',
-  'Humber', 'Tyne', 'Wye', 'Avon', 'Bridgewater', 'Caledonian', 'Downland', 'Fairfield', 'Foxley',
+  'Harbour',
+  'Northgate',
+  'Riverside',
+  'Ashford',
+  'Kestrel',
+  'Pennine',
+  'Thames',
+  'Severn',
+  'Oakridge',
+  'Meridian',
+  'Beacon',
+  'Castle',
+  'Lakeside',
+  'Brookfield',
+  'Granite',
+  'Summit',
+  'Highfield',
+  'Westbury',
+  'Anchor',
+  'Cobalt',
+  'Evergreen',
+  'Falcon',
+  'Heron',
+  'Ironbridge',
+  'Juniper',
+  'Kingsway',
+  'Linden',
+  'Marlow',
+  'Newbury',
+  'Orchard',
+  'Pioneer',
+  'Quayside',
+  'Redwood',
+  'Saxon',
+  'Trent',
+  'Vale',
+  'Wessex',
+  'Bramley',
+  'Clyde',
+  'Dorset',
+  'Elmstead',
+  'Fenwick',
+  'Greenway',
+  'Hawthorn',
+  'Jubilee',
+  'Kendal',
+  'Mercia',
+  'Norfolk',
+  'Pembroke',
+  'Ribble',
+  'Solent',
+  'Tamar',
+  'Wolds',
+  'Chiltern',
+  'Cotswold',
+  'Mendip',
+  'Humber',
+  'Tyne',
+  'Wye',
+  'Avon',
+  'Bridgewater',
+  'Caledonian',
+  'Downland',
+  'Fairfield',
+  'Foxley',
 ];
 const TRADE_WORDS = [
-  'Logistics', 'Engineering', 'Foods', 'Construction', 'Healthcare', 'Print', 'Packaging', 'Hospitality',
-  'Facilities', 'Motors', 'Building Supplies', 'Dental', 'Veterinary', 'Electrical', 'Plumbing', 'Joinery',
-  'Catering', 'Laboratories', 'Interiors', 'Cleaning Services', 'Office Solutions', 'Garden Centres',
-  'Hotels', 'Brewing', 'Bakeries', 'Pharmacy', 'Schools Trust', 'Property Services', 'Fabrication',
-  'Signs', 'Care Homes', 'Leisure', 'Distribution', 'Precision', 'Marine', 'Agriculture', 'Dairies',
+  'Logistics',
+  'Engineering',
+  'Foods',
+  'Construction',
+  'Healthcare',
+  'Print',
+  'Packaging',
+  'Hospitality',
+  'Facilities',
+  'Motors',
+  'Building Supplies',
+  'Dental',
+  'Veterinary',
+  'Electrical',
+  'Plumbing',
+  'Joinery',
+  'Catering',
+  'Laboratories',
+  'Interiors',
+  'Cleaning Services',
+  'Office Solutions',
+  'Garden Centres',
+  'Hotels',
+  'Brewing',
+  'Bakeries',
+  'Pharmacy',
+  'Schools Trust',
+  'Property Services',
+  'Fabrication',
+  'Signs',
+  'Care Homes',
+  'Leisure',
+  'Distribution',
+  'Precision',
+  'Marine',
+  'Agriculture',
+  'Dairies',
 ];
 const SURNAMES = [
-  'Patel', 'Hughes', 'Barker', 'Whitfield', "O'Brien", 'Clarke', 'Morgan', 'Ashworth', 'Khan', 'Davies',
-  'Fletcher', 'Mason', 'Campbell', 'Shaw', 'Wright', 'Lloyd', 'Evans', 'Hartley', 'Singh', 'Booth',
+  'Patel',
+  'Hughes',
+  'Barker',
+  'Whitfield',
+  "O'Brien",
+  'Clarke',
+  'Morgan',
+  'Ashworth',
+  'Khan',
+  'Davies',
+  'Fletcher',
+  'Mason',
+  'Campbell',
+  'Shaw',
+  'Wright',
+  'Lloyd',
+  'Evans',
+  'Hartley',
+  'Singh',
+  'Booth',
 ];
 const LEGAL_SUFFIXES = ['Ltd', 'Ltd', 'Ltd', 'Ltd', 'Ltd', 'Ltd', 'Limited', 'Limited', 'Group Ltd', '(UK) Ltd', 'plc', 'LLP'];
 
@@ -231,21 +354,44 @@ const plainShort = (pence: number): string => String(pence / 100);
 // ---------------------------------------------------------------- comments
 
 const SATISFIES = [
-  'Reliable deliveries', 'Fast delivery', 'Friendly account manager', 'Good prices', 'Stock is nearly always available',
-  'Easy to order online', 'Quality of the products', 'Quick answers to queries', 'Flexible payment terms',
-  'They know our business', 'Next-day delivery, most of the time', 'Helpful, knowledgeable staff',
-  'Good range, fair prices', 'Invoices are clear', 'The sales rep visits regularly and listens',
-  'Consistent quality, which matters for our "zero defects" target', 'Sorting out problems without fuss',
+  'Reliable deliveries',
+  'Fast delivery',
+  'Friendly account manager',
+  'Good prices',
+  'Stock is nearly always available',
+  'Easy to order online',
+  'Quality of the products',
+  'Quick answers to queries',
+  'Flexible payment terms',
+  'They know our business',
+  'Next-day delivery, most of the time',
+  'Helpful, knowledgeable staff',
+  'Good range, fair prices',
+  'Invoices are clear',
+  'The sales rep visits regularly and listens',
+  'Consistent quality, which matters for our "zero defects" target',
+  'Sorting out problems without fuss',
 ];
 const DISSATISFIES_GENERAL = [
-  'Prices went up with little notice', 'Hard to reach anyone by phone', 'Website search is poor',
-  'Invoices sometimes wrong', 'Minimum order quantity is too high', 'Packaging is excessive',
-  'Would like a proper online account portal', 'Credit notes take weeks', 'Too many emails, too few answers',
+  'Prices went up with little notice',
+  'Hard to reach anyone by phone',
+  'Website search is poor',
+  'Invoices sometimes wrong',
+  'Minimum order quantity is too high',
+  'Packaging is excessive',
+  'Would like a proper online account portal',
+  'Credit notes take weeks',
+  'Too many emails, too few answers',
 ];
 const DISSATISFIES_DELIVERY = [
-  'Deliveries often late', 'Late deliveries, again', 'Missing items in orders', 'Delivery dates are not kept',
-  'Had to chase a "next day" delivery for a week', 'Orders arrive in several part-deliveries, no warning',
-  'Two issues:\n1. late deliveries\n2. nobody calls to say so', 'Wrong items delivered, twice this month',
+  'Deliveries often late',
+  'Late deliveries, again',
+  'Missing items in orders',
+  'Delivery dates are not kept',
+  'Had to chase a "next day" delivery for a week',
+  'Orders arrive in several part-deliveries, no warning',
+  'Two issues:\n1. late deliveries\n2. nobody calls to say so',
+  'Wrong items delivered, twice this month',
 ];
 const DISSATISFIES_KEY_ACCOUNT = [
   'Three late deliveries in a row on our main contract',
@@ -258,25 +404,44 @@ const DISSATISFIES_KEY_ACCOUNT = [
 
 const REVIEW_TEXT: Record<number, string[]> = {
   1: [
-    'Order never arrived, no one answers the phone.', 'Awful service. Wrong items, late, and rude on the phone.',
-    'Waited three weeks for a "next day" delivery.', 'Charged twice, still waiting for the refund.',
-    'Do not use, late every single time.', 'Goods damaged, return process a nightmare.',
+    'Order never arrived, no one answers the phone.',
+    'Awful service. Wrong items, late, and rude on the phone.',
+    'Waited three weeks for a "next day" delivery.',
+    'Charged twice, still waiting for the refund.',
+    'Do not use, late every single time.',
+    'Goods damaged, return process a nightmare.',
   ],
   2: [
-    'Late again, had to chase.', 'Products fine, delivery poor.', 'Part delivery with no explanation.',
-    'Used to be good, not any more.', 'Prices up, service down.', 'Slow to respond to emails.',
+    'Late again, had to chase.',
+    'Products fine, delivery poor.',
+    'Part delivery with no explanation.',
+    'Used to be good, not any more.',
+    'Prices up, service down.',
+    'Slow to respond to emails.',
   ],
   3: [
-    'OK, nothing special.', 'Decent products, delivery hit and miss.', 'Fine, but a bit pricey.',
-    'Average. Does the job.', 'Good range, website clunky.', 'Delivered a day late, otherwise fine.',
+    'OK, nothing special.',
+    'Decent products, delivery hit and miss.',
+    'Fine, but a bit pricey.',
+    'Average. Does the job.',
+    'Good range, website clunky.',
+    'Delivered a day late, otherwise fine.',
   ],
   4: [
-    'Good service, will order again.', 'Reliable supplier, fair prices.', 'Quick delivery, well packed.',
-    'Helpful staff, sorted our query fast.', 'Good quality, on time.', 'Solid supplier, small hiccups, quickly fixed.',
+    'Good service, will order again.',
+    'Reliable supplier, fair prices.',
+    'Quick delivery, well packed.',
+    'Helpful staff, sorted our query fast.',
+    'Good quality, on time.',
+    'Solid supplier, small hiccups, quickly fixed.',
   ],
   5: [
-    'Excellent, always on time!', 'Brilliant service, highly recommend.', 'Best supplier we use, by far.',
-    'Next-day delivery, every time. Great team.', 'Fantastic, thank you Priya!', 'Superb, they go the extra mile.',
+    'Excellent, always on time!',
+    'Brilliant service, highly recommend.',
+    'Best supplier we use, by far.',
+    'Next-day delivery, every time. Great team.',
+    'Fantastic, thank you Priya!',
+    'Superb, they go the extra mile.',
   ],
 };
 
@@ -350,7 +515,7 @@ function generateSales(
     const days = workingDaysIn(from, to);
     const dayWeights = days.map(dayActivity);
     const { m } = ymd(from);
-    const volume = ORDERS_PER_MONTH * days.length / 21 * (1 + 0.16 * xAt(t - REVENUE_DELAY)) * SEASON[m - 1];
+    const volume = ((ORDERS_PER_MONTH * days.length) / 21) * (1 + 0.16 * xAt(t - REVENUE_DELAY)) * SEASON[m - 1];
     let n = Math.round(volume * (1 + rng.normal(0, 0.025)));
     // the stuffed deals of the push (about twice the usual size) stand in for ordinary orders
     if (t === PUSH_MONTH) n -= 2 * PUSH_EXTRA_ORDERS;
@@ -390,7 +555,18 @@ function generateSales(
   const firstOrder = new Map<Customer, number>();
   for (const o of orders) if (!firstOrder.has(o.customer)) firstOrder.set(o.customer, o.t);
 
-  const header = ['Order ID', 'Order Date', 'Customer', 'Sales Rep', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty', 'Promised Date', 'Delivered Date'];
+  const header = [
+    'Order ID',
+    'Order Date',
+    'Customer',
+    'Sales Rep',
+    'Net Sales (£)',
+    'Cost (£)',
+    'Qty',
+    'Returned Qty',
+    'Promised Date',
+    'Delivered Date',
+  ];
   const width = header.length;
   const blank: CsvValue[] = new Array(width).fill('');
   const title: CsvValue[] = ['Sales export — Northwind Supplies Ltd', ...new Array(width - 1).fill('')];
@@ -467,19 +643,13 @@ function randomTime(rng: Rng): string {
 const SAT_LABELS = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 const ROLES = ['Decision maker', 'Day-to-day user', 'Purchasing', 'Technical'];
 const ROLE_WEIGHTS = [0.25, 0.36, 0.24, 0.15];
-const ROLE_OFFSET = [0.1, 0, 0, -0.35];
 
 interface Response {
   when: number; // seconds since epoch, for sorting
   row: CsvValue[];
 }
 
-function generateFeedback(
-  rng: Rng,
-  customers: Customer[],
-  firstOrder: Map<Customer, number>,
-  xAt: (t: number) => number,
-): string {
+function generateFeedback(rng: Rng, customers: Customer[], firstOrder: Map<Customer, number>, xAt: (t: number) => number): string {
   const header = [
     'Timestamp',
     'Customer',

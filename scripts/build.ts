@@ -10,7 +10,7 @@
  * - sidebar.html: the sidebar (src/sidebar/), its script and styles inlined into one self-contained file
  *   that loads nothing from the network (HtmlService serves it; the local preview serves it too).
  */
-import { build, Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS } from '../src/functions/registry';
@@ -79,14 +79,16 @@ export async function buildSidebar(): Promise<string> {
   if (/<\/script/i.test(script) || /<\/style/i.test(style)) throw new Error('the sidebar bundle holds a closing tag and cannot be inlined');
   const template = readFileSync(join(sidebar, 'sidebar.html'), 'utf8');
   const html = template.split('/*CSS*/').join(style).split('/*JS*/').join(script);
-  if (html.split('data-start="home"').length !== 2) throw new Error('sidebar.html must hold data-start="home" exactly once (the menu swaps it)');
+  if (html.split('data-start="home"').length !== 2)
+    throw new Error('sidebar.html must hold data-start="home" exactly once (the menu swaps it)');
   return html;
 }
 
 export async function writeSidebar(): Promise<number> {
   const html = await buildSidebar();
   const bytes = Buffer.byteLength(html);
-  if (bytes > SIDEBAR_MAX_BYTES) throw new Error(`dist/sidebar.html is ${(bytes / 1024).toFixed(1)} KB, over the ${SIDEBAR_MAX_BYTES / 1024} KB limit`);
+  if (bytes > SIDEBAR_MAX_BYTES)
+    throw new Error(`dist/sidebar.html is ${(bytes / 1024).toFixed(1)} KB, over the ${SIDEBAR_MAX_BYTES / 1024} KB limit`);
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, 'sidebar.html'), html);
   return bytes;
@@ -96,13 +98,7 @@ async function main(): Promise<void> {
   mkdirSync(dist, { recursive: true });
   const bundle = await buildBundle();
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  const code =
-    `// Leadlag ${version}\n` +
-    bundle +
-    '\n' +
-    declarations(FUNCTIONS) +
-    '\n' +
-    serverDeclarations();
+  const code = `// Leadlag ${version}\n` + bundle + '\n' + declarations(FUNCTIONS) + '\n' + serverDeclarations();
   writeFileSync(join(dist, 'Code.js'), code);
   const serverSource = (await buildBundle('server')).trim();
   const serverFile =
@@ -120,7 +116,9 @@ async function main(): Promise<void> {
     outfile: join(dist, 'cli.js'),
     logLevel: 'warning',
   });
-  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${FUNCTIONS.length} formulas), dist/Server.js ${(Buffer.byteLength(serverFile) / 1024).toFixed(1)} KB`);
+  console.log(
+    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${FUNCTIONS.length} formulas), dist/Server.js ${(Buffer.byteLength(serverFile) / 1024).toFixed(1)} KB`,
+  );
   const sidebarBytes = await writeSidebar();
   console.log(`dist/sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB`);
 }

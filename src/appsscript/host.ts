@@ -1,5 +1,5 @@
 import { cachedZone, parseOffset } from '../core/time/zone';
-import { Host, RUNTIME_HOST } from '../functions/context';
+import { type Host, RUNTIME_HOST } from '../functions/context';
 
 /** The few Apps Script calls a formula may make (read-only, no authorisation needed). */
 interface AppsScriptGlobals {

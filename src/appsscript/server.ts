@@ -61,7 +61,10 @@ function handlers() {
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     withLock: (fn) => {
       const lock = LockService.getDocumentLock();
-      if (lock && !lock.tryLock(1000)) throw new UserError('Leadlag is busy with this spreadsheet (building the scorecard or processing responses). Wait a moment, then try again.');
+      if (lock && !lock.tryLock(1000))
+        throw new UserError(
+          'Leadlag is busy with this spreadsheet (building the scorecard or processing responses). Wait a moment, then try again.',
+        );
       try {
         return fn();
       } finally {
@@ -86,7 +89,11 @@ export function uninstallFromMenu(): void {
   try {
     requireSurveyScopes();
     const r = dispatch(handlers(), 'uninstallAutomation', {}) as { removed: number };
-    ui.alert('Leadlag', `Removed ${r.removed} of your trigger(s): your automation no longer processes new responses or sends you reminders and digests. Forms, sheets and actions stay. Triggers belong to the person who set them up: another editor who set up the survey uninstalls theirs the same way.`, ui.ButtonSet.OK);
+    ui.alert(
+      'Leadlag',
+      `Removed ${r.removed} of your trigger(s): your automation no longer processes new responses or sends you reminders and digests. Forms, sheets and actions stay. Triggers belong to the person who set them up: another editor who set up the survey uninstalls theirs the same way.`,
+      ui.ButtonSet.OK,
+    );
   } catch (e) {
     ui.alert('Leadlag', (e as Error).message, ui.ButtonSet.OK);
   }

@@ -34,18 +34,26 @@ export function requireSurveyScopes(): void {
  * older runtime ignores the list and checks all of the manifest's.
  */
 export function surveyScopesGranted(): boolean {
-  const info = (ScriptApp.getAuthorizationInfo as (mode: GoogleAppsScript.Script.AuthMode, scopes?: string[]) => GoogleAppsScript.Script.AuthorizationInfo)(ScriptApp.AuthMode.FULL, SURVEY_SCOPES);
+  const info = (
+    ScriptApp.getAuthorizationInfo as (
+      mode: GoogleAppsScript.Script.AuthMode,
+      scopes?: string[],
+    ) => GoogleAppsScript.Script.AuthorizationInfo
+  )(ScriptApp.AuthMode.FULL, SURVEY_SCOPES);
   return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
 }
 
 /** From the sidebar (which cannot show the consent screen): a message that says how to grant them. */
 export function checkSurveyScopes(): void {
   if (!surveyScopesGranted()) {
-    throw new UserError('Surveys need your permission to create Google Forms, run Leadlag when a response arrives and send you reminders. Choose Extensions › Leadlag › Set up a customer survey to grant it, then try again.');
+    throw new UserError(
+      'Surveys need your permission to create Google Forms, run Leadlag when a response arrives and send you reminders. Choose Extensions › Leadlag › Set up a customer survey to grant it, then try again.',
+    );
   }
 }
 
-const stamp = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+const stamp = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+  Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
 
 /** Forms, triggers, lock, mail and properties for the survey features; services are reached only when called. */
 export function automation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Automation {

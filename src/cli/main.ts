@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../core/tables/csv';
 import { loadSource } from '../core/scorecard/source';
-import { DEFAULT_OPTIONS, ScorecardResult, SourceColumns, computeScorecard } from '../core/scorecard/compute';
-import { MeasureId, Source, measureInfo } from '../core/scorecard/measures';
+import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
+import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
 import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
@@ -51,21 +51,30 @@ export function parseArgs(argv: readonly string[]): Args {
     };
     const pair = (text: string, what: string): [string, string] => {
       const at = text.indexOf('=');
-      if (at <= 0) throw new UsageError(`${flag} takes ${what}, e.g. ${flag} ${what === 'role=Header' ? 'amount="Net Sales (£)"' : 'nps=30'}`);
+      if (at <= 0)
+        throw new UsageError(`${flag} takes ${what}, e.g. ${flag} ${what === 'role=Header' ? 'amount="Net Sales (£)"' : 'nps=30'}`);
       return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
     };
     switch (flag) {
-      case '--sales': case '--feedback': case '--reviews':
+      case '--sales':
+      case '--feedback':
+      case '--reviews':
         args.files[flag.slice(2) as Source] = value();
         break;
-      case '--period': args.period = value(); break;
+      case '--period':
+        args.period = value();
+        break;
       case '--periods': {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 3 || n > 120) throw new UsageError('--periods takes a whole number from 3 to 120');
         args.periods = n;
         break;
       }
-      case '--map': { const [k, v] = pair(value(), 'role=Header'); args.maps[k] = v; break; }
+      case '--map': {
+        const [k, v] = pair(value(), 'role=Header');
+        args.maps[k] = v;
+        break;
+      }
       case '--target': {
         const [k, v] = pair(value(), 'measure=value');
         const info = measureInfo(k);
@@ -75,9 +84,14 @@ export function parseArgs(argv: readonly string[]): Args {
         args.targets[info.id] = n;
         break;
       }
-      case '--month-first': args.monthFirst = true; break;
-      case '--json': args.json = true; break;
-      default: throw new UsageError(`unknown option "${flag}"\n\n${USAGE}`);
+      case '--month-first':
+        args.monthFirst = true;
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      default:
+        throw new UsageError(`unknown option "${flag}"\n\n${USAGE}`);
     }
   }
   if (!args.files.sales && !args.files.feedback) throw new UsageError(`give at least --sales or --feedback\n\n${USAGE}`);
@@ -94,7 +108,9 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
     try {
       text = read(path);
     } catch (e) {
-      throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      throw new InputError(
+        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
     }
     let source;
     try {
@@ -107,7 +123,8 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
     sources[kind] = source.source;
   }
   for (const [role, count] of Object.entries(unusedBy)) {
-    if (count === loaded.length) throw new InputError(`--map ${role}="${args.maps[role]}": no file has a column called "${args.maps[role]}"`);
+    if (count === loaded.length)
+      throw new InputError(`--map ${role}="${args.maps[role]}": no file has a column called "${args.maps[role]}"`);
   }
   const period = parsePeriod(args.period);
   if (period.kind === 'year') throw new UsageError('--period takes month, quarter or week');
@@ -135,5 +152,9 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+  process.exitCode = run(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  );
 }

@@ -28,7 +28,9 @@ export function renderScorecard(r: ScorecardResult): string {
   if (r.target_health.length) {
     out.push('', 'Target health (share of sales in the last 7 days of each quarter)');
     for (const h of r.target_health) {
-      out.push(`  ${h.period.padEnd(8)} spike ratio ${h.spike_ratio === null ? '   -' : h.spike_ratio.toFixed(2)}${h.flag ? '  END-OF-PERIOD PUSH' : ''}`);
+      out.push(
+        `  ${h.period.padEnd(8)} spike ratio ${h.spike_ratio === null ? '   -' : h.spike_ratio.toFixed(2)}${h.flag ? '  END-OF-PERIOD PUSH' : ''}`,
+      );
     }
   }
   if (r.skipped.length) {

@@ -1,4 +1,4 @@
-import { Arg, Cell, isBlank } from '../core/values/cell';
+import { type Arg, type Cell, isBlank } from '../core/values/cell';
 import { fail } from '../core/values/errors';
 import { readNumber } from '../core/values/number';
 
@@ -10,7 +10,12 @@ export function scalar(arg: Arg, name: string): Cell {
   return fail(`${name} must be a single value, not a range`);
 }
 
-export function optNumber(arg: Arg, name: string, fallback: number, rule?: { min?: number; max?: number; integer?: boolean; help: string }): number {
+export function optNumber(
+  arg: Arg,
+  name: string,
+  fallback: number,
+  rule?: { min?: number; max?: number; integer?: boolean; help: string },
+): number {
   const c = scalar(arg, name);
   if (isBlank(c)) return fallback;
   const n = readNumber(c);

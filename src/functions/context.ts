@@ -1,4 +1,4 @@
-import { RUNTIME_ZONE, TimeZone } from '../core/time/zone';
+import { RUNTIME_ZONE, type TimeZone } from '../core/time/zone';
 import { MS_PER_DAY } from '../core/time/days';
 import { isMonthFirstLocale } from '../core/values/locale';
 import type { FormulaContext } from './types';

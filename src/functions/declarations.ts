@@ -47,5 +47,8 @@ export const SERVER_ENTRIES: readonly { name: string; target: string; params: st
 export function serverDeclarations(globalName = 'Leadlag'): string {
   // Triggers, menu items and the sidebar's RPC entry: not formulas, so no JSDoc (every byte is loaded
   // by every formula execution). Each compiles the server first (src/appsscript/loader.ts).
-  return SERVER_ENTRIES.map((e) => `function ${e.name}(${e.params}) { return ${globalName}.server().${e.target}(${e.params}); }`).join('\n') + '\n';
+  return (
+    SERVER_ENTRIES.map((e) => `function ${e.name}(${e.params}) { return ${globalName}.server().${e.target}(${e.params}); }`).join('\n') +
+    '\n'
+  );
 }

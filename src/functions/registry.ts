@@ -20,10 +20,25 @@ import { CONNECTIONS } from './defs/connections';
 
 /** Every formula, in the order the README and autocomplete list them. The one source of truth. */
 export const FUNCTIONS: readonly FormulaDef[] = [
-  NPS, NPS_DETAIL, NPS_BY_PERIOD, CSAT, NET_COMPARISON, ONTIME_RATE, RETURN_RATE, REVIEW_RESPONSE_RATE,
-  PERIOD_SERIES, LEADLAG, TARGET_PRESSURE, OKR_SCORE, KEY_ACCOUNTS, IMPROVEMENT_SUMMARY,
+  NPS,
+  NPS_DETAIL,
+  NPS_BY_PERIOD,
+  CSAT,
+  NET_COMPARISON,
+  ONTIME_RATE,
+  RETURN_RATE,
+  REVIEW_RESPONSE_RATE,
+  PERIOD_SERIES,
+  LEADLAG,
+  TARGET_PRESSURE,
+  OKR_SCORE,
+  KEY_ACCOUNTS,
+  IMPROVEMENT_SUMMARY,
   // The scorecard's building blocks: its header, measure rows, status and connections are live formulas.
-  PERIODS, MEASURE_SERIES, TARGET_STATUS, CONNECTIONS,
+  PERIODS,
+  MEASURE_SERIES,
+  TARGET_STATUS,
+  CONNECTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));

@@ -26,7 +26,8 @@ export function runFormula(name: string, args: readonly unknown[], ctx: FormulaC
 function checkedCell(x: unknown): string | number | boolean {
   if (typeof x === 'number') {
     // Sums past ±1.8e308 (or a ratio over a vanishing denominator) cannot be shown honestly.
-    if (x === Infinity || x === -Infinity) throw new InputError('the result is too large to show; check that the ranges hold the right numbers');
+    if (x === Infinity || x === -Infinity)
+      throw new InputError('the result is too large to show; check that the ranges hold the right numbers');
     if (x !== x) throw new Error('a result came out as NaN');
     return x === 0 ? 0 : x; // no -0
   }

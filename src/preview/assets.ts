@@ -10,7 +10,17 @@ const here = __dirname;
 export const DIST_SIDEBAR = join(here, '..', '..', 'dist', 'sidebar.html');
 
 function bundle(entry: string): string {
-  const out = buildSync({ entryPoints: [join(here, entry)], bundle: true, format: 'iife', target: 'es2020', platform: 'browser', minify: true, write: false, legalComments: 'none', charset: 'utf8' });
+  const out = buildSync({
+    entryPoints: [join(here, entry)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+  });
   const js = out.outputFiles[0].text.trim();
   if (/<\/script/i.test(js)) throw new Error(`${entry} cannot be inlined: it holds </script`);
   return js;

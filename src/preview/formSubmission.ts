@@ -25,10 +25,15 @@ export function formSubmission(body: unknown, forms: ReadonlyMap<string, MemoryF
       if (item.required) throw new Error(`Answer "${item.title}": it is required.`);
       continue;
     }
-    if (item.kind === 'scale' && item.scale && !(typeof v === 'number' && Number.isInteger(v) && v >= item.scale[0] && v <= item.scale[1])) {
+    if (
+      item.kind === 'scale' &&
+      item.scale &&
+      !(typeof v === 'number' && Number.isInteger(v) && v >= item.scale[0] && v <= item.scale[1])
+    ) {
       throw new Error(`"${item.title}" takes a whole number from ${item.scale[0]} to ${item.scale[1]}.`);
     }
-    if (item.kind === 'choice' && !item.choices.includes(String(v))) throw new Error(`"${item.title}" takes one of: ${item.choices.join(', ')}.`);
+    if (item.kind === 'choice' && !item.choices.includes(String(v)))
+      throw new Error(`"${item.title}" takes one of: ${item.choices.join(', ')}.`);
     if (typeof v === 'string' && v.length > 5000) throw new Error(`Keep the answer to "${item.title}" under 5,000 characters.`);
     answers[item.q as QuestionId] = v;
   }

@@ -1,3 +1,5 @@
+import type { FormSpec } from '../core/survey/forms';
+
 /**
  * What the preview page and the preview server say to each other (the sidebar does not use these:
  * it talks to the server only through `google.script.run.rpc`, which the shim posts to /rpc).
@@ -56,7 +58,7 @@ export type SidebarMessage =
 /** GET /api/form?id=…: a form the survey wizard made, as the preview's stand-in for Google Forms shows it. */
 export interface FormView {
   readonly id: string;
-  readonly spec: import('../core/survey/forms').FormSpec;
+  readonly spec: FormSpec;
   /** The sheet its responses land in. */
   readonly responseSheet: string;
 }

@@ -71,7 +71,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
     'content-type': `${type}; charset=utf-8`,
     'cache-control': 'no-store',
     // The page and the sidebar are self-contained: nothing may load from elsewhere.
-    'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:",
+    'content-security-policy':
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:",
     'x-content-type-options': 'nosniff',
   });
   res.end(body);
@@ -132,7 +133,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (callName === 'showSheet' && !('showSheet' in contractCalls())) {
         // The sidebar's "Show sheet" (see docs/preview.md): here it only checks the sheet is there.
         const sheet = (args as { sheet?: unknown } | null)?.sheet;
-        if (typeof sheet !== 'string' || !wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${String(sheet)}" any more.`);
+        if (typeof sheet !== 'string' || !wb.sheetNames().includes(sheet))
+          throw new UserError(`There is no sheet called "${String(sheet)}" any more.`);
         result = null;
       } else {
         result = dispatch(handlers, callName, args);
@@ -142,7 +144,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       log(`rpc ${String(callName)} ${Date.now() - started} ms`);
       return { ok: result ?? null };
     } catch (e) {
-      const message = e instanceof UserError ? e.message : `Something went wrong in the preview (${e instanceof Error ? e.message : String(e)}).`;
+      const message =
+        e instanceof UserError ? e.message : `Something went wrong in the preview (${e instanceof Error ? e.message : String(e)}).`;
       log(`rpc ${String(callName)} failed: ${message}`);
       return { error: message };
     }

@@ -47,7 +47,11 @@ const SHOWS_SHEET = new Set(['buildScorecard', 'rebuildScorecard', 'showSheet'])
 const CHANGES_SHEETS = new Set(['createSurvey', 'simulateResponses', 'syncFeedback']);
 
 async function post(name: string, args: unknown): Promise<Answer> {
-  const res = await fetch('/rpc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, args }) });
+  const res = await fetch('/rpc', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, args }),
+  });
   return (await res.json()) as Answer;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { definitionShape, ScorecardDefinition } from '../server/scorecard/definition';
+import { definitionShape, type ScorecardDefinition } from '../server/scorecard/definition';
 import type { SurveySetup } from '../core/survey/setup';
 import type { FormSpec } from '../core/survey/forms';
 import type { LoggedError, SurveyForm, TriggerState } from '../server/survey/automation';

@@ -1,11 +1,11 @@
-import { calls, CallName, Results, HomeInfo, SAMPLE_ROWS, SheetTable } from '../rpc/contract';
-import { WorkbookPort } from './ports/workbook';
+import { calls, type CallName, type Results, type HomeInfo, SAMPLE_ROWS, type SheetTable } from '../rpc/contract';
+import { type WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
-import { BuildError, SCORECARD_SHEET_KEY, SCORECARD_TAG, ScorecardExtra, buildScorecard } from './scorecard/build';
-import { DEFINITION_KEY, ScorecardDefinition, parseDefinition } from './scorecard/definition';
+import { BuildError, SCORECARD_SHEET_KEY, SCORECARD_TAG, type ScorecardExtra, buildScorecard } from './scorecard/build';
+import { DEFINITION_KEY, type ScorecardDefinition, parseDefinition } from './scorecard/definition';
 import { InputError } from '../core/values/errors';
-import { Cell } from '../core/values/cell';
+import { type Cell } from '../core/values/cell';
 
 /** What the handlers need from where they run: the workbook, a clock, and a lock against double starts. */
 export interface ServerDeps {
@@ -34,9 +34,16 @@ export interface ScorecardHooks {
   readonly build: (def: ScorecardDefinition) => Results['buildScorecard'];
 }
 
-export type SurveyCall = 'surveyDefaults' | 'previewSurvey' | 'createSurvey' | 'automationStatus' | 'setAutomation' | 'syncFeedback' | 'uninstallAutomation' | 'simulateResponses';
+export type SurveyCall =
+  | 'surveyDefaults'
+  | 'previewSurvey'
+  | 'createSurvey'
+  | 'automationStatus'
+  | 'setAutomation'
+  | 'syncFeedback'
+  | 'uninstallAutomation'
+  | 'simulateResponses';
 export type SurveyHandlers = { [N in SurveyCall]: (args: unknown) => Results[N] };
-
 
 /** A failure the user can act on; its message is shown in the sidebar as it is. */
 export class UserError extends Error {}
@@ -54,7 +61,15 @@ export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
     const t = findTable(grid);
     const rows = t.dataRows.slice(0, SAMPLE_ROWS);
     const columns = t.headers.map((_, j) => rows.map((r) => sampleValue(grid[r]?.[t.firstCol + j])));
-    return { sheet, headerRow: t.headerRow + 1, headers: t.headers, columns, dataRows: t.dataRows.length, skipped: t.skipped, problem: null };
+    return {
+      sheet,
+      headerRow: t.headerRow + 1,
+      headers: t.headers,
+      columns,
+      dataRows: t.dataRows.length,
+      skipped: t.skipped,
+      problem: null,
+    };
   } catch (e) {
     return { sheet, headerRow: null, headers: [], columns: [], dataRows: 0, skipped: [], problem: (e as Error).message };
   }
@@ -85,7 +100,12 @@ export function createHandlers(deps: ServerDeps): Handlers {
     home(): HomeInfo {
       const sheets = wb.sheetNames().filter((n) => !isOwnTag(wb.getSheetTag(n)));
       const scorecard = ownScorecard();
-      return { spreadsheet: deps.spreadsheetName(), sheets, scorecard: scorecard ? { sheet: scorecard } : null, hasDefinition: storedDefinition() !== null };
+      return {
+        spreadsheet: deps.spreadsheetName(),
+        sheets,
+        scorecard: scorecard ? { sheet: scorecard } : null,
+        hasDefinition: storedDefinition() !== null,
+      };
     },
     readTables(): SheetTable[] {
       const out: SheetTable[] = [];
@@ -131,7 +151,9 @@ export function createHandlers(deps: ServerDeps): Handlers {
  */
 export function dispatch(handlers: Handlers, name: unknown, args: unknown): unknown {
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, name)) {
-    throw new UserError(`This version of Leadlag cannot do "${String(name)}" (the sidebar may be newer than the add-on). Reload the spreadsheet and try again.`);
+    throw new UserError(
+      `This version of Leadlag cannot do "${String(name)}" (the sidebar may be newer than the add-on). Reload the spreadsheet and try again.`,
+    );
   }
   const call = name as CallName;
   // The survey module's calls are not in the contract's table: they check their arguments themselves.
@@ -148,6 +170,8 @@ export function dispatch(handlers: Handlers, name: unknown, args: unknown): unkn
     if (e instanceof UserError) throw e;
     if (e instanceof BuildError || e instanceof InputError) throw new UserError(e.message);
     const why = e instanceof Error ? e.message : String(e);
-    throw new UserError(`Something went wrong in Leadlag (${why}). Your data was not changed. Try again; if it happens again, tell us what you did.`);
+    throw new UserError(
+      `Something went wrong in Leadlag (${why}). Your data was not changed. Try again; if it happens again, tell us what you did.`,
+    );
   }
 }

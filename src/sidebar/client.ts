@@ -24,7 +24,10 @@ export function userMessage(e: unknown): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !/^at\s/.test(l) && !/\.(gs|js|ts):\d+/.test(l));
-  const text = lines.join(' ').replace(/^(ScriptError|Exception|Error|UserError|TypeError):\s*/, '').trim();
+  const text = lines
+    .join(' ')
+    .replace(/^(ScriptError|Exception|Error|UserError|TypeError):\s*/, '')
+    .trim();
   if (!text || /^(NetworkError|Failed to fetch)|HTTP 0/i.test(text)) return UNREACHABLE;
   return text;
 }

@@ -53,7 +53,7 @@ export function rolesFor(guess: SheetGuess, source: Source, stored: ScorecardDef
 export function remapRoles(oldHeaders: readonly string[], oldRoles: readonly (Role | null)[], fresh: SheetGuess): (Role | null)[] {
   const roles = fresh.table.headers.map((h) => {
     const at = oldHeaders.findIndex((o) => key(o) === key(h));
-    return at >= 0 ? oldRoles[at] ?? null : null;
+    return at >= 0 ? (oldRoles[at] ?? null) : null;
   });
   const kept = new Set(roles);
   fresh.roles.forEach((r, j) => {
@@ -129,7 +129,8 @@ const NEEDS: Readonly<Record<Source, string>> = {
 
 /** Step 1's problems, in words. */
 export function sourceProblems(draft: Draft): string[] {
-  if (!draft.sources.sales && !draft.sources.feedback) return ['Choose a sheet with sales or with customer feedback: the scorecard counts its periods from their dates.'];
+  if (!draft.sources.sales && !draft.sources.feedback)
+    return ['Choose a sheet with sales or with customer feedback: the scorecard counts its periods from their dates.'];
   return [];
 }
 
@@ -138,7 +139,8 @@ export function columnProblems(draft: Draft): string[] {
   const out: string[] = [];
   for (const s of SOURCES) {
     const c = draft.sources[s];
-    if (c && measuresFrom(draft, s).length === 0) out.push(`${SOURCE_LABELS[s]} (“${c.sheet}”) gives no measure yet: choose its ${NEEDS[s]} columns.`);
+    if (c && measuresFrom(draft, s).length === 0)
+      out.push(`${SOURCE_LABELS[s]} (“${c.sheet}”) gives no measure yet: choose its ${NEEDS[s]} columns.`);
   }
   const roles = rolesOf(draft);
   if (!out.length && !roles.sales?.has('date') && !roles.feedback?.has('date')) {
@@ -178,7 +180,8 @@ export function measureProblems(draft: Draft): string[] {
   const on = supportedMeasures(draft).filter((m) => !draft.off.has(m.id));
   const out: string[] = [];
   if (on.length === 0) out.push('Choose at least one measure.');
-  if (!Number.isInteger(draft.periods) || draft.periods < 3 || draft.periods > 36) out.push('Periods shown must be a whole number from 3 to 36.');
+  if (!Number.isInteger(draft.periods) || draft.periods < 3 || draft.periods > 36)
+    out.push('Periods shown must be a whole number from 3 to 36.');
   for (const m of on) {
     const r = parseTarget(draft.targets[m.id] ?? '', m);
     if ('error' in r) out.push(r.error);

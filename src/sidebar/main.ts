@@ -17,7 +17,13 @@ function main(): void {
   if (!root) return;
   const transport = scriptRunTransport();
   if (!transport) {
-    replace(root, h('h1', null, 'Leadlag'), errorBox('This page is the Leadlag sidebar. Open it from Extensions › Leadlag in Google Sheets, or run npm start for the local preview.'));
+    replace(
+      root,
+      h('h1', null, 'Leadlag'),
+      errorBox(
+        'This page is the Leadlag sidebar. Open it from Extensions › Leadlag in Google Sheets, or run npm start for the local preview.',
+      ),
+    );
     return;
   }
   const go = (view: ViewName) => {

@@ -49,7 +49,11 @@ export const TEXT_IDS = Object.keys(TEXT_LABELS) as TextId[];
 
 export const LAYOUT_CHOICES: readonly { value: Layout; label: string; hint: string }[] = [
   { value: 'perRole', label: 'One form per role', hint: 'A link for each role: send each customer the one for their role.' },
-  { value: 'branching', label: 'One form that asks the role and branches', hint: 'One link for everyone: the form asks the role first, then shows that role’s questions.' },
+  {
+    value: 'branching',
+    label: 'One form that asks the role and branches',
+    hint: 'One link for everyone: the form asks the role first, then shows that role’s questions.',
+  },
 ];
 
 export const REMINDER_CHOICES: readonly { value: Reminder; label: string }[] = [
@@ -139,7 +143,9 @@ export function previewSetup(d: SurveyDraft): SurveySetup {
 /** The last step's own check, before anything is sent: the days to act. */
 export function createProblems(d: SurveyDraft): string[] {
   const n = Number(d.dueDays.trim());
-  return d.dueDays.trim() && Number.isInteger(n) && n >= 1 && n <= MAX_DUE_DAYS ? [] : [`Days to act must be a whole number from 1 to ${MAX_DUE_DAYS}.`];
+  return d.dueDays.trim() && Number.isInteger(n) && n >= 1 && n <= MAX_DUE_DAYS
+    ? []
+    : [`Days to act must be a whole number from 1 to ${MAX_DUE_DAYS}.`];
 }
 
 /** "4 open actions, 1 overdue, 2 done" (the tracker's counts in the automation status). */

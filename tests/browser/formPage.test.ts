@@ -37,7 +37,9 @@ describe('the preview’s form pages', () => {
 
   test('a branching form: only the chosen role’s section shows; required questions are enforced; a submission lands once, as text', async () => {
     const hostileRole = '<img src=x onerror=alert(1)>';
-    made = await rpc<SurveyCreated>('createSurvey', { setup: { ...defaultSetup(), layout: 'branching', roles: ['Decision maker', hostileRole], owner: 'ana@example.com' } });
+    made = await rpc<SurveyCreated>('createSurvey', {
+      setup: { ...defaultSetup(), layout: 'branching', roles: ['Decision maker', hostileRole], owner: 'ana@example.com' },
+    });
     expect(made.forms).toHaveLength(1);
     const form = made.forms[0];
     await page.goto(`${preview.url}${form.publishedUrl}`);
@@ -114,12 +116,16 @@ describe('the preview’s form pages', () => {
   });
 
   test('a submission for a form that does not exist, or with a wrong answer, is refused with the reason', async () => {
-    const post = async (body: unknown) => (await (await fetch(`${preview.url}/api/form`, { method: 'POST', body: JSON.stringify(body) })).json()) as { error?: string };
+    const post = async (body: unknown) =>
+      (await (await fetch(`${preview.url}/api/form`, { method: 'POST', body: JSON.stringify(body) })).json()) as { error?: string };
     expect((await post({ id: 'form-99', answers: {} })).error).toContain('no such form');
     const id = made.forms[0].id;
-    expect((await post({ id, answers: { customer: 'Acme', role: 'Decision maker', referral: 11, comparison: 'Better' } })).error).toContain('whole number from 0 to 10');
-    expect((await post({ id, answers: { customer: 'Acme', role: 'Decision maker', referral: 9, comparison: 'Great' } })).error).toContain('one of: Better, About the same, Worse');
+    expect((await post({ id, answers: { customer: 'Acme', role: 'Decision maker', referral: 11, comparison: 'Better' } })).error).toContain(
+      'whole number from 0 to 10',
+    );
+    expect((await post({ id, answers: { customer: 'Acme', role: 'Decision maker', referral: 9, comparison: 'Great' } })).error).toContain(
+      'one of: Better, About the same, Worse',
+    );
     expect((await post({ id, answers: 'nope' })).error).toContain('could not read');
   });
 });
-

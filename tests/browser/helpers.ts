@@ -29,7 +29,15 @@ export async function launch(origin: string): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const outside: string[] = [];
@@ -121,7 +129,11 @@ export async function axe(target: Frame | Page): Promise<AxeFinding[]> {
   const has = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!has) await target.addScriptTag({ content: AXE });
   return target.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+      };
+    };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });

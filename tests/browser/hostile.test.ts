@@ -35,7 +35,10 @@ let page: Page;
 beforeAll(async () => {
   await writeSidebar();
   // Each build waits 1.5 s first, as a round trip to Google would: time to double-click.
-  opened = await openPreview({ workbook: hostileWorkbook(), spreadsheetName: `${IMG} budget`, latency: (c) => (c === 'buildScorecard' ? 1500 : 0) }, '/?sidebar=home');
+  opened = await openPreview(
+    { workbook: hostileWorkbook(), spreadsheetName: `${IMG} budget`, latency: (c) => (c === 'buildScorecard' ? 1500 : 0) },
+    '/?sidebar=home',
+  );
   ({ preview, browser, page } = opened);
 });
 
@@ -86,7 +89,10 @@ test('a double click builds once, and the progress shows meanwhile', async () =>
   const before = preview.calls.filter((c) => c === 'buildScorecard').length;
   await frame.getByRole('button', { name: 'Build scorecard' }).dblclick();
   await frame.getByRole('progressbar').waitFor();
-  await frame.getByRole('button', { name: 'Build scorecard' }).click({ force: true }).catch(() => undefined);
+  await frame
+    .getByRole('button', { name: 'Build scorecard' })
+    .click({ force: true })
+    .catch(() => undefined);
   frame = await sidebarReady(page, 'built', 20_000);
   expect(preview.calls.filter((c) => c === 'buildScorecard').length - before).toBe(1);
   await page.waitForSelector('table.sheet[data-sheet="Scorecard"]');

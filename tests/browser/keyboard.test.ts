@@ -23,7 +23,11 @@ const noRing: string[] = [];
 
 beforeAll(async () => {
   await writeSidebar();
-  const workbook = MemoryWorkbook.fromCsv({ Sales: head('sales.csv', 1500), Feedback: head('feedback.csv', 400), Reviews: head('reviews.csv', 200) });
+  const workbook = MemoryWorkbook.fromCsv({
+    Sales: head('sales.csv', 1500),
+    Feedback: head('feedback.csv', 400),
+    Reviews: head('reviews.csv', 200),
+  });
   opened = await openPreview({ workbook });
   ({ preview, browser, page } = opened);
 });
@@ -102,7 +106,12 @@ test('the wizard from the menu to the built sheet, keyboard only', async () => {
   await screenshot(page, 'keyboard-built');
   await page.keyboard.press('Enter');
   await page.waitForSelector('table.sheet[data-sheet="Scorecard"]');
-  const target = await page.evaluate(() => [...document.querySelectorAll('table.sheet tr')].find((tr) => tr.querySelector('td')?.textContent === 'Referral score (NPS)')?.querySelectorAll('td')[13]?.textContent);
+  const target = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('table.sheet tr')]
+        .find((tr) => tr.querySelector('td')?.textContent === 'Referral score (NPS)')
+        ?.querySelectorAll('td')[13]?.textContent,
+  );
   expect(target).toBe('35');
   expect(noRing).toEqual([]);
   expect(browser.outside).toEqual([]);

@@ -12,7 +12,9 @@ import { userMessage } from '../../src/sidebar/client';
 /** The sidebar's own logic, in Node: the same guesses as the server, and the definition it sends. */
 
 const data = join(__dirname, '..', '..', 'examples', 'data');
-const grids = Object.fromEntries(['Sales', 'Feedback', 'Reviews'].map((n) => [n, parseCsv(readFileSync(join(data, `${n.toLowerCase()}.csv`), 'utf8'))]));
+const grids = Object.fromEntries(
+  ['Sales', 'Feedback', 'Reviews'].map((n) => [n, parseCsv(readFileSync(join(data, `${n.toLowerCase()}.csv`), 'utf8'))]),
+);
 const guesses = Object.entries(grids).map(([n, g]) => guessSheet(sheetTable(n, g)));
 const info = (id: string) => MEASURES.find((m) => m.id === id)!;
 

@@ -45,7 +45,9 @@ async function checkAxe(frame: Frame, view: string): Promise<void> {
   if (found.length) {
     // Which elements, to say what to fix.
     const where = await frame.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> } };
+      const w = window as unknown as {
+        axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> };
+      };
       const r = await w.axe.run(document);
       return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) }));
     });
@@ -57,7 +59,11 @@ async function checkAxe(frame: Frame, view: string): Promise<void> {
 const stepTitle = (frame: Frame) => frame.locator('#survey-step-h').textContent();
 const roleInputs = (frame: Frame) => frame.locator('.role-list input');
 const roleValues = (frame: Frame) => roleInputs(frame).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-const triggerKinds = () => preview.automation.triggers.list().map((t) => t.kind).sort();
+const triggerKinds = () =>
+  preview.automation.triggers
+    .list()
+    .map((t) => t.kind)
+    .sort();
 /** The forms of the latest run, as the server counts them (runs in the same minute count as one). */
 const latestCount = () => {
   const record = readRecord(preview.automation.props)!;
@@ -339,7 +345,9 @@ test('the result matches what the preview made: forms, links, sheets, one trigge
   expect(preview.workbook.sheetNames()).toEqual(expect.arrayContaining([RESPONSES_SHEET, TRACKER_SHEET]));
   await expect(frame.locator('.sheet-line .found-what').allTextContents()).resolves.toEqual([`“${RESPONSES_SHEET}”`, `“${TRACKER_SHEET}”`]);
   await expect(frame.getByText(/^On: each response is processed as it arrives/).isVisible()).resolves.toBe(true);
-  await expect(frame.getByText(/No existing review needed an action\.|low-star reviews? without a reply became/).isVisible()).resolves.toBe(true);
+  await expect(frame.getByText(/No existing review needed an action\.|low-star reviews? without a reply became/).isVisible()).resolves.toBe(
+    true,
+  );
   expect(triggerKinds()).toEqual(['formSubmit', 'weekly']);
   expect(await imgCount(frame)).toBe(0);
   await checkAxe(frame, 'survey-created');
@@ -353,7 +361,11 @@ test('the result matches what the preview made: forms, links, sheets, one trigge
 
 test('simulated responses land in the responses sheet and become actions on the tracker', async () => {
   const frame = await sidebarReady(page, 'survey-created');
-  const rows = (sheet: string) => preview.workbook.sheet(sheet)!.readValues().filter((r) => r.some((c) => c !== '' && c !== null)).length - 1;
+  const rows = (sheet: string) =>
+    preview.workbook
+      .sheet(sheet)!
+      .readValues()
+      .filter((r) => r.some((c) => c !== '' && c !== null)).length - 1;
   expect(rows(TRACKER_SHEET)).toBe(0);
   await frame.getByRole('button', { name: 'Simulate 5 responses' }).click();
   await frame.getByText('5 simulated responses submitted and processed.').waitFor();
@@ -372,7 +384,9 @@ test('simulated responses land in the responses sheet and become actions on the 
   await expect(frame.getByRole('heading', { name: '“Tell us how we are doing”' }).isVisible()).resolves.toBe(true);
   await expect(frame.locator('.form-links li').count()).resolves.toBe(6);
   // The tracker's counts: every action is new and open, none overdue yet.
-  await expect(frame.locator('[data-actions]').textContent()).resolves.toBe(`${actions} open action${actions === 1 ? '' : 's'}, 0 overdue, 0 done`);
+  await expect(frame.locator('[data-actions]').textContent()).resolves.toBe(
+    `${actions} open action${actions === 1 ? '' : 's'}, 0 overdue, 0 done`,
+  );
   // The preview page shows the tracker's tab without a reload.
   await page.locator('#tabs [role="tab"]', { hasText: TRACKER_SHEET }).waitFor();
   await frame.getByRole('button', { name: 'Process responses now' }).click();
@@ -412,7 +426,9 @@ test('the wizard a second time makes new forms but no second trigger', async () 
   // Every form is listed: the latest run's 5 first, the first run's 6 folded away (even within one minute).
   expect(latestCount()).toBe(5);
   await expect(frame.locator('.form-links li').count()).resolves.toBe(11);
-  await expect(frame.getByText(`Created ${readRecord(preview.automation.props)!.createdAt} · 5 forms · automation on`).isVisible()).resolves.toBe(true);
+  await expect(
+    frame.getByText(`Created ${readRecord(preview.automation.props)!.createdAt} · 5 forms · automation on`).isVisible(),
+  ).resolves.toBe(true);
   await frame.getByText('Earlier forms (6)').click();
 });
 
@@ -441,7 +457,10 @@ test('reminders and digest are saved; uninstall asks first, then the triggers ar
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(triggerKinds()).toEqual(['formSubmit', 'weekly']);
   await frame.getByRole('button', { name: 'Uninstall automation' }).click();
-  await frame.getByRole('group', { name: /^Uninstall the automation\?/ }).getByRole('button', { name: 'Uninstall' }).click();
+  await frame
+    .getByRole('group', { name: /^Uninstall the automation\?/ })
+    .getByRole('button', { name: 'Uninstall' })
+    .click();
   await frame.getByText('Automation uninstalled: 2 triggers removed. The forms, the sheets and the actions stay.').waitFor();
   expect(triggerKinds()).toEqual([]);
   await expect(frame.locator('dd[data-trigger="formSubmit"]').textContent()).resolves.toBe('off');

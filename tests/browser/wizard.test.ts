@@ -18,7 +18,16 @@ const data = join(__dirname, '..', '..', 'examples', 'data');
 function cli(): ScorecardResult {
   let out = '';
   const code = run(
-    ['scorecard', '--sales', join(data, 'sales.csv'), '--feedback', join(data, 'feedback.csv'), '--reviews', join(data, 'reviews.csv'), '--json'],
+    [
+      'scorecard',
+      '--sales',
+      join(data, 'sales.csv'),
+      '--feedback',
+      join(data, 'feedback.csv'),
+      '--reviews',
+      join(data, 'reviews.csv'),
+      '--json',
+    ],
     (s) => (out += s),
     (s) => {
       throw new Error(s);
@@ -78,7 +87,12 @@ test('Open Leadlag shows what was found and the next step, quickly', async () =>
   await expect(frame.getByText('not built yet').isVisible()).resolves.toBe(true);
   await screenshot(page, '1-home');
   await checkAxe(frame, 'home');
-  recordMetrics({ sidebarBytes, sidebarOpenToInteractiveMs: openToInteractive, sidebarReadyInFrameMs: inFrame, sidebarTablesShownMs: tablesAt - openedAt });
+  recordMetrics({
+    sidebarBytes,
+    sidebarOpenToInteractiveMs: openToInteractive,
+    sidebarReadyInFrameMs: inFrame,
+    sidebarTablesShownMs: tablesAt - openedAt,
+  });
 });
 
 test('the wizard builds the scorecard, and its NPS and revenue equal the command line', async () => {
@@ -141,7 +155,9 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
   // The tab's cells against the command line's numbers
   const expected = cli();
   const grid = await page.evaluate(() =>
-    [...document.querySelectorAll('table.sheet tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ t: td.textContent ?? '', v: td.dataset.value }))),
+    [...document.querySelectorAll('table.sheet tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => ({ t: td.textContent ?? '', v: td.dataset.value })),
+    ),
   );
   const header = grid.find((r) => r[0]?.t === 'Measure')!;
   expect(header.slice(1, 13).map((c) => c.t)).toEqual(expected.periods);
@@ -177,7 +193,12 @@ test('Show scorecard, Rebuild and Help from the menu', async () => {
   await page.getByRole('button', { name: 'Rebuild scorecard' }).click();
   await page.getByText('Rebuilt Scorecard.').waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Help' }).click();
-  await expect(page.getByRole('dialog').getByText(/Type =NPS\( in a cell/).isVisible()).resolves.toBe(true);
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByText(/Type =NPS\( in a cell/)
+      .isVisible(),
+  ).resolves.toBe(true);
   await screenshot(page, '8-help');
   const pageAxe = await axe(page);
   recordMetrics({ axePreviewPage: pageAxe });

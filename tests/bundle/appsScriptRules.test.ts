@@ -3,8 +3,24 @@ import { FUNCTIONS } from '../../src/functions/registry';
 
 // What Apps Script's V8 runtime rejects or lacks (DESIGN.md). The built script must use none of it.
 const FORBIDDEN_GLOBALS = [
-  'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder',
-  'atob', 'btoa', 'crypto', 'performance', 'process', 'require', 'window', 'document', 'Buffer', 'queueMicrotask',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'fetch',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'crypto',
+  'performance',
+  'process',
+  'require',
+  'window',
+  'document',
+  'Buffer',
+  'queueMicrotask',
   'structuredClone',
 ];
 
@@ -31,7 +47,6 @@ describe.each([
     expect(code).not.toMatch(/#[a-zA-Z_]\w*\s*[=;(]/);
     expect(code).not.toMatch(/\bstatic\s+[\w$]+\s*=/);
   });
-
 });
 
 describe('dist/Code.js', () => {

@@ -22,7 +22,9 @@ describe('the built bundle in a bare V8 context', () => {
   });
 
   test('NPS error names the row', () => {
-    expect(() => call(ctx, 'NPS', col(9, 10, 8, 7, 6, 5, 'eleven'))).toThrow('NPS: row 7 holds "eleven"; scores are whole numbers from 0 to 10');
+    expect(() => call(ctx, 'NPS', col(9, 10, 8, 7, 6, 5, 'eleven'))).toThrow(
+      'NPS: row 7 holds "eleven"; scores are whole numbers from 0 to 10',
+    );
   });
 
   test('NPS_DETAIL', () => {
@@ -52,7 +54,12 @@ describe('the built bundle in a bare V8 context', () => {
 
   test('PERIOD_SERIES', () => {
     const t = call(ctx, 'PERIOD_SERIES', col(D('2026-01-31'), '01/03/2026', '2026-03-15'), col('£1,000', 250, '(50)')) as unknown[][];
-    expect(t).toEqual([['Period', 'Value'], ['2026-01', 1000], ['2026-02', 0], ['2026-03', 200]]);
+    expect(t).toEqual([
+      ['Period', 'Value'],
+      ['2026-01', 1000],
+      ['2026-02', 0],
+      ['2026-03', 200],
+    ]);
     const avg = call(ctx, 'PERIOD_SERIES', col('2026-01-01', '2026-03-01'), col(1, 3), 'month', 'average') as unknown[][];
     expect(avg[2]).toEqual(['2026-02', '']);
   });
@@ -90,7 +97,18 @@ describe('the built bundle in a bare V8 context', () => {
   });
 
   test('IMPROVEMENT_SUMMARY', () => {
-    const t = call(ctx, 'IMPROVEMENT_SUMMARY', col('open', 'Done', 'in progress', 'dropped'), col('2026-01-01', '', '2026-12-01', ''), col('', '2026-01-11', '', ''), col('', '2026-01-01', '', ''), D('2026-06-01')) as unknown[][];
-    expect(t).toEqual([['Open', 'Overdue', 'Done', 'Median days to close'], [2, 1, 1, 10]]);
+    const t = call(
+      ctx,
+      'IMPROVEMENT_SUMMARY',
+      col('open', 'Done', 'in progress', 'dropped'),
+      col('2026-01-01', '', '2026-12-01', ''),
+      col('', '2026-01-11', '', ''),
+      col('', '2026-01-01', '', ''),
+      D('2026-06-01'),
+    ) as unknown[][];
+    expect(t).toEqual([
+      ['Open', 'Overdue', 'Done', 'Median days to close'],
+      [2, 1, 1, 10],
+    ]);
   });
 });

@@ -58,7 +58,11 @@ function services(status: 'REQUIRED' | 'NOT_REQUIRED') {
 
 describe('the survey entry points in dist/Code.js', () => {
   test('the manifest asks for the survey scopes, and they are the only ones beyond the scorecard’s', () => {
-    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui', ...SURVEY_SCOPES]);
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      ...SURVEY_SCOPES,
+    ]);
   });
 
   test('the README’s scope table explains every scope of the manifest', () => {
@@ -102,18 +106,38 @@ describe('the survey entry points in dist/Code.js', () => {
     const refused = (what: string) => () => {
       throw new Error(`You do not have permission to call ${what}`);
     };
-    const ss = { getId: () => 'doc', getUrl: () => 'https://docs.google.com/spreadsheets/d/doc', getName: () => 'Budget', getSheets: () => [], getSheetByName: () => null, getDeveloperMetadata: () => [], getSpreadsheetTimeZone: () => 'Europe/London' };
+    const ss = {
+      getId: () => 'doc',
+      getUrl: () => 'https://docs.google.com/spreadsheets/d/doc',
+      getName: () => 'Budget',
+      getSheets: () => [],
+      getSheetByName: () => null,
+      getDeveloperMetadata: () => [],
+      getSpreadsheetTimeZone: () => 'Europe/London',
+    };
     const ctx = loadBundle({
       ...s.globals,
       SpreadsheetApp: { ...s.globals.SpreadsheetApp, getActive: () => ss },
-      ScriptApp: { ...s.globals.ScriptApp, getUserTriggers: refused('ScriptApp.getUserTriggers'), getProjectTriggers: refused('ScriptApp.getProjectTriggers') },
+      ScriptApp: {
+        ...s.globals.ScriptApp,
+        getUserTriggers: refused('ScriptApp.getUserTriggers'),
+        getProjectTriggers: refused('ScriptApp.getProjectTriggers'),
+      },
       PropertiesService: {
-        getDocumentProperties: () => ({ getProperty: (k: string) => props.get(k) ?? null, setProperty: (k: string, v: string) => props.set(k, v), getKeys: () => [...props.keys()] }),
+        getDocumentProperties: () => ({
+          getProperty: (k: string) => props.get(k) ?? null,
+          setProperty: (k: string, v: string) => props.set(k, v),
+          getKeys: () => [...props.keys()],
+        }),
         getUserProperties: refused('PropertiesService.getUserProperties'),
       },
     });
     const status = call(ctx, 'rpc', 'automationStatus', {}) as { needsPermission: boolean; available: boolean; triggers: unknown };
-    expect(JSON.parse(JSON.stringify(status))).toMatchObject({ available: true, needsPermission: true, triggers: { formSubmit: false, weekly: false } });
+    expect(JSON.parse(JSON.stringify(status))).toMatchObject({
+      available: true,
+      needsPermission: true,
+      triggers: { formSubmit: false, weekly: false },
+    });
   });
 
   test('"Uninstall automation" from the menu asks for the scopes first and reports a refusal in an alert', () => {

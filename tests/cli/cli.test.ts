@@ -6,7 +6,11 @@ const data = (f: string) => join(__dirname, '..', '..', 'examples', 'data', f);
 function cli(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = run(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = run(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -21,8 +25,17 @@ describe('leadlag scorecard (the command line)', () => {
     expect(j.period).toBe('month');
     expect(j.periods).toHaveLength(12);
     expect(j.measures.map((m: { id: string }) => m.id)).toEqual([
-      'nps', 'csat', 'net_comparison', 'on_time', 'return_rate', 'review_response',
-      'revenue', 'margin', 'margin_pct', 'orders', 'average_order_value',
+      'nps',
+      'csat',
+      'net_comparison',
+      'on_time',
+      'return_rate',
+      'review_response',
+      'revenue',
+      'margin',
+      'margin_pct',
+      'orders',
+      'average_order_value',
     ]);
     for (const m of j.measures) {
       expect(['lead', 'lag']).toContain(m.kind);
@@ -54,7 +67,9 @@ describe('leadlag scorecard (the command line)', () => {
     const r = cli('scorecard', '--sales', data('sales.csv'), '--map', 'amount=Cost (£)', '--json');
     expect(r.code).toBe(0);
     const a = JSON.parse(r.out).measures.find((m: { id: string }) => m.id === 'revenue');
-    const b = JSON.parse(cli('scorecard', '--sales', data('sales.csv'), '--json').out).measures.find((m: { id: string }) => m.id === 'revenue');
+    const b = JSON.parse(cli('scorecard', '--sales', data('sales.csv'), '--json').out).measures.find(
+      (m: { id: string }) => m.id === 'revenue',
+    );
     expect(a.values[0]).toBeLessThan(b.values[0]);
   });
 

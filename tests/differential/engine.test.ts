@@ -58,7 +58,24 @@ describe('HyperFormula as the reference engine', () => {
 
   it('has the functions the tests use, and no AVERAGEIFS', () => {
     const names = HyperFormula.getRegisteredFunctionNames('enGB');
-    for (const f of ['COUNTIF', 'COUNTIFS', 'SUMIF', 'SUMIFS', 'MINIFS', 'MAXIFS', 'CORREL', 'SUMPRODUCT', 'T.DIST.2T', 'NORM.S.INV', 'DATE', 'SQRT', 'ISOWEEKNUM', 'FILTER', 'MEDIAN', 'ISNUMBER']) {
+    for (const f of [
+      'COUNTIF',
+      'COUNTIFS',
+      'SUMIF',
+      'SUMIFS',
+      'MINIFS',
+      'MAXIFS',
+      'CORREL',
+      'SUMPRODUCT',
+      'T.DIST.2T',
+      'NORM.S.INV',
+      'DATE',
+      'SQRT',
+      'ISOWEEKNUM',
+      'FILTER',
+      'MEDIAN',
+      'ISNUMBER',
+    ]) {
       expect(names).toContain(f);
     }
     // Averages per period are therefore written SUMIFS/COUNTIFS.
@@ -98,7 +115,7 @@ describe('HyperFormula as the reference engine', () => {
   it('T.DIST.2T is less precise than the add-on (why p-values use a looser tolerance)', () => {
     const reference: [number, number, number][] = [
       [2, 10, 0.07338803477074037512],
-      [0.5, 20, 0.62253184228102281990],
+      [0.5, 20, 0.6225318422810228199],
       [5, 3, 0.01539243807330229967],
       [10, 30, 4.575251408229617037e-11],
       [1000, 8, 1.1199677445913512e-21],

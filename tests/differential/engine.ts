@@ -282,7 +282,17 @@ export type DateFormat =
   | 'dateEast'
   | 'dateWest';
 export const DATE_FORMATS: readonly DateFormat[] = [
-  'serial', 'iso', 'isoTime', 'dayFirst', 'dayFirstShort', 'monthFirst', 'dayMonthName', 'monthNameDay', 'date', 'dateEast', 'dateWest',
+  'serial',
+  'iso',
+  'isoTime',
+  'dayFirst',
+  'dayFirstShort',
+  'monthFirst',
+  'dayMonthName',
+  'monthNameDay',
+  'date',
+  'dateEast',
+  'dateWest',
 ];
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -361,8 +371,7 @@ export function periodsBetween(first: number, last: number, period: string): Nat
     const m = (months % 12) + 1;
     const fiscalYear = Math.floor((i * step) / 12);
     const yearName = fiscal === 1 ? String(fiscalYear) : `FY${fiscalYear + 1}`;
-    const label =
-      kind === 'month' ? `${y}-${two(m)}` : kind === 'quarter' ? `${yearName}-Q${(((i * step) % 12) / 3) + 1}` : yearName;
+    const label = kind === 'month' ? `${y}-${two(m)}` : kind === 'quarter' ? `${yearName}-Q${((i * step) % 12) / 3 + 1}` : yearName;
     out.push({ label, start: `DATE(${y},${m},1)`, end: `DATE(${y},${m + step},1)` });
   }
   return out;
@@ -407,13 +416,20 @@ export function datesArb(opts: { minRows?: number; maxRows?: number; maxMonths?:
       startMonth: fc.integer({ min: 1, max: 12 }),
       months: fc.integer({ min: 3, max: maxMonths }),
       gap: fc.nat(),
-      active: fc.array(fc.integer({ min: 0, max: 3 }).map((x) => x > 0), { minLength: maxMonths, maxLength: maxMonths }), // 3 in 4
+      active: fc.array(
+        fc.integer({ min: 0, max: 3 }).map((x) => x > 0),
+        { minLength: maxMonths, maxLength: maxMonths },
+      ), // 3 in 4
       rows: fc.array(
         fc.record({
           month: fc.nat(),
           day: uniform(),
           late: fc.boolean(),
-          time: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 23 }).map((h) => h / 24)),
+          time: fc.oneof(
+            fc.constant(0),
+            fc.constant(0),
+            fc.integer({ min: 1, max: 23 }).map((h) => h / 24),
+          ),
         }),
         { minLength: minRows, maxLength: maxRows },
       ),
@@ -446,5 +462,8 @@ export function uniform(lo = 0, hi = 1): fc.Arbitrary<number> {
 
 /** A boolean per row, true for about a fraction p of them: which rows to blank out. */
 export function sprinkle(n: number, p = 0.15): fc.Arbitrary<boolean[]> {
-  return fc.array(uniform().map((x) => x < p), { minLength: n, maxLength: n });
+  return fc.array(
+    uniform().map((x) => x < p),
+    { minLength: n, maxLength: n },
+  );
 }

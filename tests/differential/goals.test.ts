@@ -3,10 +3,13 @@
  */
 import fc from 'fast-check';
 import type { Cell } from '../../src/core/values/cell';
-import { NativeCell, addonNumber, addonTable, column, expectClose, lit, runs, withSheet } from './engine';
+import { type NativeCell, addonNumber, addonTable, column, expectClose, lit, runs, withSheet } from './engine';
 
 describe('OKR_SCORE = MIN(1,MAX(0,(cur-start)/(target-start)))', () => {
-  const amount = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1_000_000, max: 1_000_000 }).map((c) => c / 100));
+  const amount = fc.oneof(
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.integer({ min: -1_000_000, max: 1_000_000 }).map((c) => c / 100),
+  );
   // target = start is left out: the native formula divides by zero there, and DOMAIN.md's rule
   // for it (1 once current has reached the target, else 0) is not a spreadsheet formula.
   const kr = fc.tuple(amount, amount, amount).filter(([s, , t]) => s !== t);
@@ -130,7 +133,10 @@ describe('KEY_ACCOUNTS revenue per customer = SUMIF(customers, name, revenue)', 
       const before = s.nums(table.slice(1).map((_, k) => (k === 0 ? '0' : `SUM($B$1:$B$${k})/SUM({r})`)));
       table.slice(1).forEach((row, k) => {
         const want = before[k] < 0.8 ? 'A' : before[k] < 0.95 ? 'B' : 'C';
-        if (row[4] !== want) throw new Error(`KEY_ACCOUNTS ${count} × ${each}: ${row[0]} has ${before[k]} of revenue before it (native), tier ${row[4]}, expected ${want}`);
+        if (row[4] !== want)
+          throw new Error(
+            `KEY_ACCOUNTS ${count} × ${each}: ${row[0]} has ${before[k]} of revenue before it (native), tier ${row[4]}, expected ${want}`,
+          );
       });
     });
   });

@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import type { Cell } from '../../src/core/values/cell';
-import { NativeCell, addonTable, column, expectClose, runs, sprinkle, toNative, uniform, withSheet } from './engine';
+import { type NativeCell, addonTable, column, expectClose, runs, sprinkle, toNative, uniform, withSheet } from './engine';
 
 const P_REL = 1e-6;
 const P_ABS = 1e-14;
@@ -31,7 +31,10 @@ const seriesArb = fc
   .chain((o) =>
     fc.record({
       o: fc.constant(o),
-      lead: fc.array(fc.integer({ min: -1000, max: 1000 }).map((x) => x / 10), { minLength: o.n + 3, maxLength: o.n + 3 }),
+      lead: fc.array(
+        fc.integer({ min: -1000, max: 1000 }).map((x) => x / 10),
+        { minLength: o.n + 3, maxLength: o.n + 3 },
+      ),
       eps: fc.array(uniform(-1, 1), { minLength: o.n, maxLength: o.n }),
       blankLead: sprinkle(o.n, 0.12),
       blankLag: sprinkle(o.n, 0.12),
@@ -119,7 +122,8 @@ describe('LEADLAG against CORREL on offset ranges and T.DIST.2T', () => {
         if (sorted[0].p < P_ABS || (sorted.length > 1 && sorted[1].p <= sorted[0].p * (1 + 1e-4) + P_ABS)) return;
         const best = sorted[0].k;
         const when = best === 0 ? 'in the same period' : best === 1 ? '1 period later' : `${best} periods later`;
-        if (!sentence.includes(when)) throw new Error(`${what}: native best lag is ${best} (p = ${sorted[0].p}); the sentence says "${sentence}"`);
+        if (!sentence.includes(when))
+          throw new Error(`${what}: native best lag is ${best} (p = ${sorted[0].p}); the sentence says "${sentence}"`);
         seen.bestLag++;
       }),
       { numRuns: runs(50) },

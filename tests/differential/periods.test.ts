@@ -17,8 +17,8 @@ import fc from 'fast-check';
 import type { Cell } from '../../src/core/values/cell';
 import {
   DATE_FORMATS,
-  NativeCell,
-  NativePeriod,
+  type NativeCell,
+  type NativePeriod,
   addonTable,
   column,
   ctxFor,
@@ -61,7 +61,10 @@ function rowsArb(maxMonths: number) {
   return datesArb({ minRows: 4, maxRows: 50, maxMonths }).chain((dates) =>
     fc.record({
       dates: fc.constant(dates),
-      values: fc.array(fc.integer({ min: -20_000, max: 500_000 }).map((c) => c / 100), { minLength: dates.length, maxLength: dates.length }),
+      values: fc.array(
+        fc.integer({ min: -20_000, max: 500_000 }).map((c) => c / 100),
+        { minLength: dates.length, maxLength: dates.length },
+      ),
       blankValue: sprinkle(dates.length, 0.2),
       // Never the first or last row: they pin the first and last month in datesArb.
       blankDate: sprinkle(dates.length, 0.08).map((b) => b.map((x, i) => x && i > 0 && i < b.length - 1)),
@@ -117,7 +120,8 @@ describe('PERIOD_SERIES against SUMIFS/COUNTIFS/MINIFS/MAXIFS with DATE bounds p
               periods.forEach((p, k) => {
                 const got = table[k + 1][1];
                 if (counts[k] === 0 && agg !== 'sum' && agg !== 'count') {
-                  if (got !== '') throw new Error(`${what}: ${p.label} has no values, add-on gave ${JSON.stringify(got)} instead of a blank`);
+                  if (got !== '')
+                    throw new Error(`${what}: ${p.label} has no values, add-on gave ${JSON.stringify(got)} instead of a blank`);
                   seen.empty++;
                   return;
                 }
@@ -180,68 +184,74 @@ describe('NPS_BY_PERIOD against per-period COUNTIFS', () => {
     it(`agrees per ${kind} on responses, NPS, margin of error, change and significance`, () => {
       const seen = { empty: 0, changes: 0, significant: 0 };
       fc.assert(
-        fc.property(answersArb, fc.constantFrom(...DATE_FORMATS), fc.boolean(), ({ dates, scores, blankScore, blankDate }, format, header) => {
-          const d: NativeCell[] = dates.map((x, i) => (blankDate[i] ? null : x));
-          const sc: NativeCell[] = scores.map((x, i) => (blankScore[i] ? null : x));
-          const addD: Cell[] = d.map((x) => (x === null ? '' : spell(x as number, format)));
-          const addS: Cell[] = sc.map((x) => (x === null ? '' : x));
-          if (header) {
-            d.unshift('Date');
-            sc.unshift('Score');
-            addD.unshift('Date');
-            addS.unshift('Score');
-          }
-          const what = `NPS_BY_PERIOD(${JSON.stringify(addD)}, ${JSON.stringify(addS)}, "${kind}") [${format}]`;
-          const table = addonTable('NPS_BY_PERIOD', [column(addD), column(addS), kind], ctxFor(format));
-          withSheet({ d, s: sc }, (s) => {
-            // Periods run from the first to the last *answer* that has a date.
-            const [first, last] = s.nums(['MINIFS({d},{s},">=0",{d},"<>")', 'MAXIFS({d},{s},">=0")']);
-            const periods = periodsBetween(first, last, kind);
-            sameLabels(what, table, periods);
-            const counts = s.nums(periods.flatMap(nativeCounts));
-            const filled = periods.map((_, k) => k).filter((k) => counts[3 * k] > 0);
-            const values = s.nums(filled.flatMap((k) => nativeStats(counts[3 * k], counts[3 * k + 1], counts[3 * k + 2])));
-            // Per period: [responses, NPS, m, se, margin], the last four only where there are answers.
-            const stats = periods.map((_, k) => {
-              const j = filled.indexOf(k);
-              return [counts[3 * k], ...(j < 0 ? [] : values.slice(4 * j, 4 * j + 4))];
+        fc.property(
+          answersArb,
+          fc.constantFrom(...DATE_FORMATS),
+          fc.boolean(),
+          ({ dates, scores, blankScore, blankDate }, format, header) => {
+            const d: NativeCell[] = dates.map((x, i) => (blankDate[i] ? null : x));
+            const sc: NativeCell[] = scores.map((x, i) => (blankScore[i] ? null : x));
+            const addD: Cell[] = d.map((x) => (x === null ? '' : spell(x as number, format)));
+            const addS: Cell[] = sc.map((x) => (x === null ? '' : x));
+            if (header) {
+              d.unshift('Date');
+              sc.unshift('Score');
+              addD.unshift('Date');
+              addS.unshift('Score');
+            }
+            const what = `NPS_BY_PERIOD(${JSON.stringify(addD)}, ${JSON.stringify(addS)}, "${kind}") [${format}]`;
+            const table = addonTable('NPS_BY_PERIOD', [column(addD), column(addS), kind], ctxFor(format));
+            withSheet({ d, s: sc }, (s) => {
+              // Periods run from the first to the last *answer* that has a date.
+              const [first, last] = s.nums(['MINIFS({d},{s},">=0",{d},"<>")', 'MAXIFS({d},{s},">=0")']);
+              const periods = periodsBetween(first, last, kind);
+              sameLabels(what, table, periods);
+              const counts = s.nums(periods.flatMap(nativeCounts));
+              const filled = periods.map((_, k) => k).filter((k) => counts[3 * k] > 0);
+              const values = s.nums(filled.flatMap((k) => nativeStats(counts[3 * k], counts[3 * k + 1], counts[3 * k + 2])));
+              // Per period: [responses, NPS, m, se, margin], the last four only where there are answers.
+              const stats = periods.map((_, k) => {
+                const j = filled.indexOf(k);
+                return [counts[3 * k], ...(j < 0 ? [] : values.slice(4 * j, 4 * j + 4))];
+              });
+              // Change and significance between consecutive periods that both have answers.
+              const pairs: number[] = [];
+              const tests: string[] = [];
+              stats.forEach((now, k) => {
+                const before = stats[k - 1];
+                if (k === 0 || now[0] === 0 || before[0] === 0) return;
+                const [, nps1, m1, se1] = before;
+                const [, nps2, m2, se2] = now;
+                pairs.push(k);
+                tests.push(`${lit(nps2)}-${lit(nps1)}`, `ABS(${lit(m2)}-${lit(m1)})>${Z95}*SQRT(${lit(se1)}^2+${lit(se2)}^2)`);
+              });
+              const compared = s.many(tests);
+              periods.forEach((p, k) => {
+                const [, responses, nps, margin, change, significant] = table[k + 1];
+                const at = `${what} ${p.label}`;
+                const [n, wantNps, , , wantMargin] = stats[k];
+                expectClose(responses, n, `${at} responses`);
+                if (n === 0) {
+                  expect([nps, margin, change, significant]).toEqual(['', '', '', '']);
+                  seen.empty++;
+                  return;
+                }
+                expectClose(nps, wantNps, `${at} NPS`);
+                expectClose(margin, wantMargin, `${at} margin of error`);
+                const j = pairs.indexOf(k);
+                if (j < 0) {
+                  expect([change, significant]).toEqual(['', '']);
+                  return;
+                }
+                expectClose(change, compared[2 * j] as number, `${at} change`);
+                if (significant !== compared[2 * j + 1])
+                  throw new Error(`${at} significant: add-on ${significant}, native ${compared[2 * j + 1]}`);
+                seen.changes++;
+                if (significant) seen.significant++;
+              });
             });
-            // Change and significance between consecutive periods that both have answers.
-            const pairs: number[] = [];
-            const tests: string[] = [];
-            stats.forEach((now, k) => {
-              const before = stats[k - 1];
-              if (k === 0 || now[0] === 0 || before[0] === 0) return;
-              const [, nps1, m1, se1] = before;
-              const [, nps2, m2, se2] = now;
-              pairs.push(k);
-              tests.push(`${lit(nps2)}-${lit(nps1)}`, `ABS(${lit(m2)}-${lit(m1)})>${Z95}*SQRT(${lit(se1)}^2+${lit(se2)}^2)`);
-            });
-            const compared = s.many(tests);
-            periods.forEach((p, k) => {
-              const [, responses, nps, margin, change, significant] = table[k + 1];
-              const at = `${what} ${p.label}`;
-              const [n, wantNps, , , wantMargin] = stats[k];
-              expectClose(responses, n, `${at} responses`);
-              if (n === 0) {
-                expect([nps, margin, change, significant]).toEqual(['', '', '', '']);
-                seen.empty++;
-                return;
-              }
-              expectClose(nps, wantNps, `${at} NPS`);
-              expectClose(margin, wantMargin, `${at} margin of error`);
-              const j = pairs.indexOf(k);
-              if (j < 0) {
-                expect([change, significant]).toEqual(['', '']);
-                return;
-              }
-              expectClose(change, compared[2 * j] as number, `${at} change`);
-              if (significant !== compared[2 * j + 1]) throw new Error(`${at} significant: add-on ${significant}, native ${compared[2 * j + 1]}`);
-              seen.changes++;
-              if (significant) seen.significant++;
-            });
-          });
-        }),
+          },
+        ),
         { numRuns: runs(20) },
       );
       expect(seen.changes).toBeGreaterThan(kind === 'month' ? 15 : 6);

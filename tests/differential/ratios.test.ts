@@ -46,7 +46,13 @@ describe('NPS = 100*(COUNTIF(r,">=9")-COUNTIF(r,"<=6"))/COUNT(r)', () => {
 
   it('reads labelled answers ("10 - Extremely likely", "9/10", " 7 ") as the numbers the engine gets', () => {
     // Survey tools export labelled answers; native COUNTIF ignores them, so the engine gets the number.
-    const spellings = (n: number): Cell[] => [n, ` ${n} `, `${n}/10`, `${n} out of 10`, n === 10 ? '10 - Extremely likely' : n === 0 ? '0 (Not at all likely)' : `${n}`];
+    const spellings = (n: number): Cell[] => [
+      n,
+      ` ${n} `,
+      `${n}/10`,
+      `${n} out of 10`,
+      n === 10 ? '10 - Extremely likely' : n === 0 ? '0 (Not at all likely)' : `${n}`,
+    ];
     const spelled = fc.tuple(score, fc.nat()).map(([n, k]) => ({ n, text: spellings(n)[k % 5] }));
     fc.assert(
       fc.property(fc.array(fc.option(spelled, { nil: undefined, freq: 6 }), { minLength: 1, maxLength: 60 }), (rows) => {
@@ -145,9 +151,11 @@ describe('CSAT = COUNTIF(r,">=4")/COUNT(r)', () => {
   });
 
   it('agrees on any scale and top box', () => {
-    const args = fc.integer({ min: 2, max: 11 }).chain((scale) =>
-      fc.tuple(fc.constant(scale), fc.integer({ min: 1, max: scale - 1 }), withBlanks(fc.integer({ min: 1, max: scale }))),
-    );
+    const args = fc
+      .integer({ min: 2, max: 11 })
+      .chain((scale) =>
+        fc.tuple(fc.constant(scale), fc.integer({ min: 1, max: scale - 1 }), withBlanks(fc.integer({ min: 1, max: scale }))),
+      );
     fc.assert(
       fc.property(args, ([scale, top, cells]) => {
         const want = withSheet({ r: toNative(cells) }, (s) => s.num(`COUNTIF({r},">=${scale - top + 1}")/COUNT({r})`));
@@ -180,7 +188,15 @@ describe('NET_COMPARISON = (COUNTIF(r,"Better")-COUNTIF(r,"Worse"))/COUNTA(r)', 
   });
 
   it('agrees with wildcard criteria on longer answers ("Much better", "A bit worse")', () => {
-    const answer = fc.constantFrom('Much better', 'A little better', 'Better', 'About the same', 'The same', 'A bit worse', 'Much worse than others');
+    const answer = fc.constantFrom(
+      'Much better',
+      'A little better',
+      'Better',
+      'About the same',
+      'The same',
+      'A bit worse',
+      'Much worse than others',
+    );
     fc.assert(
       fc.property(withBlanks(answer), (cells) => {
         const want = withSheet({ r: toNative(cells) }, (s) => s.num('(COUNTIF({r},"*better*")-COUNTIF({r},"*worse*"))/COUNTA({r})'));
@@ -196,29 +212,35 @@ describe('RETURN_RATE = SUM(ret)/SUM(sold)', () => {
     const quantity = fc.integer({ min: 1, max: 500 });
     // Each row: what was sold and, mostly, a part of it returned (blank = none returned).
     const row = fc.tuple(fc.oneof(quantity, money), fc.oneof(fc.constant(null), uniform(0, 1)));
-    const rows = fc.array(row, { minLength: 1, maxLength: 80 }).map((rs) =>
-      rs.map(([sold, part]): [Cell, Cell] => [sold, part === null ? '' : Math.round(part * sold * 100) / 100]),
-    );
+    const rows = fc
+      .array(row, { minLength: 1, maxLength: 80 })
+      .map((rs) => rs.map(([sold, part]): [Cell, Cell] => [sold, part === null ? '' : Math.round(part * sold * 100) / 100]));
     fc.assert(
       fc.property(rows, (rs) => {
         const sold = rs.map((r) => r[0]);
         const ret = rs.map((r) => r[1]);
         const want = withSheet({ sold: toNative(sold), ret: toNative(ret) }, (s) => s.num('SUM({ret})/SUM({sold})'));
-        expectClose(addonNumber('RETURN_RATE', [column(sold), column(ret)]), want, `RETURN_RATE(${JSON.stringify(sold)}, ${JSON.stringify(ret)})`);
+        expectClose(
+          addonNumber('RETURN_RATE', [column(sold), column(ret)]),
+          want,
+          `RETURN_RATE(${JSON.stringify(sold)}, ${JSON.stringify(ret)})`,
+        );
       }),
     );
   });
 });
 
 describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(deliv<=prom))/COUNT(deliv)', () => {
-  const orders = fc.array(
-    fc.record({
-      promised: fc.integer({ min: 45000, max: 47000 }),
-      late: fc.integer({ min: -6, max: 6 }),
-      delivered: fc.boolean(),
-    }),
-    { minLength: 1, maxLength: 80 },
-  ).filter((os) => os.some((o) => o.delivered));
+  const orders = fc
+    .array(
+      fc.record({
+        promised: fc.integer({ min: 45000, max: 47000 }),
+        late: fc.integer({ min: -6, max: 6 }),
+        delivered: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 80 },
+    )
+    .filter((os) => os.some((o) => o.delivered));
 
   it('agrees on whole-day serials given to the add-on as serials, ISO, day-first or month-first text, or Date cells', () => {
     fc.assert(
@@ -228,7 +250,11 @@ describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(deliv<=prom))/COUNT(deliv)', () 
         const want = withSheet({ prom, deliv }, (s) => s.num('SUMPRODUCT(({deliv}<>"")*({deliv}<={prom}))/COUNT({deliv})'));
         const p = prom.map((d) => spell(d, format));
         const d = deliv.map((x) => (x === null ? '' : spell(x, format)));
-        expectClose(addonNumber('ONTIME_RATE', [column(p), column(d)], ctxFor(format)), want, `ONTIME_RATE(${JSON.stringify(p)}, ${JSON.stringify(d)}) [${format}]`);
+        expectClose(
+          addonNumber('ONTIME_RATE', [column(p), column(d)], ctxFor(format)),
+          want,
+          `ONTIME_RATE(${JSON.stringify(p)}, ${JSON.stringify(d)}) [${format}]`,
+        );
       }),
     );
   });
@@ -246,7 +272,11 @@ describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(deliv<=prom))/COUNT(deliv)', () 
         const deliv = os.map((o, i) => (o.delivered ? o.promised + o.late + hours[i] / 24 : null));
         const want = withSheet({ prom, deliv }, (s) => s.num('SUMPRODUCT(({deliv}<>"")*(INT({deliv})<=INT({prom})))/COUNT({deliv})'));
         const d = deliv.map((x) => (x === null ? '' : x));
-        expectClose(addonNumber('ONTIME_RATE', [column(prom), column(d)]), want, `ONTIME_RATE(${JSON.stringify(prom)}, ${JSON.stringify(d)})`);
+        expectClose(
+          addonNumber('ONTIME_RATE', [column(prom), column(d)]),
+          want,
+          `ONTIME_RATE(${JSON.stringify(prom)}, ${JSON.stringify(d)})`,
+        );
       }),
     );
   });
@@ -265,32 +295,39 @@ describe('REVIEW_RESPONSE_RATE = COUNTIFS(stars,"<="&low,resp,"yes")/COUNTIFS(st
   const NO: Cell[] = ['', 'no', 'No', 'n', 'FALSE', false, 0, 'pending'];
   const review = fc.record({
     // Whole and half stars; blank now and then.
-    stars: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 2, max: 10 }).map((h) => h / 2) }, { weight: 1, arbitrary: fc.constant(null) }),
+    stars: fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 2, max: 10 }).map((h) => h / 2) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    ),
     answered: fc.boolean(),
     spelling: fc.nat(),
   });
 
   it('agrees for any low_max, with the stars and the responses spelled many ways', () => {
     fc.assert(
-      fc.property(fc.array(review, { minLength: 1, maxLength: 80 }), fc.integer({ min: 2, max: 8 }).map((h) => h / 2), (rs, low) => {
-        fc.pre(rs.some((r) => r.stars !== null && r.stars <= low));
-        const stars = rs.map((r) => r.stars);
-        const resp = rs.map((r) => (r.answered ? 'yes' : r.spelling % 2 ? 'no' : null));
-        const spelled = rs.map((r) => (r.answered ? YES : NO)[r.spelling % 8]);
-        // Whole stars as pasted: 2, "2/5", "2 stars", ★★☆☆☆; the engine gets the number.
-        const starText = rs.map((r): Cell => {
-          const x = r.stars;
-          if (x === null) return '';
-          if (!Number.isInteger(x)) return x;
-          return [x, `${x}/5`, `${x} stars`, '★'.repeat(x) + '☆'.repeat(5 - x)][(r.spelling >> 3) % 4];
-        });
-        const want = withSheet({ stars, resp }, (s) => s.num(`COUNTIFS({stars},"<=${low}",{resp},"yes")/COUNTIFS({stars},"<=${low}")`));
-        expectClose(
-          addonNumber('REVIEW_RESPONSE_RATE', [column(starText), column(spelled), low]),
-          want,
-          `REVIEW_RESPONSE_RATE(${JSON.stringify(starText)}, ${JSON.stringify(spelled)}, ${low})`,
-        );
-      }),
+      fc.property(
+        fc.array(review, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 2, max: 8 }).map((h) => h / 2),
+        (rs, low) => {
+          fc.pre(rs.some((r) => r.stars !== null && r.stars <= low));
+          const stars = rs.map((r) => r.stars);
+          const resp = rs.map((r) => (r.answered ? 'yes' : r.spelling % 2 ? 'no' : null));
+          const spelled = rs.map((r) => (r.answered ? YES : NO)[r.spelling % 8]);
+          // Whole stars as pasted: 2, "2/5", "2 stars", ★★☆☆☆; the engine gets the number.
+          const starText = rs.map((r): Cell => {
+            const x = r.stars;
+            if (x === null) return '';
+            if (!Number.isInteger(x)) return x;
+            return [x, `${x}/5`, `${x} stars`, '★'.repeat(x) + '☆'.repeat(5 - x)][(r.spelling >> 3) % 4];
+          });
+          const want = withSheet({ stars, resp }, (s) => s.num(`COUNTIFS({stars},"<=${low}",{resp},"yes")/COUNTIFS({stars},"<=${low}")`));
+          expectClose(
+            addonNumber('REVIEW_RESPONSE_RATE', [column(starText), column(spelled), low]),
+            want,
+            `REVIEW_RESPONSE_RATE(${JSON.stringify(starText)}, ${JSON.stringify(spelled)}, ${low})`,
+          );
+        },
+      ),
     );
   });
 });

@@ -6,12 +6,29 @@
  */
 import fc from 'fast-check';
 import type { Cell } from '../../src/core/values/cell';
-import { DATE_FORMATS, addonTable, column, ctxFor, datesArb, expectClose, inPeriod, lit, periodsBetween, runs, spell, sprinkle, withSheet } from './engine';
+import {
+  DATE_FORMATS,
+  addonTable,
+  column,
+  ctxFor,
+  datesArb,
+  expectClose,
+  inPeriod,
+  lit,
+  periodsBetween,
+  runs,
+  spell,
+  sprinkle,
+  withSheet,
+} from './engine';
 
 const salesArb = datesArb({ minRows: 4, maxRows: 60, maxMonths: 13, nearEnd: true }).chain((dates) =>
   fc.record({
     dates: fc.constant(dates),
-    amounts: fc.array(fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100), { minLength: dates.length, maxLength: dates.length }),
+    amounts: fc.array(
+      fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100),
+      { minLength: dates.length, maxLength: dates.length },
+    ),
     blankAmount: sprinkle(dates.length, 0.1),
   }),
 );
@@ -19,7 +36,10 @@ const salesArb = datesArb({ minRows: 4, maxRows: 60, maxMonths: 13, nearEnd: tru
 describe('TARGET_PRESSURE against SUMIFS over the last days of each period', () => {
   for (const kind of ['quarter', 'month'] as const) {
     it(`agrees per ${kind} on sales, share in the last days, expected share, spike ratio and flag`, () => {
-      const lastDaysArb = kind === 'quarter' ? fc.oneof(fc.constant(7), fc.integer({ min: 1, max: 45 })) : fc.oneof(fc.constant(7), fc.integer({ min: 1, max: 20 }));
+      const lastDaysArb =
+        kind === 'quarter'
+          ? fc.oneof(fc.constant(7), fc.integer({ min: 1, max: 45 }))
+          : fc.oneof(fc.constant(7), fc.integer({ min: 1, max: 20 }));
       const seen = { late: 0, none: 0, flagged: 0 };
       fc.assert(
         fc.property(salesArb, lastDaysArb, fc.constantFrom(...DATE_FORMATS), ({ dates, amounts, blankAmount }, lastDays, format) => {

@@ -297,7 +297,10 @@ describe('example data generator', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(12.5)).toBe('12.5');
     expect(csvField(null)).toBe('');
-    const rows = [['a, b', 'say "hi"', 'two\nlines', ''], ['x', '', '"', ',']];
+    const rows = [
+      ['a, b', 'say "hi"', 'two\nlines', ''],
+      ['x', '', '"', ','],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 
@@ -320,8 +323,16 @@ describe('sales.csv', () => {
     expect(rows[0].slice(1).every((c) => c === '')).toBe(true);
     expect(isBlankRow(rows[1])).toBe(true);
     expect(rows[2]).toEqual([
-      'Order ID', 'Order Date', 'Customer', 'Sales Rep', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty',
-      'Promised Date', 'Delivered Date',
+      'Order ID',
+      'Order Date',
+      'Customer',
+      'Sales Rep',
+      'Net Sales (£)',
+      'Cost (£)',
+      'Qty',
+      'Returned Qty',
+      'Promised Date',
+      'Delivered Date',
     ]);
     expect(rows.every((r) => r.length === 10)).toBe(true);
   });
@@ -384,9 +395,14 @@ describe('feedback.csv', () => {
 
   test('has the form header and 1,500–2,500 responses', () => {
     expect(rows[0]).toEqual([
-      'Timestamp', 'Customer', 'Role', 'How likely are you to recommend us to a colleague?',
+      'Timestamp',
+      'Customer',
+      'Role',
+      'How likely are you to recommend us to a colleague?',
       'Compared with others in our industry, are we better, about the same, or worse?',
-      'How satisfied are you overall?', 'What satisfies you most?', 'What dissatisfies you?',
+      'How satisfied are you overall?',
+      'What satisfies you most?',
+      'What dissatisfies you?',
     ]);
     expect(feedback.length).toBeGreaterThanOrEqual(1500);
     expect(feedback.length).toBeLessThanOrEqual(2500);

@@ -31,15 +31,7 @@ const R1C1_REFERENCE = /^R[0-9]+C[0-9]+$/;
 describe('Google Sheets built-in function list (fixture)', () => {
   it('looks complete', () => {
     expect(builtins.length).toBeGreaterThanOrEqual(450);
-    for (const name of [
-      'SUM',
-      'COUNTIFS',
-      'SPARKLINE',
-      'XLOOKUP',
-      'LAMBDA',
-      'NORM.S.INV',
-      'MARGINOFERROR',
-    ]) {
+    for (const name of ['SUM', 'COUNTIFS', 'SPARKLINE', 'XLOOKUP', 'LAMBDA', 'NORM.S.INV', 'MARGINOFERROR']) {
       expect(builtinSet.has(name)).toBe(true);
     }
   });
@@ -75,9 +67,7 @@ describe('our custom-function names', () => {
   });
 
   it('do not look like cell references', () => {
-    const refs = ourNames.filter(
-      (name) => A1_REFERENCE.test(name.toUpperCase()) || R1C1_REFERENCE.test(name.toUpperCase()),
-    );
+    const refs = ourNames.filter((name) => A1_REFERENCE.test(name.toUpperCase()) || R1C1_REFERENCE.test(name.toUpperCase()));
     expect(refs).toEqual([]);
   });
 

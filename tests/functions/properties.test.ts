@@ -29,9 +29,23 @@ const RUNS = Number(process.env.PROP_RUNS ?? 200);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const dateText = fc
-  .tuple(fc.integer({ min: 2019, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 6 }))
-  .map(([y, m, d, form]) =>
-    [`${y}-${pad2(m)}-${pad2(d)}`, `${pad2(d)}/${pad2(m)}/${y}`, `${pad2(m)}/${pad2(d)}/${y}`, `${d} ${MON[m - 1]} ${y}`, `${MON[m - 1]} ${d}, ${y}`, `${y}-${pad2(m)}`, `${y}-${pad2(m)}-${pad2(d)}T10:00:00Z`][form],
+  .tuple(
+    fc.integer({ min: 2019, max: 2027 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+    fc.integer({ min: 0, max: 6 }),
+  )
+  .map(
+    ([y, m, d, form]) =>
+      [
+        `${y}-${pad2(m)}-${pad2(d)}`,
+        `${pad2(d)}/${pad2(m)}/${y}`,
+        `${pad2(m)}/${pad2(d)}/${y}`,
+        `${d} ${MON[m - 1]} ${y}`,
+        `${MON[m - 1]} ${d}, ${y}`,
+        `${y}-${pad2(m)}`,
+        `${y}-${pad2(m)}-${pad2(d)}T10:00:00Z`,
+      ][form],
   );
 
 /** Cells that make sense somewhere: dates, scores, labels, amounts, option words, period labels. */
@@ -42,11 +56,71 @@ const plausibleCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   fc.date({ min: new Date(Date.UTC(2018, 0, 1)), max: new Date(Date.UTC(2028, 0, 1)), noInvalidDate: true }),
   fc.constantFrom<Cell>(
-    '', '', '', ' ', 'Total', 'Date', 'Score', 'yes', 'no', '✓', 'better', 'worse', 'about the same', 'open', 'done', 'in progress', 'dropped',
-    '10 - Extremely likely', 'Very satisfied', 'Neutral', '4/5', '★★☆☆☆', '£1,234', '(1,200)', '12%', '1.234,56', '$ 1,234.00', '1 234,56 €',
-    'month', 'week', 'quarter', 'year', 'quarter:apr', 'year:4', 'sum', 'median', 'average', 'count', 'min', 'max',
-    'nps', 'csat', 'net_comparison', 'on_time', 'return_rate', 'review_response', 'revenue', 'margin', 'margin_pct', 'orders', 'average_order_value',
-    '2026-01', '2026-Q1', '2026-W05', 'FY2027-Q1', 'FY2027', '2026', 'higher', 'lower', 'Acme', 'acme ', 'Bolt', 0.95, 3, 7,
+    '',
+    '',
+    '',
+    ' ',
+    'Total',
+    'Date',
+    'Score',
+    'yes',
+    'no',
+    '✓',
+    'better',
+    'worse',
+    'about the same',
+    'open',
+    'done',
+    'in progress',
+    'dropped',
+    '10 - Extremely likely',
+    'Very satisfied',
+    'Neutral',
+    '4/5',
+    '★★☆☆☆',
+    '£1,234',
+    '(1,200)',
+    '12%',
+    '1.234,56',
+    '$ 1,234.00',
+    '1 234,56 €',
+    'month',
+    'week',
+    'quarter',
+    'year',
+    'quarter:apr',
+    'year:4',
+    'sum',
+    'median',
+    'average',
+    'count',
+    'min',
+    'max',
+    'nps',
+    'csat',
+    'net_comparison',
+    'on_time',
+    'return_rate',
+    'review_response',
+    'revenue',
+    'margin',
+    'margin_pct',
+    'orders',
+    'average_order_value',
+    '2026-01',
+    '2026-Q1',
+    '2026-W05',
+    'FY2027-Q1',
+    'FY2027',
+    '2026',
+    'higher',
+    'lower',
+    'Acme',
+    'acme ',
+    'Bolt',
+    0.95,
+    3,
+    7,
   ),
 );
 
@@ -55,9 +129,43 @@ const hostileCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
-  fc.constantFrom<Cell>('=1+1', '=NPS(A1:A9)', '#N/A', '#REF!', '−5', '1,2,3', '31/02/2026', '13/13/2026', '\u00a0', '\u2009', '💥', '👍🏽', 'NaN', 'Infinity', 'undefined', 'null', '1e308', '-0'),
+  fc.constantFrom<Cell>(
+    '=1+1',
+    '=NPS(A1:A9)',
+    '#N/A',
+    '#REF!',
+    '−5',
+    '1,2,3',
+    '31/02/2026',
+    '13/13/2026',
+    '\u00a0',
+    '\u2009',
+    '💥',
+    '👍🏽',
+    'NaN',
+    'Infinity',
+    'undefined',
+    'null',
+    '1e308',
+    '-0',
+  ),
   fc.double(),
-  fc.constantFrom<Cell>(NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e-300, 2958465, 2958466, 1, 20260131, 1e15),
+  fc.constantFrom<Cell>(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    1e-300,
+    2958465,
+    2958466,
+    1,
+    20260131,
+    1e15,
+  ),
   fc.integer({ min: -100, max: 100 }),
   fc.boolean(),
   fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }),
@@ -67,9 +175,15 @@ const hostileCell: fc.Arbitrary<Cell> = fc.oneof(
 );
 
 const cell = fc.oneof({ weight: 3, arbitrary: plausibleCell }, { weight: 2, arbitrary: hostileCell });
-const grid = (rows: number, cols: number) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+const grid = (rows: number, cols: number) =>
+  fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
 /** Shapes Sheets never sends but other callers might: ragged rows, empty rows, no rows. */
-const oddRange = fc.oneof(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 5 }), fc.constant([]), fc.constant([[]]), fc.constant([[], []]));
+const oddRange = fc.oneof(
+  fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 5 }),
+  fc.constant([]),
+  fc.constant([[]]),
+  fc.constant([[], []]),
+);
 
 /** An argument list: mostly ranges of one shared shape (so that deeper code runs), with strays. */
 function argumentLists(arity: number): fc.Arbitrary<unknown[]> {
@@ -100,18 +214,42 @@ const KINDS: Record<string, fc.Arbitrary<Cell>> = {
     fc.integer({ min: 45300, max: 46380 }), // serial numbers 2024–2026
   ),
   score: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constantFrom<Cell>('10 - Extremely likely', '0 (Not at all likely)', ' 9 ', '8/10')),
-  rating: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom<Cell>('Very satisfied', 'satisfied', 'Neutral', 'Dissatisfied', 'very dissatisfied')),
+  rating: fc.oneof(
+    fc.integer({ min: 1, max: 5 }),
+    fc.constantFrom<Cell>('Very satisfied', 'satisfied', 'Neutral', 'Dissatisfied', 'very dissatisfied'),
+  ),
   stars: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom<Cell>('4/5', '★★☆☆☆', '2 stars')),
   yesno: fc.constantFrom<Cell>('yes', 'no', true, false, '✓', 'Thanks, we are on it', 1, 0),
   comparison: fc.constantFrom<Cell>('Much better', 'better', 'About the same', 'same', 'worse', 'Worse than others', 'not worse'),
   status: fc.constantFrom<Cell>('open', 'In progress', 'done', 'Done', 'dropped', 'closed', 'to do'),
   name: fc.constantFrom<Cell>('Acme', 'acme ', 'Bolt', 'Cog Ltd', 'Dyna', 'Total', 'E', 'F'),
-  amount: fc.oneof(fc.double({ min: -1000, max: 100000, noNaN: true }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom<Cell>('£1,234.50', '(1,200)', '1.234,56', '$ 12.00', '12%', '0')),
+  amount: fc.oneof(
+    fc.double({ min: -1000, max: 100000, noNaN: true }),
+    fc.integer({ min: 0, max: 5000 }),
+    fc.constantFrom<Cell>('£1,234.50', '(1,200)', '1.234,56', '$ 12.00', '12%', '0'),
+  ),
   number: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -100, max: 100 })),
   periodWord: fc.constantFrom<Cell>('month', 'week', 'quarter', 'year', 'quarter:apr', 'year:4', 'Monthly', '', 'fortnight', 'month:apr'),
   aggregateWord: fc.constantFrom<Cell>('sum', 'average', 'count', 'min', 'max', 'median', '', 'mode'),
-  measureId: fc.constantFrom<Cell>('nps', 'csat', 'net_comparison', 'on_time', 'return_rate', 'review_response', 'revenue', 'margin', 'margin_pct', 'orders', 'average_order_value', 'Revenue', 'profit'),
-  periodLabel: fc.oneof({ weight: 40, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2025-${pad2(m)}`) }, { weight: 1, arbitrary: fc.constantFrom<Cell>('2026-Q1', '2026-W05', 'FY2027-Q1', '2026', 'Jan') }),
+  measureId: fc.constantFrom<Cell>(
+    'nps',
+    'csat',
+    'net_comparison',
+    'on_time',
+    'return_rate',
+    'review_response',
+    'revenue',
+    'margin',
+    'margin_pct',
+    'orders',
+    'average_order_value',
+    'Revenue',
+    'profit',
+  ),
+  periodLabel: fc.oneof(
+    { weight: 40, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2025-${pad2(m)}`) },
+    { weight: 1, arbitrary: fc.constantFrom<Cell>('2026-Q1', '2026-W05', 'FY2027-Q1', '2026', 'Jan') },
+  ),
   betterWord: fc.constantFrom<Cell>('higher', 'lower', '', 'up'),
   option: fc.constantFrom<Cell>('', 0, 1, 2, 3, 5, 7, 10, 12, 0.9, 0.95, 0.99, -1, 2.5, 'x', 61, 121),
   confidence: fc.constantFrom<Cell>('', 0.9, 0.95, 0.99, 0.5, 0.9999, 95, 1),
@@ -123,13 +261,47 @@ const KINDS: Record<string, fc.Arbitrary<Cell>> = {
   last_days: fc.constantFrom<Cell>('', 3, 7, 7, 14, 0, 100),
 };
 const NAME_KIND: Record<string, string> = {
-  dates: 'date', promised: 'date', delivered: 'date', due: 'date', closed: 'date', opened: 'date', as_of: 'date',
-  scores: 'score', stars: 'stars', responded: 'yesno', answers: 'comparison', status: 'status',
-  customers: 'name', lead_names: 'name', lag_names: 'name',
-  revenue: 'amount', amounts: 'amount', values: 'amount', sold: 'amount', returned: 'amount', a: 'amount', b: 'amount',
-  lead: 'number', lag: 'number', leads: 'number', lags: 'number', start: 'number', current: 'number', target: 'number',
-  period: 'periodWord', aggregate: 'aggregateWord', measure: 'measureId', periods: 'periodLabel', better: 'betterWord',
-  confidence: 'confidence', scale: 'scale', top_box: 'top_box', low_max: 'low_max', count: 'count', max_lag: 'max_lag', last_days: 'last_days',
+  dates: 'date',
+  promised: 'date',
+  delivered: 'date',
+  due: 'date',
+  closed: 'date',
+  opened: 'date',
+  as_of: 'date',
+  scores: 'score',
+  stars: 'stars',
+  responded: 'yesno',
+  answers: 'comparison',
+  status: 'status',
+  customers: 'name',
+  lead_names: 'name',
+  lag_names: 'name',
+  revenue: 'amount',
+  amounts: 'amount',
+  values: 'amount',
+  sold: 'amount',
+  returned: 'amount',
+  a: 'amount',
+  b: 'amount',
+  lead: 'number',
+  lag: 'number',
+  leads: 'number',
+  lags: 'number',
+  start: 'number',
+  current: 'number',
+  target: 'number',
+  period: 'periodWord',
+  aggregate: 'aggregateWord',
+  measure: 'measureId',
+  periods: 'periodLabel',
+  better: 'betterWord',
+  confidence: 'confidence',
+  scale: 'scale',
+  top_box: 'top_box',
+  low_max: 'low_max',
+  count: 'count',
+  max_lag: 'max_lag',
+  last_days: 'last_days',
 };
 /** Where one formula's argument means something else than the same name elsewhere. */
 const FORMULA_KIND: Record<string, string> = { 'CSAT.scores': 'rating', 'KEY_ACCOUNTS.scores': 'score', 'TARGET_STATUS.target': 'number' };
@@ -146,21 +318,45 @@ function column(kind: fc.Arbitrary<Cell>, rows: number, cols: number): fc.Arbitr
   });
 }
 
-function typedArgument(formula: string, argName: string, type: string, rows: number, cols: number, header: string | null): fc.Arbitrary<unknown> {
+function typedArgument(
+  formula: string,
+  argName: string,
+  type: string,
+  rows: number,
+  cols: number,
+  header: string | null,
+): fc.Arbitrary<unknown> {
   const kind = KINDS[FORMULA_KIND[`${formula}.${argName}`] ?? NAME_KIND[argName] ?? (type === 'range' ? 'amount' : 'option')];
   if (type !== 'range' && argName !== 'as_of') return fc.oneof({ weight: 6, arbitrary: kind }, { weight: 1, arbitrary: cell });
   if (argName === 'as_of') return fc.oneof(kind, fc.constant(''), hostileCell);
-  const [r, c] = argName === 'periods' ? [1, cols + 2] : argName === 'leads' || argName === 'lags' ? [rows % 3 || 1, cols + 3] : argName.endsWith('_names') ? [rows % 3 || 1, 1] : [rows, 1];
+  const [r, c] =
+    argName === 'periods'
+      ? [1, cols + 2]
+      : argName === 'leads' || argName === 'lags'
+        ? [rows % 3 || 1, cols + 3]
+        : argName.endsWith('_names')
+          ? [rows % 3 || 1, 1]
+          : [rows, 1];
   // A header row now and then (on every range of the call, so that they stay the same size).
   return column(kind, r, c).map((b) => (header !== null && r === rows && r > 0 ? [Array(c).fill(header), ...b] : b));
 }
 
 function typedArgumentLists(def: { name: string; args: readonly { name: string; type: string }[] }): fc.Arbitrary<unknown[]> {
-  const header = fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('Date', 'Score', 'Amount', 'Header') });
+  const header = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom('Date', 'Score', 'Amount', 'Header') },
+  );
   return fc.tuple(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 6 }), header).chain(([rows, cols, head]) =>
     fc
       .tuple(
-        fc.tuple(...def.args.map((a) => fc.oneof({ weight: 12, arbitrary: typedArgument(def.name, a.name, a.type, rows, cols, head) }, { weight: 1, arbitrary: fc.oneof(cell, oddRange, grid(rows, 2)) }))),
+        fc.tuple(
+          ...def.args.map((a) =>
+            fc.oneof(
+              { weight: 12, arbitrary: typedArgument(def.name, a.name, a.type, rows, cols, head) },
+              { weight: 1, arbitrary: fc.oneof(cell, oddRange, grid(rows, 2)) },
+            ),
+          ),
+        ),
         fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: def.args.length }) }), // trailing arguments left out
         fc.oneof({ weight: 9, arbitrary: fc.constant<unknown[]>([]) }, { weight: 1, arbitrary: fc.tuple(cell) }), // an extra argument
       )
@@ -216,16 +412,39 @@ const INVARIANTS: Record<string, (v: unknown) => boolean> = {
   REVIEW_RESPONSE_RATE: inRange(0, 1),
   NPS_DETAIL: (v) => {
     const [n, p, pa, d, nps, moe, lo, hi] = table(v)[1] as number[];
-    return [n, p, pa, d].every((x) => Number.isInteger(x) && x >= 0) && n === p + pa + d && n > 0 && nps >= -100 && nps <= 100 && moe > 0 && lo >= -100 && lo <= hi && hi <= 100;
+    return (
+      [n, p, pa, d].every((x) => Number.isInteger(x) && x >= 0) &&
+      n === p + pa + d &&
+      n > 0 &&
+      nps >= -100 &&
+      nps <= 100 &&
+      moe > 0 &&
+      lo >= -100 &&
+      lo <= hi &&
+      hi <= 100
+    );
   },
-  NPS_BY_PERIOD: (v) => table(v).slice(1).every((r) => (r[2] === '' && r[1] === 0) || (typeof r[2] === 'number' && r[2] >= -100 && r[2] <= 100 && (r[1] as number) > 0)),
+  NPS_BY_PERIOD: (v) =>
+    table(v)
+      .slice(1)
+      .every((r) => (r[2] === '' && r[1] === 0) || (typeof r[2] === 'number' && r[2] >= -100 && r[2] <= 100 && (r[1] as number) > 0)),
   OKR_SCORE: (v) => (Array.isArray(v) ? (v as unknown[][]).flat() : [v]).every((x) => x === '' || inRange(0, 1)(x)),
-  KEY_ACCOUNTS: (v) => table(v).length > 1 && /^A*B*C*$/.test(table(v).slice(1).map((r) => r[4]).join('')),
+  KEY_ACCOUNTS: (v) =>
+    table(v).length > 1 &&
+    /^A*B*C*$/.test(
+      table(v)
+        .slice(1)
+        .map((r) => r[4])
+        .join(''),
+    ),
   IMPROVEMENT_SUMMARY: (v) => {
     const [open, overdue, done] = table(v)[1] as number[];
     return [open, overdue, done].every((x) => Number.isInteger(x) && x >= 0) && overdue <= open;
   },
-  TARGET_PRESSURE: (v) => table(v).slice(1).every((r) => inRange(0, 1)(r[3]) && (r[5] === '' || (r[4] as number) >= 1.5)),
+  TARGET_PRESSURE: (v) =>
+    table(v)
+      .slice(1)
+      .every((r) => inRange(0, 1)(r[3]) && (r[5] === '' || (r[4] as number) >= 1.5)),
   TARGET_STATUS: (v) => ['On track', 'At risk', 'Off track', ''].includes(v as string),
   PERIODS: (v) => table(v).length === 1 && table(v)[0].every((x) => typeof x === 'string'),
 };
@@ -271,11 +490,17 @@ describe('every formula keeps the contract on hostile arguments', () => {
 
   test.each(FUNCTIONS.map((f) => [f.name, f.args.length] as const))('%s: only hostile single cells and odd shapes', (name, arity) => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(hostileCell, oddRange, fc.array(fc.array(hostileCell, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 4 })), { maxLength: arity + 1 }), (args) => {
-        const outcome = outcomeOf(name, args, CONTEXTS[0]);
-        const bad = violation(name, outcome);
-        if (bad !== null) throw new Error(bad);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(hostileCell, oddRange, fc.array(fc.array(hostileCell, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 4 })),
+          { maxLength: arity + 1 },
+        ),
+        (args) => {
+          const outcome = outcomeOf(name, args, CONTEXTS[0]);
+          const bad = violation(name, outcome);
+          if (bad !== null) throw new Error(bad);
+        },
+      ),
       { numRuns: Math.ceil(RUNS / 2) },
     );
   });
@@ -319,7 +544,9 @@ describe('regressions: counterexamples the properties found, now fixed', () => {
   test('CONNECTIONS({1,2,3,4,5}, {2,4,5,9}, "NPS", "Revenue"): NaN', () => {
     expect(keeps('CONNECTIONS', [[1, 2, 3, 4, 5]], [[2, 4, 5, 9]], [['NPS']], [['Revenue']])).toBeNull();
   });
-  test('CONNECTIONS({1,2,3,4}, {2,4,5,9,7}, …): the lag row\'s extra period is silently ignored instead of an error', () => {
-    expect(() => runFormula('CONNECTIONS', [[[1, 2, 3, 4]], [[2, 4, 5, 9, 7]], [['NPS']], [['Revenue']]], CONTEXTS[0])).toThrow(/^CONNECTIONS: /);
+  test("CONNECTIONS({1,2,3,4}, {2,4,5,9,7}, …): the lag row's extra period is silently ignored instead of an error", () => {
+    expect(() => runFormula('CONNECTIONS', [[[1, 2, 3, 4]], [[2, 4, 5, 9, 7]], [['NPS']], [['Revenue']]], CONTEXTS[0])).toThrow(
+      /^CONNECTIONS: /,
+    );
   });
 });

@@ -94,7 +94,7 @@ describe('open-ended ranges (B2:B), which Sheets has and HyperFormula lacks', ()
   test('cover the grid, follow rows pasted past it, and read back as written', () => {
     const wb = make({ Data: SCORES });
     const out = wb.insertSheet('Out');
-    out.writeBlock(1, 1, [["=SUM(Data!A2:A)", "=NPS('Data'!$A$2:$A)", '=COUNTIF(Data!A2:A, "A2:A")']]);
+    out.writeBlock(1, 1, [['=SUM(Data!A2:A)', "=NPS('Data'!$A$2:$A)", '=COUNTIF(Data!A2:A, "A2:A")']]);
     expect(wb.computedValues('Out')).toEqual([[29, 0, 0]]);
     expect(wb.formulaAt('Out', 'A1')).toBe('=SUM(Data!A2:A)');
     expect(wb.formulaAt('Out', 'B1')).toBe("=NPS('Data'!$A$2:$A)");
@@ -110,7 +110,10 @@ describe('open-ended ranges (B2:B), which Sheets has and HyperFormula lacks', ()
 
   test('closeOpenRanges closes references, not text', () => {
     const grid = (sheet: string | null) => (sheet === "O'Neill" ? 2000 : 1000);
-    expect(closeOpenRanges('=SUM(B4:B, C:C, D2:D9) & "E4:E"', grid)).toEqual({ text: '=SUM(B4:B1000, C:C, D2:D9) & "E4:E"', sheets: [null] });
+    expect(closeOpenRanges('=SUM(B4:B, C:C, D2:D9) & "E4:E"', grid)).toEqual({
+      text: '=SUM(B4:B1000, C:C, D2:D9) & "E4:E"',
+      sheets: [null],
+    });
     expect(closeOpenRanges("=F('O''Neill'!$A$2:$C, Data!A5:A)", grid)).toEqual({
       text: "=F('O''Neill'!$A$2:$C$2000, Data!A5:A1000)",
       sheets: ["O'Neill", 'Data'],
@@ -148,7 +151,15 @@ describe('array results', () => {
     const wb = make({ Data: SALES });
     const out = wb.insertSheet('Out');
     out.writeBlock(1, 1, [['=PERIOD_SERIES(Data!A2:A4, Data!B2:B4, "month")']]);
-    const direct = runFormula('PERIOD_SERIES', [SALES.slice(1).map((r) => [utc(...(String(r[0]).split('-').map(Number) as [number, number, number]))]), SALES.slice(1).map((r) => [r[1]]), 'month'], ctx);
+    const direct = runFormula(
+      'PERIOD_SERIES',
+      [
+        SALES.slice(1).map((r) => [utc(...(String(r[0]).split('-').map(Number) as [number, number, number]))]),
+        SALES.slice(1).map((r) => [r[1]]),
+        'month',
+      ],
+      ctx,
+    );
     expect(wb.computedValues('Out')).toEqual(direct);
     expect(wb.computedValues('Out')).toEqual([
       ['Period', 'Value'],
@@ -203,7 +214,20 @@ describe('text stays text', () => {
   test('{ text } is never a formula, number, date or boolean', () => {
     const wb = make();
     const s = wb.insertSheet('S');
-    const texts = ['=HYPERLINK("x")', "'quoted", '00123', 'TRUE', '+44 20 7946 0000', '-', '@home', '1/2', '50%', '$5', '2026-01-31', '#N/A'];
+    const texts = [
+      '=HYPERLINK("x")',
+      "'quoted",
+      '00123',
+      'TRUE',
+      '+44 20 7946 0000',
+      '-',
+      '@home',
+      '1/2',
+      '50%',
+      '$5',
+      '2026-01-31',
+      '#N/A',
+    ];
     s.writeBlock(1, 1, [texts.map((text) => ({ text }))]);
     expect(s.readValues()).toEqual([texts]);
     expect(wb.formulaAt('S', 'A1')).toBeNull();
@@ -249,21 +273,34 @@ describe('dates', () => {
 
 describe('Sheets functions the scorecard uses', () => {
   test('HyperFormula has IFERROR, INDEX, FILTER, COUNTIFS, SUMIFS, ARRAYFORMULA, TEXT, EOMONTH, DATE', () => {
-    const wb = make({ D: [['a', 1], ['b', 2], ['a', 3]] });
+    const wb = make({
+      D: [
+        ['a', 1],
+        ['b', 2],
+        ['a', 3],
+      ],
+    });
     const s = wb.insertSheet('S');
-    s.writeBlock(1, 1, [[
-      '=IFERROR(1/0, "none")',
-      '=INDEX(D!B1:B3, 2)',
-      '=COUNTIFS(D!A1:A3, "a")',
-      '=SUMIFS(D!B1:B3, D!A1:A3, "a")',
-      '=TEXT(DATE(2026,1,31), "yyyy-mm-dd")',
-      '=EOMONTH(DATE(2026,2,10), 0)',
-      '=AVERAGEIFS(D!B1:B3, D!A1:A3, "a")',
-      '=SPARKLINE(D!B1:B3)',
-    ]]);
+    s.writeBlock(1, 1, [
+      [
+        '=IFERROR(1/0, "none")',
+        '=INDEX(D!B1:B3, 2)',
+        '=COUNTIFS(D!A1:A3, "a")',
+        '=SUMIFS(D!B1:B3, D!A1:A3, "a")',
+        '=TEXT(DATE(2026,1,31), "yyyy-mm-dd")',
+        '=EOMONTH(DATE(2026,2,10), 0)',
+        '=AVERAGEIFS(D!B1:B3, D!A1:A3, "a")',
+        '=SPARKLINE(D!B1:B3)',
+      ],
+    ]);
     s.writeBlock(3, 1, [['=FILTER(D!B1:B3, D!A1:A3="a")', '=ARRAYFORMULA(D!B1:B3*10)']]);
     expect(wb.computedValues('S')[0]).toEqual(['none', 2, 2, 4, '2026-01-31', 46081, 2, '']);
-    expect(wb.computedValues('S').slice(2).map((r) => r.slice(0, 2))).toEqual([
+    expect(
+      wb
+        .computedValues('S')
+        .slice(2)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
       [1, 10],
       [3, 20],
       ['', 30],
@@ -271,17 +308,24 @@ describe('Sheets functions the scorecard uses', () => {
   });
 
   test('stand-ins follow Sheets: TEXT format codes, TODAY from the workbook clock, TRUE and FALSE literals', () => {
-    const wb = make({ D: [['a', 1], ['b', 2]] });
+    const wb = make({
+      D: [
+        ['a', 1],
+        ['b', 2],
+      ],
+    });
     const s = wb.insertSheet('S');
-    s.writeBlock(1, 1, [[
-      '=TEXT(DATE(2026,1,31), "mmm yyyy")',
-      '=TEXT(0.256, "0.0%")',
-      '=TEXT(1234.5, "£#,##0.00")',
-      '=TEXT(-5, "+0;-0;0")',
-      '=TODAY()',
-      '=VLOOKUP("b", D!A1:B2, 2, FALSE)',
-      '=IF(TRUE, "yes", "no")',
-    ]]);
+    s.writeBlock(1, 1, [
+      [
+        '=TEXT(DATE(2026,1,31), "mmm yyyy")',
+        '=TEXT(0.256, "0.0%")',
+        '=TEXT(1234.5, "£#,##0.00")',
+        '=TEXT(-5, "+0;-0;0")',
+        '=TODAY()',
+        '=VLOOKUP("b", D!A1:B2, 2, FALSE)',
+        '=IF(TRUE, "yes", "no")',
+      ],
+    ]);
     expect(wb.computedValues('S')[0]).toEqual(['Jan 2026', '25.6%', '£1,234.50', '-5', 25569 + Math.floor(NOW / 86400000), 2, 'yes']);
     expect(wb.valueAt('S', 'E1')).toEqual(utc(2026, 6, 15));
   });
@@ -291,7 +335,10 @@ describe('formats and layout', () => {
   test('styles, number formats and conditional rules are kept and resolved per cell', () => {
     const wb = make({ S: [['Status'], ['On track'], ['Behind']] });
     const s = wb.sheet('S')!;
-    s.applyStyles([{ a1: 'A1:B1', bold: true, background: '#eeeeee' }, { a1: 'A2:A', numberFormat: '0.0' }]);
+    s.applyStyles([
+      { a1: 'A1:B1', bold: true, background: '#eeeeee' },
+      { a1: 'A2:A', numberFormat: '0.0' },
+    ]);
     s.setConditionalRules([
       { a1: 'A2:A', textEquals: 'on track', background: '#b7e1cd' },
       { a1: 'A2:A', textEquals: 'Behind', background: '#f4c7c3', bold: true },
@@ -335,7 +382,10 @@ describe('call counting', () => {
     sc.setNumberFormats(2, 2, [['0'], ['0']]);
     sc.applyStyles([{ a1: 'A1:B1', bold: true }]);
     sc.setFrozen(1, 0);
-    sc.setColumnWidths([{ col: 1, width: 160 }, { col: 2, width: 80 }]);
+    sc.setColumnWidths([
+      { col: 1, width: 160 },
+      { col: 2, width: 80 },
+    ]);
     sc.setConditionalRules([]);
     expect(n).toBe(dataRows + 1);
   }
@@ -349,8 +399,16 @@ describe('call counting', () => {
     expect(wb.calls).toBe(0);
     build(wb, 3);
     expect(wb.callsByMethod).toEqual({
-      sheet: 1, readValues: 1, insertSheet: 1, setSheetTag: 1, writeBlock: 1, setNumberFormats: 1,
-      applyStyles: 1, setFrozen: 1, setColumnWidths: 1, setConditionalRules: 1,
+      sheet: 1,
+      readValues: 1,
+      insertSheet: 1,
+      setSheetTag: 1,
+      writeBlock: 1,
+      setNumberFormats: 1,
+      applyStyles: 1,
+      setFrozen: 1,
+      setColumnWidths: 1,
+      setConditionalRules: 1,
     });
     expect(wb.calls).toBe(10);
     wb.resetCalls();
@@ -410,7 +468,8 @@ describe('seeding from CSV', () => {
   });
 
   test('fromCsv reads quoted fields, dates and numbers; formula-like text stays text', () => {
-    const csv = 'Date,Customer,Amount,Note\r\n31/01/2026,"Ashworth, Booth & Co",12.5,"=cmd|\' /C calc\'!A0"\n2026-02-01,Gemma O\'Neill,£1,"two\nlines"\n';
+    const csv =
+      'Date,Customer,Amount,Note\r\n31/01/2026,"Ashworth, Booth & Co",12.5,"=cmd|\' /C calc\'!A0"\n2026-02-01,Gemma O\'Neill,£1,"two\nlines"\n';
     const wb = MemoryWorkbook.fromCsv({ Sales: csv });
     open.push(wb);
     expect(wb.sheet('Sales')!.readValues()).toEqual([
@@ -423,11 +482,7 @@ describe('seeding from CSV', () => {
   });
 
   test('parseCsv follows RFC 4180', () => {
-    expect(parseCsv('a,"b ""q"", c",\r\n,,\n"x\r\ny"')).toEqual([
-      ['a', 'b "q", c', ''],
-      ['', '', ''],
-      ['x\r\ny'],
-    ]);
+    expect(parseCsv('a,"b ""q"", c",\r\n,,\n"x\r\ny"')).toEqual([['a', 'b "q", c', ''], ['', '', ''], ['x\r\ny']]);
     expect(parseCsv('\ufeffa\n')).toEqual([['a']]);
     expect(() => parseCsv('"open')).toThrow(/quoted/);
   });

@@ -5,11 +5,11 @@ import { buildScorecard, SCORECARD_TAG } from '../../src/server/scorecard/build'
 import { detectSheets, suggestDefinition } from '../../src/server/scorecard/detect';
 import { parseDefinition } from '../../src/server/scorecard/definition';
 import { run } from '../../src/cli/main';
-import { ScorecardResult } from '../../src/core/scorecard/compute';
+import { type ScorecardResult } from '../../src/core/scorecard/compute';
 import { runFormula } from '../../src/functions/runtime';
 import { contextFor } from '../../src/functions/context';
 import { UTC_ZONE } from '../../src/core/time/zone';
-import { Cell } from '../../src/core/values/cell';
+import { type Cell } from '../../src/core/values/cell';
 
 const dataDir = join(__dirname, '..', '..', 'examples', 'data');
 const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
@@ -17,7 +17,16 @@ const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
 function cliJson(): ScorecardResult {
   let out = '';
   const code = run(
-    ['scorecard', '--sales', join(dataDir, 'sales.csv'), '--feedback', join(dataDir, 'feedback.csv'), '--reviews', join(dataDir, 'reviews.csv'), '--json'],
+    [
+      'scorecard',
+      '--sales',
+      join(dataDir, 'sales.csv'),
+      '--feedback',
+      join(dataDir, 'feedback.csv'),
+      '--reviews',
+      join(dataDir, 'reviews.csv'),
+      '--json',
+    ],
     (s) => (out += s),
     (s) => {
       throw new Error(s);
@@ -72,7 +81,11 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     const sales = before.Sales;
     const header = sales.findIndex((r) => r.includes('Order Date'));
     const col = (rows: Cell[][], h: number, name: string) => rows.slice(h + 1).map((r) => [r[rows[h].indexOf(name)]]);
-    const revenue = runFormula('PERIOD_SERIES', [col(sales, header, 'Order Date'), col(sales, header, 'Net Sales (£)'), 'month', 'sum'], ctx) as (string | number)[][];
+    const revenue = runFormula(
+      'PERIOD_SERIES',
+      [col(sales, header, 'Order Date'), col(sales, header, 'Net Sales (£)'), 'month', 'sum'],
+      ctx,
+    ) as (string | number)[][];
     const revenueCli = cli.measures.find((m) => m.id === 'revenue')!;
     cli.periods.forEach((p, i) => {
       const row = revenue.find((r) => r[0] === p)!;
@@ -126,7 +139,9 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     const sales = wb.sheet('Sales')!;
     const height = sales.readValues().length;
     const [y, m] = latest.split('-');
-    sales.writeBlock(height + 1, 1, [['NEW-1', `15/${m}/${y}`, 'Late Paste Ltd', 'Alex', '£1,000.00', '£600.00', 1, 0, `${y}-${m}-16`, `${y}-${m}-16`]]);
+    sales.writeBlock(height + 1, 1, [
+      ['NEW-1', `15/${m}/${y}`, 'Late Paste Ltd', 'Alex', '£1,000.00', '£600.00', 1, 0, `${y}-${m}-16`, `${y}-${m}-16`],
+    ]);
     const afterValue = wb.computedValues(result.sheetName)[revenueRow - 1][12] as number;
     expect(afterValue - beforeValue).toBeCloseTo(1000, 6);
   });
@@ -134,7 +149,11 @@ describe('the scorecard built in the in-memory workbook from the example data', 
 
 describe('building safely', () => {
   const sales = (rows: number): Cell[][] => {
-    const out: Cell[][] = [['Sales export'], [], ['Order ID', 'Order Date', 'Customer', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty', 'Promised Date', 'Delivered Date']];
+    const out: Cell[][] = [
+      ['Sales export'],
+      [],
+      ['Order ID', 'Order Date', 'Customer', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty', 'Promised Date', 'Delivered Date'],
+    ];
     for (let i = 0; i < rows; i++) {
       const day = (i % 700) + 1;
       const d = new Date(Date.UTC(2025, 0, day));
@@ -145,7 +164,8 @@ describe('building safely', () => {
     return out;
   };
   const feedback: Cell[][] = [['Timestamp', 'Customer', 'How likely are you to recommend us to a colleague?']];
-  for (let i = 0; i < 200; i++) feedback.push([new Date(Date.UTC(2025, 0, 1 + i * 3)).toISOString().slice(0, 10), `Customer ${i % 50}`, i % 11]);
+  for (let i = 0; i < 200; i++)
+    feedback.push([new Date(Date.UTC(2025, 0, 1 + i * 3)).toISOString().slice(0, 10), `Customer ${i % 50}`, i % 11]);
 
   function callsFor(rows: number) {
     const wb = MemoryWorkbook.fromGrids({ Sales: sales(rows), Feedback: feedback });

@@ -1,4 +1,4 @@
-import { PeriodSpec, periodIndexer, periodLabel } from '../time/periods';
+import { type PeriodSpec, periodIndexer, periodLabel } from '../time/periods';
 
 /**
  * Rows grouped by period. index[i] is row i's position among the listed periods (0 = the first

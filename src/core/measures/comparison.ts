@@ -1,6 +1,6 @@
-import { Cell, isBlank } from '../values/cell';
-import { Column, badCell, requireSome, isHeaderCell } from '../values/column';
-import { RatioRows } from './ratio';
+import { type Cell, isBlank } from '../values/cell';
+import { type Column, badCell, requireSome, isHeaderCell } from '../values/column';
+import { type RatioRows } from './ratio';
 
 export type Comparison = 'better' | 'same' | 'worse';
 

@@ -1,15 +1,20 @@
-import { Column, badCell, requireSome, isHeaderCell } from '../values/column';
+import { type Column, badCell, requireSome, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
-import { RatioRows } from './ratio';
+import { type RatioRows } from './ratio';
 
 /** The five labels of a 5-point satisfaction scale (case-insensitive). */
 const LABELS: Record<string, number> = {
-  'very dissatisfied': 1, 'extremely dissatisfied': 1,
-  dissatisfied: 2, unsatisfied: 2,
-  neutral: 3, neither: 3, 'neither satisfied nor dissatisfied': 3,
+  'very dissatisfied': 1,
+  'extremely dissatisfied': 1,
+  dissatisfied: 2,
+  unsatisfied: 2,
+  neutral: 3,
+  neither: 3,
+  'neither satisfied nor dissatisfied': 3,
   satisfied: 4,
-  'very satisfied': 5, 'extremely satisfied': 5,
+  'very satisfied': 5,
+  'extremely satisfied': 5,
 };
 
 export function csatLabel(text: string): number | undefined {
@@ -21,7 +26,8 @@ export function csatLabel(text: string): number | undefined {
  * (default 4 or 5 on a 5-point scale). Rows: num = 1 in the top box, den = 1 per answer.
  */
 export function csatRows(scores: Column, scale = 5, topBox = 2): RatioRows {
-  if (!Number.isInteger(scale) || scale < 2 || scale > 100) fail(`scale ${scale} must be a whole number from 2 to 100 (5 for a 5-point scale)`);
+  if (!Number.isInteger(scale) || scale < 2 || scale > 100)
+    fail(`scale ${scale} must be a whole number from 2 to 100 (5 for a 5-point scale)`);
   if (!Number.isInteger(topBox) || topBox < 1 || topBox >= scale) fail(`top_box ${topBox} must be a whole number from 1 to ${scale - 1}`);
   requireSome(scores, 'ratings');
   const expected =

@@ -1,14 +1,30 @@
 import { isBlank } from '../values/cell';
-import { Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
-import { DateOptions, readDayColumn } from '../values/date';
+import { type Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
+import { type DateOptions, readDayColumn } from '../values/date';
 import { median } from '../stats/median';
 
 export type ActionStatus = 'open' | 'in progress' | 'done' | 'dropped';
 const STATUS: Record<string, ActionStatus> = {
-  open: 'open', new: 'open', 'to do': 'open', todo: 'open', 'not started': 'open',
-  'in progress': 'in progress', 'in-progress': 'in progress', started: 'in progress', doing: 'in progress', 'on hold': 'in progress',
-  done: 'done', closed: 'done', complete: 'done', completed: 'done', resolved: 'done',
-  dropped: 'dropped', cancelled: 'dropped', canceled: 'dropped', "won't do": 'dropped', 'wont do': 'dropped',
+  open: 'open',
+  new: 'open',
+  'to do': 'open',
+  todo: 'open',
+  'not started': 'open',
+  'in progress': 'in progress',
+  'in-progress': 'in progress',
+  started: 'in progress',
+  doing: 'in progress',
+  'on hold': 'in progress',
+  done: 'done',
+  closed: 'done',
+  complete: 'done',
+  completed: 'done',
+  resolved: 'done',
+  dropped: 'dropped',
+  cancelled: 'dropped',
+  canceled: 'dropped',
+  "won't do": 'dropped',
+  'wont do': 'dropped',
 };
 export const STATUS_EXPECTED = 'a status is open, in progress, done or dropped';
 
@@ -27,7 +43,14 @@ export interface TrackerSummary {
  * Improvement tracker summary (DOMAIN.md): open (open or in progress), overdue (open and due before
  * asOf), done, and the median days from opened to closed over done actions with both dates.
  */
-export function improvementSummary(status: Column, due: Column, closed: Column, opened: Column | null, opts: DateOptions, asOf: number): TrackerSummary {
+export function improvementSummary(
+  status: Column,
+  due: Column,
+  closed: Column,
+  opened: Column | null,
+  opts: DateOptions,
+  asOf: number,
+): TrackerSummary {
   sameLength(status, due, closed);
   if (opened) sameLength(status, opened);
   requireSome(status, 'statuses');

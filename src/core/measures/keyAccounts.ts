@@ -1,5 +1,5 @@
-import { Cell, isBlank } from '../values/cell';
-import { Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
+import { type Cell, isBlank } from '../values/cell';
+import { type Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { readScore } from '../values/score';
@@ -78,7 +78,7 @@ export function keyAccounts(customers: Column, revenue: Column, scores?: Column)
   list.sort((a, b) => b.revenue - a.revenue || a.name.localeCompare(b.name));
   let total = 0;
   for (const a of list) total += a.revenue;
-  if (!(total > 0)) fail('the revenue adds up to nothing; select the column that holds each sale\'s amount');
+  if (!(total > 0)) fail("the revenue adds up to nothing; select the column that holds each sale's amount");
   // Compare running revenue with 80% and 95% of the total (not summed shares, whose rounding
   // would put a customer at exactly 80% into tier A).
   const slack = total * 1e-12;

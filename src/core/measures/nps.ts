@@ -1,7 +1,7 @@
-import { Column, badCell, requireSome, isHeaderCell } from '../values/column';
+import { type Column, badCell, requireSome, isHeaderCell } from '../values/column';
 import { SCORE_EXPECTED, readScore } from '../values/score';
 import { fail } from '../values/errors';
-import { RatioRows } from './ratio';
+import { type RatioRows } from './ratio';
 
 /**
  * Net Promoter Score (DOMAIN.md): answers 0–10 to "How likely are you to refer us to a colleague?";

@@ -1,7 +1,7 @@
-import { Column, badCell, isHeaderCell, requireSome, sameLength } from '../values/column';
-import { DateOptions, readDayColumn } from '../values/date';
+import { type Column, badCell, isHeaderCell, requireSome, sameLength } from '../values/column';
+import { type DateOptions, readDayColumn } from '../values/date';
 import { SCORE_EXPECTED, readScore } from '../values/score';
-import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
 import { localDayReader } from '../time/zone';
 import { fail } from '../values/errors';
 import type { Cell } from '../values/cell';

@@ -1,7 +1,7 @@
-import { Column, requireSome, sameLength } from '../values/column';
+import { type Column, requireSome, sameLength } from '../values/column';
 import { fail } from '../values/errors';
-import { DateOptions, readDayColumn } from '../values/date';
-import { RatioRows } from './ratio';
+import { type DateOptions, readDayColumn } from '../values/date';
+import { type RatioRows } from './ratio';
 
 /**
  * On time (DOMAIN.md): the share of delivered orders whose delivery day is on or before the promised

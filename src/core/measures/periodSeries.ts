@@ -1,15 +1,24 @@
-import { Column, badCell, requireSome, sameLength } from '../values/column';
+import { type Column, badCell, requireSome, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
-import { PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
-import { TimeZone, localDayReader } from '../time/zone';
-import { Buckets, bucketDays } from './buckets';
+import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { type TimeZone, localDayReader } from '../time/zone';
+import { type Buckets, bucketDays } from './buckets';
 
 export type Aggregate = 'sum' | 'average' | 'count' | 'min' | 'max' | 'median';
 const AGGREGATES: Record<string, Aggregate> = {
-  sum: 'sum', total: 'sum', average: 'average', avg: 'average', mean: 'average',
-  count: 'count', min: 'min', minimum: 'min', max: 'max', maximum: 'max', median: 'median',
+  sum: 'sum',
+  total: 'sum',
+  average: 'average',
+  avg: 'average',
+  mean: 'average',
+  count: 'count',
+  min: 'min',
+  minimum: 'min',
+  max: 'max',
+  maximum: 'max',
+  median: 'median',
 };
 export const AGGREGATE_HELP = 'use "sum", "average", "count", "min", "max" or "median"';
 
@@ -27,7 +36,13 @@ const VALUE_EXPECTED = 'expected a number such as 1234.5, "£1,234.50" or "12%"'
  * left out. Empty periods are 0 for sum and count, null (blank) otherwise.
  * "count" counts non-blank values of any kind, so it also counts orders or answers.
  */
-export function periodSeries(days: Float64Array, values: Column, spec: PeriodSpec, agg: Aggregate, dateCol?: Column): { buckets: Buckets; values: (number | null)[] } {
+export function periodSeries(
+  days: Float64Array,
+  values: Column,
+  spec: PeriodSpec,
+  agg: Aggregate,
+  dateCol?: Column,
+): { buckets: Buckets; values: (number | null)[] } {
   if (dateCol) sameLength(dateCol, values);
   requireSome(values, 'values');
   if (agg === 'median') return medianSeries(days, values, spec);
@@ -69,9 +84,11 @@ export function periodSeries(days: Float64Array, values: Column, spec: PeriodSpe
     }
     const p = of(d) - first;
     cnt[p]++;
-    if (agg === 'min') { if (x < acc[p]) acc[p] = x; }
-    else if (agg === 'max') { if (x > acc[p]) acc[p] = x; }
-    else acc[p] += x;
+    if (agg === 'min') {
+      if (x < acc[p]) acc[p] = x;
+    } else if (agg === 'max') {
+      if (x > acc[p]) acc[p] = x;
+    } else acc[p] += x;
   }
   return { buckets: { spec, first, count: k, index }, values: finish(agg, acc, cnt) };
 }
@@ -113,7 +130,13 @@ function medianSeries(days: Float64Array, values: Column, spec: PeriodSpec): { b
  * beside its values. Returns null as soon as a date cell is anything else (text, a serial number, a
  * header), and the caller reads the column the general way. Same results as periodSeries.
  */
-export function dateCellSeries(dateCol: Column, values: Column, spec: PeriodSpec, agg: Aggregate, zone: TimeZone): { buckets: Buckets; values: (number | null)[] } | null {
+export function dateCellSeries(
+  dateCol: Column,
+  values: Column,
+  spec: PeriodSpec,
+  agg: Aggregate,
+  zone: TimeZone,
+): { buckets: Buckets; values: (number | null)[] } | null {
   const rows = dateCol.rows;
   if (!rows || agg === 'median') return null;
   requireSome(values, 'values');
@@ -161,9 +184,11 @@ export function dateCellSeries(dateCol: Column, values: Column, spec: PeriodSpec
       x = r;
     }
     cnt[k]++;
-    if (agg === 'min') { if (x < acc[k]) acc[k] = x; }
-    else if (agg === 'max') { if (x > acc[k]) acc[k] = x; }
-    else acc[k] += x;
+    if (agg === 'min') {
+      if (x < acc[k]) acc[k] = x;
+    } else if (agg === 'max') {
+      if (x > acc[k]) acc[k] = x;
+    } else acc[k] += x;
   }
   return { buckets: { spec, first: lo, count: acc.length, index: new Int32Array(0) }, values: finish(agg, acc, cnt) };
 }

@@ -1,6 +1,6 @@
-import { Column, badCell, requireSome, sameLength } from '../values/column';
+import { type Column, badCell, requireSome, sameLength } from '../values/column';
 import { readNumber } from '../values/number';
-import { RatioRows } from './ratio';
+import { type RatioRows } from './ratio';
 
 const AMOUNT = 'expected a quantity or an amount such as 12 or £1,234.50';
 

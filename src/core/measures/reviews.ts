@@ -1,9 +1,9 @@
-import { Cell } from '../values/cell';
-import { Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
+import { type Cell } from '../values/cell';
+import { type Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { readResponded } from '../values/boolean';
-import { RatioRows } from './ratio';
+import { type RatioRows } from './ratio';
 
 const STARS_EXPECTED = 'stars are numbers from 1 to 5, "4/5", "4 stars" or ★★★★☆';
 

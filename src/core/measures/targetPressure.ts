@@ -1,9 +1,9 @@
-import { Column, badCell, requireSome, sameLength } from '../values/column';
+import { type Column, badCell, requireSome, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
-import { PeriodSpec, periodEnd, periodStart } from '../time/periods';
-import { Buckets, bucketDays } from './buckets';
+import { type PeriodSpec, periodEnd, periodStart } from '../time/periods';
+import { type Buckets, bucketDays } from './buckets';
 
 export interface PressureRow {
   sales: number;
@@ -21,7 +21,13 @@ export const SPIKE_FLAG = 1.5;
  * against the share expected if sales were even (lastDays / days in the period). A spike ratio of
  * 1.5 or more is flagged as an end-of-period push.
  */
-export function targetPressure(days: Float64Array, amounts: Column, spec: PeriodSpec, lastDays: number, dateCol?: Column): { buckets: Buckets; rows: PressureRow[] } {
+export function targetPressure(
+  days: Float64Array,
+  amounts: Column,
+  spec: PeriodSpec,
+  lastDays: number,
+  dateCol?: Column,
+): { buckets: Buckets; rows: PressureRow[] } {
   if (!Number.isInteger(lastDays) || lastDays < 1) fail(`last_days ${lastDays} must be a whole number of days such as 7`);
   if (dateCol) sameLength(dateCol, amounts);
   requireSome(amounts, 'amounts');

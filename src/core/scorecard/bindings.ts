@@ -1,4 +1,4 @@
-import { MeasureId, Source } from './measures';
+import { type MeasureId, type Source } from './measures';
 
 /**
  * Which columns feed each measure (column roles as found by core/tables): the `dates`, `a` and `b`

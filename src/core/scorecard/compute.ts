@@ -1,12 +1,12 @@
-import { Column } from '../values/column';
-import { DateOptions, cachedDayColumn } from '../values/date';
-import { PeriodSpec, periodLabel, periodOfDay } from '../time/periods';
+import { type Column } from '../values/column';
+import { type DateOptions, cachedDayColumn } from '../values/date';
+import { type PeriodSpec, periodLabel, periodOfDay } from '../time/periods';
 import { targetPressure } from '../measures/targetPressure';
 import { bucketLabels } from '../measures/buckets';
-import { MEASURES, MeasureId, Source } from './measures';
+import { MEASURES, type MeasureId, type Source } from './measures';
 import { bindMeasure } from './bindings';
 import { measureSeries } from './measureSeries';
-import { latestValue, targetStatus, Status } from './status';
+import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
 import { fail } from '../values/errors';
 
@@ -41,9 +41,23 @@ export const DEFAULT_OPTIONS: ScorecardOptions = {
 export interface ScorecardResult {
   period: string;
   periods: string[];
-  measures: { id: MeasureId; kind: 'lead' | 'lag'; label: string; values: (number | null)[]; target: number | null; status: Status | null }[];
+  measures: {
+    id: MeasureId;
+    kind: 'lead' | 'lag';
+    label: string;
+    values: (number | null)[];
+    target: number | null;
+    status: Status | null;
+  }[];
   connections: { lead: MeasureId; lag: MeasureId; lag_periods: number; r: number; p: number; pairs: number; sentence: string }[];
-  target_health: { period: string; sales: number; share: number | null; expected_share: number; spike_ratio: number | null; flag: boolean }[];
+  target_health: {
+    period: string;
+    sales: number;
+    share: number | null;
+    expected_share: number;
+    spike_ratio: number | null;
+    flag: boolean;
+  }[];
   skipped: { file: string; row: number; reason: string }[];
 }
 
@@ -57,10 +71,15 @@ export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts
   return Array.from({ length: count }, (_, i) => end - count + 1 + i);
 }
 
-export function computeScorecard(sources: Partial<Record<Source, SourceColumns>>, options: ScorecardOptions, dates: DateOptions): ScorecardResult {
+export function computeScorecard(
+  sources: Partial<Record<Source, SourceColumns>>,
+  options: ScorecardOptions,
+  dates: DateOptions,
+): ScorecardResult {
   const roles: Partial<Record<Source, Set<string>>> = {};
   for (const [s, table] of Object.entries(sources)) if (table) roles[s as Source] = new Set(Object.keys(table.columns));
-  const clock = sources.sales?.columns.date ?? sources.feedback?.columns.date ?? fail('the scorecard needs sales or feedback data with a date column');
+  const clock =
+    sources.sales?.columns.date ?? sources.feedback?.columns.date ?? fail('the scorecard needs sales or feedback data with a date column');
   const periods = lastPeriods(clock, options.period, options.count, dates);
   const wanted = options.measures ?? MEASURES.map((m) => m.id);
 
@@ -70,23 +89,47 @@ export function computeScorecard(sources: Partial<Record<Source, SourceColumns>>
     const binding = bindMeasure(info.id, roles);
     if (!binding) continue;
     const cols = sources[binding.source]!.columns;
-    const values = measureSeries(info.id, periods, options.period, {
-      dates: cols[binding.dates],
-      a: binding.a ? cols[binding.a] : undefined,
-      b: binding.b ? cols[binding.b] : undefined,
-    }, dates);
+    const values = measureSeries(
+      info.id,
+      periods,
+      options.period,
+      {
+        dates: cols[binding.dates],
+        a: binding.a ? cols[binding.a] : undefined,
+        b: binding.b ? cols[binding.b] : undefined,
+      },
+      dates,
+    );
     const target = options.targets[info.id] ?? null;
-    measures.push({ id: info.id, kind: info.kind, label: info.label, values, target, status: targetStatus(latestValue(values), target, info.better) });
+    measures.push({
+      id: info.id,
+      kind: info.kind,
+      label: info.label,
+      values,
+      target,
+      status: targetStatus(latestValue(values), target, info.better),
+    });
   }
 
   // Connections are computed on the labels (the sentence reads them) and mapped back to ids.
   const idOf = new Map(measures.map((m) => [m.label, m.id]));
-  const series = (m: ScorecardResult['measures'][number]) => ({ name: m.label, values: Float64Array.from(m.values, (v) => (v === null ? NaN : v)) });
+  const series = (m: ScorecardResult['measures'][number]) => ({
+    name: m.label,
+    values: Float64Array.from(m.values, (v) => (v === null ? NaN : v)),
+  });
   const connections = connectDots(
     measures.filter((m) => m.kind === 'lead').map(series),
     measures.filter((m) => m.kind === 'lag').map(series),
     options.maxLag,
-  ).map((c) => ({ lead: idOf.get(c.lead)!, lag: idOf.get(c.lag)!, lag_periods: c.lagPeriods, r: c.r, p: c.p, pairs: c.pairs, sentence: c.sentence }));
+  ).map((c) => ({
+    lead: idOf.get(c.lead)!,
+    lag: idOf.get(c.lag)!,
+    lag_periods: c.lagPeriods,
+    r: c.r,
+    p: c.p,
+    pairs: c.pairs,
+    sentence: c.sentence,
+  }));
 
   const target_health: ScorecardResult['target_health'] = [];
   const sales = sources.sales?.columns;
@@ -94,11 +137,21 @@ export function computeScorecard(sources: Partial<Record<Source, SourceColumns>>
     const days = cachedDayColumn(sales.date, dates);
     const { buckets, rows } = targetPressure(days, sales.amount, options.healthPeriod, options.lastDays, sales.date);
     const labels = bucketLabels(buckets);
-    rows.forEach((r, i) => target_health.push({ period: labels[i], sales: r.sales, share: r.share, expected_share: r.expected, spike_ratio: r.ratio, flag: r.flagged }));
+    rows.forEach((r, i) =>
+      target_health.push({
+        period: labels[i],
+        sales: r.sales,
+        share: r.share,
+        expected_share: r.expected,
+        spike_ratio: r.ratio,
+        flag: r.flagged,
+      }),
+    );
   }
 
   const skipped: ScorecardResult['skipped'] = [];
-  for (const table of Object.values(sources)) if (table) for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
+  for (const table of Object.values(sources))
+    if (table) for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
 
   return {
     period: options.period.kind,

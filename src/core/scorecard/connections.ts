@@ -14,7 +14,11 @@ export interface Connection {
  * Every lead × lag pair with enough periods, each at its best lag (smallest p-value), strongest
  * evidence first. Names are used in the sentence, lower-cased for reading.
  */
-export function connectDots(leads: { name: string; values: ArrayLike<number> }[], lags: { name: string; values: ArrayLike<number> }[], maxLag: number): Connection[] {
+export function connectDots(
+  leads: { name: string; values: ArrayLike<number> }[],
+  lags: { name: string; values: ArrayLike<number> }[],
+  maxLag: number,
+): Connection[] {
   const out: Connection[] = [];
   for (const lead of leads) {
     for (const lag of lags) {

@@ -1,16 +1,16 @@
-import { Column, badCell, sameLength } from '../values/column';
+import { type Column, badCell, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
-import { DateOptions, cachedDayColumn } from '../values/date';
+import { type DateOptions, cachedDayColumn } from '../values/date';
 import { readNumber } from '../values/number';
-import { PeriodSpec, periodIndexer } from '../time/periods';
-import { RatioRows } from '../measures/ratio';
+import { type PeriodSpec, periodIndexer } from '../time/periods';
+import { type RatioRows } from '../measures/ratio';
 import { npsRows } from '../measures/nps';
 import { csatRows } from '../measures/csat';
 import { comparisonRows } from '../measures/comparison';
 import { returnRows } from '../measures/returns';
 import { reviewRows } from '../measures/reviews';
-import { MeasureId } from './measures';
+import { type MeasureId } from './measures';
 
 export interface SeriesInput {
   readonly dates: Column;
@@ -26,7 +26,13 @@ const AMOUNT = 'expected an amount such as 1234.5 or "£1,234.50"';
  * (no answers, no deliveries), 0 where a money sum is empty. Rows without a date are left out
  * (title, totals and blank rows).
  */
-export function measureSeries(id: MeasureId, periods: readonly number[], spec: PeriodSpec, input: SeriesInput, opts: DateOptions): (number | null)[] {
+export function measureSeries(
+  id: MeasureId,
+  periods: readonly number[],
+  spec: PeriodSpec,
+  input: SeriesInput,
+  opts: DateOptions,
+): (number | null)[] {
   const { dates, a, b } = input;
   const need = (col: Column | undefined, what: string): Column => col ?? fail(`${id} needs ${what}`);
   for (const col of [a, b]) if (col) sameLength(dates, col);
@@ -87,7 +93,7 @@ function slots(days: Float64Array, periods: readonly number[], spec: PeriodSpec)
   const out = new Int32Array(days.length);
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
-    out[i] = d === d ? at.get(of(d)) ?? -1 : -1;
+    out[i] = d === d ? (at.get(of(d)) ?? -1) : -1;
   }
   return out;
 }

@@ -4,8 +4,17 @@
  * MEASURE_SERIES formula and the command line alike.
  */
 export type MeasureId =
-  | 'nps' | 'csat' | 'net_comparison' | 'on_time' | 'return_rate' | 'review_response'
-  | 'revenue' | 'margin' | 'margin_pct' | 'orders' | 'average_order_value';
+  | 'nps'
+  | 'csat'
+  | 'net_comparison'
+  | 'on_time'
+  | 'return_rate'
+  | 'review_response'
+  | 'revenue'
+  | 'margin'
+  | 'margin_pct'
+  | 'orders'
+  | 'average_order_value';
 
 export type Source = 'sales' | 'feedback' | 'reviews';
 

@@ -1,11 +1,11 @@
-import { Cell } from '../values/cell';
-import { Column } from '../values/column';
+import { type Cell } from '../values/cell';
+import { type Column } from '../values/column';
 import { fail } from '../values/errors';
-import { TableFound, findTable, tableColumns } from '../tables/findTable';
-import { RoleSuggestion, suggestRoles } from '../tables/suggestRoles';
-import { ROLES, Role, isRole } from '../tables/roles';
+import { type TableFound, findTable, tableColumns } from '../tables/findTable';
+import { type RoleSuggestion, suggestRoles } from '../tables/suggestRoles';
+import { ROLES, type Role, isRole } from '../tables/roles';
 import { applyOverrides } from '../tables/overrides';
-import { SourceColumns } from './compute';
+import { type SourceColumns } from './compute';
 
 export interface LoadedSource {
   readonly table: TableFound;
@@ -21,7 +21,11 @@ export interface LoadedSource {
  * Overrides naming a header this table does not have are returned in `unused` for the caller to
  * check across all its tables.
  */
-export function loadSource(name: string, grid: readonly (readonly Cell[])[], overrides: Readonly<Record<string, string>> = {}): LoadedSource & { unused: string[] } {
+export function loadSource(
+  name: string,
+  grid: readonly (readonly Cell[])[],
+  overrides: Readonly<Record<string, string>> = {},
+): LoadedSource & { unused: string[] } {
   const table = findTable(grid);
   const cols = tableColumns(grid, table);
   const suggestions = suggestRoles(table.headers, cols);

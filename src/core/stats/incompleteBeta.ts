@@ -116,10 +116,7 @@ function stirlingCorrection(z: number): number {
     r *
     (1 / 12 +
       r2 *
-        (-1 / 360 +
-          r2 *
-            (1 / 1260 +
-              r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400))))))))
+        (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400))))))))
   );
 }
 
@@ -181,7 +178,7 @@ function largeAExpansion(logX: number, a: number, b: number): number {
   let sum = gs;
   let smallTerms = 0;
   for (let n = 1; n <= ASYMPTOTIC_MAX_TERMS; n++) {
-    c.push(c[n - 1] / ((2 * n) * (2 * n + 1)));
+    c.push(c[n - 1] / (2 * n * (2 * n + 1)));
     let acc = 0;
     for (let k = 1; k <= n; k++) acc += (b * k - n) * c[k] * g[n - k];
     g.push(acc / n);

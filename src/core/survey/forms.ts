@@ -1,6 +1,6 @@
 import { contentKey } from '../tracker/key';
-import { COMPARISON_CHOICES, CSAT_LABELS, REFERRAL_LABELS, TextId, roleVariant } from './texts';
-import { SurveySetup, roleTextOf, textOf } from './setup';
+import { COMPARISON_CHOICES, CSAT_LABELS, REFERRAL_LABELS, type TextId, roleVariant } from './texts';
+import { type SurveySetup, roleTextOf, textOf } from './setup';
 
 /** What each answer means to the add-on, whatever the wording. */
 export type QuestionId = 'customer' | 'role' | 'referral' | 'comparison' | 'csat' | 'satisfies' | 'dissatisfies' | 'hoped' | 'roleQuestion';
@@ -48,7 +48,11 @@ export function roleQuestions(setup: SurveySetup, role: string): FormItem[] {
     item('choice', 'comparison', t('comparison'), role, { required: true, choices: COMPARISON_CHOICES }),
   ];
   if (setup.csat) out.push(item('scale', 'csat', t('csat'), role, { scale: [1, 5, ...CSAT_LABELS] }));
-  out.push(item('paragraph', 'satisfies', t('satisfies'), role), item('paragraph', 'dissatisfies', t('dissatisfies'), role), item('paragraph', 'hoped', t('hoped'), role));
+  out.push(
+    item('paragraph', 'satisfies', t('satisfies'), role),
+    item('paragraph', 'dissatisfies', t('dissatisfies'), role),
+    item('paragraph', 'hoped', t('hoped'), role),
+  );
   const own = roleTextOf(setup, role);
   if (setup.roleQuestions && own) out.push(item('paragraph', 'roleQuestion', own, role));
   return out;
@@ -63,7 +67,12 @@ export function surveyForms(setup: SurveySetup): FormSpec[] {
   const base = { description: textOf(setup, 'intro'), confirmation: textOf(setup, 'closing') };
   const customer = item('text', 'customer', textOf(setup, 'customer'), null, { required: true });
   if (setup.layout === 'perRole') {
-    return setup.roles.map((role) => ({ ...base, title: `${setup.title} (${role})`, role, items: [customer, ...roleQuestions(setup, role)] }));
+    return setup.roles.map((role) => ({
+      ...base,
+      title: `${setup.title} (${role})`,
+      role,
+      items: [customer, ...roleQuestions(setup, role)],
+    }));
   }
   const items: FormItem[] = [customer, customer];
   const goTo: number[] = [];

@@ -1,10 +1,10 @@
-import { Cell, isBlank } from '../values/cell';
+import { type Cell, isBlank } from '../values/cell';
 import { readScore } from '../values/score';
 import { readNumber } from '../values/number';
-import { Comparison, readComparison } from '../measures/comparison';
+import { type Comparison, readComparison } from '../measures/comparison';
 import { csatLabel } from '../measures/csat';
 import { keysOf } from '../tracker/key';
-import { QuestionId, headerKey, titleKey } from './forms';
+import { type QuestionId, headerKey, titleKey } from './forms';
 
 /** One survey response, read from a Google Forms response sheet whatever the wording of its questions. */
 export interface SurveyAnswer {
@@ -25,7 +25,7 @@ export interface SurveyAnswer {
 const text = (c: Cell): string => (isBlank(c) ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
 function csatOf(c: Cell): number | null {
-  const n = typeof c === 'string' ? csatLabel(c) ?? readNumber(c) : readNumber(c);
+  const n = typeof c === 'string' ? (csatLabel(c) ?? readNumber(c)) : readNumber(c);
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
 }
 
@@ -40,7 +40,12 @@ function csatOf(c: Cell): number | null {
  * added question, a corrected answer) never makes an old response look new. A row without a timestamp
  * (pasted by hand) is keyed by its answers instead.
  */
-export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonly<Record<string, QuestionId>>, formId: string, role: string | null): SurveyAnswer[] {
+export function readAnswers(
+  grid: readonly (readonly Cell[])[],
+  columns: Readonly<Record<string, QuestionId>>,
+  formId: string,
+  role: string | null,
+): SurveyAnswer[] {
   if (grid.length < 2) return [];
   const titles = grid[0].map((h) => titleKey(text(h)));
   const head = grid[0].map((h) => headerKey(text(h)));
@@ -48,7 +53,10 @@ export function readAnswers(grid: readonly (readonly Cell[])[], columns: Readonl
   const at = Math.max(0, titles.indexOf('timestamp'));
   const rows = grid.slice(1).filter((r) => r.some((c) => !isBlank(c)));
   const mapped = head.map((h, j) => (columns[h] ? j : -1)).filter((j) => j >= 0);
-  const keys = keysOf(rows.map((r) => (isBlank(r[at]) ? [formId, ...mapped.map((j) => r[j])] : [formId, r[at]])), 'r:');
+  const keys = keysOf(
+    rows.map((r) => (isBlank(r[at]) ? [formId, ...mapped.map((j) => r[j])] : [formId, r[at]])),
+    'r:',
+  );
   return rows.map((r, i) => {
     const get = (q: QuestionId): Cell => {
       for (let j = 0; j < head.length; j++) if (columns[head[j]] === q && !isBlank(r[j])) return r[j];

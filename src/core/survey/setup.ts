@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_ROLES, TEXTS, TextId, roleVariant } from './texts';
+import { DEFAULT_ROLES, TEXTS, type TextId, roleVariant } from './texts';
 
 /**
  * What the survey wizard sends to create a survey. zod checks its shape with the few schema kinds that keep
@@ -110,12 +110,19 @@ export function checkSetup(input: SetupInput): { setup: SurveySetup; problems: s
   const setup = { ...input, title, roles, owner, texts: maps ? input.texts : {}, roleTexts: maps ? input.roleTexts : {} } as SurveySetup;
   // Answers are told apart by their question's wording: no two questions may read the same.
   const seen = new Set<string>();
-  const asked = [...roles, ...(Object.keys(TEXTS) as TextId[]).slice(1, -1).map((id) => textOf(setup, id)), ...roles.filter((r, i) => roles.findIndex((x) => x.toLowerCase() === r.toLowerCase()) === i).map((r) => roleTextOf(setup, r))];
+  const asked = [
+    ...roles,
+    ...(Object.keys(TEXTS) as TextId[]).slice(1, -1).map((id) => textOf(setup, id)),
+    ...roles.filter((r, i) => roles.findIndex((x) => x.toLowerCase() === r.toLowerCase()) === i).map((r) => roleTextOf(setup, r)),
+  ];
   asked.forEach((w, i) => {
     const k = w.replace(/\s+/g, ' ').toLowerCase();
     if (i < roles.length) say(k && k.length <= 40, `Give role ${i + 1} a name of up to 40 characters.`);
     else say(w.length <= 500, `Keep "${w.slice(0, 30)}..." under 500 characters.`);
-    say(!k || !seen.has(k), `"${w.slice(0, 60)}" is there twice: give each ${i < roles.length ? 'role its own name' : 'question its own wording'}.`);
+    say(
+      !k || !seen.has(k),
+      `"${w.slice(0, 60)}" is there twice: give each ${i < roles.length ? 'role its own name' : 'question its own wording'}.`,
+    );
     seen.add(k);
   });
   const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(owner);

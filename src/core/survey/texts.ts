@@ -13,7 +13,8 @@ export const TEXTS = {
   satisfies: 'What satisfies you most about working with us?',
   dissatisfies: 'What dissatisfies you, or what should we do better?',
   hoped: 'What result did you hope for when you bought from us, and did you get it?',
-  closing: 'Thank you. We read every answer: each problem you raise becomes an action with an owner and a due date, and we will tell you what we changed.',
+  closing:
+    'Thank you. We read every answer: each problem you raise becomes an action with an owner and a due date, and we will tell you what we changed.',
 } as const;
 
 export type TextId = keyof typeof TEXTS;
@@ -38,5 +39,7 @@ const VARIANTS: readonly (readonly [peer: string, question: string])[] = [
 /** A role's variant: a default role's own, or a general one naming the role. */
 export function roleVariant(role: string): readonly [peer: string, question: string] {
   const i = DEFAULT_ROLES.findIndex((r) => r.toLowerCase() === role.trim().toLowerCase());
-  return i >= 0 ? VARIANTS[i] : ['a colleague in a role like yours', `In your role (${role.trim()}), what one thing should we improve for you?`];
+  return i >= 0
+    ? VARIANTS[i]
+    : ['a colleague in a role like yours', `In your role (${role.trim()}), what one thing should we improve for you?`];
 }

@@ -1,5 +1,5 @@
-import { Cell } from '../values/cell';
-import { Kind, cellKind, cellText, isEmptyCell } from './kinds';
+import { type Cell } from '../values/cell';
+import { type Kind, cellKind, cellText, isEmptyCell } from './kinds';
 
 /** A row left out of the table, with a reason a manager understands. */
 export interface SkippedRow {
@@ -119,9 +119,7 @@ export function sortRows(
     const cells = grid[x.r];
     if (x.total !== undefined) {
       // A totals row lacks what every order has: an id, a date.
-      const lacking = fill.some(
-        (f, j) => f >= 0.9 && (!x.filled[j] || (usual[j] === 'date' && cellKind(cells[firstCol + j]) !== 'date')),
-      );
+      const lacking = fill.some((f, j) => f >= 0.9 && (!x.filled[j] || (usual[j] === 'date' && cellKind(cells[firstCol + j]) !== 'date')));
       if (lacking || plain.length === 0) {
         skipped.push({ row: x.r + 1, reason: `a totals row (${quote(x.total)}), left out so nothing is counted twice` });
         continue;

@@ -1,6 +1,6 @@
-import { Cell } from '../values/cell';
+import { type Cell } from '../values/cell';
 import { fail } from '../values/errors';
-import { SkippedRow, sortRows } from './dataRows';
+import { type SkippedRow, sortRows } from './dataRows';
 import { findHeaderRow } from './headerRow';
 import { cellText, columnLetter } from './kinds';
 

@@ -1,6 +1,6 @@
-import { Cell } from '../values/cell';
+import { type Cell } from '../values/cell';
 import { fail } from '../values/errors';
-import { Kind, cellKind, isEmptyCell } from './kinds';
+import { type Kind, cellKind, isEmptyCell } from './kinds';
 
 /** Where the column names are: a 0-based row of the grid and the columns they span. */
 export interface HeaderSpan {

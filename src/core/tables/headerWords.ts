@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { type Role } from './roles';
 
 /**
  * What a column's header says about its role, from English words. Each rule gives a strength:
@@ -24,41 +24,95 @@ export interface HeaderMatch {
 const OPEN_QUESTION = /^(what|why|which|please|anything|is there|how could|how can|how would|how might|if you)\b/;
 const PERSON = /\b(rep|reps|representative|person|salesman|saleswoman|manager|owner|team|agent|exec|executive)\b/;
 
-const AMOUNT_UNLESS = /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due)\b/;
+const AMOUNT_UNLESS =
+  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due)\b/;
 
 const RULES: readonly Rule[] = [
   { role: 'date', re: /^(date|day|timestamp|time stamp|when|date time|datetime)$/, strength: 1 },
-  { role: 'date', re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|document|doc) (date|day|time|timestamp)\b/, strength: 1 },
+  {
+    role: 'date',
+    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|document|doc) (date|day|time|timestamp)\b/,
+    strength: 1,
+  },
   { role: 'date', re: /\btimestamp\b/, strength: 1 },
   { role: 'date', re: /\b(created|submitted|posted|ordered|placed)( (on|at|date))?$/, strength: 0.8 },
   { role: 'date', re: /\b(date|time|day)\b/, strength: 0.6 },
 
-  { role: 'order_id', re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|document|doc)s? ?(id|no|num|number|ref|reference|code)\b/, strength: 1 },
+  {
+    role: 'order_id',
+    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|document|doc)s? ?(id|no|num|number|ref|reference|code)\b/,
+    strength: 1,
+  },
   { role: 'order_id', re: /^(order|invoice|ref|reference|id|no|number)$/, strength: 0.6 },
 
-  { role: 'customer', re: /\b(customer|customers|client|clients|account|company|buyer|organisation|organization|business|firm|shop|store|trade name)\b/, strength: 1, unless: PERSON },
+  {
+    role: 'customer',
+    re: /\b(customer|customers|client|clients|account|company|buyer|organisation|organization|business|firm|shop|store|trade name)\b/,
+    strength: 1,
+    unless: PERSON,
+  },
   { role: 'customer', re: /^(name|customer name|bill to|sold to|ship to name)$/, strength: 0.5 },
 
-  { role: 'rep', re: /\b(rep|reps|sales rep|representative|salesperson|sales person|salesman|saleswoman|seller|account manager|account owner|owner|agent|sales exec|executive|assigned to|handled by)\b/, strength: 1 },
+  {
+    role: 'rep',
+    re: /\b(rep|reps|sales rep|representative|salesperson|sales person|salesman|saleswoman|seller|account manager|account owner|owner|agent|sales exec|executive|assigned to|handled by)\b/,
+    strength: 1,
+  },
 
-  { role: 'amount', re: /\b(net sales|sales amount|sales value|total sales|revenue|revenues|amount|turnover|order value|order total|invoice total|invoice amount|line total|net amount)\b/, strength: 1, unless: AMOUNT_UNLESS },
+  {
+    role: 'amount',
+    re: /\b(net sales|sales amount|sales value|total sales|revenue|revenues|amount|turnover|order value|order total|invoice total|invoice amount|line total|net amount)\b/,
+    strength: 1,
+    unless: AMOUNT_UNLESS,
+  },
   // Revenue is what was sold after discounts: net beats gross when a sheet has both.
   { role: 'amount', re: /\b(gross sales|gross amount|sales)\b/, strength: 0.9, unless: AMOUNT_UNLESS },
-  { role: 'amount', re: /\b(total|value|price|income|net|gross|paid|payment|spend)\b/, strength: 0.6, unless: /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns)\b/ },
+  {
+    role: 'amount',
+    re: /\b(total|value|price|income|net|gross|paid|payment|spend)\b/,
+    strength: 0.6,
+    unless: /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns)\b/,
+  },
 
-  { role: 'cost', re: /\b(cost|costs|cogs|cost of goods|cost of sales|expense|expenses|purchase price|buy price|buying price)\b/, strength: 1, unless: /\b(delivery|shipping) (cost|costs)\b/ },
+  {
+    role: 'cost',
+    re: /\b(cost|costs|cogs|cost of goods|cost of sales|expense|expenses|purchase price|buy price|buying price)\b/,
+    strength: 1,
+    unless: /\b(delivery|shipping) (cost|costs)\b/,
+  },
 
   { role: 'margin', re: /\b(margin|profit|gross profit|gp|contribution)\b/, strength: 1 },
 
-  { role: 'quantity', re: /\b(qty|quantity|quantities|units|unit count|pcs|pieces|items|volume)\b/, strength: 1, unless: /\b(return|returns|returned|refund|refunded)\b/ },
+  {
+    role: 'quantity',
+    re: /\b(qty|quantity|quantities|units|unit count|pcs|pieces|items|volume)\b/,
+    strength: 1,
+    unless: /\b(return|returns|returned|refund|refunded)\b/,
+  },
   { role: 'quantity', re: /\bcount\b/, strength: 0.6, unless: /\b(return|returns|returned|refund|refunded)\b/ },
 
-  { role: 'returned', re: /\b(returned|returns|return|refund|refunded|refunds|rma)\b/, strength: 1, unless: /\b(date|time|reason|address|policy)\b/ },
+  {
+    role: 'returned',
+    re: /\b(returned|returns|return|refund|refunded|refunds|rma)\b/,
+    strength: 1,
+    unless: /\b(date|time|reason|address|policy)\b/,
+  },
 
-  { role: 'promised_date', re: /\b(promised|promise|required by|requested|expected|target date|eta|committed|deadline|sla)\b/, strength: 1, unless: /\b(amount|balance|total|value|price)\b/ },
+  {
+    role: 'promised_date',
+    re: /\b(promised|promise|required by|requested|expected|target date|eta|committed|deadline|sla)\b/,
+    strength: 1,
+    unless: /\b(amount|balance|total|value|price)\b/,
+  },
   { role: 'promised_date', re: /\bdue\b/, strength: 0.9, unless: /\b(amount|balance|total|value|price|sum)\b/ },
 
-  { role: 'delivered_date', re: /\b(delivered|delivery date|delivery|shipped|ship date|shipping date|dispatched|dispatch|fulfilled|received|arrived)\b/, strength: 1, unless: /\b(promised|expected|due|requested|target|planned|estimated|eta|required|address|method|fee|cost|costs|charge|status|note|notes|instructions)\b/ },
+  {
+    role: 'delivered_date',
+    re: /\b(delivered|delivery date|delivery|shipped|ship date|shipping date|dispatched|dispatch|fulfilled|received|arrived)\b/,
+    strength: 1,
+    unless:
+      /\b(promised|expected|due|requested|target|planned|estimated|eta|required|address|method|fee|cost|costs|charge|status|note|notes|instructions)\b/,
+  },
 
   { role: 'referral_score', re: /\b(recommend|recommendation|refer|referral|nps|net promoter|likelihood)/, strength: 1 },
   { role: 'referral_score', re: /\blikely\b/, strength: 0.7 },
@@ -67,9 +121,18 @@ const RULES: readonly Rule[] = [
   { role: 'satisfaction', re: /\b(satisf|csat|unsatisf|dissatisf)/, strength: 1, unless: OPEN_QUESTION },
   { role: 'satisfaction', re: /\b(satisf|csat)/, strength: 0.4 },
 
-  { role: 'comparison', re: /\b(compared|compare|comparison|versus|vs|than others|than competitors|competitor|competitors|competition|better|worse|about the same)\b/, strength: 1 },
+  {
+    role: 'comparison',
+    re: /\b(compared|compare|comparison|versus|vs|than others|than competitors|competitor|competitors|competition|better|worse|about the same)\b/,
+    strength: 1,
+  },
 
-  { role: 'comment', re: /\b(comment|comments|feedback|review|reviews|review text|remark|remarks|notes|note|suggestion|suggestions|verbatim|open text|reason|reasons|explain|tell us|anything else|improve|improvement)\b/, strength: 1, unless: /\b(date|time|star|stars|rating|score|id|no|number|count)\b/ },
+  {
+    role: 'comment',
+    re: /\b(comment|comments|feedback|review|reviews|review text|remark|remarks|notes|note|suggestion|suggestions|verbatim|open text|reason|reasons|explain|tell us|anything else|improve|improvement)\b/,
+    strength: 1,
+    unless: /\b(date|time|star|stars|rating|score|id|no|number|count)\b/,
+  },
   { role: 'comment', re: OPEN_QUESTION, strength: 0.8, says: 'is an open question' },
   { role: 'comment', re: /\b(dissatisf|unhappy|disappoint)/, strength: 0.7 },
 
@@ -80,7 +143,12 @@ const RULES: readonly Rule[] = [
   { role: 'stars', re: /\b(rating|rated)\b/, strength: 0.7, unless: /\b(satisf|recommend)/ },
   { role: 'stars', re: /^score$/, strength: 0.4 },
 
-  { role: 'responded', re: /\b(responded|response|responses|replied|reply|replies|answered|owner response|our reply)\b/, strength: 1, unless: /\b(date|time|rate|score|id|no|number|survey)\b/ },
+  {
+    role: 'responded',
+    re: /\b(responded|response|responses|replied|reply|replies|answered|owner response|our reply)\b/,
+    strength: 1,
+    unless: /\b(date|time|rate|score|id|no|number|survey)\b/,
+  },
 ];
 
 /** Lower case words only: "Order #" → "order no", "Net Sales (£)" → "net sales". */

@@ -1,4 +1,4 @@
-import { Cell, isBlank, isSheetError } from '../values/cell';
+import { type Cell, isBlank, isSheetError } from '../values/cell';
 import { readDayColumn } from '../values/date';
 import { isBlankWord, readNumber } from '../values/number';
 import { UTC_ZONE } from '../time/zone';

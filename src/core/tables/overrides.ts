@@ -1,6 +1,6 @@
 import { fail } from '../values/errors';
-import { MULTI_COLUMN_ROLES, ROLES, ROLE_LABELS, Role, isRole } from './roles';
-import { RoleSuggestion } from './suggestRoles';
+import { MULTI_COLUMN_ROLES, ROLES, ROLE_LABELS, type Role, isRole } from './roles';
+import { type RoleSuggestion } from './suggestRoles';
 
 /** The confirmed meaning of the columns: role → 0-based column index among the table's columns. */
 export type RoleMapping = Partial<Record<Role, number>>;

@@ -1,4 +1,4 @@
-import { Cell } from '../values/cell';
+import { type Cell } from '../values/cell';
 import { readNumber } from '../values/number';
 import { readScore } from '../values/score';
 import { csatLabel } from '../measures/csat';
@@ -72,8 +72,22 @@ function sample(cells: readonly Cell[]): Cell[] {
 export function profileColumn(cells: readonly Cell[]): Profile {
   const seen = sample(Array.isArray(cells) ? cells : []);
   const n = seen.length;
-  let dates = 0, serials = 0, numbers = 0, money = 0, whole = 0, scores = 0, oneToFive = 0;
-  let stars = 0, starText = 0, comparisons = 0, csatLabels = 0, yesNo = 0, text = 0, sentences = 0, words = 0, codes = 0;
+  let dates = 0,
+    serials = 0,
+    numbers = 0,
+    money = 0,
+    whole = 0,
+    scores = 0,
+    oneToFive = 0;
+  let stars = 0,
+    starText = 0,
+    comparisons = 0,
+    csatLabels = 0,
+    yesNo = 0,
+    text = 0,
+    sentences = 0,
+    words = 0,
+    codes = 0;
   let idNumbers = 0;
   let beyondFive = false;
   const distinct = new Set<string>();

@@ -1,8 +1,8 @@
-import { Cell } from '../values/cell';
+import { type Cell } from '../values/cell';
 import { fail } from '../values/errors';
-import { HeaderMatch, headerMatches } from './headerWords';
-import { Profile, profileColumn } from './profile';
-import { MULTI_COLUMN_ROLES, ROLES, ROLE_LABELS, Role } from './roles';
+import { type HeaderMatch, headerMatches } from './headerWords';
+import { type Profile, profileColumn } from './profile';
+import { MULTI_COLUMN_ROLES, ROLES, ROLE_LABELS, type Role } from './roles';
 
 /** The wizard's guess for one column, which the manager confirms or overrides. */
 export interface RoleSuggestion {
@@ -41,7 +41,11 @@ function fit(role: Role, p: Profile, headerSaysDate: boolean): { share: number; 
     case 'rep':
     case 'role':
       // A handful of people or job titles, each on many rows.
-      return { share: names, score: names * (p.distinct <= 50 && p.distinct <= p.n * 0.5 ? 1 : 0.6), says: `are names (${p.distinct} different)` };
+      return {
+        share: names,
+        score: names * (p.distinct <= 50 && p.distinct <= p.n * 0.5 ? 1 : 0.6),
+        says: `are names (${p.distinct} different)`,
+      };
     case 'amount':
     case 'cost':
     case 'margin':
@@ -160,7 +164,11 @@ export function suggestRoles(headers: readonly string[], columns: readonly (read
   all.sort(
     (a, b) =>
       b.confidence - a.confidence ||
-      (names[a.column].toLowerCase() < names[b.column].toLowerCase() ? -1 : names[a.column].toLowerCase() > names[b.column].toLowerCase() ? 1 : 0) ||
+      (names[a.column].toLowerCase() < names[b.column].toLowerCase()
+        ? -1
+        : names[a.column].toLowerCase() > names[b.column].toLowerCase()
+          ? 1
+          : 0) ||
       order(a.role) - order(b.role) ||
       a.column - b.column,
   );

@@ -1,4 +1,4 @@
-import { PeriodSpec } from './periods';
+import { type PeriodSpec } from './periods';
 import { fail } from '../values/errors';
 import { daysFromCivil as daysFromYmd } from './days';
 
@@ -15,7 +15,7 @@ export function parsePeriodLabel(label: string, fiscalStartMonth = 4): { spec: P
     const week = Number(m[2]);
     // Monday of ISO week 1 is the Monday on or before January 4th.
     const jan4 = daysFromYmd(year, 1, 4);
-    const monday = jan4 - ((jan4 + 3) % 7 + 7) % 7;
+    const monday = jan4 - ((((jan4 + 3) % 7) + 7) % 7);
     const index = Math.floor((monday + 3) / 7) + week - 1;
     return { spec: { kind: 'week', fiscalStartMonth: 1 }, index };
   }

@@ -18,21 +18,37 @@ export interface PeriodSpec {
 }
 
 const KIND_WORDS: Record<string, PeriodKind> = {
-  week: 'week', weeks: 'week', weekly: 'week', w: 'week', isoweek: 'week',
-  month: 'month', months: 'month', monthly: 'month', m: 'month',
-  quarter: 'quarter', quarters: 'quarter', quarterly: 'quarter', q: 'quarter',
-  year: 'year', years: 'year', yearly: 'year', annual: 'year', y: 'year',
+  week: 'week',
+  weeks: 'week',
+  weekly: 'week',
+  w: 'week',
+  isoweek: 'week',
+  month: 'month',
+  months: 'month',
+  monthly: 'month',
+  m: 'month',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  quarterly: 'quarter',
+  q: 'quarter',
+  year: 'year',
+  years: 'year',
+  yearly: 'year',
+  annual: 'year',
+  y: 'year',
 };
 const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-export const PERIOD_HELP =
-  'use "week", "month", "quarter" or "year" (for a fiscal year add its first month: "quarter:apr")';
+export const PERIOD_HELP = 'use "week", "month", "quarter" or "year" (for a fiscal year add its first month: "quarter:apr")';
 
 /** Reads "month", "Quarterly", "quarter:apr", "year:4". */
 export function parsePeriod(text: unknown, fallback: PeriodKind = 'month'): PeriodSpec {
   if (text === undefined || text === null || text === '') return { kind: fallback, fiscalStartMonth: 1 };
   if (typeof text !== 'string') fail(`period ${JSON.stringify(text)} is not a period name; ${PERIOD_HELP}`);
-  const [word, start] = text.trim().toLowerCase().split(/\s*[:/ ]\s*/);
+  const [word, start] = text
+    .trim()
+    .toLowerCase()
+    .split(/\s*[:/ ]\s*/);
   const kind = KIND_WORDS[word];
   if (!kind) fail(`unknown period "${text}"; ${PERIOD_HELP}`);
   let fiscalStartMonth = 1;

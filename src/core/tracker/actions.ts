@@ -1,7 +1,7 @@
-import { Cell } from '../values/cell';
+import { type Cell } from '../values/cell';
 import { readResponded } from '../values/boolean';
 import { readStars } from '../measures/reviews';
-import { SurveyAnswer } from '../survey/normalise';
+import { type SurveyAnswer } from '../survey/normalise';
 import { keysOf } from './key';
 
 /**
@@ -64,7 +64,10 @@ export interface ReviewRow {
  * (not its reply), so pasting the same export again, or replying later, never adds a second action.
  */
 export function reviewActions(rows: readonly ReviewRow[]): NewAction[] {
-  const keys = keysOf(rows.map((r) => [r.date, r.stars, r.customer, r.comment]), 'v:');
+  const keys = keysOf(
+    rows.map((r) => [r.date, r.stars, r.customer, r.comment]),
+    'v:',
+  );
   const out: NewAction[] = [];
   rows.forEach((r, i) => {
     const s = readStars(r.stars);

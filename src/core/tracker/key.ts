@@ -1,4 +1,4 @@
-import { Cell } from '../values/cell';
+import { type Cell } from '../values/cell';
 
 /**
  * A stable key for a response or a review, from what it holds (no crypto in Apps Script): two 32-bit

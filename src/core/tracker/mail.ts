@@ -1,4 +1,4 @@
-import { TrackerSummary } from '../measures/improvementSummary';
+import { type TrackerSummary } from '../measures/improvementSummary';
 
 /** The mails the automation sends the owner: plain text, short, with what to do next. */
 export interface Mail {
@@ -18,7 +18,11 @@ export interface OverdueLine {
  * The weekly digest: what is open and overdue on the improvement tracker, as last read (`asOf`), and the
  * oldest overdue actions.
  */
-export function digestMail(where: { spreadsheet: string; url: string; asOf: string }, s: TrackerSummary, overdue: readonly OverdueLine[]): Mail {
+export function digestMail(
+  where: { spreadsheet: string; url: string; asOf: string },
+  s: TrackerSummary,
+  overdue: readonly OverdueLine[],
+): Mail {
   const lines = overdue.map((o) => `- #${o.id} ${o.customer ? `${o.customer}: ` : ''}${o.wrong} (due ${o.due})`);
   if (s.overdue > lines.length) lines.push(`- ... and ${s.overdue - lines.length} more`);
   return {

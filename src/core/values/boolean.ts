@@ -1,6 +1,25 @@
-import { Cell } from './cell';
+import { type Cell } from './cell';
 
-const NO = new Set(['no', 'n', 'false', 'f', '0', '✗', '✘', '×', 'none', 'not yet', 'pending', 'unanswered', 'no reply', 'no response', 'n/a', '-', '–', '—']);
+const NO = new Set([
+  'no',
+  'n',
+  'false',
+  'f',
+  '0',
+  '✗',
+  '✘',
+  '×',
+  'none',
+  'not yet',
+  'pending',
+  'unanswered',
+  'no reply',
+  'no response',
+  'n/a',
+  '-',
+  '–',
+  '—',
+]);
 
 /**
  * Whether a cell says "yes / responded". Checkboxes, yes/no, y/n, true/false, 1/0 and ✓ are read as

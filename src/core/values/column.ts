@@ -1,4 +1,4 @@
-import { Arg, Cell, isBlank, showCell } from './cell';
+import { type Arg, type Cell, isBlank, showCell } from './cell';
 import { fail } from './errors';
 
 /**
@@ -85,10 +85,7 @@ export function sameLength(...cols: Column[]): void {
     const na = columnLength(a);
     const nb = columnLength(b);
     if (nb !== na) {
-      fail(
-        `${a.name} has ${na} cells but ${b.name} has ${nb}; ` +
-          `give ranges of the same size, e.g. A2:A500 and D2:D500`,
-      );
+      fail(`${a.name} has ${na} cells but ${b.name} has ${nb}; ` + `give ranges of the same size, e.g. A2:A500 and D2:D500`);
     }
   }
 }

@@ -1,8 +1,8 @@
-import { Cell } from './cell';
-import { Column, badCell } from './column';
+import { type Cell } from './cell';
+import { type Column, badCell } from './column';
 import { fail } from './errors';
 import { MS_PER_DAY, SERIAL_EPOCH_OFFSET, daysFromCivil, daysInMonth } from '../time/days';
-import { TimeZone, localDayReader } from '../time/zone';
+import { type TimeZone, localDayReader } from '../time/zone';
 
 /**
  * Reading dates as pasted. Every date becomes a day number (see time/days.ts).
@@ -26,9 +26,30 @@ export interface DateOptions {
 export const DATE_EXPECTED = 'expected a date such as 2026-01-31, 31/01/2026 or 31 Jan 2026';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function validDay(y: number, m: number, d: number): number | undefined {
@@ -80,19 +101,31 @@ function parseNumericDate(s: string, ev: Evidence, index: number): Parsed {
   let a = 0;
   let la = 0;
   let c = 0;
-  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) { a = a * 10 + c - 48; la++; i++; }
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+    a = a * 10 + c - 48;
+    la++;
+    i++;
+  }
   if (la === 0 || la > 4 || i >= n) return undefined;
   const sep = c;
   if (sep !== 47 && sep !== 45 && sep !== 46) return undefined; // / - .
   i++;
   let b = 0;
   let lb = 0;
-  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) { b = b * 10 + c - 48; lb++; i++; }
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+    b = b * 10 + c - 48;
+    lb++;
+    i++;
+  }
   if (lb === 0 || lb > 2 || i >= n || c !== sep) return undefined;
   i++;
   let y = 0;
   let ly = 0;
-  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) { y = y * 10 + c - 48; ly++; i++; }
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+    y = y * 10 + c - 48;
+    ly++;
+    i++;
+  }
   if (ly === 0) return undefined;
   // What follows may only be a time of day: " 14:02", "T14:02:11Z", or spaces.
   if (i < n) {
@@ -156,7 +189,8 @@ function isBlankText(s: string): boolean {
  * A column's first cell may be its header ("Order Date"), but not a date that went wrong
  * ("31/02/2026", "31 Feb 2026"): that must be an error like any other row.
  */
-const DATE_ATTEMPT = /\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[A-Za-z]{3,}\.?[\s\-/.,]+\d{2,4}|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}/;
+const DATE_ATTEMPT =
+  /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[A-Za-z]{3,}\.?[\s\-/.,]+\d{2,4}|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}/;
 export function looksLikeHeader(s: string): boolean {
   return /[A-Za-z]/.test(s) && !DATE_ATTEMPT.test(s);
 }
@@ -191,7 +225,8 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
       }
       if (d === null) out[i] = NaN;
       else if (d === undefined) {
-        if (header && i < col.width && looksLikeHeader(c)) out[i] = NaN; // the header row
+        if (header && i < col.width && looksLikeHeader(c))
+          out[i] = NaN; // the header row
         else badCell(col, i, expected);
       } else if (d < -1e14) {
         (ambiguous ??= []).push(i);

@@ -1,4 +1,4 @@
-import { Cell } from './cell';
+import { type Cell } from './cell';
 
 /**
  * Reads a number the way a person pasted it. Returns the number, `null` for a blank (no answer),
@@ -26,9 +26,48 @@ export function readNumber(c: Cell): number | null | undefined {
 
 const CURRENCY_SIGNS = '£$€¥₹₩₽₺₪₦¢฿₫₱₴₲₡₵';
 const CURRENCY_CODES = new Set([
-  'USD', 'GBP', 'EUR', 'JPY', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF',
-  'INR', 'CNY', 'RMB', 'HKD', 'SGD', 'ZAR', 'BRL', 'MXN', 'TRY', 'ILS', 'AED', 'SAR', 'KR', 'ZŁ', 'ZL',
-  'R$', 'US$', 'A$', 'C$', 'NZ$', 'HK$', 'S$', 'RS', 'RS.', 'KČ', 'FT', 'LEI', 'CHF.',
+  'USD',
+  'GBP',
+  'EUR',
+  'JPY',
+  'CHF',
+  'CAD',
+  'AUD',
+  'NZD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'INR',
+  'CNY',
+  'RMB',
+  'HKD',
+  'SGD',
+  'ZAR',
+  'BRL',
+  'MXN',
+  'TRY',
+  'ILS',
+  'AED',
+  'SAR',
+  'KR',
+  'ZŁ',
+  'ZL',
+  'R$',
+  'US$',
+  'A$',
+  'C$',
+  'NZ$',
+  'HK$',
+  'S$',
+  'RS',
+  'RS.',
+  'KČ',
+  'FT',
+  'LEI',
+  'CHF.',
 ]);
 const BLANK_WORDS = new Set(['-', '–', '—', 'N/A', 'NA', 'NONE', 'NIL']);
 
@@ -56,12 +95,22 @@ function fastCommon(s: string): number | undefined {
   let c = s.charCodeAt(0);
   let negative = false;
   let paren = false;
-  if (c === 40) { paren = true; c = s.charCodeAt(++i); } // (
-  if (c === 45 || c === 0x2212) { negative = true; c = s.charCodeAt(++i); } // - −
-  if (c === 163 || c === 36 || c === 0x20ac) { // £ $ €
+  if (c === 40) {
+    paren = true;
+    c = s.charCodeAt(++i);
+  } // (
+  if (c === 45 || c === 0x2212) {
+    negative = true;
+    c = s.charCodeAt(++i);
+  } // - −
+  if (c === 163 || c === 36 || c === 0x20ac) {
+    // £ $ €
     c = s.charCodeAt(++i);
     if (c === 32) c = s.charCodeAt(++i);
-    if (!negative && (c === 45 || c === 0x2212)) { negative = true; c = s.charCodeAt(++i); }
+    if (!negative && (c === 45 || c === 0x2212)) {
+      negative = true;
+      c = s.charCodeAt(++i);
+    }
   }
   let int = 0;
   let digits = 0;
@@ -71,14 +120,16 @@ function fastCommon(s: string): number | undefined {
       int = int * 10 + (c - 48);
       digits++;
       if (group >= 0) group++;
-    } else if (c === 44) { // ,
+    } else if (c === 44) {
+      // ,
       if (digits === 0 || (group < 0 ? digits > 3 : group !== 3)) return undefined;
       group = 0;
     } else break;
   }
   if (digits === 0 || digits > 15 || (group >= 0 && group !== 3)) return undefined;
   let scale = 0;
-  if (c === 46) { // .
+  if (c === 46) {
+    // .
     for (c = s.charCodeAt(++i); i < n && c >= 48 && c <= 57; c = s.charCodeAt(++i)) {
       int = int * 10 + (c - 48);
       scale++;
@@ -86,7 +137,10 @@ function fastCommon(s: string): number | undefined {
     if (scale === 0 || digits + scale > 15) return undefined;
   }
   let percent = false;
-  if (i < n && c === 37) { percent = true; c = s.charCodeAt(++i); } // %
+  if (i < n && c === 37) {
+    percent = true;
+    c = s.charCodeAt(++i);
+  } // %
   if (paren) {
     if (i >= n || c !== 41 || negative) return undefined;
     negative = true;
@@ -112,7 +166,7 @@ export function parseNumberText(raw: string): number | null | undefined {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
     else if (c === 47 || c === 58) return undefined;
-    else if (((c | 32) >= 97 && (c | 32) <= 122) && ++letters > 4) return undefined;
+    else if ((c | 32) >= 97 && (c | 32) <= 122 && ++letters > 4) return undefined;
   }
   if (digits === 0) return undefined;
 

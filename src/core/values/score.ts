@@ -1,4 +1,4 @@
-import { Cell } from './cell';
+import { type Cell } from './cell';
 import { readNumber } from './number';
 
 const LEADING_SCORE = /^\s*(\d{1,2})\s*(?:(?:[-–—:(]|\/\s*10\b|out of 10\b).*)?$/i;

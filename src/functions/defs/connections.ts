@@ -1,4 +1,4 @@
-import { Arg, Cell } from '../../core/values/cell';
+import { type Arg, type Cell } from '../../core/values/cell';
 import { fail } from '../../core/values/errors';
 import { readNumber } from '../../core/values/number';
 import { connectDots } from '../../core/scorecard/connections';
@@ -7,10 +7,12 @@ import { cell, optNumber, required } from '../args';
 
 function rows(arg: Arg, name: string): Float64Array[] {
   const grid = Array.isArray(arg) ? (arg as Cell[][]) : [[arg as Cell]];
-  return grid.map((r) => Float64Array.from(r, (c) => {
-    const x = readNumber(c);
-    return x === null || x === undefined ? NaN : x;
-  }));
+  return grid.map((r) =>
+    Float64Array.from(r, (c) => {
+      const x = readNumber(c);
+      return x === null || x === undefined ? NaN : x;
+    }),
+  );
 }
 
 function names(arg: Arg, count: number, name: string): string[] {
@@ -38,9 +40,15 @@ export const CONNECTIONS = defineFormula({
     const leadRows = rows(required(leads, 'leads'), 'leads');
     const lagRows = rows(required(lags, 'lags'), 'lags');
     const periods = leadRows[0]?.length ?? 0;
-    for (const [rowsOf, what] of [[leadRows, 'leads'], [lagRows, 'lags']] as const) {
+    for (const [rowsOf, what] of [
+      [leadRows, 'leads'],
+      [lagRows, 'lags'],
+    ] as const) {
       rowsOf.forEach((r, i) => {
-        if (r.length !== periods) fail(`row ${i + 1} of ${what} has ${r.length} periods but the first lead row has ${periods}; give the same periods for every measure`);
+        if (r.length !== periods)
+          fail(
+            `row ${i + 1} of ${what} has ${r.length} periods but the first lead row has ${periods}; give the same periods for every measure`,
+          );
       });
     }
     const k = optNumber(maxLag, 'max_lag', 3, { integer: true, min: 0, max: 60, help: 'give a whole number of periods from 0 to 60' });
@@ -51,7 +59,8 @@ export const CONNECTIONS = defineFormula({
     );
     const out: (string | number)[][] = [['Lead', 'Lag', 'Best lag', 'Correlation', 'P-value', 'Pairs', 'Reading']];
     for (const c of found) out.push([c.lead, c.lag, c.lagPeriods, c.r, c.p, c.pairs, c.sentence]);
-    if (found.length === 0) out.push(['Not enough periods yet: each pair needs at least 3 periods with both values.', '', '', '', '', '', '']);
+    if (found.length === 0)
+      out.push(['Not enough periods yet: each pair needs at least 3 periods with both values.', '', '', '', '', '', '']);
     return out.map((r) => r.map((x) => (typeof x === 'number' ? cell(x) : x)));
   },
 });

@@ -18,7 +18,12 @@ export const CSAT = defineFormula({
   example: '=CSAT(C2:C500, 5, 2)',
   run([scores, scale, topBox]) {
     const s = optNumber(scale, 'scale', 5, { integer: true, min: 2, max: 100, help: 'give the highest rating, e.g. 5 or 10' });
-    const t = optNumber(topBox, 'top_box', 2, { integer: true, min: 1, max: s - 1, help: `give how many top ratings count, from 1 to ${s - 1}` });
+    const t = optNumber(topBox, 'top_box', 2, {
+      integer: true,
+      min: 1,
+      max: s - 1,
+      help: `give how many top ratings count, from 1 to ${s - 1}`,
+    });
     const rows = csatRows(toColumn(required(scores, 'scores'), 'scores'), s, t);
     return ratioValue(rows, 'no ratings to score; the range holds only blanks');
   },

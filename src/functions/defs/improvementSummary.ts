@@ -11,8 +11,8 @@ export const IMPROVEMENT_SUMMARY = defineFormula({
     'Where the improvement tracker stands: actions open (open or in progress), overdue (open past their due date), ' +
     'done, and the median days from opened to closed.',
   args: [
-    { name: 'status', type: 'range', help: 'Each action\'s status: open, in progress, done or dropped.' },
-    { name: 'due', type: 'range', help: 'Each action\'s due date.' },
+    { name: 'status', type: 'range', help: "Each action's status: open, in progress, done or dropped." },
+    { name: 'due', type: 'range', help: "Each action's due date." },
     { name: 'closed', type: 'range', help: 'The date each action was closed (blank while open).' },
     { name: 'opened', type: 'range', help: 'Optional: the date each action was opened (needed for the median days to close).' },
     { name: 'as_of', type: 'date', help: 'Optional: the day to count overdue from; pass TODAY() so it updates daily. Default: today.' },

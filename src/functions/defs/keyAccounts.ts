@@ -12,7 +12,11 @@ export const KEY_ACCOUNTS = defineFormula({
   args: [
     { name: 'customers', type: 'range', help: 'The customer of each sale.' },
     { name: 'revenue', type: 'range', help: 'The revenue of each sale, same size.' },
-    { name: 'scores', type: 'range', help: 'Optional: each row\'s referral score (0–10) or better/same/worse answer; the last one per customer counts.' },
+    {
+      name: 'scores',
+      type: 'range',
+      help: "Optional: each row's referral score (0–10) or better/same/worse answer; the last one per customer counts.",
+    },
   ],
   returns: 'A table: Customer, Revenue, Share, Cumulative share, Tier, Suggested effort, At risk.',
   example: '=KEY_ACCOUNTS(C2:C5000, E2:E5000)',
@@ -22,7 +26,9 @@ export const KEY_ACCOUNTS = defineFormula({
       toColumn(required(revenue, 'revenue'), 'revenue', true),
       scores === undefined || scores === '' ? undefined : toColumn(scores, 'scores', true),
     );
-    const out: (string | number | boolean)[][] = [['Customer', 'Revenue', 'Share', 'Cumulative share', 'Tier', 'Suggested effort', 'At risk']];
+    const out: (string | number | boolean)[][] = [
+      ['Customer', 'Revenue', 'Share', 'Cumulative share', 'Tier', 'Suggested effort', 'At risk'],
+    ];
     for (const a of list) out.push([a.customer, a.revenue, a.share, a.cumulative, a.tier, a.effort, a.atRisk]);
     return out;
   },

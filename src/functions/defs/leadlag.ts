@@ -1,4 +1,4 @@
-import { Column, badCell, toColumn } from '../../core/values/column';
+import { type Column, badCell, toColumn } from '../../core/values/column';
 import { readNumber } from '../../core/values/number';
 import { fail } from '../../core/values/errors';
 import { leadLagSentence, leadLagTable } from '../../core/measures/leadLag';

@@ -1,5 +1,5 @@
-import { Arg, Cell, isBlank } from '../../core/values/cell';
-import { Column, toColumn } from '../../core/values/column';
+import { type Arg, type Cell, isBlank } from '../../core/values/cell';
+import { type Column, toColumn } from '../../core/values/column';
 import { fail } from '../../core/values/errors';
 import { parsePeriodLabel } from '../../core/time/labels';
 import { MEASURES, measureInfo } from '../../core/scorecard/measures';
@@ -21,8 +21,17 @@ export const MEASURE_SERIES = defineFormula({
     { name: 'measure', type: 'text', help: `The measure's id: ${MEASURES.map((m) => m.id).join(', ')}.` },
     { name: 'periods', type: 'range', help: 'A row of period labels such as 2026-01 (from PERIODS).' },
     { name: 'dates', type: 'range', help: 'The date of each row (for on_time: the delivery dates).' },
-    { name: 'a', type: 'range', help: 'The values: scores, answers, amounts, stars, quantities sold, promised dates (on_time) or order ids (orders).' },
-    { name: 'b', type: 'range', default: '(none)', help: 'Optional second values: costs (margin), quantities returned (return_rate), responded (review_response), order ids (average_order_value).' },
+    {
+      name: 'a',
+      type: 'range',
+      help: 'The values: scores, answers, amounts, stars, quantities sold, promised dates (on_time) or order ids (orders).',
+    },
+    {
+      name: 'b',
+      type: 'range',
+      default: '(none)',
+      help: 'Optional second values: costs (margin), quantities returned (return_rate), responded (review_response), order ids (average_order_value).',
+    },
   ],
   returns: 'One row with a value per period; blank where a period has nothing to measure.',
   example: '=MEASURE_SERIES("nps", C5:N5, Feedback!A2:A, Feedback!D2:D)',

@@ -1,6 +1,6 @@
 import { toColumn } from '../../core/values/column';
 import { parsePeriod } from '../../core/time/periods';
-import { NpsInterval, Z95, npsChangeSignificant, npsInterval } from '../../core/measures/nps';
+import { type NpsInterval, Z95, npsChangeSignificant, npsInterval } from '../../core/measures/nps';
 import { npsPeriodCounts } from '../../core/measures/npsByPeriod';
 import { bucketLabels } from '../../core/measures/buckets';
 import { defineFormula } from '../types';

@@ -16,7 +16,11 @@ export const NPS_DETAIL = defineFormula({
   returns: 'A table with one row: Responses, Promoters, Passives, Detractors, NPS, Margin of error, Low, High.',
   example: '=NPS_DETAIL(B2:B500, 0.95)',
   run([scores, confidence]) {
-    const level = optNumber(confidence, 'confidence', 0.95, { min: 0.5, max: 0.9999, help: 'give a level between 0.5 and 0.9999, e.g. 0.95' });
+    const level = optNumber(confidence, 'confidence', 0.95, {
+      min: 0.5,
+      max: 0.9999,
+      help: 'give a level between 0.5 and 0.9999, e.g. 0.95',
+    });
     const counts = npsCounts(npsRows(toColumn(required(scores, 'scores'), 'scores')));
     const nps = npsValue(counts);
     const ci = npsInterval(counts, normalQuantile((1 + level) / 2));

@@ -1,4 +1,4 @@
-import { Arg, Cell, isBlank } from '../../core/values/cell';
+import { type Arg, type Cell, isBlank } from '../../core/values/cell';
 import { fail } from '../../core/values/errors';
 import { readNumber } from '../../core/values/number';
 import { okrScore } from '../../core/measures/okr';
@@ -39,7 +39,9 @@ export const OKR_SCORE = defineFormula({
     const t = grid(required(target, 'target'), 'target');
     const shape = s.length !== 1 || s[0].length !== 1;
     if (c.length !== s.length || t.length !== s.length || c[0].length !== s[0].length || t[0].length !== s[0].length) {
-      fail(`start, current and target must be the same shape (start is ${s.length}×${s[0].length}, current ${c.length}×${c[0].length}, target ${t.length}×${t[0].length})`);
+      fail(
+        `start, current and target must be the same shape (start is ${s.length}×${s[0].length}, current ${c.length}×${c[0].length}, target ${t.length}×${t[0].length})`,
+      );
     }
     const out = s.map((row, r) =>
       row.map((_, k) => {

@@ -9,7 +9,7 @@ export const PERIODS = defineFormula({
   name: 'PERIODS',
   summary:
     'The labels of the last periods in the data, oldest first, ending with the period of the latest date: ' +
-    'a scorecard\'s header row that moves on by itself when newer rows are pasted.',
+    "a scorecard's header row that moves on by itself when newer rows are pasted.",
   args: [
     { name: 'dates', type: 'range', help: 'The dates of the data (e.g. the order dates).' },
     { name: 'period', type: 'text', default: '"month"', help: '"week", "month", "quarter" or "year".' },

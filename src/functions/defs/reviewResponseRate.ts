@@ -18,7 +18,11 @@ export const REVIEW_RESPONSE_RATE = defineFormula({
   example: '=REVIEW_RESPONSE_RATE(B2:B300, D2:D300, 2)',
   run([stars, responded, lowMax]) {
     const low = optNumber(lowMax, 'low_max', 2, { min: 0, max: 10, help: 'give a number of stars such as 2' });
-    const rows = reviewRows(toColumn(required(stars, 'stars'), 'stars', true), toColumn(required(responded, 'responded'), 'responded', true), low);
+    const rows = reviewRows(
+      toColumn(required(stars, 'stars'), 'stars', true),
+      toColumn(required(responded, 'responded'), 'responded', true),
+      low,
+    );
     return ratioValue(rows, `no reviews with ${low} stars or fewer, so nothing needed an answer`);
   },
 });

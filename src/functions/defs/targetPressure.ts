@@ -10,7 +10,7 @@ import { cell, optNumber, optText, required } from '../args';
 export const TARGET_PRESSURE = defineFormula({
   name: 'TARGET_PRESSURE',
   summary:
-    'What sales targets do to customers: the share of each period\'s sales made in its last days, against the share ' +
+    "What sales targets do to customers: the share of each period's sales made in its last days, against the share " +
     'expected if sales were even. A spike ratio of 1.5 or more is flagged as an end-of-period push.',
   args: [
     { name: 'dates', type: 'range', help: 'The date of each sale.' },

@@ -14,7 +14,11 @@ const match = /^\/forms\/([^/]+)(\/edit)?$/.exec(window.location.pathname);
 const formId = match ? decodeURIComponent(match[1]) : '';
 const editing = !!match?.[2];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -36,7 +40,10 @@ function question(item: FormItem): { card: HTMLElement; read: () => string | num
     if (help) set.append(help);
     const box = el('div', { class: item.kind === 'scale' ? 'scale' : 'choice', role: 'radiogroup' });
     if (item.required) box.setAttribute('aria-required', 'true');
-    const values: (string | number)[] = item.kind === 'scale' && item.scale ? Array.from({ length: item.scale[1] - item.scale[0] + 1 }, (_, i) => item.scale![0] + i) : [...item.choices];
+    const values: (string | number)[] =
+      item.kind === 'scale' && item.scale
+        ? Array.from({ length: item.scale[1] - item.scale[0] + 1 }, (_, i) => item.scale![0] + i)
+        : [...item.choices];
     if (item.kind === 'scale' && item.scale) box.append(el('span', { class: 'end' }, item.scale[2]));
     for (const v of values) {
       const input = el('input', { type: 'radio', name, value: String(v) });
@@ -91,7 +98,13 @@ function render(view: FormView): void {
     form.append(made.card);
     if (item.role !== null && spec.role === null) sections.get(item.role)?.push(made.card);
     if (item.q === 'role') roleBox = made.read;
-    questions.push({ q: item.q ?? '', role: spec.role === null ? item.role : null, read: made.read, required: made.required, title: item.title });
+    questions.push({
+      q: item.q ?? '',
+      role: spec.role === null ? item.role : null,
+      read: made.read,
+      required: made.required,
+      title: item.title,
+    });
   }
   const chosenRole = () => (roleBox ? String(roleBox() ?? '') : null);
   const showSections = () => {
@@ -123,13 +136,25 @@ function render(view: FormView): void {
     }
     submit.disabled = true;
     error.textContent = '';
-    void fetch('/api/form', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: view.id, answers }) })
+    void fetch('/api/form', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: view.id, answers }),
+    })
       .then((r) => r.json() as Promise<Answer>)
       .then((answer) => {
         if ('error' in answer) throw new Error(answer.error);
         const again = el('button', { type: 'button', class: 'secondary' }, 'Submit another response');
         again.addEventListener('click', () => render(view));
-        root.replaceChildren(el('div', { class: 'card head' }, el('h1', {}, spec.title), el('p', { 'data-confirmation': '' }, spec.confirmation), el('div', { class: 'actions' }, again)));
+        root.replaceChildren(
+          el(
+            'div',
+            { class: 'card head' },
+            el('h1', {}, spec.title),
+            el('p', { 'data-confirmation': '' }, spec.confirmation),
+            el('div', { class: 'actions' }, again),
+          ),
+        );
         again.focus();
       })
       .catch((err: Error) => {

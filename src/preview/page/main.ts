@@ -56,10 +56,13 @@ function renderTabs(): void {
 
 tabs.addEventListener('keydown', (e) => {
   const at = names.indexOf(current);
-  const to = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? names.length - 1 : null;
+  const to =
+    e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? names.length - 1 : null;
   if (to === null || !names.length) return;
   e.preventDefault();
-  void selectSheet(names[(to + names.length) % names.length]).then(() => (tabs.querySelector('[aria-selected="true"]') as HTMLElement | null)?.focus());
+  void selectSheet(names[(to + names.length) % names.length]).then(() =>
+    (tabs.querySelector('[aria-selected="true"]') as HTMLElement | null)?.focus(),
+  );
 });
 
 async function loadSheets(): Promise<void> {

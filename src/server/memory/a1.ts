@@ -61,8 +61,10 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     .map((part, i) =>
       i % 2
         ? part
-        : part.replace(REF, (_m, before: string, colAbs: string, col: string, rowAbs: string, row: string) =>
-            `${before}${colAbs}${colAbs ? col : columnLetters(columnIndex(col) + cols)}${rowAbs}${rowAbs ? row : Number(row) + rows}`,
+        : part.replace(
+            REF,
+            (_m, before: string, colAbs: string, col: string, rowAbs: string, row: string) =>
+              `${before}${colAbs}${colAbs ? col : columnLetters(columnIndex(col) + cols)}${rowAbs}${rowAbs ? row : Number(row) + rows}`,
           ),
     )
     .join('"');

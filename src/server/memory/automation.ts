@@ -30,7 +30,14 @@ export interface MemoryAutomationOptions {
 
 const CUSTOMERS = ['Northwind Traders', 'Acme Ltd', 'Blue Harbour Foods', 'Kestrel Engineering', 'Greenleaf Dental', 'Orbit Logistics'];
 const PRAISE = ['Quick answers when we call', 'The quality is consistent', 'Delivery is reliable', 'Friendly, knowledgeable people'];
-const GRIPES = ['Invoices are often wrong', 'Deliveries arrive late', 'Hard to reach anyone after 4pm', 'nothing', 'Prices went up without notice', '=HYPERLINK("http://example.com","see our ticket")'];
+const GRIPES = [
+  'Invoices are often wrong',
+  'Deliveries arrive late',
+  'Hard to reach anyone after 4pm',
+  'nothing',
+  'Prices went up without notice',
+  '=HYPERLINK("http://example.com","see our ticket")',
+];
 const HOPES = ['Fewer stock-outs', 'Less admin for my team', 'A supplier we do not have to chase'];
 
 /**
@@ -53,7 +60,10 @@ export class MemoryAutomation {
   private readonly now: () => number;
   private seed = 1;
 
-  constructor(readonly wb: MemoryWorkbook, private readonly options: MemoryAutomationOptions = {}) {
+  constructor(
+    readonly wb: MemoryWorkbook,
+    private readonly options: MemoryAutomationOptions = {},
+  ) {
     this.forms = new MemoryForms(wb, options.url);
     this.userProps = options.userProps ?? new MemoryProperties();
     const id = options.documentId ?? 'memory-spreadsheet';

@@ -41,7 +41,12 @@ export function hyperFormulaPatched(): boolean {
 }
 
 function isAddress(a: unknown): a is { sheet: number; row: number; col: number } {
-  return typeof a === 'object' && a !== null && typeof (a as { sheet?: unknown }).sheet === 'number' && typeof (a as { row?: unknown }).row === 'number';
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    typeof (a as { sheet?: unknown }).sheet === 'number' &&
+    typeof (a as { row?: unknown }).row === 'number'
+  );
 }
 
 export function patchHyperFormula(engine: HyperFormula): void {
@@ -52,7 +57,13 @@ export function patchHyperFormula(engine: HyperFormula): void {
   const proto = Object.getPrototypeOf(graph) as DependencyGraphInternals;
   const original = proto.removeVertexAndCleanupDependencies;
   const source = typeof original === 'function' ? String(original) : '';
-  if (typeof proto.cleanupPlaceholderSheets !== 'function' || !source.includes('dependencies.values().next().value') || !source.includes('RangeVertex') || !source.includes('EmptyCellVertex')) return;
+  if (
+    typeof proto.cleanupPlaceholderSheets !== 'function' ||
+    !source.includes('dependencies.values().next().value') ||
+    !source.includes('RangeVertex') ||
+    !source.includes('EmptyCellVertex')
+  )
+    return;
   proto.removeVertexAndCleanupDependencies = function (this: DependencyGraphInternals, input: unknown): void {
     const work = this.graph.removeNode(input);
     const affectedSheets = new Set<number>();

@@ -49,10 +49,26 @@ export interface MemoryWorkbookOptions {
 }
 
 export type PortMethod =
-  | 'sheetNames' | 'sheet' | 'insertSheet' | 'deleteSheet' | 'getSheetTag' | 'setSheetTag' | 'getSetting' | 'setSetting'
-  | 'timeZone' | 'locale' | 'activate'
-  | 'readValues' | 'writeBlock' | 'setNumberFormats' | 'applyStyles' | 'setFrozen' | 'setColumnWidths'
-  | 'setConditionalRules' | 'setValidation' | 'clear';
+  | 'sheetNames'
+  | 'sheet'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getSheetTag'
+  | 'setSheetTag'
+  | 'getSetting'
+  | 'setSetting'
+  | 'timeZone'
+  | 'locale'
+  | 'activate'
+  | 'readValues'
+  | 'writeBlock'
+  | 'setNumberFormats'
+  | 'applyStyles'
+  | 'setFrozen'
+  | 'setColumnWidths'
+  | 'setConditionalRules'
+  | 'setValidation'
+  | 'clear';
 
 /** A computed value as HyperFormula holds it: dates as serial numbers, errors as their text, '' for empty. */
 export type ComputedValue = string | number | boolean;
@@ -107,7 +123,10 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Rows of each sheet's grid: 1000 for a new sheet, as in Sheets; grows with the blocks written below it. */
   private readonly gridRows = new Map<number, number>();
   /** Formulas with open-ended ranges (`B4:B`), entered closed at the grid's height: what was written, by cell. */
-  private readonly openFormulas = new Map<string, { readonly at: SimpleCellAddress; readonly original: string; readonly sheets: readonly SheetRef[] }>();
+  private readonly openFormulas = new Map<
+    string,
+    { readonly at: SimpleCellAddress; readonly original: string; readonly sheets: readonly SheetRef[] }
+  >();
   /** Array formulas that had no room to spill, by cell. */
   private readonly blocked = new Map<string, SimpleCellAddress>();
   private readonly counts = new Map<PortMethod, number>();
@@ -168,7 +187,11 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.insertSheet(name);
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (!rows.length || !width) return;
-    sheet.writeBlock(1, 1, rows.map((r) => Array.from({ length: width }, (_, i) => seedCell(r[i]))));
+    sheet.writeBlock(
+      1,
+      1,
+      rows.map((r) => Array.from({ length: width }, (_, i) => seedCell(r[i]))),
+    );
   }
 
   // ---- counting ----
@@ -335,10 +358,18 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!contains(range, at.row, at.col)) continue;
       const hit =
         rule.formula !== undefined
-          ? this.engine.calculateFormula(`=${shiftFormula(rule.formula.replace(/^=/, ''), at.row - range.row, at.col - range.col)}`, at.sheet) === true
+          ? this.engine.calculateFormula(
+              `=${shiftFormula(rule.formula.replace(/^=/, ''), at.row - range.row, at.col - range.col)}`,
+              at.sheet,
+            ) === true
           : (rule.textEquals ?? '').toLowerCase() === text;
       if (hit) {
-        style = { ...style, background: rule.background, ...(rule.color ? { color: rule.color } : {}), ...(rule.bold !== undefined ? { bold: rule.bold } : {}) };
+        style = {
+          ...style,
+          background: rule.background,
+          ...(rule.color ? { color: rule.color } : {}),
+          ...(rule.bold !== undefined ? { bold: rule.bold } : {}),
+        };
         break;
       }
     }
@@ -530,7 +561,10 @@ export class MemoryWorkbook implements WorkbookPort {
 }
 
 class MemorySheet implements SheetPort {
-  constructor(private readonly wb: MemoryWorkbook, private readonly id: number) {}
+  constructor(
+    private readonly wb: MemoryWorkbook,
+    private readonly id: number,
+  ) {}
 
   get name(): string {
     return this.wb.nameOf(this.id);

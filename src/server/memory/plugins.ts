@@ -234,7 +234,10 @@ export class SheetsStandInsPlugin extends ConditionalBase {
   /** HyperFormula's TEXT knows few format codes; this one follows Sheets for the common ones (textFormat.ts). */
   text(ast: CallAst, state: CallState): unknown {
     return this.runFunction(ast.args as never, state as never, this.metadata('TEXT'), (value: unknown, format: string) => {
-      const v = typeof value === 'object' && value !== null && typeof (value as { val?: unknown }).val === 'number' ? (value as { val: number }).val : value;
+      const v =
+        typeof value === 'object' && value !== null && typeof (value as { val?: unknown }).val === 'number'
+          ? (value as { val: number }).val
+          : value;
       if (v === EmptyValue || v === undefined || v === null) return formatText(0, format);
       return formatText(v as number | string | boolean, format);
     });
@@ -242,7 +245,12 @@ export class SheetsStandInsPlugin extends ConditionalBase {
 
   /** TODAY and NOW read the workbook's clock in the workbook's zone (HyperFormula's read the runtime's). */
   today(ast: CallAst, state: CallState): unknown {
-    return this.runFunction(ast.args as never, state as never, this.metadata('TODAY'), () => this.context().formula.today() + SERIAL_EPOCH_OFFSET);
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata('TODAY'),
+      () => this.context().formula.today() + SERIAL_EPOCH_OFFSET,
+    );
   }
 
   now(ast: CallAst, state: CallState): unknown {
@@ -271,7 +279,12 @@ export class SheetsStandInsPlugin extends ConditionalBase {
         (a, b) => (a instanceof CellError ? a : b instanceof CellError ? b : { sum: a.sum + b.sum, count: a.count + b.count }),
         (v) => {
           if (v instanceof CellError) return v;
-          const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number' ? (v as { val: number }).val : NaN;
+          const n =
+            typeof v === 'number'
+              ? v
+              : typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number'
+                ? (v as { val: number }).val
+                : NaN;
           return Number.isFinite(n) ? { sum: n, count: 1 } : { sum: 0, count: 0 };
         },
       );

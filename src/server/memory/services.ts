@@ -15,7 +15,10 @@ export interface MemoryTrigger extends TriggerInfo {
 export class MemoryTriggers implements TriggersPort {
   private next = 1;
 
-  constructor(private readonly doc = 'memory-spreadsheet', readonly installed: MemoryTrigger[] = []) {}
+  constructor(
+    private readonly doc = 'memory-spreadsheet',
+    readonly installed: MemoryTrigger[] = [],
+  ) {}
 
   list(): TriggerInfo[] {
     return this.installed.map(({ source, ...t }) => ({ ...t, document: source === this.doc }));

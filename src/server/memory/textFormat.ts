@@ -119,8 +119,20 @@ function formatDate(serial: number, tokens: Token[]): string {
     const c = t.code;
     if (c[0] === 'y') out.push(c.length <= 2 ? pad(year % 100, 2) : String(year));
     else if (c[0] === 'm' && c.length <= 2 && isMinute(k)) out.push(c.length === 2 ? pad(minutes, 2) : String(minutes));
-    else if (c[0] === 'm') out.push(c.length === 1 ? String(month) : c.length === 2 ? pad(month, 2) : c.length === 3 ? MONTHS[month - 1].slice(0, 3) : c.length === 5 ? MONTHS[month - 1][0] : MONTHS[month - 1]);
-    else if (c[0] === 'd') out.push(c.length === 1 ? String(dd) : c.length === 2 ? pad(dd, 2) : c.length === 3 ? DAYS[weekday].slice(0, 3) : DAYS[weekday]);
+    else if (c[0] === 'm')
+      out.push(
+        c.length === 1
+          ? String(month)
+          : c.length === 2
+            ? pad(month, 2)
+            : c.length === 3
+              ? MONTHS[month - 1].slice(0, 3)
+              : c.length === 5
+                ? MONTHS[month - 1][0]
+                : MONTHS[month - 1],
+      );
+    else if (c[0] === 'd')
+      out.push(c.length === 1 ? String(dd) : c.length === 2 ? pad(dd, 2) : c.length === 3 ? DAYS[weekday].slice(0, 3) : DAYS[weekday]);
     else if (c[0] === 'h') {
       const h = twelve ? ((hours + 11) % 12) + 1 : hours;
       out.push(c.length >= 2 ? pad(h, 2) : String(h));
@@ -153,7 +165,11 @@ function formatNumber(value: number, tokens: Token[], signed: boolean): string {
     return tokens.map((t) => (t.kind === 'lit' ? t.text : t.kind === 'num' && t.code === '%' ? '%' : '')).join('');
   }
   // The numeric core runs from the first to the last placeholder; commas right after it scale by 1000.
-  const core = tokens.slice(first, last + 1).filter((t) => t.kind === 'num').map((t) => t.code).join('');
+  const core = tokens
+    .slice(first, last + 1)
+    .filter((t) => t.kind === 'num')
+    .map((t) => t.code)
+    .join('');
   let after = last + 1;
   const isComma = (t: Token | undefined) => t !== undefined && t.kind === 'num' && t.code === ',';
   while (isComma(tokens[after])) {

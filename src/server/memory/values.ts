@@ -37,7 +37,12 @@ interface RichNumberLike {
 }
 
 function isRichNumber(v: unknown): v is RichNumberLike {
-  return typeof v === 'object' && v !== null && typeof (v as RichNumberLike).val === 'number' && typeof (v as RichNumberLike).getDetailedType === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as RichNumberLike).val === 'number' &&
+    typeof (v as RichNumberLike).getDetailedType === 'function'
+  );
 }
 
 /** The instant of a wall-clock time (ms since 1970 as if UTC) in a zone. */

@@ -1,10 +1,10 @@
-import { Cell } from '../../core/values/cell';
+import { type Cell } from '../../core/values/cell';
 import { findTable } from '../../core/tables/findTable';
-import { Role } from '../../core/tables/roles';
-import { MEASURES, MeasureInfo, Source } from '../../core/scorecard/measures';
-import { Binding, bindMeasure, measureNeeds } from '../../core/scorecard/bindings';
-import { Block, ConditionalRule, StyledRange, WorkbookPort, WriteCell } from '../ports/workbook';
-import { ScorecardDefinition, DEFINITION_KEY } from './definition';
+import { type Role } from '../../core/tables/roles';
+import { MEASURES, type MeasureInfo, type Source } from '../../core/scorecard/measures';
+import { type Binding, bindMeasure, measureNeeds } from '../../core/scorecard/bindings';
+import { type Block, type ConditionalRule, type StyledRange, type WorkbookPort, type WriteCell } from '../ports/workbook';
+import { type ScorecardDefinition, DEFINITION_KEY } from './definition';
 import { a1, columnLetter, formulaString, openColumn } from './references';
 
 export const SCORECARD_TAG = 'leadlag:scorecard';
@@ -31,13 +31,22 @@ export interface BuildResult {
   readonly missing: readonly string[];
   readonly skipped: readonly { sheet: string; row: number; reason: string }[];
   /** Row numbers of the scorecard's sections, for links and tests. */
-  readonly layout: { headerRow: number; firstMeasureRow: number; measureRows: Record<string, number>; connectionsRow: number; healthRow: number };
+  readonly layout: {
+    headerRow: number;
+    firstMeasureRow: number;
+    measureRows: Record<string, number>;
+    connectionsRow: number;
+    healthRow: number;
+  };
 }
 
 /** Reads a source sheet once, finds its table and turns each confirmed column into a range. */
 function resolveSource(wb: WorkbookPort, kind: Source, ref: { sheet: string; columns: Partial<Record<Role, string>> }): ResolvedSource {
   const sheet = wb.sheet(ref.sheet);
-  if (!sheet) throw new BuildError(`The sheet "${ref.sheet}" (${kind} data) is not in this spreadsheet any more. Choose the ${kind} data again in the wizard.`);
+  if (!sheet)
+    throw new BuildError(
+      `The sheet "${ref.sheet}" (${kind} data) is not in this spreadsheet any more. Choose the ${kind} data again in the wizard.`,
+    );
   const grid: Cell[][] = sheet.readValues();
   let table;
   try {
@@ -50,7 +59,9 @@ function resolveSource(wb: WorkbookPort, kind: Source, ref: { sheet: string; col
   for (const [role, header] of Object.entries(ref.columns) as [Role, string][]) {
     const at = table.headers.findIndex((h) => key(h) === key(header));
     if (at < 0) {
-      throw new BuildError(`"${ref.sheet}" has no column "${header}" (for ${role.replace(/_/g, ' ')}) any more. Confirm the columns again in the wizard.`);
+      throw new BuildError(
+        `"${ref.sheet}" has no column "${header}" (for ${role.replace(/_/g, ' ')}) any more. Confirm the columns again in the wizard.`,
+      );
     }
     ranges[role] = openColumn(ref.sheet, table.firstCol + at, table.headerRow + 2);
   }
@@ -83,7 +94,12 @@ const SECTION = '#f1f3f4';
 /** A section another feature adds under the scorecard, or null when it has nothing to show. */
 export type ScorecardExtra = (wb: WorkbookPort) => { title: string; rows: WriteCell[][] } | null;
 
-export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, builtAt: string, extras: readonly ScorecardExtra[] = []): BuildResult {
+export function buildScorecard(
+  wb: WorkbookPort,
+  def: ScorecardDefinition,
+  builtAt: string,
+  extras: readonly ScorecardExtra[] = [],
+): BuildResult {
   const sources: Partial<Record<Source, ResolvedSource>> = {};
   for (const kind of ['sales', 'feedback', 'reviews'] as const) {
     const ref = def.sources[kind];
@@ -101,9 +117,11 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
     if (!wanted.includes(info.id)) continue;
     const binding = bindMeasure(info.id, roles);
     if (binding) shown.push({ info, binding });
-    else if (def.measures) missing.push(`${info.label}: needs ${info.source} data with ${measureNeeds(info.id).join(', ').replace(/_/g, ' ')}`);
+    else if (def.measures)
+      missing.push(`${info.label}: needs ${info.source} data with ${measureNeeds(info.id).join(', ').replace(/_/g, ' ')}`);
   }
-  if (shown.length === 0) throw new BuildError('None of the measures can be computed from the columns chosen. Check the column roles in the wizard.');
+  if (shown.length === 0)
+    throw new BuildError('None of the measures can be computed from the columns chosen. Check the column roles in the wizard.');
 
   const n = def.periods;
   const firstValueCol = 1; // B
@@ -151,13 +169,21 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
   for (const kind of ['lead', 'lag'] as const) {
     const list = shown.filter((m) => m.info.kind === kind);
     if (list.length === 0) continue;
-    const title = kind === 'lead' ? 'Lead measures: what customers feel (act on these this week)' : 'Lag measures: money that already happened';
+    const title =
+      kind === 'lead' ? 'Lead measures: what customers feel (act on these this week)' : 'Lag measures: money that already happened';
     const sectionRow = put([{ text: title }]);
     styles.push({ a1: `A${sectionRow}:${columnLetter(trendCol)}${sectionRow}`, bold: true, background: SECTION });
     for (const { info, binding } of list) {
       const src = sources[binding.source]!;
-      const args = [src.ranges[binding.dates as Role]!, binding.a ? src.ranges[binding.a as Role]! : null, binding.b ? src.ranges[binding.b as Role]! : null];
-      const argText = args.filter((x, i) => x !== null || (i === 1 && args[2] !== null)).map((x) => x ?? '""').join(', ');
+      const args = [
+        src.ranges[binding.dates as Role]!,
+        binding.a ? src.ranges[binding.a as Role]! : null,
+        binding.b ? src.ranges[binding.b as Role]! : null,
+      ];
+      const argText = args
+        .filter((x, i) => x !== null || (i === 1 && args[2] !== null))
+        .map((x) => x ?? '""')
+        .join(', ');
       const row = rows.length + 1;
       const target = def.targets[info.id];
       put([
@@ -181,15 +207,21 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
   put([]);
   const connectionsTitle = put([{ text: 'Connect the dots: which lead measure moves which lag measure, and how many periods later' }]);
   styles.push({ a1: `A${connectionsTitle}:${columnLetter(trendCol)}${connectionsTitle}`, bold: true, background: SECTION });
-  put([{ text: 'Correlation is evidence, not proof: a link that holds period after period is worth acting on; check it against what you know.' }]);
+  put([
+    {
+      text: 'Correlation is evidence, not proof: a link that holds period after period is worth acting on; check it against what you know.',
+    },
+  ]);
   styles.push({ a1: `A${connectionsTitle + 1}:A${connectionsTitle + 1}`, italic: true, color: '#5f6368' });
   let connectionsRow = 0;
   if (blockOf.lead[0] && blockOf.lag[0]) {
     const [l0, l1] = blockOf.lead;
     const [g0, g1] = blockOf.lag;
-    connectionsRow = put([{
-      formula: `CONNECTIONS(${a1(l0, firstValueCol)}:${a1(l1, lastValueCol)}, ${a1(g0, firstValueCol)}:${a1(g1, lastValueCol)}, A${l0}:A${l1}, A${g0}:A${g1}, ${def.maxLag})`,
-    }]);
+    connectionsRow = put([
+      {
+        formula: `CONNECTIONS(${a1(l0, firstValueCol)}:${a1(l1, lastValueCol)}, ${a1(g0, firstValueCol)}:${a1(g1, lastValueCol)}, A${l0}:A${l1}, A${g0}:A${g1}, ${def.maxLag})`,
+      },
+    ]);
     // CONNECTIONS spills a header and one row per pair: leave room.
     const pairs = (l1 - l0 + 1) * (g1 - g0 + 1);
     for (let i = 0; i < pairs + 1; i++) put([]);
@@ -201,7 +233,9 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
 
   // Target health: the end-of-period push.
   put([]);
-  const healthTitle = put([{ text: 'Target health: share of each quarter\'s sales made in its last days (1.5× or more is an end-of-period push)' }]);
+  const healthTitle = put([
+    { text: "Target health: share of each quarter's sales made in its last days (1.5× or more is an end-of-period push)" },
+  ]);
   styles.push({ a1: `A${healthTitle}:${columnLetter(trendCol)}${healthTitle}`, bold: true, background: SECTION });
   let healthRow = 0;
   const sales = sources.sales;
@@ -247,7 +281,11 @@ export function buildScorecard(wb: WorkbookPort, def: ScorecardDefinition, built
   else wb.setSheetTag(target.name, SCORECARD_TAG);
   const block: Block = rows;
   sheet.writeBlock(1, 1, block);
-  styles.push({ a1: `${columnLetter(statusCol)}${firstMeasureRow}:${columnLetter(statusCol)}${firstMeasureRow + shown.length + 1}`, bold: true, align: 'center' });
+  styles.push({
+    a1: `${columnLetter(statusCol)}${firstMeasureRow}:${columnLetter(statusCol)}${firstMeasureRow + shown.length + 1}`,
+    bold: true,
+    align: 'center',
+  });
   sheet.applyStyles(styles);
   const statusRange = `${columnLetter(statusCol)}${firstMeasureRow}:${columnLetter(statusCol)}${firstMeasureRow + shown.length + 1}`;
   const rules: ConditionalRule[] = [

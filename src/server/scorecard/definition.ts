@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { MEASURE_IDS, MeasureId } from '../../core/scorecard/measures';
-import { ROLES, Role, isRole } from '../../core/tables/roles';
+import { MEASURE_IDS, type MeasureId } from '../../core/scorecard/measures';
+import { ROLES, type Role, isRole } from '../../core/tables/roles';
 
 /**
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
@@ -94,11 +94,13 @@ export function parseDefinition(value: unknown): ScorecardDefinition {
     if (s.sheet.trim() === '') problems.push(`sources.${kind}.sheet is empty`);
     const columns = map(s.columns, isString);
     if (!columns) problems.push(`sources.${kind}.columns must map column roles to header names`);
-    for (const role of Object.keys(columns ?? {})) if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
+    for (const role of Object.keys(columns ?? {}))
+      if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
     sources[kind] = { sheet: s.sheet, columns: (columns ?? {}) as Partial<Record<Role, string>> };
   }
   const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
-  const measures = d.measures === undefined ? undefined : Array.isArray(d.measures) && d.measures.every(isString) ? (d.measures as string[]) : null;
+  const measures =
+    d.measures === undefined ? undefined : Array.isArray(d.measures) && d.measures.every(isString) ? (d.measures as string[]) : null;
   if (measures === null) problems.push('measures must be a list of measure ids');
   for (const id of measures ?? []) if (!known(id)) problems.push(`measures: "${id}" is not a measure (${MEASURE_IDS.join(', ')})`);
   const targets = d.targets === undefined ? {} : map(d.targets, isTarget);

@@ -1,11 +1,11 @@
-import { Cell } from '../../core/values/cell';
-import { findTable, tableColumns, TableFound } from '../../core/tables/findTable';
-import { RoleSuggestion, suggestRoles } from '../../core/tables/suggestRoles';
+import { type Cell } from '../../core/values/cell';
+import { findTable, tableColumns, type TableFound } from '../../core/tables/findTable';
+import { type RoleSuggestion, suggestRoles } from '../../core/tables/suggestRoles';
 import { applyOverrides } from '../../core/tables/overrides';
-import { Role } from '../../core/tables/roles';
-import { Source } from '../../core/scorecard/measures';
-import { WorkbookPort } from '../ports/workbook';
-import { ScorecardDefinition, parseDefinition } from './definition';
+import { type Role } from '../../core/tables/roles';
+import { type Source } from '../../core/scorecard/measures';
+import { type WorkbookPort } from '../ports/workbook';
+import { type ScorecardDefinition, parseDefinition } from './definition';
 
 /** What the wizard shows for one sheet: the table found, its column guesses and what data it looks like. */
 export interface DetectedSheet {
@@ -52,7 +52,10 @@ export function detectSheets(wb: WorkbookPort): DetectedSheet[] {
 }
 
 /** The wizard's defaults: the first sheet of each kind, with its suggested columns. */
-export function suggestDefinition(detected: readonly DetectedSheet[], overrides: Partial<Record<Source, Partial<Record<string, string | null>>>> = {}): ScorecardDefinition {
+export function suggestDefinition(
+  detected: readonly DetectedSheet[],
+  overrides: Partial<Record<Source, Partial<Record<string, string | null>>>> = {},
+): ScorecardDefinition {
   const sources: Partial<Record<Source, { sheet: string; columns: Partial<Record<Role, string>> }>> = {};
   for (const d of detected) {
     if (!d.kind || !d.table || sources[d.kind]) continue;

@@ -10,7 +10,11 @@ type Question = { setTitle(t: string): Question; setHelpText(t: string): Questio
  * sends responses to this spreadsheet and finds the sheet Forms made for them.
  */
 export function appsScriptForms(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): FormsPort {
-  const responseSheet = (id: string): string | null => ss.getSheets().find((s) => (s.getFormUrl() ?? '').indexOf(id) >= 0)?.getName() ?? null;
+  const responseSheet = (id: string): string | null =>
+    ss
+      .getSheets()
+      .find((s) => (s.getFormUrl() ?? '').indexOf(id) >= 0)
+      ?.getName() ?? null;
   return {
     responseSheet,
     create(spec: FormSpec): CreatedForm {

@@ -23,7 +23,10 @@ export function appsScriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     },
     install(kind, handler) {
       const b = ScriptApp.newTrigger(handler);
-      const t = kind === 'formSubmit' ? b.forSpreadsheet(ss).onFormSubmit().create() : b.timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).create();
+      const t =
+        kind === 'formSubmit'
+          ? b.forSpreadsheet(ss).onFormSubmit().create()
+          : b.timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).create();
       return t.getUniqueId();
     },
     remove(id) {

@@ -142,7 +142,16 @@ class AppsScriptSheet implements SheetPort {
   applyStyles(styles: readonly StyledRange[]): void {
     const groups = new Map<string, { style: CellStyle; ranges: string[] }>();
     for (const { a1, ...style } of styles) {
-      const key = JSON.stringify([style.bold, style.italic, style.fontSize, style.color, style.background, style.numberFormat, style.wrap, style.align]);
+      const key = JSON.stringify([
+        style.bold,
+        style.italic,
+        style.fontSize,
+        style.color,
+        style.background,
+        style.numberFormat,
+        style.wrap,
+        style.align,
+      ]);
       const g = groups.get(key);
       if (g) g.ranges.push(a1);
       else groups.set(key, { style, ranges: [a1] });
@@ -189,7 +198,10 @@ class AppsScriptSheet implements SheetPort {
   setConditionalRules(rules: readonly ConditionalRule[]): void {
     const built = rules.map((r) => {
       let b = SpreadsheetApp.newConditionalFormatRule().setBackground(r.background);
-      b = r.formula !== undefined ? b.whenFormulaSatisfied(r.formula.startsWith('=') ? r.formula : `=${r.formula}`) : b.whenTextEqualTo(r.textEquals ?? '');
+      b =
+        r.formula !== undefined
+          ? b.whenFormulaSatisfied(r.formula.startsWith('=') ? r.formula : `=${r.formula}`)
+          : b.whenTextEqualTo(r.textEquals ?? '');
       if (r.color !== undefined) b = b.setFontColor(r.color);
       if (r.bold !== undefined) b = b.setBold(r.bold);
       return b.setRanges([this.sheet.getRange(r.a1)]).build();
@@ -198,7 +210,12 @@ class AppsScriptSheet implements SheetPort {
   }
 
   setValidation(a1: string, allowed: readonly string[]): void {
-    this.sheet.getRange(a1).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...allowed], true).setAllowInvalid(false).build());
+    this.sheet.getRange(a1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...allowed], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
   }
 
   clear(): void {

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { MAX_ROLES, surveySetupShape, checkSetup, defaultSetup } from '../../core/survey/setup';
 import { surveyForms } from '../../core/survey/forms';
-import { Automation, AutomationContext, removeTriggers } from './automation';
+import { type Automation, type AutomationContext, removeTriggers } from './automation';
 import { automationStatus, createSurvey, setAutomation } from './run';
 import { syncFeedback } from '../tracker/sync';
-import { ScorecardHooks, SurveyHandlers, UserError } from '../handlers';
+import { type ScorecardHooks, type SurveyHandlers, UserError } from '../handlers';
 
 /** The calls' argument schemas, built on first use (not at load: every formula execution loads the script). */
 function makeSchemas() {
@@ -18,16 +18,29 @@ let made: ReturnType<typeof makeSchemas> | null = null;
 const schemas = () => (made ??= makeSchemas());
 
 /** Parses a survey call's arguments with its zod schema, or says what is wrong. */
-function parsed<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, args: unknown): T {
+function parsed<T>(
+  schema: {
+    safeParse(
+      x: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  },
+  args: unknown,
+): T {
   const r = schema.safeParse(args);
-  if (!r.success) throw new UserError(`Leadlag could not use what the sidebar sent (${r.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`);
+  if (!r.success)
+    throw new UserError(
+      `Leadlag could not use what the sidebar sent (${r.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`,
+    );
   return r.data;
 }
 
 /** The survey wizard's `setup`, checked with the survey's own schema (the contract only says "an object"). */
 function setupOf(args: unknown) {
   const r = schemas().SetupArgs.safeParse(args);
-  if (!r.success) throw new UserError(`The survey settings are not valid (${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`);
+  if (!r.success)
+    throw new UserError(
+      `The survey settings are not valid (${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`,
+    );
   return r.data.setup;
 }
 
@@ -80,7 +93,8 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       simulateResponses(args) {
         const { count } = parsed(schemas().SimulateArgs, args);
         const simulate = ctx().auto.simulate;
-        if (!simulate) throw new UserError('Simulated responses exist only in the local preview. In Sheets, share the form links with your customers.');
+        if (!simulate)
+          throw new UserError('Simulated responses exist only in the local preview. In Sheets, share the form links with your customers.');
         if (!Number.isInteger(count) || count < 1 || count > 50) throw new UserError('Simulate from 1 to 50 responses at a time.');
         return { submitted: simulate(count), status: status() };
       },

@@ -1,14 +1,26 @@
 import { fail } from '../../core/values/errors';
-import { SetupInput, checkSetup } from '../../core/survey/setup';
+import { type SetupInput, checkSetup } from '../../core/survey/setup';
 import { columnMap, surveyForms } from '../../core/survey/forms';
 import type { AutomationStatus, SurveyCreated } from '../../rpc/contract';
 import type { WorkbookPort } from '../ports/workbook';
 import { RESPONSES, TRACKER, ensureOwn, findOwn } from '../tracker/sheets';
-import { SyncResult, syncFeedback } from '../tracker/sync';
-import { WeeklyResult, readMailbox, refreshMailbox, sendWeekly, trackerCounts } from '../tracker/mailbox';
+import { type SyncResult, syncFeedback } from '../tracker/sync';
+import { type WeeklyResult, readMailbox, refreshMailbox, sendWeekly, trackerCounts } from '../tracker/mailbox';
 import {
-  Automation, AutomationContext, FORM_RESPONSES_TAG, SurveyForm,
-  ensureTriggers, logError, loggedErrors, readRecord, readSetup, storedForms, triggerState, writeForm, writeSettings, writeSetup,
+  type Automation,
+  type AutomationContext,
+  FORM_RESPONSES_TAG,
+  type SurveyForm,
+  ensureTriggers,
+  logError,
+  loggedErrors,
+  readRecord,
+  readSetup,
+  storedForms,
+  triggerState,
+  writeForm,
+  writeSettings,
+  writeSetup,
 } from './automation';
 
 /**
@@ -16,7 +28,10 @@ import {
  * feedback table and the improvement tracker, installs the two triggers once, and processes whatever is
  * already there (low-star reviews). The record is saved after each form, so a failure half-way loses no form.
  */
-export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<SurveyCreated, 'scorecardUpdated'> & { trackerCreated: boolean } {
+export function createSurvey(
+  ctx: AutomationContext,
+  input: SetupInput,
+): Omit<SurveyCreated, 'scorecardUpdated'> & { trackerCreated: boolean } {
   const { wb, auto } = ctx;
   const { setup, problems } = checkSetup(input);
   if (problems.length) fail(problems.join(' '));
@@ -41,7 +56,15 @@ export function createSurvey(ctx: AutomationContext, input: SetupInput): Omit<Su
   const sync = onFormSubmit(ctx);
   // A survey just went out: the next reminder is due next month or quarter.
   prepareMail(ctx, true);
-  return { forms: made, responsesSheet: responses.name, trackerSheet: tracker.name, trackerCreated: tracker.created, triggers, sync, simulated: !!auto.simulate };
+  return {
+    forms: made,
+    responsesSheet: responses.name,
+    trackerSheet: tracker.name,
+    trackerCreated: tracker.created,
+    triggers,
+    sync,
+    simulated: !!auto.simulate,
+  };
 }
 
 /** Where the automation stands, for the sidebar. */
@@ -78,7 +101,15 @@ export function setAutomation(ctx: AutomationContext, change: { reminder: string
   const { auto } = ctx;
   const record = readRecord(auto.props);
   if (!record) fail('Create a survey first: the reminder and the digest belong to it.');
-  const { setup, problems } = checkSetup({ ...change, title: record.title, roles: ['x'], layout: 'perRole', csat: false, roleQuestions: false, dueDays: record.dueDays });
+  const { setup, problems } = checkSetup({
+    ...change,
+    title: record.title,
+    roles: ['x'],
+    layout: 'perRole',
+    csat: false,
+    roleQuestions: false,
+    dueDays: record.dueDays,
+  });
   if (problems.length) fail(problems.join(' '));
   writeSettings(auto.props, { ...record, reminder: setup.reminder, digest: setup.digest, owner: setup.owner });
   ensureTriggers(auto);

@@ -1,13 +1,13 @@
 import { toColumn } from '../../core/values/column';
-import { DateOptions, readDayColumn } from '../../core/values/date';
+import { type DateOptions, readDayColumn } from '../../core/values/date';
 import { isoDay } from '../../core/time/days';
 import { parsePeriod, periodLabel, periodOfDay } from '../../core/time/periods';
 import { improvementSummary, readStatus } from '../../core/measures/improvementSummary';
-import { OverdueLine, digestMail, reminderMail } from '../../core/tracker/mail';
+import { type OverdueLine, digestMail, reminderMail } from '../../core/tracker/mail';
 import type { Reminder } from '../../core/survey/setup';
 import { utf8Bytes, type PropertiesPort } from '../ports/properties';
 import type { SheetPort, WorkbookPort } from '../ports/workbook';
-import { Automation, AutomationContext, LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
+import { type Automation, type AutomationContext, type LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
 import { TRACKER, TRACKER_COL, findOwn } from './sheets';
 
 /**
@@ -57,21 +57,36 @@ type Grid = ReturnType<SheetPort['readValues']>;
 /** The improvement tracker's cells (header first), or null when there is none. */
 function trackerGrid(wb: WorkbookPort): Grid | null {
   const name = findOwn(wb, TRACKER);
-  return name ? wb.sheet(name)?.readValues() ?? [] : null;
+  return name ? (wb.sheet(name)?.readValues() ?? []) : null;
 }
 
 /** One tracker column, as IMPROVEMENT_SUMMARY reads it. */
-const trackerColumn = (grid: Grid, c: number) => toColumn(grid.map((r) => [r[c - 1]]), 'tracker', true);
+const trackerColumn = (grid: Grid, c: number) =>
+  toColumn(
+    grid.map((r) => [r[c - 1]]),
+    'tracker',
+    true,
+  );
 
 /** Open (open or in progress), overdue and done actions of a tracker's cells. */
 function countsOf(grid: Grid, dates: DateOptions, today: number): { open: number; overdue: number; done: number } {
   if (grid.length < 2) return { open: 0, overdue: 0, done: 0 };
-  const { open, overdue, done } = improvementSummary(trackerColumn(grid, TRACKER_COL.status), trackerColumn(grid, TRACKER_COL.due), trackerColumn(grid, TRACKER_COL.closed), null, dates, today);
+  const { open, overdue, done } = improvementSummary(
+    trackerColumn(grid, TRACKER_COL.status),
+    trackerColumn(grid, TRACKER_COL.due),
+    trackerColumn(grid, TRACKER_COL.closed),
+    null,
+    dates,
+    today,
+  );
   return { open, overdue, done };
 }
 
 /** The tracker's counts now; null without a tracker or with a status it cannot read. */
-export function trackerCounts(wb: WorkbookPort, auto: Pick<Automation, 'dates' | 'today'>): { open: number; overdue: number; done: number } | null {
+export function trackerCounts(
+  wb: WorkbookPort,
+  auto: Pick<Automation, 'dates' | 'today'>,
+): { open: number; overdue: number; done: number } | null {
   const grid = trackerGrid(wb);
   try {
     return grid && countsOf(grid, auto.dates, auto.today());
@@ -102,7 +117,13 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
       const st = readStatus(String(r[TRACKER_COL.status - 1]));
       if (i && (st === 'open' || st === 'in progress') && due[i] === due[i]) {
         dueDays.push(due[i]);
-        lines.push({ id: String(r[0]), customer: String(r[3]).slice(0, 40), wrong: String(r[4]).slice(0, 100), due: isoDay(due[i]), day: due[i] });
+        lines.push({
+          id: String(r[0]),
+          customer: String(r[3]).slice(0, 40),
+          wrong: String(r[4]).slice(0, 100),
+          due: isoDay(due[i]),
+          day: due[i],
+        });
       }
     });
     lines = lines.sort((a, b) => a.day - b.day).slice(0, 20);
@@ -177,7 +198,10 @@ export function sendWeekly(auto: Pick<Automation, 'userProps' | 'mail' | 'today'
         out.digests++;
       }
     } catch (e) {
-      next = { ...next, error: { at: isoDay(today), message: `Could not send the weekly mail: ${e instanceof Error ? e.message : String(e)}` } };
+      next = {
+        ...next,
+        error: { at: isoDay(today), message: `Could not send the weekly mail: ${e instanceof Error ? e.message : String(e)}` },
+      };
     }
     auto.userProps.set(key, JSON.stringify(next));
   }

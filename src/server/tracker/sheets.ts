@@ -24,7 +24,21 @@ interface Kind {
 }
 
 /** The tracker's columns (DOMAIN.md "Improvement tracker"); Key ties an action to its response or review. */
-export const TRACKER_HEADERS = ['ID', 'Opened', 'Source', 'Customer', 'What was wrong', 'Lead measure', 'Owner', 'Action', 'Due', 'Status', 'Closed', 'Result', 'Key'];
+export const TRACKER_HEADERS = [
+  'ID',
+  'Opened',
+  'Source',
+  'Customer',
+  'What was wrong',
+  'Lead measure',
+  'Owner',
+  'Action',
+  'Due',
+  'Status',
+  'Closed',
+  'Result',
+  'Key',
+];
 /** The columns of the tracker, 1-based, as IMPROVEMENT_SUMMARY and the digest read them. */
 export const TRACKER_COL = { id: 1, opened: 2, due: 9, status: 10, closed: 11, key: 13 } as const;
 
@@ -52,7 +66,11 @@ export const TRACKER: Kind = {
       { a1: 'J2:J', textEquals: 'dropped', background: '#f1f3f4', color: '#5f6368' },
     ]);
     sheet.setFrozen(1, 1);
-    sheet.setColumnWidths([{ col: 5, width: 320 }, { col: 8, width: 220 }, { col: 12, width: 160 }]);
+    sheet.setColumnWidths([
+      { col: 5, width: 320 },
+      { col: 8, width: 220 },
+      { col: 12, width: 160 },
+    ]);
   },
 };
 
@@ -61,8 +79,17 @@ export const TRACKER: Kind = {
  * detection recognises. Its tag does not start with "leadlag:", so the scorecard wizard lists it as data.
  */
 export const RESPONSE_HEADERS = [
-  'Timestamp', 'Customer', 'Role', TEXTS.referral, TEXTS.comparison, 'Satisfaction (1-5)',
-  'What satisfies them', 'What dissatisfies them', 'Result they hoped for', 'Improvement they asked for', 'Key',
+  'Timestamp',
+  'Customer',
+  'Role',
+  TEXTS.referral,
+  TEXTS.comparison,
+  'Satisfaction (1-5)',
+  'What satisfies them',
+  'What dissatisfies them',
+  'Result they hoped for',
+  'Improvement they asked for',
+  'Key',
 ];
 
 export const RESPONSES: Kind = {
@@ -112,6 +139,12 @@ export const trackerSummary = (wb: WorkbookPort): { title: string; rows: WriteCe
   const col = (c: number) => openColumn(tracker, c - 1, 1);
   return {
     title: 'Improvement: every unhappy signal is an action with an owner and a due date',
-    rows: [[{ formula: `IMPROVEMENT_SUMMARY(${col(TRACKER_COL.status)}, ${col(TRACKER_COL.due)}, ${col(TRACKER_COL.closed)}, ${col(TRACKER_COL.opened)}, TODAY())` }]],
+    rows: [
+      [
+        {
+          formula: `IMPROVEMENT_SUMMARY(${col(TRACKER_COL.status)}, ${col(TRACKER_COL.due)}, ${col(TRACKER_COL.closed)}, ${col(TRACKER_COL.opened)}, TODAY())`,
+        },
+      ],
+    ],
   };
 };

@@ -1,12 +1,12 @@
-import { Cell } from '../../core/values/cell';
+import { type Cell } from '../../core/values/cell';
 import { isoDay } from '../../core/time/days';
 import { findTable } from '../../core/tables/findTable';
 import { COMPARISON_CHOICES } from '../../core/survey/texts';
-import { SurveyAnswer, readAnswers } from '../../core/survey/normalise';
-import { NewAction, ReviewRow, responseActions, reviewActions } from '../../core/tracker/actions';
+import { type SurveyAnswer, readAnswers } from '../../core/survey/normalise';
+import { type NewAction, type ReviewRow, responseActions, reviewActions } from '../../core/tracker/actions';
 import type { WorkbookPort, WriteCell } from '../ports/workbook';
 import { DEFINITION_KEY, parseDefinition } from '../scorecard/definition';
-import { AutomationContext, FORM_RESPONSES_TAG, SurveyRecord, logError, readRecord, writeForm } from '../survey/automation';
+import { type AutomationContext, FORM_RESPONSES_TAG, type SurveyRecord, logError, readRecord, writeForm } from '../survey/automation';
 import { RESPONSES, RESPONSE_HEADERS, TRACKER, TRACKER_COL, ensureOwn } from './sheets';
 import { refreshMailbox } from './mailbox';
 
@@ -114,7 +114,21 @@ export function syncFeedback(ctx: AutomationContext): SyncResult {
       tracker.sheet.writeBlock(
         actionGrid.length + 1,
         1,
-        fresh.map((a) => [++id, opened, { text: a.source }, text(a.customer), text(a.wrong), { text: a.measure }, owner, null, due, 'open', null, null, { text: a.key }]),
+        fresh.map((a) => [
+          ++id,
+          opened,
+          { text: a.source },
+          text(a.customer),
+          text(a.wrong),
+          { text: a.measure },
+          owner,
+          null,
+          due,
+          'open',
+          null,
+          null,
+          { text: a.key },
+        ]),
       );
     }
     if (feedback && answers.length) {

@@ -2,8 +2,22 @@ import { h, replace, type Child } from '../dom';
 
 /** Pieces every view uses: buttons, the loading line, the error box, focus on a new heading. */
 
-export function button(label: string, onClick: () => void, kind: 'primary' | 'secondary' | 'link' = 'secondary', props: Record<string, unknown> = {}): HTMLButtonElement {
-  return h('button', { type: 'button', class: kind === 'link' ? 'link' : kind === 'primary' ? 'action' : 'secondary', on: { click: () => onClick() }, ...props }, label);
+export function button(
+  label: string,
+  onClick: () => void,
+  kind: 'primary' | 'secondary' | 'link' = 'secondary',
+  props: Record<string, unknown> = {},
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: kind === 'link' ? 'link' : kind === 'primary' ? 'action' : 'secondary',
+      on: { click: () => onClick() },
+      ...props,
+    },
+    label,
+  );
 }
 
 export function loading(text: string): HTMLElement {
@@ -30,7 +44,11 @@ export function problemBox(problems: readonly string[]): HTMLElement {
     'div',
     { class: 'error-box', role: 'alert' },
     h('p', { class: 'error-title' }, problems.length === 1 ? 'One thing to fix first' : 'A few things to fix first'),
-    h('ul', null, problems.map((p) => h('li', null, p))),
+    h(
+      'ul',
+      null,
+      problems.map((p) => h('li', null, p)),
+    ),
   );
 }
 
@@ -97,5 +115,10 @@ export function callButton(
 export function externalLink(label: string, href: string, more: string): HTMLElement {
   // Only web addresses and the preview's own paths become links (never javascript: or data:).
   if (!/^(https:\/\/|http:\/\/|\/(?!\/))/i.test(href)) return h('span', { class: 'hint' }, `${label}: ${href}`);
-  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label, h('span', { class: 'sr-only' }, ` ${more} (opens a new tab)`));
+  return h(
+    'a',
+    { href, target: '_blank', rel: 'noopener noreferrer' },
+    label,
+    h('span', { class: 'sr-only' }, ` ${more} (opens a new tab)`),
+  );
 }

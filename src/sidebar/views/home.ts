@@ -1,7 +1,7 @@
 import type { AutomationStatus, BuildSummary, HomeInfo } from '../../rpc/contract';
 import { h, plural, replace } from '../dom';
 import { KIND_WORDS, type SheetGuess } from '../detect';
-import { CallError } from '../client';
+import { type CallError } from '../client';
 import type { Session } from '../session';
 import { button, errorBox, focusHeading, loading, quoted } from './common';
 import { markReady } from '../ready';
@@ -31,7 +31,9 @@ export function renderHome(root: HTMLElement, session: Session): void {
     const next = h('div', { class: 'next' });
     const surveysLine = foundLine('Surveys', 'none set up yet');
     const trackerLine = foundLine('Improvement tracker', 'none set up yet');
-    const own = h('ul', { class: 'found' },
+    const own = h(
+      'ul',
+      { class: 'found' },
       foundLine('Scorecard', info.scorecard ? `on the sheet ${quoted(info.scorecard.sheet)}` : 'not built yet'),
       surveysLine,
       trackerLine,
@@ -42,12 +44,15 @@ export function renderHome(root: HTMLElement, session: Session): void {
       body,
       h('section', { 'aria-labelledby': 'next-h' }, h('h2', { id: 'next-h', class: 'first' }, 'Next step'), next),
       surveySection,
-      h('section', { 'aria-labelledby': 'found-h' },
+      h(
+        'section',
+        { 'aria-labelledby': 'found-h' },
         h('h2', { id: 'found-h' }, 'Found in ', quoted(info.spreadsheet)),
         h('h3', null, 'Your tables'),
         tablesList,
         h('h3', null, 'Made by Leadlag'),
-        own),
+        own,
+      ),
       h('p', { class: 'hint' }, 'Leadlag only reads your sheets; it writes only the sheets it makes.'),
     );
     renderNext(next, info, null, session);
@@ -57,7 +62,11 @@ export function renderHome(root: HTMLElement, session: Session): void {
       (status) => {
         surveyBox.setAttribute('aria-busy', 'false');
         renderSurvey(surveyBox, status, session);
-        if (status.survey) replace(surveysLine.lastChild as Element, `${quoted(status.survey.title)} · ${plural(latestForms(status.survey).length, 'form')}`);
+        if (status.survey)
+          replace(
+            surveysLine.lastChild as Element,
+            `${quoted(status.survey.title)} · ${plural(latestForms(status.survey).length, 'form')}`,
+          );
         if (status.trackerSheet) replace(trackerLine.lastChild as Element, `on the sheet ${quoted(status.trackerSheet)}`);
         document.body.dataset.surveyAt = String(Math.round(performance.timeOrigin + performance.now()));
       },
@@ -76,7 +85,14 @@ export function renderHome(root: HTMLElement, session: Session): void {
       },
       (e: CallError) => {
         tablesList.setAttribute('aria-busy', 'false');
-        replace(tablesList, h('li', null, errorBox(e.message, () => session.go('home'), 'Leadlag could not read the sheets')));
+        replace(
+          tablesList,
+          h(
+            'li',
+            null,
+            errorBox(e.message, () => session.go('home'), 'Leadlag could not read the sheets'),
+          ),
+        );
       },
     );
   };
@@ -103,8 +119,16 @@ function renderSurvey(el: HTMLElement, s: AutomationStatus, session: Session): v
   if (!s.survey) {
     replace(
       el,
-      h('p', null, 'Ask each kind of customer how likely they are to refer you, how you compare and what to improve. Every unhappy answer becomes an action with an owner and a due date.'),
-      h('div', { class: 'actions' }, button('Set up a customer survey', () => session.go('survey'))),
+      h(
+        'p',
+        null,
+        'Ask each kind of customer how likely they are to refer you, how you compare and what to improve. Every unhappy answer becomes an action with an owner and a due date.',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        button('Set up a customer survey', () => session.go('survey')),
+      ),
     );
     return;
   }
@@ -113,10 +137,18 @@ function renderSurvey(el: HTMLElement, s: AutomationStatus, session: Session): v
   replace(
     el,
     h('p', null, h('span', { class: 'found-name' }, quoted(s.survey.title))),
-    h('p', { class: 'hint' }, `Created ${s.survey.createdAt} · ${plural(latestForms(s.survey).length, 'form')} · automation ${on ? 'on' : off ? 'off' : 'partly on'}`),
+    h(
+      'p',
+      { class: 'hint' },
+      `Created ${s.survey.createdAt} · ${plural(latestForms(s.survey).length, 'form')} · automation ${on ? 'on' : off ? 'off' : 'partly on'}`,
+    ),
     s.actions ? h('p', { 'data-actions': '' }, actionWords(s.actions)) : null,
     s.errors.length ? h('p', { class: 'hint' }, `${plural(s.errors.length, 'recent problem')}: see Manage survey.`) : null,
-    h('div', { class: 'actions' }, button('Manage survey', () => session.go('survey'))),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Manage survey', () => session.go('survey')),
+    ),
   );
 }
 
@@ -129,17 +161,28 @@ function renderNext(el: HTMLElement, info: HomeInfo, guesses: SheetGuess[] | nul
     const rebuild = button('Rebuild', () => rebuildNow(session, rebuild, status), 'secondary');
     replace(
       el,
-      h('p', null, `Your scorecard is on the sheet ${quoted(sheet)}. Paste new rows under your data and its numbers update by themselves. Rebuild it after adding columns, or change its measures and targets.`),
-      h('div', { class: 'actions' },
+      h(
+        'p',
+        null,
+        `Your scorecard is on the sheet ${quoted(sheet)}. Paste new rows under your data and its numbers update by themselves. Rebuild it after adding columns, or change its measures and targets.`,
+      ),
+      h(
+        'div',
+        { class: 'actions' },
         button('Show scorecard', () => showSheet(session, sheet, status), 'primary'),
         button('Change scorecard', () => session.go('wizard')),
-        rebuild),
+        rebuild,
+      ),
       status,
     );
     return;
   }
   if (!guesses) {
-    replace(el, h('p', null, 'Build a lead/lag scorecard from your sales and customer feedback sheets in four short steps.'), h('div', { class: 'actions' }, build));
+    replace(
+      el,
+      h('p', null, 'Build a lead/lag scorecard from your sales and customer feedback sheets in four short steps.'),
+      h('div', { class: 'actions' }, build),
+    );
     return;
   }
   const named = (kind: 'sales' | 'feedback' | 'reviews') => guesses.filter((g) => g.kind === kind).map((g) => quoted(g.table.sheet));
@@ -148,13 +191,35 @@ function renderNext(el: HTMLElement, info: HomeInfo, guesses: SheetGuess[] | nul
   if (!sales.length && !feedback.length) {
     replace(
       el,
-      h('p', null, 'Leadlag found no sales or feedback table yet. Paste an export into a sheet (a header row, then one row per order or answer), then look again.'),
-      h('div', { class: 'actions' }, button('Look again', () => { session.forgetTables(); session.go('home'); }, 'primary'), button('Build scorecard anyway', () => session.go('wizard'))),
+      h(
+        'p',
+        null,
+        'Leadlag found no sales or feedback table yet. Paste an export into a sheet (a header row, then one row per order or answer), then look again.',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        button(
+          'Look again',
+          () => {
+            session.forgetTables();
+            session.go('home');
+          },
+          'primary',
+        ),
+        button('Build scorecard anyway', () => session.go('wizard')),
+      ),
     );
     return;
   }
-  const found = [sales.length ? `sales in ${sales.join(', ')}` : '', feedback.length ? `feedback in ${feedback.join(', ')}` : ''].filter(Boolean).join(' and ');
-  replace(el, h('p', null, `Build your lead/lag scorecard: Leadlag found ${found}. Four short steps, and you confirm everything it guessed.`), h('div', { class: 'actions' }, build));
+  const found = [sales.length ? `sales in ${sales.join(', ')}` : '', feedback.length ? `feedback in ${feedback.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  replace(
+    el,
+    h('p', null, `Build your lead/lag scorecard: Leadlag found ${found}. Four short steps, and you confirm everything it guessed.`),
+    h('div', { class: 'actions' }, build),
+  );
 }
 
 export async function showSheet(session: Session, sheet: string, status: HTMLElement): Promise<void> {

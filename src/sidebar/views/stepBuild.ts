@@ -46,7 +46,12 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
     replace(
       area,
       h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Building the scorecard' }, h('div', { class: 'bar' })),
-      h('p', { role: 'status', class: 'build-status' }, 'Building the scorecard: reading the sheets and writing the formulas. Large sheets take up to a minute. ', seconds),
+      h(
+        'p',
+        { role: 'status', class: 'build-status' },
+        'Building the scorecard: reading the sheets and writing the formulas. Large sheets take up to a minute. ',
+        seconds,
+      ),
     );
     area.setAttribute('aria-busy', 'true');
     area.scrollIntoView({ block: 'nearest' });
@@ -66,13 +71,24 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
         replace(
           area,
           errorBox(e.message, undefined, 'The scorecard was not built'),
-          h('p', null, button('Read the sheets again and check the columns', () => ctx.reread(1), 'link')),
+          h(
+            'p',
+            null,
+            button('Read the sheets again and check the columns', () => ctx.reread(1), 'link'),
+          ),
         );
         build.focus();
       },
     );
   };
-  return h('div', null, h('p', null, 'Leadlag will build this scorecard on its own sheet. Your sheets are only read, never changed.'), summary, h('div', { class: 'actions' }, build), area);
+  return h(
+    'div',
+    null,
+    h('p', null, 'Leadlag will build this scorecard on its own sheet. Your sheets are only read, never changed.'),
+    summary,
+    h('div', { class: 'actions' }, build),
+    area,
+  );
 }
 
 function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): void {
@@ -84,13 +100,37 @@ function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): voi
     'div',
     { class: 'result' },
     title,
-    h('p', null, `The sheet ${quoted(r.sheet)} shows ${plural(r.measures.length, 'measure')}. Its numbers are live formulas: paste new rows under your data and they update.`),
-    r.skipped ? h('p', null, `${plural(r.skipped, 'row')} of your data were left out (blank, title or totals rows); the list is at the bottom of the sheet.`) : null,
-    r.missing.length ? h('div', { class: 'note' }, h('p', null, 'Not shown, because the data does not have what they need:'), h('ul', null, r.missing.map((m) => h('li', null, m)))) : null,
+    h(
+      'p',
+      null,
+      `The sheet ${quoted(r.sheet)} shows ${plural(r.measures.length, 'measure')}. Its numbers are live formulas: paste new rows under your data and they update.`,
+    ),
+    r.skipped
+      ? h(
+          'p',
+          null,
+          `${plural(r.skipped, 'row')} of your data were left out (blank, title or totals rows); the list is at the bottom of the sheet.`,
+        )
+      : null,
+    r.missing.length
+      ? h(
+          'div',
+          { class: 'note' },
+          h('p', null, 'Not shown, because the data does not have what they need:'),
+          h(
+            'ul',
+            null,
+            r.missing.map((m) => h('li', null, m)),
+          ),
+        )
+      : null,
     h('p', { class: 'hint' }, 'Your choices are saved with the spreadsheet: closing the sidebar loses nothing, and Rebuild uses them.'),
-    h('div', { class: 'actions' },
+    h(
+      'div',
+      { class: 'actions' },
       button(`Show ${quoted(r.sheet)}`, () => showSheet(ctx.session, r.sheet, status), 'primary'),
-      button('Done', () => ctx.session.go('home'))),
+      button('Done', () => ctx.session.go('home')),
+    ),
     status,
   );
   replace(root, result);

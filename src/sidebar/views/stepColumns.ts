@@ -20,7 +20,16 @@ export function renderColumns(ctx: WizardContext): HTMLElement {
     const guess = choice && ctx.guessOf(choice.sheet);
     return choice && guess ? [sourceSection(ctx, source, choice, guess)] : [];
   });
-  return h('div', null, h('p', null, 'Check what each column holds: Leadlag guessed from the headers and the values. Columns marked “Not used” are left alone.'), sections);
+  return h(
+    'div',
+    null,
+    h(
+      'p',
+      null,
+      'Check what each column holds: Leadlag guessed from the headers and the values. Columns marked “Not used” are left alone.',
+    ),
+    sections,
+  );
 }
 
 function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice, guess: SheetGuess): HTMLElement {
@@ -53,7 +62,11 @@ function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice,
       update();
     });
     selects.push(select);
-    const examples = guess.table.columns[j]?.filter((v) => v !== '' && v !== null).slice(0, 2).map(String) ?? [];
+    const examples =
+      guess.table.columns[j]
+        ?.filter((v) => v !== '' && v !== null)
+        .slice(0, 2)
+        .map(String) ?? [];
     return h(
       'div',
       { class: 'field col-field' },
@@ -87,8 +100,33 @@ function previewTable(guess: SheetGuess, choice: SourceChoice): HTMLElement {
     h(
       'table',
       null,
-      h('thead', null, h('tr', null, used.map(({ role, j }) => h('th', { scope: 'col' }, h('span', { class: 'th-role' }, shortRole(role)), h('span', { class: 'th-header' }, guess.table.headers[j]))))),
-      h('tbody', null, Array.from({ length: rows }, (_, i) => h('tr', null, used.map(({ j }) => h('td', null, String(guess.table.columns[j]?.[i] ?? '')))))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          used.map(({ role, j }) =>
+            h(
+              'th',
+              { scope: 'col' },
+              h('span', { class: 'th-role' }, shortRole(role)),
+              h('span', { class: 'th-header' }, guess.table.headers[j]),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        Array.from({ length: rows }, (_, i) =>
+          h(
+            'tr',
+            null,
+            used.map(({ j }) => h('td', null, String(guess.table.columns[j]?.[i] ?? ''))),
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -107,7 +145,11 @@ function rowsNote(guess: SheetGuess): HTMLElement {
     { class: 'rows-note' },
     h('p', null, `${plural(dataRows, 'row')} will be read`, skipped.length ? `; ${count(skipped.length)} left out:` : '; none left out.'),
     skipped.length
-      ? h('ul', { class: 'skipped' }, [...groups].map(([reason, rows]) => h('li', null, `${capital(rowsText(rows))}: ${reason}.`)))
+      ? h(
+          'ul',
+          { class: 'skipped' },
+          [...groups].map(([reason, rows]) => h('li', null, `${capital(rowsText(rows))}: ${reason}.`)),
+        )
       : null,
   );
 }

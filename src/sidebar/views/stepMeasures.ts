@@ -21,15 +21,28 @@ export function renderMeasures(ctx: WizardContext): HTMLElement {
     'fieldset',
     null,
     h('legend', null, 'Period'),
-    h('div', { class: 'radios' }, PERIODS.map((p) => {
-      const id = `${name}-${p.value}`;
-      const input = h('input', { type: 'radio', name, id, value: p.value, checked: draft.period === p.value });
-      input.addEventListener('change', () => input.checked && (draft.period = p.value));
-      return h('span', { class: 'radio' }, input, h('label', { for: id }, p.label));
-    })),
+    h(
+      'div',
+      { class: 'radios' },
+      PERIODS.map((p) => {
+        const id = `${name}-${p.value}`;
+        const input = h('input', { type: 'radio', name, id, value: p.value, checked: draft.period === p.value });
+        input.addEventListener('change', () => input.checked && (draft.period = p.value));
+        return h('span', { class: 'radio' }, input, h('label', { for: id }, p.label));
+      }),
+    ),
   );
   const periodsId = uid('periods');
-  const periodsInput = h('input', { type: 'number', id: periodsId, min: '3', max: '36', step: '1', value: String(draft.periods), class: 'short', 'aria-describedby': `${periodsId}-hint` });
+  const periodsInput = h('input', {
+    type: 'number',
+    id: periodsId,
+    min: '3',
+    max: '36',
+    step: '1',
+    value: String(draft.periods),
+    class: 'short',
+    'aria-describedby': `${periodsId}-hint`,
+  });
   periodsInput.addEventListener('input', () => (draft.periods = Number(periodsInput.value)));
   const supported = new Set(supportedMeasures(draft).map((m) => m.id));
   const group = (kind: 'lead' | 'lag', title: string, help: string) =>
@@ -44,7 +57,13 @@ export function renderMeasures(ctx: WizardContext): HTMLElement {
     'div',
     null,
     periodField,
-    h('div', { class: 'field' }, h('label', { for: periodsId }, 'Periods shown'), periodsInput, h('p', { class: 'hint', id: `${periodsId}-hint` }, 'The latest ones, from 3 to 36.')),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: periodsId }, 'Periods shown'),
+      periodsInput,
+      h('p', { class: 'hint', id: `${periodsId}-hint` }, 'The latest ones, from 3 to 36.'),
+    ),
     group('lead', 'Lead measures (customers)', 'What customers feel now; act on these this week.'),
     group('lag', 'Lag measures (money)', 'Money that already happened.'),
     h('p', { class: 'hint' }, 'Targets are optional: with one, each period shows On track, At risk or Off track.'),
@@ -54,7 +73,13 @@ export function renderMeasures(ctx: WizardContext): HTMLElement {
 function measureRow(ctx: WizardContext, m: MeasureInfo, available: boolean): HTMLElement {
   const { draft } = ctx;
   const id = uid(`m-${m.id}`);
-  const check = h('input', { type: 'checkbox', id, checked: available && !draft.off.has(m.id), disabled: !available, 'aria-describedby': available ? null : `${id}-why` });
+  const check = h('input', {
+    type: 'checkbox',
+    id,
+    checked: available && !draft.off.has(m.id),
+    disabled: !available,
+    'aria-describedby': available ? null : `${id}-why`,
+  });
   const unit = targetUnit(m);
   const target = h('input', {
     type: 'text',
@@ -83,6 +108,14 @@ function measureRow(ctx: WizardContext, m: MeasureInfo, available: boolean): HTM
     { class: available ? 'measure' : 'measure unavailable' },
     h('span', { class: 'check' }, check, h('label', { for: id }, m.label)),
     targetWrap,
-    available ? null : h('p', { class: 'hint', id: `${id}-why` }, `Needs ${m.source} data with: ${measureNeeds(m.id).map((r) => ROLE_LABELS[r as Role]).join('; ')}.`),
+    available
+      ? null
+      : h(
+          'p',
+          { class: 'hint', id: `${id}-why` },
+          `Needs ${m.source} data with: ${measureNeeds(m.id)
+            .map((r) => ROLE_LABELS[r as Role])
+            .join('; ')}.`,
+        ),
   );
 }

@@ -21,14 +21,21 @@ export function renderSources(ctx: WizardContext): HTMLElement {
       'select',
       { id, 'aria-describedby': `${id}-hint` },
       h('option', { value: '' }, 'None'),
-      usable.map((g) => h('option', { value: g.table.sheet }, g.table.sheet, g.kind === source ? ` (looks like ${KIND_WORDS[source]})` : '')),
+      usable.map((g) =>
+        h('option', { value: g.table.sheet }, g.table.sheet, g.kind === source ? ` (looks like ${KIND_WORDS[source]})` : ''),
+      ),
     );
     select.value = ctx.draft.sources[source]?.sheet ?? '';
     const describe = () => {
       const g = select.value ? ctx.guessOf(select.value) : undefined;
       if (!g) return replace(hint, HELP[source]);
       const rows = plural(g.table.dataRows, 'row');
-      replace(hint, g.kind === source ? `${rows}; looks like ${KIND_WORDS[source]}.` : `${rows}. It does not look like ${KIND_WORDS[source]}: check its columns in the next step.`);
+      replace(
+        hint,
+        g.kind === source
+          ? `${rows}; looks like ${KIND_WORDS[source]}.`
+          : `${rows}. It does not look like ${KIND_WORDS[source]}: check its columns in the next step.`,
+      );
     };
     select.addEventListener('change', () => {
       const g = select.value ? ctx.guessOf(select.value) : undefined;
@@ -46,8 +53,22 @@ export function renderSources(ctx: WizardContext): HTMLElement {
     h('p', null, 'Choose the sheets the scorecard reads. Leadlag chose the ones that look right; change any that are wrong.'),
     fields,
     skipped.length
-      ? h('div', { class: 'note' }, h('p', null, 'Sheets without a table Leadlag can read:'), h('ul', null, skipped.map((g) => h('li', null, quoted(g.table.sheet), ': ', g.table.problem ?? ''))))
+      ? h(
+          'div',
+          { class: 'note' },
+          h('p', null, 'Sheets without a table Leadlag can read:'),
+          h(
+            'ul',
+            null,
+            skipped.map((g) => h('li', null, quoted(g.table.sheet), ': ', g.table.problem ?? '')),
+          ),
+        )
       : null,
-    h('p', null, button('Read the sheets again', () => ctx.reread(), 'link'), h('span', { class: 'hint' }, ' after pasting new data.')),
+    h(
+      'p',
+      null,
+      button('Read the sheets again', () => ctx.reread(), 'link'),
+      h('span', { class: 'hint' }, ' after pasting new data.'),
+    ),
   );
 }

@@ -59,14 +59,30 @@ export function renderSurvey(root: HTMLElement, session: Session): void {
         else wizard(d.status);
       },
       (e: CallError) => {
-        replace(body, errorBox(e.message, load, 'Leadlag could not open the survey'), h('div', { class: 'actions' }, button('Back', () => session.go('home'))));
+        replace(
+          body,
+          errorBox(e.message, load, 'Leadlag could not open the survey'),
+          h(
+            'div',
+            { class: 'actions' },
+            button('Back', () => session.go('home')),
+          ),
+        );
         markReady('survey-error');
       },
     );
   };
 
   const unavailable = (why: string, ready: string) => {
-    replace(body, h('p', null, why), h('div', { class: 'actions' }, button('Back', () => session.go('home'), 'primary')));
+    replace(
+      body,
+      h('p', null, why),
+      h(
+        'div',
+        { class: 'actions' },
+        button('Back', () => session.go('home'), 'primary'),
+      ),
+    );
     markReady(ready);
   };
 
@@ -76,7 +92,16 @@ export function renderSurvey(root: HTMLElement, session: Session): void {
       replace(body, loading('Reading the survey’s state…'));
       session.client.call('automationStatus', {}).then(
         (s) => manage(s, message),
-        (e: CallError) => replace(body, errorBox(e.message, () => manage(undefined, message), 'Leadlag could not read the survey’s state'), h('div', { class: 'actions' }, button('Back', () => session.go('home')))),
+        (e: CallError) =>
+          replace(
+            body,
+            errorBox(e.message, () => manage(undefined, message), 'Leadlag could not read the survey’s state'),
+            h(
+              'div',
+              { class: 'actions' },
+              button('Back', () => session.go('home')),
+            ),
+          ),
       );
       return;
     }
@@ -110,7 +135,12 @@ export function renderSurvey(root: HTMLElement, session: Session): void {
     const go = (to: number) => {
       if (to < 0) return status.survey ? manage() : session.go('home');
       step = to;
-      replace(stepList, STEPS.map((s, i) => h('li', i === step ? { 'aria-current': 'step', class: 'current' } : i < step ? { class: 'done' } : null, s.title)));
+      replace(
+        stepList,
+        STEPS.map((s, i) =>
+          h('li', i === step ? { 'aria-current': 'step', class: 'current' } : i < step ? { class: 'done' } : null, s.title),
+        ),
+      );
       replace(stepHeading, `Step ${step + 1} of ${STEPS.length}: ${STEPS[step].title}`);
       navBar.hidden = false;
       back.disabled = false;

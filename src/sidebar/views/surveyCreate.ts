@@ -14,7 +14,16 @@ export function renderCreate(ctx: SurveyContext): StepView {
   const { draft } = ctx;
   const settings = reminderFields(draft);
   const dueId = uid('due');
-  const due = h('input', { type: 'number', id: dueId, min: '1', max: String(MAX_DUE_DAYS), step: '1', value: draft.dueDays, class: 'short', 'aria-describedby': `${dueId}-hint` });
+  const due = h('input', {
+    type: 'number',
+    id: dueId,
+    min: '1',
+    max: String(MAX_DUE_DAYS),
+    step: '1',
+    value: draft.dueDays,
+    class: 'short',
+    'aria-describedby': `${dueId}-hint`,
+  });
   due.addEventListener('input', () => (draft.dueDays = due.value));
   const roles = draft.roles.map((r) => roleKey(r.name)).filter(Boolean);
   const summary = h(
@@ -57,7 +66,11 @@ export function renderCreate(ctx: SurveyContext): StepView {
         create.removeAttribute('aria-busy');
         area.setAttribute('aria-busy', 'false');
         ctx.nav.setBackEnabled(true);
-        replace(area, errorBox(e.message, undefined, 'The survey was not created'), h('p', { class: 'hint' }, 'Change the settings above, or go back to the roles and questions, then create it again.'));
+        replace(
+          area,
+          errorBox(e.message, undefined, 'The survey was not created'),
+          h('p', { class: 'hint' }, 'Change the settings above, or go back to the roles and questions, then create it again.'),
+        );
         create.focus();
       },
     );
@@ -66,10 +79,20 @@ export function renderCreate(ctx: SurveyContext): StepView {
   const el = h(
     'div',
     null,
-    h('p', null, 'Leadlag creates the forms, sends their answers to this spreadsheet, and turns every unhappy answer into an action on the Improvement tracker.'),
+    h(
+      'p',
+      null,
+      'Leadlag creates the forms, sends their answers to this spreadsheet, and turns every unhappy answer into an action on the Improvement tracker.',
+    ),
     summary,
     settings,
-    h('div', { class: 'field' }, h('label', { for: dueId }, 'Days to act on each action'), due, h('p', { class: 'hint', id: `${dueId}-hint` }, `An action is due this many days after it is opened (1 to ${MAX_DUE_DAYS}).`)),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: dueId }, 'Days to act on each action'),
+      due,
+      h('p', { class: 'hint', id: `${dueId}-hint` }, `An action is due this many days after it is opened (1 to ${MAX_DUE_DAYS}).`),
+    ),
     h('div', { class: 'actions' }, create),
     area,
   );
@@ -86,12 +109,21 @@ function showCreated(ctx: SurveyContext, r: SurveyCreated): void {
     { class: 'result' },
     title,
     r.simulated
-      ? h('p', { class: 'note' }, 'This is the local preview: the forms are form descriptions here, not Google Forms. Open a share link to see one, or simulate responses below.')
+      ? h(
+          'p',
+          { class: 'note' },
+          'This is the local preview: the forms are form descriptions here, not Google Forms. Open a share link to see one, or simulate responses below.',
+        )
       : null,
     h('p', null, `${plural(r.forms.length, 'form')} made. ${forms}; their answers arrive in this spreadsheet.`),
     formList(r.forms),
     h('h3', null, 'Where answers and actions go'),
-    h('ul', { class: 'found' }, sheetLine(ctx.session, 'Responses', r.responsesSheet, status), sheetLine(ctx.session, 'Actions', r.trackerSheet, status)),
+    h(
+      'ul',
+      { class: 'found' },
+      sheetLine(ctx.session, 'Responses', r.responsesSheet, status),
+      sheetLine(ctx.session, 'Actions', r.trackerSheet, status),
+    ),
     status,
     h('h3', null, 'Automation'),
     h('p', null, triggerWords(r.triggers)),
@@ -102,15 +134,30 @@ function showCreated(ctx: SurveyContext, r: SurveyCreated): void {
           'div',
           null,
           h('h3', null, 'Try it'),
-          h('div', { class: 'actions' },
-            callButton('Simulate 5 responses', 'secondary', simStatus, 'Submitting 5 simulated responses…', async () => {
-              const s = await ctx.session.client.call('simulateResponses', { count: 5 });
-              replace(simStatus, said(`${plural(s.submitted, 'simulated response')} submitted and processed.`), statusSummary(s.status));
-            }, 'The responses were not simulated')),
+          h(
+            'div',
+            { class: 'actions' },
+            callButton(
+              'Simulate 5 responses',
+              'secondary',
+              simStatus,
+              'Submitting 5 simulated responses…',
+              async () => {
+                const s = await ctx.session.client.call('simulateResponses', { count: 5 });
+                replace(simStatus, said(`${plural(s.submitted, 'simulated response')} submitted and processed.`), statusSummary(s.status));
+              },
+              'The responses were not simulated',
+            ),
+          ),
           simStatus,
         )
       : null,
-    h('div', { class: 'actions' }, button('Manage the survey', () => ctx.manage(), 'primary'), button('Done', () => ctx.session.go('home'))),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Manage the survey', () => ctx.manage(), 'primary'),
+      button('Done', () => ctx.session.go('home')),
+    ),
   );
   ctx.finish(content, title, 'survey-created');
 }

@@ -45,7 +45,10 @@ export function renderQuestions(ctx: SurveyContext): StepView {
         dirty = true;
         area.setAttribute('aria-busy', 'false');
         replace(note);
-        replace(area, errorBox(e.message, () => void run(), 'The questions could not be shown'));
+        replace(
+          area,
+          errorBox(e.message, () => void run(), 'The questions could not be shown'),
+        );
       },
     );
     return running;
@@ -65,7 +68,11 @@ export function renderQuestions(ctx: SurveyContext): StepView {
       null,
       problemBox(problems),
       h('p', null, 'Change the title or the roles in step 1, or the wording above; the preview follows.'),
-      h('div', { class: 'actions' }, button('Back to the roles', () => ctx.go(0))),
+      h(
+        'div',
+        { class: 'actions' },
+        button('Back to the roles', () => ctx.go(0)),
+      ),
     );
 
   const roleBox = h('div', { class: 'role-texts' });
@@ -112,14 +119,22 @@ export function renderQuestions(ctx: SurveyContext): StepView {
       }),
     ),
     roleBox,
-    h('div', { class: 'actions' }, button('Update preview', () => void run())),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Update preview', () => void run()),
+    ),
   );
   drawRoleTexts();
 
   const el = h(
     'div',
     null,
-    h('p', null, 'These are the questions each role gets. Every form opens with the customer’s company and closes with a line that says their feedback is acted on.'),
+    h(
+      'p',
+      null,
+      'These are the questions each role gets. Every form opens with the customer’s company and closes with a line that says their feedback is acted on.',
+    ),
     options,
     wording,
     h('h3', null, 'Preview'),
@@ -162,7 +177,11 @@ function formsView(forms: readonly FormSpec[], open: readonly boolean[]): HTMLEl
   return h(
     'div',
     null,
-    h('p', { class: 'hint' }, forms.length === 1 ? 'One form: it asks the role, then shows that role’s questions.' : `${forms.length} forms, one per role.`),
+    h(
+      'p',
+      { class: 'hint' },
+      forms.length === 1 ? 'One form: it asks the role, then shows that role’s questions.' : `${forms.length} forms, one per role.`,
+    ),
     forms.map((f, i) => {
       const asked = f.items.filter((x) => x.kind !== 'section').length;
       return h(
@@ -171,7 +190,11 @@ function formsView(forms: readonly FormSpec[], open: readonly boolean[]): HTMLEl
         h('summary', null, f.role ?? 'All roles', h('span', { class: 'hint' }, ` · ${plural(asked, 'question')}`)),
         h('p', { class: 'form-title' }, f.title),
         f.description ? h('p', { class: 'hint' }, f.description) : null,
-        h('ol', { class: 'questions' }, f.items.map((item) => itemView(item, f.items))),
+        h(
+          'ol',
+          { class: 'questions' },
+          f.items.map((item) => itemView(item, f.items)),
+        ),
         h('p', { class: 'closing' }, h('span', { class: 'closing-label' }, 'After sending: '), f.confirmation),
       );
     }),

@@ -9,29 +9,49 @@ import type { StepView, SurveyContext } from './survey';
 export function renderRoles(ctx: SurveyContext): StepView {
   const { draft, maxRoles } = ctx;
   const titleId = uid('survey-title');
-  const title = h('input', { type: 'text', id: titleId, value: draft.title, maxlength: '100', autocomplete: 'off', 'aria-describedby': `${titleId}-hint` });
+  const title = h('input', {
+    type: 'text',
+    id: titleId,
+    value: draft.title,
+    maxlength: '100',
+    autocomplete: 'off',
+    'aria-describedby': `${titleId}-hint`,
+  });
   title.addEventListener('input', () => (draft.title = title.value));
 
   const listId = uid('roles');
   const list = h('ol', { class: 'role-list' });
   const limit = h('p', { class: 'hint', id: `${listId}-limit` });
   const announce = h('p', { class: 'sr-only', role: 'status' });
-  const add = h('button', { type: 'button', class: 'secondary', 'aria-describedby': limit.id, on: { click: () => addRole() } }, 'Add a role');
+  const add = h(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-describedby': limit.id, on: { click: () => addRole() } },
+    'Add a role',
+  );
 
   const draw = () => {
     const one = draft.roles.length <= 1;
-    replace(list, draft.roles.map((role, i) => {
-      const id = `${listId}-r${i}`;
-      const input = h('input', { type: 'text', id, value: role.name, maxlength: '40', autocomplete: 'off' });
-      input.addEventListener('input', () => (role.name = input.value));
-      const remove = h(
-        'button',
-        { type: 'button', class: 'secondary remove', disabled: one, 'aria-describedby': one ? limit.id : null, on: { click: () => removeRole(i) } },
-        'Remove',
-        h('span', { class: 'sr-only' }, ` role ${i + 1}`),
-      );
-      return h('li', { class: 'role-row' }, h('label', { for: id, class: 'sr-only' }, `Role ${i + 1}`), input, remove);
-    }));
+    replace(
+      list,
+      draft.roles.map((role, i) => {
+        const id = `${listId}-r${i}`;
+        const input = h('input', { type: 'text', id, value: role.name, maxlength: '40', autocomplete: 'off' });
+        input.addEventListener('input', () => (role.name = input.value));
+        const remove = h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary remove',
+            disabled: one,
+            'aria-describedby': one ? limit.id : null,
+            on: { click: () => removeRole(i) },
+          },
+          'Remove',
+          h('span', { class: 'sr-only' }, ` role ${i + 1}`),
+        );
+        return h('li', { class: 'role-row' }, h('label', { for: id, class: 'sr-only' }, `Role ${i + 1}`), input, remove);
+      }),
+    );
     const full = draft.roles.length >= maxRoles;
     add.disabled = full;
     replace(
@@ -69,20 +89,46 @@ export function renderRoles(ctx: SurveyContext): StepView {
     'fieldset',
     null,
     h('legend', null, 'Forms'),
-    h('div', { class: 'radios stacked' }, LAYOUT_CHOICES.map((c) => {
-      const id = `${layoutName}-${c.value}`;
-      const input = h('input', { type: 'radio', name: layoutName, id, value: c.value, checked: draft.layout === c.value, 'aria-describedby': `${id}-hint` });
-      input.addEventListener('change', () => input.checked && (draft.layout = c.value));
-      return h('div', { class: 'radio-choice' }, h('span', { class: 'radio' }, input, h('label', { for: id }, c.label)), h('p', { class: 'hint', id: `${id}-hint` }, c.hint));
-    })),
+    h(
+      'div',
+      { class: 'radios stacked' },
+      LAYOUT_CHOICES.map((c) => {
+        const id = `${layoutName}-${c.value}`;
+        const input = h('input', {
+          type: 'radio',
+          name: layoutName,
+          id,
+          value: c.value,
+          checked: draft.layout === c.value,
+          'aria-describedby': `${id}-hint`,
+        });
+        input.addEventListener('change', () => input.checked && (draft.layout = c.value));
+        return h(
+          'div',
+          { class: 'radio-choice' },
+          h('span', { class: 'radio' }, input, h('label', { for: id }, c.label)),
+          h('p', { class: 'hint', id: `${id}-hint` }, c.hint),
+        );
+      }),
+    ),
   );
 
   draw();
   const el = h(
     'div',
     null,
-    h('p', null, 'Ask each kind of customer their own version of the questions: the more specific the question, the more specific the answer.'),
-    h('div', { class: 'field' }, h('label', { for: titleId }, 'Survey title'), title, h('p', { class: 'hint', id: `${titleId}-hint` }, 'Customers see it at the top of the form.')),
+    h(
+      'p',
+      null,
+      'Ask each kind of customer their own version of the questions: the more specific the question, the more specific the answer.',
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: titleId }, 'Survey title'),
+      title,
+      h('p', { class: 'hint', id: `${titleId}-hint` }, 'Customers see it at the top of the form.'),
+    ),
     h('fieldset', null, h('legend', null, 'Roles to ask'), list, h('div', { class: 'role-add' }, add, limit), announce),
     layout,
   );

@@ -54,7 +54,16 @@ export function renderWizard(root: HTMLElement, session: Session): void {
     replace(body, loading('Reading the sheets…'));
     Promise.all([session.tables(), session.client.call('getDefinition', {})]).then(
       ([guesses, stored]) => start(guesses, stored),
-      (e: CallError) => replace(body, errorBox(e.message, load), h('div', { class: 'actions' }, button('Back', () => session.go('home')))),
+      (e: CallError) =>
+        replace(
+          body,
+          errorBox(e.message, load),
+          h(
+            'div',
+            { class: 'actions' },
+            button('Back', () => session.go('home')),
+          ),
+        ),
     );
   };
 
@@ -88,7 +97,11 @@ export function renderWizard(root: HTMLElement, session: Session): void {
             ctx.guesses = fresh;
             go(toStep ?? step);
           },
-          (e: CallError) => replace(stepBody, errorBox(e.message, () => ctx.reread(toStep))),
+          (e: CallError) =>
+            replace(
+              stepBody,
+              errorBox(e.message, () => ctx.reread(toStep)),
+            ),
         );
       },
       nav: {
@@ -100,7 +113,12 @@ export function renderWizard(root: HTMLElement, session: Session): void {
     const go = (to: number) => {
       if (to < 0) return session.go('home');
       step = to;
-      replace(stepList, STEPS.map((s, i) => h('li', i === step ? { 'aria-current': 'step', class: 'current' } : i < step ? { class: 'done' } : null, s.title)));
+      replace(
+        stepList,
+        STEPS.map((s, i) =>
+          h('li', i === step ? { 'aria-current': 'step', class: 'current' } : i < step ? { class: 'done' } : null, s.title),
+        ),
+      );
       replace(stepHeading, `Step ${step + 1} of ${STEPS.length}: ${STEPS[step].title}`);
       replace(problems);
       navBar.hidden = false;

@@ -17,17 +17,29 @@ describe('KEY_ACCOUNTS: tiers by cumulative share before the customer', () => {
     expect(tiers(['A', 'B', 'C', 'D'], [60, 20, 15, 5])).toEqual(['A:A', 'B:A', 'C:B', 'D:C']);
   });
   test('sorted from largest; share, cumulative share and effort = share', () => {
-    const out = run('KEY_ACCOUNTS', [['Customer'], ['Cog'], ['Acme'], ['Bolt']], [['Revenue'], [10], [60], [30]]) as (string | number | boolean)[][];
-    expect(out).toEqual([
-      HEADER,
-      ['Acme', 60, 0.6, 0.6, 'A', 0.6, false],
-      ['Bolt', 30, 0.3, 0.9, 'A', 0.3, false], // 60% before
-      ['Cog', 10, 0.1, 1, 'B', 0.1, false], // 90% before
-    ].map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], expect.closeTo(r[3] as number, 12), r[4], r[5], r[6]])));
+    const out = run('KEY_ACCOUNTS', [['Customer'], ['Cog'], ['Acme'], ['Bolt']], [['Revenue'], [10], [60], [30]]) as (
+      string | number | boolean
+    )[][];
+    expect(out).toEqual(
+      [
+        HEADER,
+        ['Acme', 60, 0.6, 0.6, 'A', 0.6, false],
+        ['Bolt', 30, 0.3, 0.9, 'A', 0.3, false], // 60% before
+        ['Cog', 10, 0.1, 1, 'B', 0.1, false], // 90% before
+      ].map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], expect.closeTo(r[3] as number, 12), r[4], r[5], r[6]])),
+    );
   });
   test('names are grouped ignoring case and spaces; Total rows and the header are left out; text amounts are read', () => {
-    const out = run('KEY_ACCOUNTS', [['Customer'], ['Acme'], ['Bolt'], ['Cog'], ['acme  '], ['Total']], [['Revenue'], ['£50'], [30], [15], ['30.00'], [125]]) as (string | number)[][];
-    expect(out.slice(1).map((r) => [r[0], r[1]])).toEqual([['Acme', 80], ['Bolt', 30], ['Cog', 15]]);
+    const out = run(
+      'KEY_ACCOUNTS',
+      [['Customer'], ['Acme'], ['Bolt'], ['Cog'], ['acme  '], ['Total']],
+      [['Revenue'], ['£50'], [30], [15], ['30.00'], [125]],
+    ) as (string | number)[][];
+    expect(out.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['Acme', 80],
+      ['Bolt', 30],
+      ['Cog', 15],
+    ]);
   });
   test('at risk: a tier A or B customer whose latest score is a detractor (≤ 6) or who answered "worse"', () => {
     const list = keyAccounts(
@@ -67,7 +79,9 @@ describe('KEY_ACCOUNTS: tiers by cumulative share before the customer', () => {
     expect(errorOf(() => run('KEY_ACCOUNTS', [['A'], ['B']], [[1]])).message).toBe(
       'KEY_ACCOUNTS: customers has 2 cells but revenue has 1; give ranges of the same size, e.g. A2:A500 and D2:D500',
     );
-    expect(errorOf(() => run('KEY_ACCOUNTS', [[''], ['']], [[''], ['']])).message).toMatch(/^KEY_ACCOUNTS: no customers found in customers/);
+    expect(errorOf(() => run('KEY_ACCOUNTS', [[''], ['']], [[''], ['']])).message).toMatch(
+      /^KEY_ACCOUNTS: no customers found in customers/,
+    );
   });
 
   // BUG (src/core/measures/keyAccounts.ts): the cumulative share is a running sum of floating-point
@@ -90,9 +104,29 @@ describe('KEY_ACCOUNTS: tiers by cumulative share before the customer', () => {
 describe('IMPROVEMENT_SUMMARY: open, overdue, done, median days to close', () => {
   // As of 2026-05-15 (CTX's today).
   const status = [['Status'], ['open'], ['In progress'], ['done'], ['Done'], ['dropped'], ['open'], ['closed'], ['']];
-  const due = [['Due'], ['2026-05-01'], ['2026-05-20'], ['2026-04-01'], ['2026-04-01'], ['2026-01-01'], ['2026-05-15'], ['2026-04-01'], ['']];
+  const due = [
+    ['Due'],
+    ['2026-05-01'],
+    ['2026-05-20'],
+    ['2026-04-01'],
+    ['2026-04-01'],
+    ['2026-01-01'],
+    ['2026-05-15'],
+    ['2026-04-01'],
+    [''],
+  ];
   const closed = [['Closed'], [''], [''], ['2026-04-03'], ['2026-04-11'], [''], [''], ['2026-04-01'], ['']];
-  const opened = [['Opened'], ['2026-03-01'], ['2026-03-01'], ['2026-03-30'], ['2026-04-01'], ['2026-01-01'], ['2026-05-01'], ['2026-03-22'], ['']];
+  const opened = [
+    ['Opened'],
+    ['2026-03-01'],
+    ['2026-03-01'],
+    ['2026-03-30'],
+    ['2026-04-01'],
+    ['2026-01-01'],
+    ['2026-05-01'],
+    ['2026-03-22'],
+    [''],
+  ];
   test('open counts open and in progress; overdue is open past its due day (due today is not overdue); median of 4, 10, 10 days is 10', () => {
     expect(run('IMPROVEMENT_SUMMARY', status, due, closed, opened)).toEqual([
       ['Open', 'Overdue', 'Done', 'Median days to close'],
@@ -102,13 +136,28 @@ describe('IMPROVEMENT_SUMMARY: open, overdue, done, median days to close', () =>
   test('as_of moves the overdue count; an even number of durations averages the middle two', () => {
     expect((run('IMPROVEMENT_SUMMARY', status, due, closed, opened, '2026-05-21') as number[][])[1][1]).toBe(3);
     expect((run('IMPROVEMENT_SUMMARY', status, due, closed, opened, new Date(Date.UTC(2026, 0, 1))) as number[][])[1][1]).toBe(0);
-    const s = improvementSummary(col(['done', 'done'], 'status'), col(['', ''], 'due'), col(['2026-01-05', '2026-01-10'], 'closed'), col(['2026-01-01', '2026-01-01'], 'opened'), CTX.dates, day('2026-02-01'));
+    const s = improvementSummary(
+      col(['done', 'done'], 'status'),
+      col(['', ''], 'due'),
+      col(['2026-01-05', '2026-01-10'], 'closed'),
+      col(['2026-01-01', '2026-01-01'], 'opened'),
+      CTX.dates,
+      day('2026-02-01'),
+    );
     expect(s).toEqual({ open: 0, overdue: 0, done: 2, medianDaysToClose: 6.5 });
   });
   test('a done action closed before it was opened is a typing slip: the error names the cell', () => {
-    expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['Status'], ['done'], ['done']], [['Due'], [''], ['']], [['Closed'], ['2026-01-05'], ['2025-12-20']], [['Opened'], ['2026-01-01'], ['2026-01-02']])).message).toBe(
-      'IMPROVEMENT_SUMMARY: row 3 of closed holds "2025-12-20"; a closed date on or after the opened date',
-    );
+    expect(
+      errorOf(() =>
+        run(
+          'IMPROVEMENT_SUMMARY',
+          [['Status'], ['done'], ['done']],
+          [['Due'], [''], ['']],
+          [['Closed'], ['2026-01-05'], ['2025-12-20']],
+          [['Opened'], ['2026-01-01'], ['2026-01-02']],
+        ),
+      ).message,
+    ).toBe('IMPROVEMENT_SUMMARY: row 3 of closed holds "2025-12-20"; a closed date on or after the opened date');
   });
   test('without opened dates the median is blank', () => {
     expect(run('IMPROVEMENT_SUMMARY', status, due, closed)).toEqual([
@@ -117,9 +166,9 @@ describe('IMPROVEMENT_SUMMARY: open, overdue, done, median days to close', () =>
     ]);
   });
   test('status words', () => {
-    expect(['Open', 'new', 'to do', 'in-progress', 'On hold', 'Completed', 'resolved', "won't do", 'Cancelled', 'waiting'].map(readStatus)).toEqual([
-      'open', 'open', 'open', 'in progress', 'in progress', 'done', 'done', 'dropped', 'dropped', undefined,
-    ]);
+    expect(
+      ['Open', 'new', 'to do', 'in-progress', 'On hold', 'Completed', 'resolved', "won't do", 'Cancelled', 'waiting'].map(readStatus),
+    ).toEqual(['open', 'open', 'open', 'in progress', 'in progress', 'done', 'done', 'dropped', 'dropped', undefined]);
   });
   test('clear errors', () => {
     expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['open'], ['waiting']], [['2026-05-14'], ['']], [[''], ['']])).message).toBe(
@@ -131,10 +180,12 @@ describe('IMPROVEMENT_SUMMARY: open, overdue, done, median days to close', () =>
     expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['open'], ['open']], [['2026-05-14'], ['soon']], [[''], ['']])).message).toBe(
       'IMPROVEMENT_SUMMARY: row 2 of due holds "soon"; expected a date such as 2026-01-31, 31/01/2026 or 31 Jan 2026',
     );
-    expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['open']], [['2026-05-14']], [['']], '', [['2026-05-01'], ['2026-05-02']])).message).toBe(
-      'IMPROVEMENT_SUMMARY: as_of must be a single value, not a range',
+    expect(
+      errorOf(() => run('IMPROVEMENT_SUMMARY', [['open']], [['2026-05-14']], [['']], '', [['2026-05-01'], ['2026-05-02']])).message,
+    ).toBe('IMPROVEMENT_SUMMARY: as_of must be a single value, not a range');
+    expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['']], [['']], [['']])).message).toMatch(
+      /^IMPROVEMENT_SUMMARY: no statuses found in status/,
     );
-    expect(errorOf(() => run('IMPROVEMENT_SUMMARY', [['']], [['']], [['']])).message).toMatch(/^IMPROVEMENT_SUMMARY: no statuses found in status/);
   });
 
   // BUG (src/functions/defs/improvementSummary.ts): as_of is read with readDayColumn, whose header-row
@@ -143,7 +194,9 @@ describe('IMPROVEMENT_SUMMARY: open, overdue, done, median days to close', () =>
   // IMPROVEMENT_SUMMARY({"open"}, {"2026-01-01"}, {""}, "", "next friday") → Overdue 0 (a blank as_of
   // gives 1). Remove `.failing` once fixed.
   test('an unreadable as_of is an error, not "nothing is overdue"', () => {
-    expect(() => run('IMPROVEMENT_SUMMARY', [['open']], [['2026-01-01']], [['']], '', 'next friday')).toThrow(/^IMPROVEMENT_SUMMARY: .*as_of|next friday/);
+    expect(() => run('IMPROVEMENT_SUMMARY', [['open']], [['2026-01-01']], [['']], '', 'next friday')).toThrow(
+      /^IMPROVEMENT_SUMMARY: .*as_of|next friday/,
+    );
   });
 });
 
@@ -179,7 +232,9 @@ describe('OKR_SCORE: clamp((current − start)/(target − start), 0, 1)', () =>
       'OKR_SCORE: start, current and target must be the same shape (start is 2×1, current 1×1, target 2×1)',
     );
     expect(errorOf(() => run('OKR_SCORE', 0, 'x', 100)).message).toBe('OKR_SCORE: current holds "x"; expected a number');
-    expect(errorOf(() => run('OKR_SCORE', [[0], [1]], [[1], ['x']], [[5], [5]])).message).toBe('OKR_SCORE: row 2, column 1 of current holds "x"; expected a number');
+    expect(errorOf(() => run('OKR_SCORE', [[0], [1]], [[1], ['x']], [[5], [5]])).message).toBe(
+      'OKR_SCORE: row 2, column 1 of current holds "x"; expected a number',
+    );
     expect(errorOf(() => run('OKR_SCORE', '', 5, 100)).message).toBe('OKR_SCORE: needs both a start and a target');
     expect(errorOf(() => run('OKR_SCORE', 0, 5)).message).toBe('OKR_SCORE: target is missing; select the cells that hold it');
   });

@@ -16,12 +16,18 @@ describe('runFormula: what goes back to Sheets', () => {
   });
   test('a missing required range is a clear error naming it', () => {
     expect(errorOf(() => run('NPS')).message).toBe('NPS: scores is missing; select the cells that hold it');
-    expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']])).message).toBe('NPS_BY_PERIOD: scores is missing; select the cells that hold it');
-    expect(errorOf(() => run('ONTIME_RATE', [['2026-01-01']])).message).toBe('ONTIME_RATE: delivered is missing; select the cells that hold it');
+    expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']])).message).toBe(
+      'NPS_BY_PERIOD: scores is missing; select the cells that hold it',
+    );
+    expect(errorOf(() => run('ONTIME_RATE', [['2026-01-01']])).message).toBe(
+      'ONTIME_RATE: delivered is missing; select the cells that hold it',
+    );
   });
   test('options given as a range of several cells are a clear error', () => {
     expect(errorOf(() => run('CSAT', [[5]], [[5, 6]])).message).toBe('CSAT: scale must be a single value, not a range');
-    expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']], [[10]], 5)).message).toBe('NPS_BY_PERIOD: period must be text, e.g. "month"');
+    expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']], [[10]], 5)).message).toBe(
+      'NPS_BY_PERIOD: period must be text, e.g. "month"',
+    );
   });
   test('blank options take their defaults; a 1×1 range counts as its value', () => {
     expect(run('CSAT', [[5], [3]], '', '')).toBe(0.5);
@@ -36,16 +42,52 @@ describe('runFormula: what goes back to Sheets', () => {
     const cases: [string, unknown[], string][] = [
       ['NPS', [[['']]], 'NPS: no scores found in scores; select the cells that hold them (the header row may be included)'],
       ['NPS_DETAIL', [''], 'NPS_DETAIL: no scores found in scores; select the cells that hold them (the header row may be included)'],
-      ['NPS_BY_PERIOD', [[['']], [['']]], 'NPS_BY_PERIOD: no scores found in scores; select the cells that hold them (the header row may be included)'],
+      [
+        'NPS_BY_PERIOD',
+        [[['']], [['']]],
+        'NPS_BY_PERIOD: no scores found in scores; select the cells that hold them (the header row may be included)',
+      ],
       ['CSAT', [[['']]], 'CSAT: no ratings found in scores; select the cells that hold them (the header row may be included)'],
-      ['NET_COMPARISON', [[['']]], 'NET_COMPARISON: no answers found in answers; select the cells that hold them (the header row may be included)'],
-      ['ONTIME_RATE', [[['']], [['']]], 'ONTIME_RATE: no delivery dates found in delivered; select the cells that hold them (the header row may be included)'],
-      ['RETURN_RATE', [[['']], [['']]], 'RETURN_RATE: no sales found in sold; select the cells that hold them (the header row may be included)'],
-      ['REVIEW_RESPONSE_RATE', [[['']], [['']]], 'REVIEW_RESPONSE_RATE: no star ratings found in stars; select the cells that hold them (the header row may be included)'],
-      ['PERIOD_SERIES', [[['']], [['']]], 'PERIOD_SERIES: no values found in values; select the cells that hold them (the header row may be included)'],
-      ['TARGET_PRESSURE', [[['']], [['']]], 'TARGET_PRESSURE: no amounts found in amounts; select the cells that hold them (the header row may be included)'],
-      ['KEY_ACCOUNTS', [[['']], [['']]], 'KEY_ACCOUNTS: no customers found in customers; select the cells that hold them (the header row may be included)'],
-      ['IMPROVEMENT_SUMMARY', [[['']], [['']], [['']]], 'IMPROVEMENT_SUMMARY: no statuses found in status; select the cells that hold them (the header row may be included)'],
+      [
+        'NET_COMPARISON',
+        [[['']]],
+        'NET_COMPARISON: no answers found in answers; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'ONTIME_RATE',
+        [[['']], [['']]],
+        'ONTIME_RATE: no delivery dates found in delivered; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'RETURN_RATE',
+        [[['']], [['']]],
+        'RETURN_RATE: no sales found in sold; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'REVIEW_RESPONSE_RATE',
+        [[['']], [['']]],
+        'REVIEW_RESPONSE_RATE: no star ratings found in stars; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'PERIOD_SERIES',
+        [[['']], [['']]],
+        'PERIOD_SERIES: no values found in values; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'TARGET_PRESSURE',
+        [[['']], [['']]],
+        'TARGET_PRESSURE: no amounts found in amounts; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'KEY_ACCOUNTS',
+        [[['']], [['']]],
+        'KEY_ACCOUNTS: no customers found in customers; select the cells that hold them (the header row may be included)',
+      ],
+      [
+        'IMPROVEMENT_SUMMARY',
+        [[['']], [['']], [['']]],
+        'IMPROVEMENT_SUMMARY: no statuses found in status; select the cells that hold them (the header row may be included)',
+      ],
     ];
     for (const [name, args, message] of cases) expect(errorOf(() => runFormula(name, args, CTX)).message).toBe(message);
   });
@@ -60,7 +102,12 @@ describe('runFormula: what goes back to Sheets', () => {
     expect((run('PERIOD_SERIES', [['Date'], ['2026-01-10']], [['Amount'], [5]]) as unknown[][])[1]).toEqual(['2026-01', 5]);
     expect((run('TARGET_PRESSURE', [['Date'], ['2026-01-10']], [['Amount'], [5]]) as unknown[][])[1][0]).toBe('2026-Q1');
     expect((run('KEY_ACCOUNTS', [['Customer'], ['Acme']], [['Revenue'], [5]]) as unknown[][])[1][0]).toBe('Acme');
-    expect((run('IMPROVEMENT_SUMMARY', [['Status'], ['open']], [['Due'], ['2026-01-01']], [['Closed'], ['']]) as unknown[][])[1]).toEqual([1, 1, 0, '']);
+    expect((run('IMPROVEMENT_SUMMARY', [['Status'], ['open']], [['Due'], ['2026-01-01']], [['Closed'], ['']]) as unknown[][])[1]).toEqual([
+      1,
+      1,
+      0,
+      '',
+    ]);
   });
   test('the header row must be the first row', () => {
     expect(errorOf(() => run('NPS', [[10], ['Score']])).message).toBe('NPS: row 2 holds "Score"; scores are whole numbers from 0 to 10');

@@ -1,9 +1,8 @@
-import { Cell } from '../../../src/core/values/cell';
-import { Column, toColumn } from '../../../src/core/values/column';
+import { type Column, toColumn } from '../../../src/core/values/column';
 import { contextFor } from '../../../src/functions/context';
 import { runFormula } from '../../../src/functions/runtime';
 import type { FormulaContext } from '../../../src/functions/types';
-import type { Result } from '../../../src/core/values/cell';
+import type { Result, Cell } from '../../../src/core/values/cell';
 import { UTC_ZONE } from '../../../src/core/time/zone';
 import { daysFromCivil } from '../../../src/core/time/days';
 

@@ -26,7 +26,11 @@ describe('lead/lag table (DOMAIN.md "Connecting lead to lag")', () => {
   const lag = [3, 1, 4, 1, 5, 9];
   test('lag k pairs lead[t] with lag[t + k]; r is Pearson; pairs is their number', () => {
     const rows = leadLagTable(lead, lag, 2);
-    expect(rows.map((x) => [x.lag, x.pairs])).toEqual([[0, 6], [1, 5], [2, 4]]);
+    expect(rows.map((x) => [x.lag, x.pairs])).toEqual([
+      [0, 6],
+      [1, 5],
+      [2, 4],
+    ]);
     expect(rows[0].r).toBeCloseTo(r(lead, lag), 12);
     expect(rows[1].r).toBeCloseTo(r([1, 2, 3, 4, 5], [1, 4, 1, 5, 9]), 12);
     expect(rows[2].r).toBeCloseTo(r([1, 2, 3, 4], [4, 1, 5, 9]), 12);
@@ -41,13 +45,22 @@ describe('lead/lag table (DOMAIN.md "Connecting lead to lag")', () => {
     expect(rows.map((x) => x.pairs)).toEqual([3, 3, 1, 1]);
     expect(rows[0].r).toBeCloseTo(r([1, 4, 5], [2, 8, 11]), 12);
     expect(rows[1].r).toBeCloseTo(r([1, 3, 4], [4, 8, 11]), 12);
-    expect(rows.slice(2).map((x) => [x.r, x.p])).toEqual([[null, null], [null, null]]);
+    expect(rows.slice(2).map((x) => [x.r, x.p])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
   });
   test('a side that does not vary gives a blank r', () => {
     expect(leadLagTable([1, 2, 3, 4], [5, 5, 5, 5], 0)[0].r).toBeNull();
   });
   test('the best lag has the smallest p-value; ties go to the shorter lag', () => {
-    expect(bestLag([{ lag: 0, r: 0.5, pairs: 10, p: 0.2 }, { lag: 1, r: 0.9, pairs: 9, p: 0.01 }, { lag: 2, r: 0.9, pairs: 8, p: 0.01 }])?.lag).toBe(1);
+    expect(
+      bestLag([
+        { lag: 0, r: 0.5, pairs: 10, p: 0.2 },
+        { lag: 1, r: 0.9, pairs: 9, p: 0.01 },
+        { lag: 2, r: 0.9, pairs: 8, p: 0.01 },
+      ])?.lag,
+    ).toBe(1);
     expect(bestLag([{ lag: 0, r: null, pairs: 2, p: null }])).toBeNull();
   });
   test('the sentence says evidence, not proof, and names the direction and the lag', () => {
@@ -60,36 +73,74 @@ describe('lead/lag table (DOMAIN.md "Connecting lead to lag")', () => {
     expect(leadLagSentence([{ lag: 0, r: 0.2, pairs: 10, p: 0.5 }])).toBe(
       'No clear link: the strongest is the lag measure follows the lead measure in the same period (r = 0.20, p = 0.50), which could be chance.',
     );
-    expect(leadLagSentence([{ lag: 0, r: null, pairs: 2, p: null }])).toMatch(/^Not enough periods to compare: each lag needs at least 3 periods/);
+    expect(leadLagSentence([{ lag: 0, r: null, pairs: 2, p: null }])).toMatch(
+      /^Not enough periods to compare: each lag needs at least 3 periods/,
+    );
     expect([formatP(0.0004), formatP(0.004), formatP(0.04)]).toEqual(['< 0.001', '= 0.004', '= 0.04']);
   });
 });
 
 describe('LEADLAG formula', () => {
   test('a table per lag and the sentence; a text first row is a header; rows work as well as columns', () => {
-    const out = run('LEADLAG', [['NPS'], [10], [20], [30], [40], [50], [60]], [['Revenue'], [5], [5], [10], [20], [30], [40]], 2) as (string | number)[][];
+    const out = run('LEADLAG', [['NPS'], [10], [20], [30], [40], [50], [60]], [['Revenue'], [5], [5], [10], [20], [30], [40]], 2) as (
+      string | number
+    )[][];
     expect(out[0]).toEqual(['Lag', 'Correlation', 'Pairs', 'P-value']);
-    expect(out.slice(1, 4).map((x) => [x[0], x[2]])).toEqual([[0, 6], [1, 5], [2, 4]]);
+    expect(out.slice(1, 4).map((x) => [x[0], x[2]])).toEqual([
+      [0, 6],
+      [1, 5],
+      [2, 4],
+    ]);
     expect(out[3][1]).toBe(1); // lead[t] = 10·(t+1), lag[t+2] = 10·(t+1)
     expect(out[3][3]).toBe(0);
-    expect(out[4]).toEqual(['Best: the lag measure follows the lead measure 2 periods later (r = 1.00, p < 0.001). Evidence, not proof.', '', '', '']);
-    expect(run('LEADLAG', [[1, 2, 3, 4, 5, 6]], [[3, 1, 4, 1, 5, 9]], 1)).toEqual(run('LEADLAG', [[1], [2], [3], [4], [5], [6]], [[3], [1], [4], [1], [5], [9]], 1));
+    expect(out[4]).toEqual([
+      'Best: the lag measure follows the lead measure 2 periods later (r = 1.00, p < 0.001). Evidence, not proof.',
+      '',
+      '',
+      '',
+    ]);
+    expect(run('LEADLAG', [[1, 2, 3, 4, 5, 6]], [[3, 1, 4, 1, 5, 9]], 1)).toEqual(
+      run('LEADLAG', [[1], [2], [3], [4], [5], [6]], [[3], [1], [4], [1], [5], [9]], 1),
+    );
   });
   test('too few periods: blanks and a sentence that says so', () => {
     const out = run('LEADLAG', [[1], [2]], [[3], [4]], 0) as (string | number)[][];
     expect(out).toEqual([
       ['Lag', 'Correlation', 'Pairs', 'P-value'],
       [0, '', 2, ''],
-      ['Not enough periods to compare: each lag needs at least 3 periods where both the lead measure and the lag measure have values.', '', '', ''],
+      [
+        'Not enough periods to compare: each lag needs at least 3 periods where both the lead measure and the lag measure have values.',
+        '',
+        '',
+        '',
+      ],
     ]);
   });
   test('clear errors', () => {
-    expect(errorOf(() => run('LEADLAG', [[1], [2]], [[1]])).message).toBe('LEADLAG: lead has 2 periods but lag has 1; give the same periods for both');
-    expect(errorOf(() => run('LEADLAG', [[1, 2], [3, 4]], [[1, 2], [3, 4]])).message).toBe('LEADLAG: lead must be one column (or one row) of values per period');
+    expect(errorOf(() => run('LEADLAG', [[1], [2]], [[1]])).message).toBe(
+      'LEADLAG: lead has 2 periods but lag has 1; give the same periods for both',
+    );
+    expect(
+      errorOf(() =>
+        run(
+          'LEADLAG',
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ),
+      ).message,
+    ).toBe('LEADLAG: lead must be one column (or one row) of values per period');
     expect(errorOf(() => run('LEADLAG', [[1], ['x'], [3]], [[1], [2], [3]])).message).toBe(
       'LEADLAG: row 2 of lead holds "x"; expected one number per period, e.g. the Value column of PERIOD_SERIES',
     );
-    expect(errorOf(() => run('LEADLAG', [[1], [2], [3]], [[1], [2], [3]], 61)).message).toBe('LEADLAG: max_lag is 61; give a whole number of periods from 0 to 60');
+    expect(errorOf(() => run('LEADLAG', [[1], [2], [3]], [[1], [2], [3]], 61)).message).toBe(
+      'LEADLAG: max_lag is 61; give a whole number of periods from 0 to 60',
+    );
   });
 });
 

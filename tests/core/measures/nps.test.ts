@@ -37,14 +37,28 @@ describe('NPS (DOMAIN.md)', () => {
     expect(errorOf(() => npsRows(col([10, bad], 'scores')))).toBeInstanceOf(InputError);
   });
   test('multi-column ranges say "row 2, column 3"', () => {
-    expect(errorOf(() => run('NPS', [[10, 9, 8], [7, 6, 'x']])).message).toBe('NPS: row 2, column 3 holds "x"; scores are whole numbers from 0 to 10');
+    expect(
+      errorOf(() =>
+        run('NPS', [
+          [10, 9, 8],
+          [7, 6, 'x'],
+        ]),
+      ).message,
+    ).toBe('NPS: row 2, column 3 holds "x"; scores are whole numbers from 0 to 10');
   });
   test('a range of blanks is a clear error', () => {
-    expect(errorOf(() => run('NPS', [[''], ['']])).message).toBe('NPS: no scores found in scores; select the cells that hold them (the header row may be included)');
+    expect(errorOf(() => run('NPS', [[''], ['']])).message).toBe(
+      'NPS: no scores found in scores; select the cells that hold them (the header row may be included)',
+    );
     expect(errorOf(() => run('NPS', [['Score'], ['']])).message).toBe('NPS: no scores to score; the range holds only blanks');
   });
   test('the formula', () => {
-    expect(run('NPS', TEN.map((x) => [x]))).toBe(30);
+    expect(
+      run(
+        'NPS',
+        TEN.map((x) => [x]),
+      ),
+    ).toBe(30);
     expect(run('NPS', 10)).toBe(100);
   });
 });
@@ -73,13 +87,16 @@ describe('adjusted-Wald interval (Rocks 2016), computed by hand from DOMAIN.md',
     expect(ci.high).toBeCloseTo(98.49865, 9);
     const all = npsInterval({ responses: 10, promoters: 10, passives: 0, detractors: 0 }, Z95);
     expect(all.high).toBe(100);
-    expect(all.low).toBeCloseTo(100 * (10.75 - 0.75) / 13 - all.marginOfError, 9);
+    expect(all.low).toBeCloseTo((100 * (10.75 - 0.75)) / 13 - all.marginOfError, 9);
   });
   test('z = 1.959964 for 95%', () => {
     expect(Z95).toBe(1.959964);
   });
   test('NPS_DETAIL: counts, NPS, margin, low, high', () => {
-    const out = run('NPS_DETAIL', TEN.map((x) => [x])) as (string | number)[][];
+    const out = run(
+      'NPS_DETAIL',
+      TEN.map((x) => [x]),
+    ) as (string | number)[][];
     expect(out[0]).toEqual(['Responses', 'Promoters', 'Passives', 'Detractors', 'NPS', 'Margin of error', 'Low', 'High']);
     const [n, p, pa, d, nps, moe, lo, hi] = out[1] as number[];
     expect([n, p, pa, d, nps]).toEqual([10, 5, 3, 2, 30]);
@@ -88,11 +105,22 @@ describe('adjusted-Wald interval (Rocks 2016), computed by hand from DOMAIN.md',
     expect(hi).toBeCloseTo(65.2045, 3);
   });
   test('NPS_DETAIL: a wider level gives a wider interval; a bad level is a clear error', () => {
-    const at = (level: number) => ((run('NPS_DETAIL', TEN.map((x) => [x]), level) as number[][])[1][5]);
+    const at = (level: number) =>
+      (
+        run(
+          'NPS_DETAIL',
+          TEN.map((x) => [x]),
+          level,
+        ) as number[][]
+      )[1][5];
     expect(at(0.99)).toBeGreaterThan(at(0.95));
     expect(at(0.9)).toBeLessThan(at(0.95));
-    expect(errorOf(() => run('NPS_DETAIL', [[10]], 95)).message).toBe('NPS_DETAIL: confidence is 95; give a level between 0.5 and 0.9999, e.g. 0.95');
-    expect(errorOf(() => run('NPS_DETAIL', [[10]], 'high')).message).toBe('NPS_DETAIL: confidence must be a number; give a level between 0.5 and 0.9999, e.g. 0.95');
+    expect(errorOf(() => run('NPS_DETAIL', [[10]], 95)).message).toBe(
+      'NPS_DETAIL: confidence is 95; give a level between 0.5 and 0.9999, e.g. 0.95',
+    );
+    expect(errorOf(() => run('NPS_DETAIL', [[10]], 'high')).message).toBe(
+      'NPS_DETAIL: confidence must be a number; give a level between 0.5 and 0.9999, e.g. 0.95',
+    );
   });
 });
 
@@ -151,7 +179,9 @@ describe('NPS_BY_PERIOD', () => {
     expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01'], ['2026-01-02']], [[10]])).message).toBe(
       'NPS_BY_PERIOD: dates has 2 cells but scores has 1; give ranges of the same size, e.g. A2:A500 and D2:D500',
     );
-    expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']], [[10]], 'fortnight')).message).toMatch(/^NPS_BY_PERIOD: unknown period "fortnight"/);
+    expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']], [[10]], 'fortnight')).message).toMatch(
+      /^NPS_BY_PERIOD: unknown period "fortnight"/,
+    );
     expect(errorOf(() => run('NPS_BY_PERIOD', [[''], ['']], [[10], [9]])).message).toBe(
       'NPS_BY_PERIOD: no answer has a date; check that dates and scores are the same rows',
     );

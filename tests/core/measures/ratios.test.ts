@@ -14,9 +14,15 @@ describe('CSAT: share of answers in the top boxes', () => {
     expect(run('CSAT', [[5], [4], [3], [2], [1]])).toBe(0.4);
   });
   test('labels, case-insensitive', () => {
-    expect(['Very dissatisfied', 'dissatisfied', 'Neutral', 'NEITHER', 'Neither satisfied nor dissatisfied', 'Satisfied', 'very  satisfied'].map(csatLabel)).toEqual([1, 2, 3, 3, 3, 4, 5]);
+    expect(
+      ['Very dissatisfied', 'dissatisfied', 'Neutral', 'NEITHER', 'Neither satisfied nor dissatisfied', 'Satisfied', 'very  satisfied'].map(
+        csatLabel,
+      ),
+    ).toEqual([1, 2, 3, 3, 3, 4, 5]);
     expect(csatLabel('Happy')).toBeUndefined();
-    expect(run('CSAT', [['Rating'], ['Very satisfied'], ['satisfied'], ['NEUTRAL'], ['Neither'], ['Dissatisfied'], ['very dissatisfied']])).toBeCloseTo(2 / 6, 15);
+    expect(
+      run('CSAT', [['Rating'], ['Very satisfied'], ['satisfied'], ['NEUTRAL'], ['Neither'], ['Dissatisfied'], ['very dissatisfied']]),
+    ).toBeCloseTo(2 / 6, 15);
   });
   test('other scales and top boxes', () => {
     expect(run('CSAT', [[10], [9], [8]], 10, 2)).toBeCloseTo(2 / 3, 15);
@@ -31,10 +37,14 @@ describe('CSAT: share of answers in the top boxes', () => {
       'CSAT: row 2 holds 6; ratings are whole numbers from 1 to 5 or the labels Very dissatisfied, Dissatisfied, Neutral, Satisfied, Very satisfied',
     );
     expect(errorOf(() => run('CSAT', [[5], [4.5]])).message).toMatch(/^CSAT: row 2 holds 4.5;/);
-    expect(errorOf(() => run('CSAT', [[10], ['Satisfied']], 10)).message).toBe('CSAT: row 2 holds "Satisfied"; ratings are whole numbers from 1 to 10');
+    expect(errorOf(() => run('CSAT', [[10], ['Satisfied']], 10)).message).toBe(
+      'CSAT: row 2 holds "Satisfied"; ratings are whole numbers from 1 to 10',
+    );
     expect(errorOf(() => run('CSAT', [[5]], 5, 5)).message).toBe('CSAT: top_box is 5; give how many top ratings count, from 1 to 4');
     expect(errorOf(() => run('CSAT', [[5]], 1)).message).toBe('CSAT: scale is 1; give the highest rating, e.g. 5 or 10');
-    expect(errorOf(() => run('CSAT', [[''], ['']])).message).toBe('CSAT: no ratings found in scores; select the cells that hold them (the header row may be included)');
+    expect(errorOf(() => run('CSAT', [[''], ['']])).message).toBe(
+      'CSAT: no ratings found in scores; select the cells that hold them (the header row may be included)',
+    );
     expect(() => csatRows(col([5], 'scores'), 5, 0)).toThrow(InputError);
   });
 });
@@ -67,7 +77,9 @@ describe('Net comparison: (better − worse) / answers, matched by keyword', () 
     expect(run('NET_COMPARISON', [['worse']])).toBe(-1);
   });
   test('an unmatched answer names its row', () => {
-    expect(errorOf(() => run('NET_COMPARISON', [['better'], ['great']])).message).toBe(`NET_COMPARISON: row 2 holds "great"; ${COMPARISON_EXPECTED}`);
+    expect(errorOf(() => run('NET_COMPARISON', [['better'], ['great']])).message).toBe(
+      `NET_COMPARISON: row 2 holds "great"; ${COMPARISON_EXPECTED}`,
+    );
   });
 });
 
@@ -75,7 +87,13 @@ describe('On time: delivered on or before the promised day', () => {
   test('on the day counts, a day late does not; undelivered orders are left out', () => {
     const promised = ['Promised', '2026-01-10', '2026-01-10', '2026-01-10', '2026-01-10'];
     const delivered = ['Delivered', '2026-01-09', '2026-01-10', '2026-01-11', ''];
-    expect(run('ONTIME_RATE', promised.map((x) => [x]), delivered.map((x) => [x]))).toBeCloseTo(2 / 3, 15);
+    expect(
+      run(
+        'ONTIME_RATE',
+        promised.map((x) => [x]),
+        delivered.map((x) => [x]),
+      ),
+    ).toBeCloseTo(2 / 3, 15);
     const r = onTimeRows(col(promised, 'promised', true), col(delivered, 'delivered', true), CTX.dates);
     expect(Array.from(r.den)).toEqual([0, 1, 1, 1, 0]);
     expect(Array.from(r.num)).toEqual([0, 1, 1, 0, 0]);
@@ -92,7 +110,9 @@ describe('On time: delivered on or before the promised day', () => {
     expect(errorOf(() => run('ONTIME_RATE', [['2026-01-10']], [['']])).message).toBe(
       'ONTIME_RATE: no delivery dates found in delivered; select the cells that hold them (the header row may be included)',
     );
-    expect(errorOf(() => run('ONTIME_RATE', [['2026-01-10'], ['x']], [['2026-01-09'], ['']])).message).toMatch(/^ONTIME_RATE: row 2 of promised holds "x"/);
+    expect(errorOf(() => run('ONTIME_RATE', [['2026-01-10'], ['x']], [['2026-01-09'], ['']])).message).toMatch(
+      /^ONTIME_RATE: row 2 of promised holds "x"/,
+    );
     expect(errorOf(() => run('ONTIME_RATE', [['2026-01-10'], ['2026-01-11']], [['2026-01-09']])).message).toBe(
       'ONTIME_RATE: promised has 2 cells but delivered has 1; give ranges of the same size, e.g. A2:A500 and D2:D500',
     );
@@ -116,7 +136,9 @@ describe('Return rate: Σ returned / Σ sold', () => {
     );
     expect(errorOf(() => run('RETURN_RATE', [[10], [5]], [[1], ['x']])).message).toMatch(/^RETURN_RATE: row 2 of returned holds "x"/);
     expect(errorOf(() => run('RETURN_RATE', [['']], [['']])).message).toMatch(/^RETURN_RATE: no sales found in sold/);
-    expect(errorOf(() => run('RETURN_RATE', [[0]], [[0]])).message).toBe('RETURN_RATE: nothing was sold in this range, so there is no return rate');
+    expect(errorOf(() => run('RETURN_RATE', [[0]], [[0]])).message).toBe(
+      'RETURN_RATE: nothing was sold in this range, so there is no return rate',
+    );
   });
 
   // Overflow to ±Infinity: pinned with test.failing in tests/functions/properties.test.ts (known bugs).
@@ -142,7 +164,11 @@ describe('Review response: share of low reviews that got a reply', () => {
     const stars = [['Stars'], [1], ['2/5'], ['★☆☆☆☆'], ['4 stars'], [5], [2]];
     const replies = [['Reply'], ['Thanks for the feedback'], ['no'], ['✓'], [''], ['yes'], ['']];
     expect(run('REVIEW_RESPONSE_RATE', stars, replies)).toBe(0.5);
-    expect(ratioTotals(reviewRows(col([1, 2, 3], 'stars'), col(['yes', 'no', 'yes'], 'responded'), 3))).toEqual({ num: 2, den: 3, rows: 3 });
+    expect(ratioTotals(reviewRows(col([1, 2, 3], 'stars'), col(['yes', 'no', 'yes'], 'responded'), 3))).toEqual({
+      num: 2,
+      den: 3,
+      rows: 3,
+    });
   });
   test('low_max', () => {
     expect(run('REVIEW_RESPONSE_RATE', [[3], [1]], [['yes'], ['no']], 3)).toBe(0.5);
@@ -155,8 +181,12 @@ describe('Review response: share of low reviews that got a reply', () => {
     expect(errorOf(() => run('REVIEW_RESPONSE_RATE', [[3], ['bad']], [['yes'], ['no']])).message).toBe(
       'REVIEW_RESPONSE_RATE: row 2 of stars holds "bad"; stars are numbers from 1 to 5, "4/5", "4 stars" or ★★★★☆',
     );
-    expect(errorOf(() => run('REVIEW_RESPONSE_RATE', [[3]], [['yes']], 11)).message).toBe('REVIEW_RESPONSE_RATE: low_max is 11; give a number of stars such as 2');
-    expect(errorOf(() => run('REVIEW_RESPONSE_RATE', [[1], [2]], [['yes']])).message).toMatch(/^REVIEW_RESPONSE_RATE: stars has 2 cells but responded has 1/);
+    expect(errorOf(() => run('REVIEW_RESPONSE_RATE', [[3]], [['yes']], 11)).message).toBe(
+      'REVIEW_RESPONSE_RATE: low_max is 11; give a number of stars such as 2',
+    );
+    expect(errorOf(() => run('REVIEW_RESPONSE_RATE', [[1], [2]], [['yes']])).message).toMatch(
+      /^REVIEW_RESPONSE_RATE: stars has 2 cells but responded has 1/,
+    );
   });
 });
 

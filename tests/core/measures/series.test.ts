@@ -33,13 +33,27 @@ describe('periodSeries and PERIOD_SERIES', () => {
     ['max', [1000, '', 250.5]],
     ['median', [750, '', 250.5]],
   ])('%s per month: empty periods are 0 for sum and count, blank otherwise; the totals row (no date) is left out', (agg, values) => {
-    expect(run('PERIOD_SERIES', d, v, 'month', agg)).toEqual([['Period', 'Value'], ['2026-01', values[0]], ['2026-02', values[1]], ['2026-03', values[2]]]);
+    expect(run('PERIOD_SERIES', d, v, 'month', agg)).toEqual([
+      ['Period', 'Value'],
+      ['2026-01', values[0]],
+      ['2026-02', values[1]],
+      ['2026-03', values[2]],
+    ]);
   });
   test('the default is the monthly sum', () => {
     expect(run('PERIOD_SERIES', d, v)).toEqual(run('PERIOD_SERIES', d, v, 'month', 'sum'));
   });
   test('aggregate synonyms and names', () => {
-    expect(['Total', 'AVG', 'mean', 'minimum', 'maximum', ' median ', '', undefined].map((a) => parseAggregate(a))).toEqual(['sum', 'average', 'average', 'min', 'max', 'median', 'sum', 'sum']);
+    expect(['Total', 'AVG', 'mean', 'minimum', 'maximum', ' median ', '', undefined].map((a) => parseAggregate(a))).toEqual([
+      'sum',
+      'average',
+      'average',
+      'min',
+      'max',
+      'median',
+      'sum',
+      'sum',
+    ]);
   });
   test('median of an even count is the mean of the middle two; count counts any non-blank value', () => {
     const dd = col(['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'], 'dates');
@@ -48,18 +62,43 @@ describe('periodSeries and PERIOD_SERIES', () => {
     expect(periodSeries(dayCol, col(['order-1', 'x', '', true], 'values'), parsePeriod('month'), 'count', dd).values).toEqual([3]);
   });
   test('quarters, fiscal quarters, weeks, years', () => {
-    expect(run('PERIOD_SERIES', d, v, 'quarter')).toEqual([['Period', 'Value'], ['2026-Q1', 1750.5]]);
-    expect(run('PERIOD_SERIES', [['2026-03-31'], ['2026-04-01']], [[1], [2]], 'quarter:apr')).toEqual([['Period', 'Value'], ['FY2026-Q4', 1], ['FY2027-Q1', 2]]);
-    expect(run('PERIOD_SERIES', [['2020-12-31'], ['2021-01-04']], [[1], [2]], 'week')).toEqual([['Period', 'Value'], ['2020-W53', 1], ['2021-W01', 2]]);
-    expect(run('PERIOD_SERIES', [['2025-06-01'], ['2026-06-01']], [[1], [2]], 'year')).toEqual([['Period', 'Value'], ['2025', 1], ['2026', 2]]);
+    expect(run('PERIOD_SERIES', d, v, 'quarter')).toEqual([
+      ['Period', 'Value'],
+      ['2026-Q1', 1750.5],
+    ]);
+    expect(run('PERIOD_SERIES', [['2026-03-31'], ['2026-04-01']], [[1], [2]], 'quarter:apr')).toEqual([
+      ['Period', 'Value'],
+      ['FY2026-Q4', 1],
+      ['FY2027-Q1', 2],
+    ]);
+    expect(run('PERIOD_SERIES', [['2020-12-31'], ['2021-01-04']], [[1], [2]], 'week')).toEqual([
+      ['Period', 'Value'],
+      ['2020-W53', 1],
+      ['2021-W01', 2],
+    ]);
+    expect(run('PERIOD_SERIES', [['2025-06-01'], ['2026-06-01']], [[1], [2]], 'year')).toEqual([
+      ['Period', 'Value'],
+      ['2025', 1],
+      ['2026', 2],
+    ]);
   });
   test('a totals row without a date is left out, even when its value is text', () => {
-    expect(run('PERIOD_SERIES', [['2026-01-05'], ['2026-01-06'], ['']], [[5], [7], [12]])).toEqual([['Period', 'Value'], ['2026-01', 12]]);
-    expect(run('PERIOD_SERIES', [['Date'], ['2026-01-05'], ['']], [['x'], [5], ['n/a?']])).toEqual([['Period', 'Value'], ['2026-01', 5]]);
+    expect(run('PERIOD_SERIES', [['2026-01-05'], ['2026-01-06'], ['']], [[5], [7], [12]])).toEqual([
+      ['Period', 'Value'],
+      ['2026-01', 12],
+    ]);
+    expect(run('PERIOD_SERIES', [['Date'], ['2026-01-05'], ['']], [['x'], [5], ['n/a?']])).toEqual([
+      ['Period', 'Value'],
+      ['2026-01', 5],
+    ]);
   });
   test('clear errors', () => {
-    expect(errorOf(() => run('PERIOD_SERIES', d, v, 'fortnight')).message).toBe(`PERIOD_SERIES: unknown period "fortnight"; ${PERIOD_HELP}`);
-    expect(errorOf(() => run('PERIOD_SERIES', d, v, 'month', 'mode')).message).toBe(`PERIOD_SERIES: unknown aggregate "mode"; ${AGGREGATE_HELP}`);
+    expect(errorOf(() => run('PERIOD_SERIES', d, v, 'fortnight')).message).toBe(
+      `PERIOD_SERIES: unknown period "fortnight"; ${PERIOD_HELP}`,
+    );
+    expect(errorOf(() => run('PERIOD_SERIES', d, v, 'month', 'mode')).message).toBe(
+      `PERIOD_SERIES: unknown aggregate "mode"; ${AGGREGATE_HELP}`,
+    );
     expect(errorOf(() => run('PERIOD_SERIES', d, v, 'month', 3)).message).toBe('PERIOD_SERIES: aggregate must be text, e.g. "month"');
     expect(errorOf(() => run('PERIOD_SERIES', d, v.slice(1))).message).toBe(
       'PERIOD_SERIES: dates has 6 cells but values has 5; give ranges of the same size, e.g. A2:A500 and D2:D500',
@@ -76,7 +115,9 @@ describe('periodSeries and PERIOD_SERIES', () => {
     expect(errorOf(() => run('PERIOD_SERIES', [['2026-01-01'], ['2026-02-30']], [[1], [2]])).message).toBe(
       'PERIOD_SERIES: row 2 of dates holds "2026-02-30"; expected a date such as 2026-01-31, 31/01/2026 or 31 Jan 2026',
     );
-    expect(errorOf(() => run('PERIOD_SERIES', [['2026-01-01']], [[1]], [['month', 'sum']])).message).toBe('PERIOD_SERIES: period must be a single value, not a range');
+    expect(errorOf(() => run('PERIOD_SERIES', [['2026-01-01']], [[1]], [['month', 'sum']])).message).toBe(
+      'PERIOD_SERIES: period must be a single value, not a range',
+    );
   });
 
   // Overflow to ±Infinity: pinned with test.failing in tests/functions/properties.test.ts (known bugs).
@@ -100,7 +141,7 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     // Q3: 500 sold, 300 from 24 September on.
     expect(out[2].slice(0, 3)).toEqual(['2026-Q3', 500, 0.6]);
     expect(out[2][3]).toBeCloseTo(7 / 92, 15);
-    expect(out[2][4]).toBeCloseTo(0.6 * 92 / 7, 12);
+    expect(out[2][4]).toBeCloseTo((0.6 * 92) / 7, 12);
     expect(out[2][5]).toBe('End-of-period push');
     expect(out).toHaveLength(3); // the totals row (no date) is left out
   });
@@ -118,9 +159,14 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     expect(even.rows[0].flagged).toBe(false);
   });
   test('amounts near the largest number do not overflow the ratio into NaN (found by a property test)', () => {
-    const r = targetPressure(days('2024-03-01', '2024-03-18'), col([1.2840665249016541e307, 1.2840665249016541e307], 'amounts'), parsePeriod('month'), 14);
+    const r = targetPressure(
+      days('2024-03-01', '2024-03-18'),
+      col([1.2840665249016541e307, 1.2840665249016541e307], 'amounts'),
+      parsePeriod('month'),
+      14,
+    );
     expect(r.rows[0].share).toBe(0.5);
-    expect(r.rows[0].ratio).toBeCloseTo(0.5 * 31 / 14, 12);
+    expect(r.rows[0].ratio).toBeCloseTo((0.5 * 31) / 14, 12);
     expect(r.rows[0].flagged).toBe(false);
   });
   test('a period that sold nothing has a blank share and ratio; empty periods are listed', () => {
@@ -133,17 +179,27 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     ]);
   });
   test('clear errors', () => {
-    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'week', 7)).message).toBe('TARGET_PRESSURE: last_days 7 is as long as a week; choose fewer days');
-    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'month', 0)).message).toBe('TARGET_PRESSURE: last_days is 0; give a whole number of days such as 7');
-    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'month', 2.5)).message).toBe('TARGET_PRESSURE: last_days is 2.5; give a whole number of days such as 7');
+    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'week', 7)).message).toBe(
+      'TARGET_PRESSURE: last_days 7 is as long as a week; choose fewer days',
+    );
+    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'month', 0)).message).toBe(
+      'TARGET_PRESSURE: last_days is 0; give a whole number of days such as 7',
+    );
+    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'month', 2.5)).message).toBe(
+      'TARGET_PRESSURE: last_days is 2.5; give a whole number of days such as 7',
+    );
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01'], ['2026-09-02']], [[65]])).message).toBe(
       'TARGET_PRESSURE: dates has 2 cells but amounts has 1; give ranges of the same size, e.g. A2:A500 and D2:D500',
     );
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01'], ['2026-09-02']], [[65], ['lots']])).message).toBe(
       'TARGET_PRESSURE: row 2 of amounts holds "lots"; expected an amount such as 1234.5 or "£1,234.50"',
     );
-    expect(errorOf(() => run('TARGET_PRESSURE', [['']], [[5]])).message).toBe('TARGET_PRESSURE: no sale has a date; check that dates and amounts are the same rows');
-    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[5]], 'biweekly')).message).toMatch(/^TARGET_PRESSURE: unknown period "biweekly"/);
+    expect(errorOf(() => run('TARGET_PRESSURE', [['']], [[5]])).message).toBe(
+      'TARGET_PRESSURE: no sale has a date; check that dates and amounts are the same rows',
+    );
+    expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[5]], 'biweekly')).message).toMatch(
+      /^TARGET_PRESSURE: unknown period "biweekly"/,
+    );
   });
 
   // BUG (src/core/measures/targetPressure.ts): the spike ratio is share / expected in floating point,

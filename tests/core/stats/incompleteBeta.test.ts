@@ -19,7 +19,13 @@ describe('regularizedIncompleteBeta', () => {
   });
 
   it('returns exactly 0 at x = 0 and exactly 1 at x = 1', () => {
-    for (const [a, b] of [[0.5, 0.5], [2, 3], [1e6, 0.5], [0.5, 1e6], [300, 400]]) {
+    for (const [a, b] of [
+      [0.5, 0.5],
+      [2, 3],
+      [1e6, 0.5],
+      [0.5, 1e6],
+      [300, 400],
+    ]) {
       expect(I(0, a, b)).toBe(0);
       expect(I(1, a, b)).toBe(1);
     }
@@ -125,7 +131,14 @@ describe('regularizedIncompleteBeta', () => {
   });
 
   it('is non-decreasing in x', () => {
-    for (const [a, b] of [[0.5, 0.5], [2, 3], [50, 0.5], [5e5, 0.5], [0.5, 5e5], [120, 8]]) {
+    for (const [a, b] of [
+      [0.5, 0.5],
+      [2, 3],
+      [50, 0.5],
+      [5e5, 0.5],
+      [0.5, 5e5],
+      [120, 8],
+    ]) {
       let previous = 0;
       let violations = 0;
       for (let k = 0; k <= 2000; k++) {

@@ -9,14 +9,14 @@ function phiSeries(x: number): number {
     term *= (x * x) / (2 * n + 1);
     sum += term;
   }
-  return 0.5 + (Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI)) * sum;
+  return 0.5 + (Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI)) * sum;
 }
 
 /** Upper tail Q(x) = φ(x)/(x + 1/(x + 2/(x + 3/(x + …)))) (Laplace's continued fraction), for x ≥ 3. */
 function upperTailContinuedFraction(x: number): number {
   let f = x;
   for (let k = 300; k >= 1; k--) f = x + k / f;
-  return Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI) / f;
+  return Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI) / f;
 }
 
 describe('normalCdf', () => {

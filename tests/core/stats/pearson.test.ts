@@ -4,7 +4,11 @@ import { expectRel, gaussian, mulberry32 } from './helpers';
 /** Textbook one-pass formula, fine for well-scaled data; used as an independent check. */
 function naivePearson(xs: number[], ys: number[]): number {
   const n = xs.length;
-  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0;
   for (let i = 0; i < n; i++) {
     sx += xs[i];
     sy += ys[i];
@@ -60,7 +64,14 @@ describe('pearson', () => {
       const sy = ys.map((y) => c * y + d);
       const tolerance = Math.abs(b / a) >= 1e5 || Math.abs(d / c) >= 1e5 ? 1e-8 : 1e-13;
       expectRel(pearson(sx, sy)!, r, tolerance);
-      expectRel(pearson(sx.map((v) => -v), sy)!, -r, tolerance);
+      expectRel(
+        pearson(
+          sx.map((v) => -v),
+          sy,
+        )!,
+        -r,
+        tolerance,
+      );
       expectRel(pearson(sy, sx)!, r, tolerance); // symmetric in its arguments
     }
   });
@@ -77,9 +88,23 @@ describe('pearson', () => {
     }
     const r = pearson(xs, ys)!;
     const shift = 2 ** 30;
-    expectRel(pearson(xs.map((x) => x + shift), ys.map((y) => y + shift))!, r, 1e-12);
+    expectRel(
+      pearson(
+        xs.map((x) => x + shift),
+        ys.map((y) => y + shift),
+      )!,
+      r,
+      1e-12,
+    );
     // The naive one-pass formula loses most digits here.
-    expect(Math.abs(naivePearson(xs.map((x) => x + shift), ys.map((y) => y + shift)) - r)).toBeGreaterThan(1e-9);
+    expect(
+      Math.abs(
+        naivePearson(
+          xs.map((x) => x + shift),
+          ys.map((y) => y + shift),
+        ) - r,
+      ),
+    ).toBeGreaterThan(1e-9);
   });
 
   it('gives ±1 for exactly linear data, never leaving [−1, 1]', () => {

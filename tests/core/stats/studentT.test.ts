@@ -147,7 +147,7 @@ describe('studentTTwoSidedP', () => {
     // The first-order correction: p_df ≈ p_normal + φ(t)(t³ + t)/(2df).
     const t = 1.96;
     const df = 1e6;
-    const phi = Math.exp(-t * t / 2) / Math.sqrt(2 * Math.PI);
+    const phi = Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI);
     expectRel(studentTTwoSidedP(t, df) - 2 * normalCdf(-t), (phi * (t ** 3 + t)) / (2 * df), 1e-4);
   });
 

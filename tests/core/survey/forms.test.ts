@@ -13,11 +13,24 @@ describe('the survey forms', () => {
     expect(forms[0].title).toBe('How are we doing? (Decision maker)');
   });
 
-  test('the questions: company, referral 0–10, better/same/worse, what satisfies, what dissatisfies, the hoped-for result, the role\'s own', () => {
+  test("the questions: company, referral 0–10, better/same/worse, what satisfies, what dissatisfies, the hoped-for result, the role's own", () => {
     const f = forms[0];
-    expect(questions(f).map((i) => i.q)).toEqual(['customer', 'referral', 'comparison', 'satisfies', 'dissatisfies', 'hoped', 'roleQuestion']);
+    expect(questions(f).map((i) => i.q)).toEqual([
+      'customer',
+      'referral',
+      'comparison',
+      'satisfies',
+      'dissatisfies',
+      'hoped',
+      'roleQuestion',
+    ]);
     const referral = f.items[1];
-    expect(referral).toMatchObject({ kind: 'scale', title: 'How likely are you to refer us to a colleague?', required: true, scale: [0, 10, 'Not at all likely', 'Extremely likely'] });
+    expect(referral).toMatchObject({
+      kind: 'scale',
+      title: 'How likely are you to refer us to a colleague?',
+      required: true,
+      scale: [0, 10, 'Not at all likely', 'Extremely likely'],
+    });
     expect(f.items[2]).toMatchObject({ kind: 'choice', title: TEXTS.comparison, choices: ['Better', 'About the same', 'Worse'] });
     expect(f.items[4].title).toBe(TEXTS.dissatisfies);
   });
@@ -42,12 +55,14 @@ describe('the survey forms', () => {
   });
 
   test('the wording can be changed', () => {
-    const [f] = surveyForms(setup({ texts: { referral: 'Would you recommend us?' }, roleTexts: { 'Decision maker': 'What would you buy next?' } }));
+    const [f] = surveyForms(
+      setup({ texts: { referral: 'Would you recommend us?' }, roleTexts: { 'Decision maker': 'What would you buy next?' } }),
+    );
     expect(f.items[1].title).toBe('Would you recommend us?');
     expect(f.items.find((i) => i.q === 'roleQuestion')!.title).toBe('What would you buy next?');
   });
 
-  test('one form whose role question branches to each role\'s section', () => {
+  test("one form whose role question branches to each role's section", () => {
     const all = surveyForms(setup({ layout: 'branching' }));
     expect(all).toHaveLength(1);
     const [f] = all;
@@ -59,11 +74,18 @@ describe('the survey forms', () => {
       // The section holds that role's variant of every question.
       const next = role.goTo[k + 1] ?? f.items.length;
       expect(f.items.slice(at + 1, next).every((i) => i.role === setup().roles[k])).toBe(true);
-      expect(f.items.slice(at + 1, next).map((i) => i.q)).toEqual(['referral', 'comparison', 'satisfies', 'dissatisfies', 'hoped', 'roleQuestion']);
+      expect(f.items.slice(at + 1, next).map((i) => i.q)).toEqual([
+        'referral',
+        'comparison',
+        'satisfies',
+        'dissatisfies',
+        'hoped',
+        'roleQuestion',
+      ]);
     });
   });
 
-  test('the response sheet\'s headers and how they are read back', () => {
+  test("the response sheet's headers and how they are read back", () => {
     const [f] = surveyForms(setup({ layout: 'branching' }));
     const headers = responseHeaders(f);
     expect(headers[0]).toBe('Timestamp');
@@ -74,7 +96,12 @@ describe('the survey forms', () => {
 
   test('the column map stays small whatever the wording (it is kept in a 9 KB property)', () => {
     const long = (c: string) => c.repeat(480);
-    const [f] = surveyForms(setup({ layout: 'branching', texts: { referral: long('ж'), comparison: long('ё'), satisfies: long('я'), dissatisfies: long('ю'), hoped: long('щ') } }));
+    const [f] = surveyForms(
+      setup({
+        layout: 'branching',
+        texts: { referral: long('ж'), comparison: long('ё'), satisfies: long('я'), dissatisfies: long('ю'), hoped: long('щ') },
+      }),
+    );
     const map = columnMap([f]);
     expect(Object.keys(map).every((k) => /^[0-9a-f]{16}$/.test(k))).toBe(true);
     expect(Buffer.byteLength(JSON.stringify(map))).toBeLessThan(2000);

@@ -12,17 +12,43 @@ describe('reading a response sheet', () => {
   const head = responseHeaders(perRole[2]); // Purchasing
 
   test('columns are matched by their question, the role comes from the form', () => {
-    const row: Cell[] = [at, 'Acme', '10 - Extremely likely', 'About the same', 'Satisfied', 'Fast', 'Invoices', 'Less admin', 'Send one invoice'];
+    const row: Cell[] = [
+      at,
+      'Acme',
+      '10 - Extremely likely',
+      'About the same',
+      'Satisfied',
+      'Fast',
+      'Invoices',
+      'Less admin',
+      'Send one invoice',
+    ];
     const [a] = readAnswers([head, row], columns, 'f3', 'Purchasing');
     expect(a).toMatchObject({
-      at, customer: 'Acme', role: 'Purchasing', referral: 10, comparison: 'same', csat: 4,
-      satisfies: 'Fast', dissatisfies: 'Invoices', hoped: 'Less admin', roleAnswer: 'Send one invoice',
+      at,
+      customer: 'Acme',
+      role: 'Purchasing',
+      referral: 10,
+      comparison: 'same',
+      csat: 4,
+      satisfies: 'Fast',
+      dissatisfies: 'Invoices',
+      hoped: 'Less admin',
+      roleAnswer: 'Send one invoice',
     });
     expect(a.key).toMatch(/^r:[0-9a-f]{16}$/);
   });
 
-  test('the timestamp is the first column, whatever its header\'s language', () => {
-    const [a] = readAnswers([['Marca temporal', ...head.slice(1)], [at, 'Acme', 9]], columns, 'f', 'Purchasing');
+  test("the timestamp is the first column, whatever its header's language", () => {
+    const [a] = readAnswers(
+      [
+        ['Marca temporal', ...head.slice(1)],
+        [at, 'Acme', 9],
+      ],
+      columns,
+      'f',
+      'Purchasing',
+    );
     expect(a.at).toEqual(at);
   });
 
@@ -58,13 +84,33 @@ describe('reading a response sheet', () => {
   test('keys survive what people do to the sheet: a Notes column, a renamed question, a corrected answer', () => {
     const row: Cell[] = [at, 'Acme', 3, 'Worse'];
     const [k] = readAnswers([head, row], columns, 'f1', 'x').map((a) => a.key);
-    expect(readAnswers([[...head, 'Notes'], [...row, 'called them']], columns, 'f1', 'x')[0].key).toBe(k);
+    expect(
+      readAnswers(
+        [
+          [...head, 'Notes'],
+          [...row, 'called them'],
+        ],
+        columns,
+        'f1',
+        'x',
+      )[0].key,
+    ).toBe(k);
     expect(readAnswers([[head[0], 'Company', ...head.slice(2)], row], columns, 'f1', 'x')[0].key).toBe(k);
     expect(readAnswers([head, [at, 'Acme Ltd', 3, 'Worse']], columns, 'f1', 'x')[0].key).toBe(k);
     // Pasted without a timestamp: keyed by the answers, and a Notes column still changes nothing.
     const pasted: Cell[] = head.map((_, j) => (['', 'Bolt', 2, 'Worse'] as Cell[])[j] ?? '');
     const [p] = readAnswers([head, pasted], columns, 'f1', 'x').map((a) => a.key);
-    expect(readAnswers([[...head, 'Notes'], [...pasted, 'x']], columns, 'f1', 'x')[0].key).toBe(p);
+    expect(
+      readAnswers(
+        [
+          [...head, 'Notes'],
+          [...pasted, 'x'],
+        ],
+        columns,
+        'f1',
+        'x',
+      )[0].key,
+    ).toBe(p);
     expect(p).not.toBe(k);
   });
 });

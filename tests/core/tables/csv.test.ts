@@ -5,8 +5,14 @@ import { toCsv } from '../../../examples/csv';
 
 describe('parseCsv (RFC 4180)', () => {
   it('reads plain fields, empty fields and a final line break', () => {
-    expect(parseCsv('a,b,c\n1,,3\n')).toEqual([['a', 'b', 'c'], ['1', '', '3']]);
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b,c\n1,,3\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '', '3'],
+    ]);
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv(',,\n')).toEqual([['', '', '']]);
     expect(parseCsv('')).toEqual([]);
   });
@@ -21,7 +27,10 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('accepts CRLF and CR line ends and drops a byte order mark', () => {
-    expect(parseCsv('\ufeffa,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('\ufeffa,b\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('a\r1\r')).toEqual([['a'], ['1']]);
     expect(parseCsv('"x\r\ny",z\r\n')).toEqual([['x\r\ny', 'z']]);
   });
@@ -36,7 +45,10 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('reads another delimiter (semicolons in European exports)', () => {
-    expect(parseCsv('Date;Amount\n31/01/2026;"1.234,56"\n', ';')).toEqual([['Date', 'Amount'], ['31/01/2026', '1.234,56']]);
+    expect(parseCsv('Date;Amount\n31/01/2026;"1.234,56"\n', ';')).toEqual([
+      ['Date', 'Amount'],
+      ['31/01/2026', '1.234,56'],
+    ]);
     expect(() => parseCsv('a', '"')).toThrow(InputError);
   });
 

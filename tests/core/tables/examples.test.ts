@@ -17,7 +17,18 @@ const isBlankRow = (r: string[]): boolean => r.every((c) => c.trim() === '');
   it('finds the header under the title, and leaves out the title, blank rows and the totals row', () => {
     const t = findTable(grid);
     expect(t.headerRow).toBe(2);
-    expect(t.headers).toEqual(['Order ID', 'Order Date', 'Customer', 'Sales Rep', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty', 'Promised Date', 'Delivered Date']);
+    expect(t.headers).toEqual([
+      'Order ID',
+      'Order Date',
+      'Customer',
+      'Sales Rep',
+      'Net Sales (£)',
+      'Cost (£)',
+      'Qty',
+      'Returned Qty',
+      'Promised Date',
+      'Delivered Date',
+    ]);
     const last = grid.length - 1;
     expect(grid[last][2]).toBe('Total');
     const data = grid.map((r, i) => i).filter((i) => i > 2 && i < last && !isBlankRow(grid[i]));
@@ -25,17 +36,40 @@ const isBlankRow = (r: string[]): boolean => r.every((c) => c.trim() === '');
     expect(t.skipped[0]).toEqual({ row: 1, reason: 'above the header row (a title or note: "Sales export — Northwind Supplies Ltd")' });
     expect(t.skipped[1]).toEqual({ row: 2, reason: 'blank row' });
     expect(t.skipped.filter((s) => s.reason === 'blank row')).toHaveLength(5);
-    expect(t.skipped[t.skipped.length - 1]).toEqual({ row: last + 1, reason: 'a totals row ("Total"), left out so nothing is counted twice' });
+    expect(t.skipped[t.skipped.length - 1]).toEqual({
+      row: last + 1,
+      reason: 'a totals row ("Total"), left out so nothing is counted twice',
+    });
     expect(t.skipped).toHaveLength(7);
   });
 
   it('suggests every role from the headers and values', () => {
     const t = findTable(grid);
     const s = suggestRoles(t.headers, tableColumns(grid, t));
-    expect(s.map((x) => x.role)).toEqual(['order_id', 'date', 'customer', 'rep', 'amount', 'cost', 'quantity', 'returned', 'promised_date', 'delivered_date']);
+    expect(s.map((x) => x.role)).toEqual([
+      'order_id',
+      'date',
+      'customer',
+      'rep',
+      'amount',
+      'cost',
+      'quantity',
+      'returned',
+      'promised_date',
+      'delivered_date',
+    ]);
     for (const x of s) expect(x.confidence).toBeGreaterThanOrEqual(0.9);
     expect(applyOverrides(s)).toEqual({
-      order_id: 0, date: 1, customer: 2, rep: 3, amount: 4, cost: 5, quantity: 6, returned: 7, promised_date: 8, delivered_date: 9,
+      order_id: 0,
+      date: 1,
+      customer: 2,
+      rep: 3,
+      amount: 4,
+      cost: 5,
+      quantity: 6,
+      returned: 7,
+      promised_date: 8,
+      delivered_date: 9,
     });
   });
 });
@@ -48,8 +82,25 @@ const isBlankRow = (r: string[]): boolean => r.every((c) => c.trim() === '');
     expect(t.skipped).toEqual([]);
     expect(t.dataRows).toHaveLength(grid.length - 1);
     const s = suggestRoles(t.headers, tableColumns(grid, t));
-    expect(s.map((x) => x.role)).toEqual(['date', 'customer', 'role', 'referral_score', 'comparison', 'satisfaction', 'comment', 'comment']);
-    expect(applyOverrides(s)).toMatchObject({ date: 0, customer: 1, role: 2, referral_score: 3, comparison: 4, satisfaction: 5, comment: 7 });
+    expect(s.map((x) => x.role)).toEqual([
+      'date',
+      'customer',
+      'role',
+      'referral_score',
+      'comparison',
+      'satisfaction',
+      'comment',
+      'comment',
+    ]);
+    expect(applyOverrides(s)).toMatchObject({
+      date: 0,
+      customer: 1,
+      role: 2,
+      referral_score: 3,
+      comparison: 4,
+      satisfaction: 5,
+      comment: 7,
+    });
   });
 });
 

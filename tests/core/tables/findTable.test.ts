@@ -178,7 +178,17 @@ describe('findTable', () => {
 
   it('fails on an empty sheet, and on a header with no data under it', () => {
     expect(() => findTable([])).toThrow(/the sheet is empty/);
-    expect(() => findTable([['', ''], ['', '']])).toThrow(/the sheet is empty/);
-    expect(() => findTable([['Date', 'Amount'], ['', '']])).toThrow(/no header row found.*with data below it/);
+    expect(() =>
+      findTable([
+        ['', ''],
+        ['', ''],
+      ]),
+    ).toThrow(/the sheet is empty/);
+    expect(() =>
+      findTable([
+        ['Date', 'Amount'],
+        ['', ''],
+      ]),
+    ).toThrow(/no header row found.*with data below it/);
   });
 });

@@ -4,7 +4,10 @@ import { InputError } from '../../../src/core/values/errors';
 import type { Cell } from '../../../src/core/values/cell';
 
 const cells = <T extends Cell>(arb: fc.Arbitrary<T>): fc.Arbitrary<Cell[]> =>
-  fc.array(fc.oneof({ weight: 9, arbitrary: arb as fc.Arbitrary<Cell> }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 3, maxLength: 25 });
+  fc.array(fc.oneof({ weight: 9, arbitrary: arb as fc.Arbitrary<Cell> }, { weight: 1, arbitrary: fc.constant('') }), {
+    minLength: 3,
+    maxLength: 25,
+  });
 
 const day = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true });
 const money = fc.integer({ min: 0, max: 10_000_000 }).map((p) => (p % 3 === 0 ? p / 100 : `£${(p / 100).toFixed(2)}`));
@@ -41,9 +44,15 @@ describe('properties of table finding and roles', () => {
     fc.assert(
       fc.property(table, fc.infiniteStream(fc.nat()), ([headers, columns], keys) => {
         const it = keys[Symbol.iterator]();
-        const order = headers.map((_, i) => ({ i, k: it.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.i);
+        const order = headers
+          .map((_, i) => ({ i, k: it.next().value as number }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.i);
         const before = roleByHeader(headers, columns);
-        const after = roleByHeader(order.map((i) => headers[i]), order.map((i) => columns[i]));
+        const after = roleByHeader(
+          order.map((i) => headers[i]),
+          order.map((i) => columns[i]),
+        );
         expect(after).toEqual(before);
       }),
       { numRuns: 200 },
@@ -52,7 +61,27 @@ describe('properties of table finding and roles', () => {
 
   const junkCell: fc.Arbitrary<Cell> = fc.oneof(
     fc.string(),
-    fc.constantFrom('', ' ', '-', 'n/a', 'Total', 'Grand total', 'Date', 'Amount', 'Order ID', '£1,234.50', '(1,200)', '31/01/2026', '01/31/2026', '13/13/2026', 'Jan 31, 2026', 'Better', 'Yes', '#N/A', '★★★☆☆'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '-',
+      'n/a',
+      'Total',
+      'Grand total',
+      'Date',
+      'Amount',
+      'Order ID',
+      '£1,234.50',
+      '(1,200)',
+      '31/01/2026',
+      '01/31/2026',
+      '13/13/2026',
+      'Jan 31, 2026',
+      'Better',
+      'Yes',
+      '#N/A',
+      '★★★☆☆',
+    ),
     fc.integer(),
     fc.double(),
     fc.boolean(),
@@ -101,7 +130,10 @@ describe('properties of table finding and roles', () => {
   it('suggests roles for any headers and values without throwing, each role to one column (but comment)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string(), fc.array(junkCell, { maxLength: 10 })), { maxLength: 8 }), (cols) => {
-        const s = suggestRoles(cols.map((c) => c[0]), cols.map((c) => c[1]));
+        const s = suggestRoles(
+          cols.map((c) => c[0]),
+          cols.map((c) => c[1]),
+        );
         const seen = new Set<string>();
         for (const x of s) {
           expect(x.confidence).toBeGreaterThanOrEqual(0);

@@ -1,4 +1,4 @@
-import { ROLES, ROLE_LABELS, Role, RoleSuggestion, findTable, suggestRoles, tableColumns } from '../../../src/core/tables';
+import { ROLES, ROLE_LABELS, type Role, type RoleSuggestion, findTable, suggestRoles, tableColumns } from '../../../src/core/tables';
 import { InputError } from '../../../src/core/values/errors';
 import type { Cell } from '../../../src/core/values/cell';
 
@@ -12,11 +12,31 @@ const of = (s: RoleSuggestion[], header: string): RoleSuggestion => {
 /** n cells from a function of the row. */
 const make = (n: number, f: (i: number) => Cell): Cell[] => Array.from({ length: n }, (_, i) => f(i));
 
-const CUSTOMERS = ['Brookfield Construction Ltd', 'Ashworth, Booth & Co', 'Pioneer Catering Ltd', 'Granite Dental Ltd', 'Marlow Electrical plc', 'Cobalt Leisure Ltd', 'Saxon Facilities plc', 'Wessex Dental Ltd', 'Riverside Packaging Ltd', 'Newbury Brewing LLP', 'Castle Construction LLP', 'Meridian Facilities Ltd'];
+const CUSTOMERS = [
+  'Brookfield Construction Ltd',
+  'Ashworth, Booth & Co',
+  'Pioneer Catering Ltd',
+  'Granite Dental Ltd',
+  'Marlow Electrical plc',
+  'Cobalt Leisure Ltd',
+  'Saxon Facilities plc',
+  'Wessex Dental Ltd',
+  'Riverside Packaging Ltd',
+  'Newbury Brewing LLP',
+  'Castle Construction LLP',
+  'Meridian Facilities Ltd',
+];
 const REPS = ['Priya Shah', 'Sarah Lewis', 'Daniel Okafor', "Gemma O'Neill", 'Tom Whitaker'];
 const LABELS = ['Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'Very dissatisfied'];
 const COMPARE = ['Better', 'About the same', 'Worse'];
-const COMMENTS = ['Deliveries often late', 'Had to chase a "next day" delivery for a week', '', 'Prices went up with little notice', 'Credit notes take weeks', ''];
+const COMMENTS = [
+  'Deliveries often late',
+  'Had to chase a "next day" delivery for a week',
+  '',
+  'Prices went up with little notice',
+  'Credit notes take weeks',
+  '',
+];
 
 describe('ROLES', () => {
   it('lists the 18 roles, each with a label for managers', () => {
@@ -28,7 +48,18 @@ describe('ROLES', () => {
 describe('suggestRoles', () => {
   const N = 60;
   const sales = (): { headers: string[]; columns: Cell[][] } => ({
-    headers: ['Order ID', 'Order Date', 'Customer', 'Sales Rep', 'Net Sales (£)', 'Cost (£)', 'Qty', 'Returned Qty', 'Promised Date', 'Delivered Date'],
+    headers: [
+      'Order ID',
+      'Order Date',
+      'Customer',
+      'Sales Rep',
+      'Net Sales (£)',
+      'Cost (£)',
+      'Qty',
+      'Returned Qty',
+      'Promised Date',
+      'Delivered Date',
+    ],
     columns: [
       make(N, (i) => `SO-${104201 + Math.floor(i / 2)}`),
       make(N, (i) => `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2026`),
@@ -65,9 +96,14 @@ describe('suggestRoles', () => {
 
   it('maps a feedback export from a Google Form', () => {
     const headers = [
-      'Timestamp', 'Customer', 'Role', 'How likely are you to recommend us to a colleague?',
+      'Timestamp',
+      'Customer',
+      'Role',
+      'How likely are you to recommend us to a colleague?',
       'Compared with others in our industry, are we better, about the same, or worse?',
-      'How satisfied are you overall?', 'What satisfies you most?', 'What dissatisfies you?',
+      'How satisfied are you overall?',
+      'What satisfies you most?',
+      'What dissatisfies you?',
     ];
     const columns = [
       make(N, (i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')} 14:02:11`),
@@ -80,7 +116,16 @@ describe('suggestRoles', () => {
       make(N, (i) => COMMENTS[i % COMMENTS.length]),
     ];
     const s = suggestRoles(headers, columns);
-    expect(s.map((x) => x.role)).toEqual(['date', 'customer', 'role', 'referral_score', 'comparison', 'satisfaction', 'comment', 'comment']);
+    expect(s.map((x) => x.role)).toEqual([
+      'date',
+      'customer',
+      'role',
+      'referral_score',
+      'comparison',
+      'satisfaction',
+      'comment',
+      'comment',
+    ]);
     expect(of(s, headers[3]).why).toMatch(/mentions "recommend"; 100% of values are whole numbers from 0 to 10/);
     expect(of(s, 'What dissatisfies you?').why).toMatch(/is an open question; 100% of values are free text/);
   });
@@ -126,7 +171,11 @@ describe('suggestRoles', () => {
   it('gives each role to one column only, the most confident, and says why the other got none', () => {
     const s = suggestRoles(
       ['Invoice Date', 'Order Date', 'Notes'],
-      [make(N, () => '2026-01-01'), make(N, (i) => (i % 2 ? 'soon' : '2026-01-02')), make(N, () => 'Call before delivery, gate code 1234.')],
+      [
+        make(N, () => '2026-01-01'),
+        make(N, (i) => (i % 2 ? 'soon' : '2026-01-02')),
+        make(N, () => 'Call before delivery, gate code 1234.'),
+      ],
     );
     expect(s.map((x) => x.role)).toEqual(['date', null, 'comment']);
     expect(s[1].alternatives[0].role).toBe('date');
@@ -138,12 +187,10 @@ describe('suggestRoles', () => {
   });
 
   it('tells a rep from a customer by the header words', () => {
-    const s = suggestRoles(['Account Manager', 'Account', 'Invoice #', 'Revenue'], [
-      make(N, (i) => REPS[i % 5]),
-      make(N, (i) => CUSTOMERS[i % 12]),
-      make(N, (i) => 5000 + i),
-      make(N, (i) => 100 + i),
-    ]);
+    const s = suggestRoles(
+      ['Account Manager', 'Account', 'Invoice #', 'Revenue'],
+      [make(N, (i) => REPS[i % 5]), make(N, (i) => CUSTOMERS[i % 12]), make(N, (i) => 5000 + i), make(N, (i) => 100 + i)],
+    );
     expect(s.map((x) => x.role)).toEqual(['rep', 'customer', 'order_id', 'amount']);
   });
 
@@ -160,7 +207,11 @@ describe('suggestRoles', () => {
 
   it('keeps a header-only guess for an empty column, at half confidence', () => {
     const s = suggestRoles(['Delivered Date'], [make(N, () => '')]);
-    expect(s[0]).toMatchObject({ role: 'delivered_date', confidence: 0.5, why: 'header "Delivered Date" mentions "delivered"; the column is empty' });
+    expect(s[0]).toMatchObject({
+      role: 'delivered_date',
+      confidence: 0.5,
+      why: 'header "Delivered Date" mentions "delivered"; the column is empty',
+    });
   });
 
   it('says so when the header matches but the values do not', () => {
@@ -176,11 +227,27 @@ describe('suggestRoles', () => {
 
   it('understands common header words', () => {
     const cases: [string, Role][] = [
-      ['Invoice Date', 'date'], ['Order #', 'order_id'], ['Invoice No', 'order_id'], ['Client', 'customer'],
-      ['Salesperson', 'rep'], ['Owner', 'rep'], ['Revenue', 'amount'], ['COGS', 'cost'], ['Gross Profit', 'margin'],
-      ['Units', 'quantity'], ['Returns', 'returned'], ['Due Date', 'promised_date'], ['Shipped', 'delivered_date'],
-      ['NPS', 'referral_score'], ['CSAT', 'satisfaction'], ['How do we compare with competitors?', 'comparison'],
-      ['Feedback', 'comment'], ['Job Title', 'role'], ['Star rating', 'stars'], ['Reply', 'responded'], ['Margin %', 'margin'],
+      ['Invoice Date', 'date'],
+      ['Order #', 'order_id'],
+      ['Invoice No', 'order_id'],
+      ['Client', 'customer'],
+      ['Salesperson', 'rep'],
+      ['Owner', 'rep'],
+      ['Revenue', 'amount'],
+      ['COGS', 'cost'],
+      ['Gross Profit', 'margin'],
+      ['Units', 'quantity'],
+      ['Returns', 'returned'],
+      ['Due Date', 'promised_date'],
+      ['Shipped', 'delivered_date'],
+      ['NPS', 'referral_score'],
+      ['CSAT', 'satisfaction'],
+      ['How do we compare with competitors?', 'comparison'],
+      ['Feedback', 'comment'],
+      ['Job Title', 'role'],
+      ['Star rating', 'stars'],
+      ['Reply', 'responded'],
+      ['Margin %', 'margin'],
     ];
     for (const [header, role] of cases) {
       expect([header, suggestRoles([header], [[]])[0].role]).toEqual([header, role]);

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { PERIOD_HELP, PeriodKind, PeriodSpec, parsePeriod, periodEnd, periodIndexer, periodLabel, periodOfDay, periodStart } from '../../../src/core/time/periods';
+import {
+  PERIOD_HELP,
+  type PeriodKind,
+  type PeriodSpec,
+  parsePeriod,
+  periodEnd,
+  periodIndexer,
+  periodLabel,
+  periodOfDay,
+  periodStart,
+} from '../../../src/core/time/periods';
 import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isoDay } from '../../../src/core/time/days';
 import { parsePeriodLabel } from '../../../src/core/time/labels';
 import { InputError } from '../../../src/core/values/errors';
@@ -36,7 +46,12 @@ describe('calendar days', () => {
         expect(daysFromCivil(c.year, c.month, c.day)).toBe(d);
         expect(c.day >= 1 && c.day <= daysInMonth(c.year, c.month)).toBe(true);
         const n = civilFromDays(d + 1);
-        const next = c.day < daysInMonth(c.year, c.month) ? { ...c, day: c.day + 1 } : c.month < 12 ? { year: c.year, month: c.month + 1, day: 1 } : { year: c.year + 1, month: 1, day: 1 };
+        const next =
+          c.day < daysInMonth(c.year, c.month)
+            ? { ...c, day: c.day + 1 }
+            : c.month < 12
+              ? { year: c.year, month: c.month + 1, day: 1 }
+              : { year: c.year + 1, month: 1, day: 1 };
         expect(n).toEqual(next);
       }),
       { numRuns: 300 },

@@ -1,4 +1,4 @@
-import { TimeZone } from '../../../src/core/time/zone';
+import { type TimeZone } from '../../../src/core/time/zone';
 import { daysFromCivil, MS_PER_DAY } from '../../../src/core/time/days';
 
 /** The day number of the last Sunday of a month (day 0, 1970-01-01, was a Thursday). */

@@ -1,4 +1,4 @@
-import { RUNTIME_ZONE, TimeZone, UTC_ZONE, cachedZone, parseOffset } from '../../../src/core/time/zone';
+import { RUNTIME_ZONE, type TimeZone, UTC_ZONE, cachedZone, parseOffset } from '../../../src/core/time/zone';
 import { daysFromCivil, isoDay } from '../../../src/core/time/days';
 import { RUNTIME_HOST, contextFor } from '../../../src/functions/context';
 import { LONDON, fixedZone, lastSunday } from './testZones';

@@ -4,8 +4,18 @@ import { digestMail, reminderMail } from '../../../src/core/tracker/mail';
 import type { SurveyAnswer } from '../../../src/core/survey/normalise';
 
 const answer = (change: Partial<SurveyAnswer>): SurveyAnswer => ({
-  key: 'r:1', at: '', customer: 'Acme', role: 'Purchasing', referral: 8, comparison: 'same', csat: null,
-  satisfies: '', dissatisfies: '', hoped: '', roleAnswer: '', ...change,
+  key: 'r:1',
+  at: '',
+  customer: 'Acme',
+  role: 'Purchasing',
+  referral: 8,
+  comparison: 'same',
+  csat: null,
+  satisfies: '',
+  dissatisfies: '',
+  hoped: '',
+  roleAnswer: '',
+  ...change,
 });
 const measures = (a: Partial<SurveyAnswer>) => responseActions(answer(a)).map((x) => x.measure);
 
@@ -23,7 +33,8 @@ describe('unhappy answers become actions', () => {
 
   test('a dissatisfied comment or a satisfaction of 2 or less → Satisfaction', () => {
     expect(measures({ dissatisfies: 'Invoices are wrong' })).toEqual(['Satisfaction']);
-    for (const none of ['nothing', 'Nothing really.', 'n/a', 'N/A', '-', 'none', 'No', '  ']) expect(measures({ dissatisfies: none })).toEqual([]);
+    for (const none of ['nothing', 'Nothing really.', 'n/a', 'N/A', '-', 'none', 'No', '  '])
+      expect(measures({ dissatisfies: none })).toEqual([]);
     expect(measures({ csat: 2 })).toEqual(['Satisfaction']);
     expect(measures({ csat: 3 })).toEqual([]);
     expect(isComplaint('Nothing works')).toBe(true);
@@ -32,7 +43,11 @@ describe('unhappy answers become actions', () => {
   test('every signal of one response is its own action, keyed by the response', () => {
     const acts = responseActions(answer({ referral: 2, comparison: 'worse', dissatisfies: 'Late deliveries' }));
     expect(acts.map((a) => a.key)).toEqual(['r:1:n', 'r:1:w', 'r:1:s']);
-    expect(acts[0]).toMatchObject({ source: 'Survey response', customer: 'Acme', wrong: 'Referral score 2 of 10 (Purchasing). Said: "Late deliveries"' });
+    expect(acts[0]).toMatchObject({
+      source: 'Survey response',
+      customer: 'Acme',
+      wrong: 'Referral score 2 of 10 (Purchasing). Said: "Late deliveries"',
+    });
   });
 
   test('low-star reviews (≤ 2) without a reply; the key ignores the reply', () => {
@@ -45,7 +60,11 @@ describe('unhappy answers become actions', () => {
     ];
     const acts = reviewActions(rows);
     expect(acts.map((a) => a.customer)).toEqual(['Bo', 'Cy']);
-    expect(acts[0]).toMatchObject({ measure: 'Review response', source: 'Review', wrong: '1-star review without a reply. Said: "Broken on arrival"' });
+    expect(acts[0]).toMatchObject({
+      measure: 'Review response',
+      source: 'Review',
+      wrong: '1-star review without a reply. Said: "Broken on arrival"',
+    });
     const replied = reviewActions([{ ...rows[0], responded: '' }]);
     expect(replied[0].key).toBe(acts[0].key);
     expect(reviewActions([{ ...rows[0], responded: 'We called' }])).toEqual([]);
@@ -65,7 +84,9 @@ describe('keys', () => {
 describe('mails', () => {
   test('the digest lists overdue actions and the counts', () => {
     const where = { spreadsheet: 'Shop', url: 'https://docs.google.com/spreadsheets/d/x', asOf: '2026-11-20' };
-    const m = digestMail(where, { open: 3, overdue: 2, done: 2, medianDaysToClose: 4 }, [{ id: '7', customer: 'Acme', wrong: 'Late', due: '2026-11-01' }]);
+    const m = digestMail(where, { open: 3, overdue: 2, done: 2, medianDaysToClose: 4 }, [
+      { id: '7', customer: 'Acme', wrong: 'Late', due: '2026-11-01' },
+    ]);
     expect(m.subject).toBe('Leadlag: 3 open, 2 overdue actions in "Shop"');
     expect(m.body).toContain('(as of 2026-11-20): 3 open, 2 overdue, 2 done');
     expect(m.body).toContain('- #7 Acme: Late (due 2026-11-01)\n- ... and 1 more');

@@ -1,5 +1,5 @@
-import { DATE_EXPECTED, DateOptions, dayOfDate, dayOfNumber, parseNamedDate, readDayColumn } from '../../../src/core/values/date';
-import { Cell } from '../../../src/core/values/cell';
+import { DATE_EXPECTED, type DateOptions, dayOfDate, dayOfNumber, parseNamedDate, readDayColumn } from '../../../src/core/values/date';
+import { type Cell } from '../../../src/core/values/cell';
 import { toColumn } from '../../../src/core/values/column';
 import { InputError } from '../../../src/core/values/errors';
 import { daysFromCivil, isoDay } from '../../../src/core/time/days';
@@ -11,7 +11,13 @@ const MONTH_FIRST: DateOptions = { zone: UTC_ZONE, monthFirst: true };
 
 /** One column of cells read as ISO day texts ("" for a blank). */
 function read(cells: Cell[], opts: DateOptions = DAY_FIRST): string[] {
-  const days = readDayColumn(toColumn(cells.map((c) => [c]), 'dates'), opts);
+  const days = readDayColumn(
+    toColumn(
+      cells.map((c) => [c]),
+      'dates',
+    ),
+    opts,
+  );
   return Array.from(days, (d) => (d !== d ? '' : isoDay(d)));
 }
 function readOne(cell: Cell, opts: DateOptions = DAY_FIRST): string {
@@ -128,7 +134,13 @@ describe('day-first or month-first, decided per column', () => {
     expect(errorOf(() => read(['01/02/2026', '01/31/2026', '02/30/2026'])).message).toBe(`row 3 holds "02/30/2026"; ${DATE_EXPECTED}`);
   });
   test('multi-column ranges name the row and column in errors', () => {
-    const col = toColumn([['2026-01-01', '2026-01-02'], ['2026-01-03', 'soon']], 'dates');
+    const col = toColumn(
+      [
+        ['2026-01-01', '2026-01-02'],
+        ['2026-01-03', 'soon'],
+      ],
+      'dates',
+    );
     expect(errorOf(() => readDayColumn(col, DAY_FIRST)).message).toBe(`row 2, column 2 holds "soon"; ${DATE_EXPECTED}`);
   });
   test('named columns say which argument', () => {
@@ -204,13 +216,30 @@ describe('Date cells are read in the spreadsheet zone', () => {
 
 describe('blanks and the header row', () => {
   test('blank cells are NaN (no date), never day 0', () => {
-    expect(read(['2026-01-01', '', '   ', '\u00a0', null, undefined, '2026-01-02'])).toEqual(['2026-01-01', '', '', '', '', '', '2026-01-02']);
+    expect(read(['2026-01-01', '', '   ', '\u00a0', null, undefined, '2026-01-02'])).toEqual([
+      '2026-01-01',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '2026-01-02',
+    ]);
   });
   test('a text first row that is not a date is the header', () => {
     expect(read(['Date', '2026-01-31'])).toEqual(['', '2026-01-31']);
   });
   test('the header row of a multi-column range is its whole first row', () => {
-    const days = readDayColumn(toColumn([['Opened', 'Closed'], ['2026-01-01', '2026-01-05']], 'dates'), DAY_FIRST);
+    const days = readDayColumn(
+      toColumn(
+        [
+          ['Opened', 'Closed'],
+          ['2026-01-01', '2026-01-05'],
+        ],
+        'dates',
+      ),
+      DAY_FIRST,
+    );
     expect(Array.from(days, (d) => (d !== d ? '' : isoDay(d)))).toEqual(['', '', '2026-01-01', '2026-01-05']);
   });
   test('the same text in a later row is an error', () => {

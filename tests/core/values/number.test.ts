@@ -36,7 +36,7 @@ describe('readNumber: numbers as text', () => {
     ['12 EUR', 12],
     ['USD 1,234.50', 1234.5],
     ['usd 7', 7],
-    ['CHF 1\'234.50', 1234.5],
+    ["CHF 1'234.50", 1234.5],
     ['R$ 1.234,56', 1234.56],
     ['Rs. 1,00,000', 100000],
     ['kr 12', 12],
@@ -63,7 +63,7 @@ describe('readNumber: numbers as text', () => {
     ['1\u00a0234,5', 1234.5], // no-break space
     ['1\u202f234,5', 1234.5], // narrow no-break space
     ['1\u2009234.5', 1234.5], // thin space
-    ['1\'234.5', 1234.5], // apostrophe (Swiss)
+    ["1'234.5", 1234.5], // apostrophe (Swiss)
     ['1’234.5', 1234.5], // typographic apostrophe
     ['12,34,567', 1234567], // Indian lakh grouping
     ['1,23,45,678.9', 12345678.9],

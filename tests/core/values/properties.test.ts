@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { readNumber } from '../../../src/core/values/number';
-import { DateOptions, readDayColumn } from '../../../src/core/values/date';
-import { Cell } from '../../../src/core/values/cell';
+import { type DateOptions, readDayColumn } from '../../../src/core/values/date';
+import { type Cell } from '../../../src/core/values/cell';
 import { toColumn } from '../../../src/core/values/column';
 import { InputError } from '../../../src/core/values/errors';
 import { civilFromDays, daysFromCivil, SERIAL_EPOCH_OFFSET } from '../../../src/core/time/days';
-import { TimeZone, UTC_ZONE } from '../../../src/core/time/zone';
+import { type TimeZone, UTC_ZONE } from '../../../src/core/time/zone';
 import { LONDON, PARIS, euroZone, fixedZone, localInstant } from '../time/testZones';
 
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 300) };
@@ -70,13 +70,28 @@ function formatNumber(f: NumberForm): string | undefined {
   let groupSep = '';
   let decimal = '.';
   switch (f.style) {
-    case 'plain': break;
-    case 'en': groupSep = ','; break;
-    case 'eu': groupSep = '.'; decimal = ','; break;
-    case 'space': groupSep = f.space; decimal = f.spaceDecimal; break;
-    case 'swiss': groupSep = "'"; break;
-    case 'indian': groupSep = ','; break;
-    case 'plainComma': decimal = ','; break;
+    case 'plain':
+      break;
+    case 'en':
+      groupSep = ',';
+      break;
+    case 'eu':
+      groupSep = '.';
+      decimal = ',';
+      break;
+    case 'space':
+      groupSep = f.space;
+      decimal = f.spaceDecimal;
+      break;
+    case 'swiss':
+      groupSep = "'";
+      break;
+    case 'indian':
+      groupSep = ',';
+      break;
+    case 'plainComma':
+      decimal = ',';
+      break;
   }
   const body = groupSep ? group(intText, groupSep, f.style === 'indian') : intText;
   const grouped = body !== intText;
@@ -138,10 +153,13 @@ describe('number reading properties', () => {
 
   test('readNumber never returns NaN or ±Infinity, whatever the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789.,\' -−()%£$€ ekrUSDEUR\u00a0'.split('')) })), (s) => {
-        const x = readNumber(s);
-        expect(x === null || x === undefined || Number.isFinite(x)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(..."0123456789.,' -−()%£$€ ekrUSDEUR\u00a0".split('')) })),
+        (s) => {
+          const x = readNumber(s);
+          expect(x === null || x === undefined || Number.isFinite(x)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -154,7 +172,8 @@ describe('number reading properties', () => {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-const ordinal = (d: number) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
+const ordinal = (d: number) =>
+  `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
 const weekday = (day: number) => WEEKDAYS[(((day + 4) % 7) + 7) % 7];
 
 /** A random valid calendar day as a day number (1000-01-01 … 9999-12-31 is the documented text range). */
@@ -164,22 +183,63 @@ const twoDigitYearDay = fc.integer({ min: daysFromCivil(1970, 1, 1), max: daysFr
 
 type TextFormat = (day: number, pick: number) => string;
 const TEXT_FORMATS: Record<string, TextFormat> = {
-  iso: (d) => { const c = civilFromDays(d); return `${c.year}-${pad2(c.month)}-${pad2(c.day)}`; },
-  isoUnpadded: (d) => { const c = civilFromDays(d); return `${c.year}-${c.month}-${c.day}`; },
-  isoSlash: (d) => { const c = civilFromDays(d); return `${c.year}/${pad2(c.month)}/${pad2(c.day)}`; },
-  isoWithTime: (d, p) => { const c = civilFromDays(d); return `${c.year}-${pad2(c.month)}-${pad2(c.day)}T${pad2(p % 24)}:${pad2(p % 60)}:07Z`; },
-  isoWithSpaceTime: (d, p) => { const c = civilFromDays(d); return `${c.year}-${pad2(c.month)}-${pad2(c.day)} ${pad2(p % 24)}:${pad2(p % 60)}`; },
-  dayMonthName: (d, p) => { const c = civilFromDays(d); const m = MONTHS[c.month - 1]; return `${c.day} ${p % 2 ? m : m.slice(0, 3)} ${c.year}`; },
-  dayDashMon: (d) => { const c = civilFromDays(d); return `${pad2(c.day)}-${MONTHS[c.month - 1].slice(0, 3)}-${c.year}`; },
-  monDayComma: (d, p) => { const c = civilFromDays(d); const m = MONTHS[c.month - 1]; return `${p % 2 ? m : m.slice(0, 3)} ${c.day}, ${c.year}`; },
-  monthOrdinal: (d) => { const c = civilFromDays(d); return `${MONTHS[c.month - 1]} ${ordinal(c.day)} ${c.year}`; },
-  weekdayMonthOrdinal: (d) => { const c = civilFromDays(d); return `${weekday(d)}, ${MONTHS[c.month - 1]} ${ordinal(c.day)} ${c.year}`; },
-  weekdayDayMon: (d) => { const c = civilFromDays(d); return `${weekday(d).slice(0, 3)} ${c.day} ${MONTHS[c.month - 1].slice(0, 3)} ${c.year}`; },
+  iso: (d) => {
+    const c = civilFromDays(d);
+    return `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;
+  },
+  isoUnpadded: (d) => {
+    const c = civilFromDays(d);
+    return `${c.year}-${c.month}-${c.day}`;
+  },
+  isoSlash: (d) => {
+    const c = civilFromDays(d);
+    return `${c.year}/${pad2(c.month)}/${pad2(c.day)}`;
+  },
+  isoWithTime: (d, p) => {
+    const c = civilFromDays(d);
+    return `${c.year}-${pad2(c.month)}-${pad2(c.day)}T${pad2(p % 24)}:${pad2(p % 60)}:07Z`;
+  },
+  isoWithSpaceTime: (d, p) => {
+    const c = civilFromDays(d);
+    return `${c.year}-${pad2(c.month)}-${pad2(c.day)} ${pad2(p % 24)}:${pad2(p % 60)}`;
+  },
+  dayMonthName: (d, p) => {
+    const c = civilFromDays(d);
+    const m = MONTHS[c.month - 1];
+    return `${c.day} ${p % 2 ? m : m.slice(0, 3)} ${c.year}`;
+  },
+  dayDashMon: (d) => {
+    const c = civilFromDays(d);
+    return `${pad2(c.day)}-${MONTHS[c.month - 1].slice(0, 3)}-${c.year}`;
+  },
+  monDayComma: (d, p) => {
+    const c = civilFromDays(d);
+    const m = MONTHS[c.month - 1];
+    return `${p % 2 ? m : m.slice(0, 3)} ${c.day}, ${c.year}`;
+  },
+  monthOrdinal: (d) => {
+    const c = civilFromDays(d);
+    return `${MONTHS[c.month - 1]} ${ordinal(c.day)} ${c.year}`;
+  },
+  weekdayMonthOrdinal: (d) => {
+    const c = civilFromDays(d);
+    return `${weekday(d)}, ${MONTHS[c.month - 1]} ${ordinal(c.day)} ${c.year}`;
+  },
+  weekdayDayMon: (d) => {
+    const c = civilFromDays(d);
+    return `${weekday(d).slice(0, 3)} ${c.day} ${MONTHS[c.month - 1].slice(0, 3)} ${c.year}`;
+  },
 };
 const SEPARATORS = ['/', '-', '.'];
 
 function readCells(cells: Cell[], opts: DateOptions): Float64Array {
-  return readDayColumn(toColumn(cells.map((c) => [c]), 'dates'), opts);
+  return readDayColumn(
+    toColumn(
+      cells.map((c) => [c]),
+      'dates',
+    ),
+    opts,
+  );
 }
 const DAY_FIRST: DateOptions = { zone: UTC_ZONE, monthFirst: false };
 const MONTH_FIRST: DateOptions = { zone: UTC_ZONE, monthFirst: true };
@@ -220,17 +280,28 @@ describe('date reading properties', () => {
   });
 
   test('one unambiguous row decides the whole column, whatever the locale', () => {
-    const withLateDay = fc.integer({ min: 13, max: 28 }).chain((d) => fc.tuple(fc.integer({ min: 1970, max: 2069 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => daysFromCivil(y, m, d)));
+    const withLateDay = fc
+      .integer({ min: 13, max: 28 })
+      .chain((d) =>
+        fc.tuple(fc.integer({ min: 1970, max: 2069 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => daysFromCivil(y, m, d)),
+      );
     fc.assert(
-      fc.property(fc.array(modernDay, { maxLength: 20 }), withLateDay, fc.nat(), fc.boolean(), fc.boolean(), (days, decider, at, dayFirst, locale) => {
-        const all = [...days];
-        all.splice(at % (all.length + 1), 0, decider);
-        const cells = all.map((d) => {
-          const c = civilFromDays(d);
-          return dayFirst ? `${pad2(c.day)}/${pad2(c.month)}/${c.year}` : `${pad2(c.month)}/${pad2(c.day)}/${c.year}`;
-        });
-        expect(Array.from(readCells(cells, { zone: UTC_ZONE, monthFirst: locale }))).toEqual(all);
-      }),
+      fc.property(
+        fc.array(modernDay, { maxLength: 20 }),
+        withLateDay,
+        fc.nat(),
+        fc.boolean(),
+        fc.boolean(),
+        (days, decider, at, dayFirst, locale) => {
+          const all = [...days];
+          all.splice(at % (all.length + 1), 0, decider);
+          const cells = all.map((d) => {
+            const c = civilFromDays(d);
+            return dayFirst ? `${pad2(c.day)}/${pad2(c.month)}/${c.year}` : `${pad2(c.month)}/${pad2(c.day)}/${c.year}`;
+          });
+          expect(Array.from(readCells(cells, { zone: UTC_ZONE, monthFirst: locale }))).toEqual(all);
+        },
+      ),
       RUNS,
     );
   });
@@ -261,7 +332,17 @@ describe('date reading properties', () => {
     );
   });
 
-  const ZONES: TimeZone[] = [UTC_ZONE, LONDON, PARIS, euroZone(-300, 'EU-5'), fixedZone(330), fixedZone(345), fixedZone(-570), fixedZone(840), fixedZone(-720)];
+  const ZONES: TimeZone[] = [
+    UTC_ZONE,
+    LONDON,
+    PARIS,
+    euroZone(-300, 'EU-5'),
+    fixedZone(330),
+    fixedZone(345),
+    fixedZone(-570),
+    fixedZone(840),
+    fixedZone(-720),
+  ];
   test('Date cells at any time of their local day read as that day, in zones with and without DST', () => {
     fc.assert(
       fc.property(modernDay, fc.integer({ min: 0, max: 86_399_999 }), fc.constantFrom(...ZONES), (day, ms, zone) => {
@@ -292,7 +373,20 @@ const hostileCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.string({ unit: fc.constantFrom(...'0123456789/-. :TZJanFebDec,'.split('')), maxLength: 14 }),
-  fc.constantFrom('', ' ', '\u00a0', '=1+1', '#N/A', '31/02/2026', '2026-01-31', '01/02/2026', '13/01/2026', '01/13/2026', 'Jan 31, 2026', '💥'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u00a0',
+    '=1+1',
+    '#N/A',
+    '31/02/2026',
+    '2026-01-31',
+    '01/02/2026',
+    '13/01/2026',
+    '01/13/2026',
+    'Jan 31, 2026',
+    '💥',
+  ),
   fc.double(),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1e308, 5e-324, 46053, 20260131),
   fc.integer({ min: -10, max: 3_000_000 }),
@@ -306,31 +400,49 @@ const hostileCell: fc.Arbitrary<Cell> = fc.oneof(
 describe('readDayColumn on hostile cells', () => {
   test('returns only integers or NaN, or throws an InputError', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3 }).chain((w) => fc.array(fc.array(hostileCell, { minLength: w, maxLength: w }), { maxLength: 8 })), fc.boolean(), fc.constantFrom(UTC_ZONE, LONDON, fixedZone(-570)), (rows, monthFirst, zone) => {
-        let days: Float64Array;
-        try {
-          days = readDayColumn(toColumn(rows, 'dates'), { zone, monthFirst });
-        } catch (e) {
-          expect(e).toBeInstanceOf(InputError);
-          return;
-        }
-        for (const d of days) expect(Number.isNaN(d) || Number.isInteger(d)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3 }).chain((w) => fc.array(fc.array(hostileCell, { minLength: w, maxLength: w }), { maxLength: 8 })),
+        fc.boolean(),
+        fc.constantFrom(UTC_ZONE, LONDON, fixedZone(-570)),
+        (rows, monthFirst, zone) => {
+          let days: Float64Array;
+          try {
+            days = readDayColumn(toColumn(rows, 'dates'), { zone, monthFirst });
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            return;
+          }
+          for (const d of days) expect(Number.isNaN(d) || Number.isInteger(d)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test('blank cells read as NaN; every other cell after the header row reads as an integer day', () => {
     const blank = fc.constantFrom<Cell>('', ' ', '  ', '\t', '\u00a0', '\u202f', null, undefined);
-    const date = modernDay.map((d) => { const c = civilFromDays(d); return `${c.year}-${pad2(c.month)}-${pad2(c.day)}`; });
+    const date = modernDay.map((d) => {
+      const c = civilFromDays(d);
+      return `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;
+    });
     fc.assert(
-      fc.property(fc.array(fc.oneof(blank, date, modernDay.map((d) => d + SERIAL_EPOCH_OFFSET)), { maxLength: 30 }), (cells) => {
-        const days = readCells(cells, DAY_FIRST);
-        cells.forEach((c, i) => {
-          const isBlank = c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
-          expect(Number.isNaN(days[i])).toBe(isBlank);
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            blank,
+            date,
+            modernDay.map((d) => d + SERIAL_EPOCH_OFFSET),
+          ),
+          { maxLength: 30 },
+        ),
+        (cells) => {
+          const days = readCells(cells, DAY_FIRST);
+          cells.forEach((c, i) => {
+            const isBlank = c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+            expect(Number.isNaN(days[i])).toBe(isBlank);
+          });
+        },
+      ),
       RUNS,
     );
   });

@@ -1,6 +1,6 @@
 import { SCORE_EXPECTED, readScore } from '../../../src/core/values/score';
 import { readResponded } from '../../../src/core/values/boolean';
-import { Cell, isBlank, isSheetError, showCell } from '../../../src/core/values/cell';
+import { type Cell, isBlank, isSheetError, showCell } from '../../../src/core/values/cell';
 import { badCell, requireSome, sameLength, toColumn, where } from '../../../src/core/values/column';
 import { InputError } from '../../../src/core/values/errors';
 import { isMonthFirstLocale } from '../../../src/core/values/locale';
@@ -35,27 +35,60 @@ describe('readScore: referral scores 0–10', () => {
   test.each<Cell>(['', '  ', null, undefined, 'n/a', '-'])('%j is a blank (null)', (c) => {
     expect(readScore(c)).toBeNull();
   });
-  test.each<Cell>([11, -1, 7.5, '7.5', 'eleven', '11 - more than likely', '12', '9/5', '10%', true, false, new Date(0), NaN, Infinity, 'Extremely likely'])(
-    '%p is unreadable (undefined)',
-    (c) => {
-      expect(readScore(c)).toBeUndefined();
-    },
-  );
+  test.each<Cell>([
+    11,
+    -1,
+    7.5,
+    '7.5',
+    'eleven',
+    '11 - more than likely',
+    '12',
+    '9/5',
+    '10%',
+    true,
+    false,
+    new Date(0),
+    NaN,
+    Infinity,
+    'Extremely likely',
+  ])('%p is unreadable (undefined)', (c) => {
+    expect(readScore(c)).toBeUndefined();
+  });
   test('the expected text of the error', () => {
     expect(SCORE_EXPECTED).toBe('scores are whole numbers from 0 to 10');
   });
 });
 
 describe('readResponded: yes/no as text', () => {
-  test.each<Cell>([true, 1, 'yes', 'Yes', 'Y', 'y', 'true', 'TRUE', '1', '✓', 'Thanks, we are on it', 'x', new Date(0)])('%p is yes', (c) => {
-    expect(readResponded(c)).toBe(true);
-  });
-  test.each<Cell>([false, 0, 'no', 'NO', ' n ', 'false', 'f', '0', '✗', 'none', 'not yet', 'pending', 'n/a', '-', '—', '', '   ', null, undefined])(
-    '%p is no',
+  test.each<Cell>([true, 1, 'yes', 'Yes', 'Y', 'y', 'true', 'TRUE', '1', '✓', 'Thanks, we are on it', 'x', new Date(0)])(
+    '%p is yes',
     (c) => {
-      expect(readResponded(c)).toBe(false);
+      expect(readResponded(c)).toBe(true);
     },
   );
+  test.each<Cell>([
+    false,
+    0,
+    'no',
+    'NO',
+    ' n ',
+    'false',
+    'f',
+    '0',
+    '✗',
+    'none',
+    'not yet',
+    'pending',
+    'n/a',
+    '-',
+    '—',
+    '',
+    '   ',
+    null,
+    undefined,
+  ])('%p is no', (c) => {
+    expect(readResponded(c)).toBe(false);
+  });
 });
 
 describe('cells', () => {
@@ -85,7 +118,13 @@ describe('columns and error messages', () => {
     expect(toColumn([[1], [2], [3]], 'scores').cells).toEqual([1, 2, 3]);
   });
   test('a wider range is read row by row', () => {
-    const col = toColumn([[1, 2, 3], [4, 5, 6]], 'scores');
+    const col = toColumn(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      'scores',
+    );
     expect(col.cells).toEqual([1, 2, 3, 4, 5, 6]);
     expect(col.width).toBe(3);
   });
@@ -102,7 +141,13 @@ describe('columns and error messages', () => {
     expect(e.message).toBe('row 7 holds "eleven"; scores are whole numbers from 0 to 10');
   });
   test('badCell names row and column of a wider range', () => {
-    const col = toColumn([[1, 2, 3], [4, 5, 'x']], 'scores');
+    const col = toColumn(
+      [
+        [1, 2, 3],
+        [4, 5, 'x'],
+      ],
+      'scores',
+    );
     expect(errorOf(() => badCell(col, 5, SCORE_EXPECTED)).message).toBe('row 2, column 3 holds "x"; scores are whole numbers from 0 to 10');
     expect(where(col, 0)).toBe('row 1, column 1');
   });
@@ -113,7 +158,9 @@ describe('columns and error messages', () => {
   test('ranges of different lengths are a clear error', () => {
     const a = toColumn([[1], [2], [3]], 'dates');
     const b = toColumn([[1], [2]], 'scores');
-    expect(errorOf(() => sameLength(a, b)).message).toBe('dates has 3 cells but scores has 2; give ranges of the same size, e.g. A2:A500 and D2:D500');
+    expect(errorOf(() => sameLength(a, b)).message).toBe(
+      'dates has 3 cells but scores has 2; give ranges of the same size, e.g. A2:A500 and D2:D500',
+    );
     expect(() => sameLength(a, a)).not.toThrow();
   });
   test('a range of only blanks is a clear error', () => {

@@ -15,7 +15,12 @@ function fakeFormApp(log: string[]) {
     const id = `${kind}${++n}`;
     const self: Record<string, unknown> = { id };
     const proxy: unknown = new Proxy(self, {
-      get: (t, k) => (k in t ? t[k as string] : k === 'createChoice' ? (v: string, page: { id: string }) => `${v}→${page.id}` : (...a: unknown[]) => (log.push(`${id}.${String(k)}(${a.map((x) => JSON.stringify(x)).join(',')})`), proxy)),
+      get: (t, k) =>
+        k in t
+          ? t[k as string]
+          : k === 'createChoice'
+            ? (v: string, page: { id: string }) => `${v}→${page.id}`
+            : (...a: unknown[]) => (log.push(`${id}.${String(k)}(${a.map((x) => JSON.stringify(x)).join(',')})`), proxy),
     });
     return proxy;
   };
@@ -42,15 +47,23 @@ describe('the Apps Script adapters', () => {
     delete g.ScriptApp;
   });
 
-  test('forms: a branching form goes to each role\'s page, each page submits, responses go to this spreadsheet', () => {
+  test("forms: a branching form goes to each role's page, each page submits, responses go to this spreadsheet", () => {
     const log: string[] = [];
     g.FormApp = fakeFormApp(log);
     g.SpreadsheetApp = { flush: () => log.push('flush') };
-    const sheets = [{ getFormUrl: () => null, getName: () => 'Sales' }, { getFormUrl: () => 'https://docs.google.com/forms/d/FORM/viewform', getName: () => 'Form Responses 1' }];
+    const sheets = [
+      { getFormUrl: () => null, getName: () => 'Sales' },
+      { getFormUrl: () => 'https://docs.google.com/forms/d/FORM/viewform', getName: () => 'Form Responses 1' },
+    ];
     const ss = { getId: () => 'SS', getSheets: () => sheets };
     const [spec] = surveyForms({ ...defaultSetup(), roles: ['Buyer', 'User'], layout: 'branching' });
     const made = appsScriptForms(ss as never).create(spec);
-    expect(made).toEqual({ id: 'FORM', editUrl: 'https://docs.google.com/forms/d/FORM/edit', publishedUrl: 'https://docs.google.com/forms/d/e/X/viewform', responseSheet: 'Form Responses 1' });
+    expect(made).toEqual({
+      id: 'FORM',
+      editUrl: 'https://docs.google.com/forms/d/FORM/edit',
+      publishedUrl: 'https://docs.google.com/forms/d/e/X/viewform',
+      responseSheet: 'Form Responses 1',
+    });
     const pages = log.filter((l) => l.startsWith('PageBreak'));
     expect(pages.filter((l) => l.includes('setGoToPage'))).toEqual([expect.stringMatching(/setGoToPage\("SUBMIT"\)/)]); // the second role's page: the first section ends the form
     const choices = log.find((l) => l.includes('setChoices('))!;
@@ -61,18 +74,34 @@ describe('the Apps Script adapters', () => {
     expect(log).toContain(`form.setConfirmationMessage(${JSON.stringify(spec.confirmation)})`);
   });
 
-  test('triggers: this spreadsheet\'s form-submit ones and the clocks; installed as form-submit on the spreadsheet and weekly', () => {
-    const t = (id: string, type: string, handler: string, source: string | null) => ({ getUniqueId: () => id, getEventType: () => type, getHandlerFunction: () => handler, getTriggerSourceId: () => source });
+  test("triggers: this spreadsheet's form-submit ones and the clocks; installed as form-submit on the spreadsheet and weekly", () => {
+    const t = (id: string, type: string, handler: string, source: string | null) => ({
+      getUniqueId: () => id,
+      getEventType: () => type,
+      getHandlerFunction: () => handler,
+      getTriggerSourceId: () => source,
+    });
     const mine = t('1', 'ON_FORM_SUBMIT', 'leadlagFormSubmit', 'SS');
     const log: string[] = [];
-    const builder: Record<string, unknown> = new Proxy({}, {
-      get: (_t, k) => (k === 'create' ? () => (log.push('create'), t('9', 'CLOCK', 'x', null)) : (...a: unknown[]) => (log.push(`${String(k)}(${a.join(',')})`), builder)),
-    });
+    const builder: Record<string, unknown> = new Proxy(
+      {},
+      {
+        get: (_t, k) =>
+          k === 'create'
+            ? () => (log.push('create'), t('9', 'CLOCK', 'x', null))
+            : (...a: unknown[]) => (log.push(`${String(k)}(${a.join(',')})`), builder),
+      },
+    );
     g.ScriptApp = {
       EventType: { ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', CLOCK: 'CLOCK' },
       WeekDay: { MONDAY: 'MONDAY' },
       getUserTriggers: () => [mine],
-      getProjectTriggers: () => [mine, t('2', 'ON_FORM_SUBMIT', 'leadlagFormSubmit', 'OTHER'), t('3', 'CLOCK', 'leadlagWeekly', null), t('4', 'ON_OPEN', 'x', 'SS')],
+      getProjectTriggers: () => [
+        mine,
+        t('2', 'ON_FORM_SUBMIT', 'leadlagFormSubmit', 'OTHER'),
+        t('3', 'CLOCK', 'leadlagWeekly', null),
+        t('4', 'ON_OPEN', 'x', 'SS'),
+      ],
       newTrigger: (h: string) => (log.push(`newTrigger(${h})`), builder),
       deleteTrigger: (x: { getUniqueId(): string }) => log.push(`delete(${x.getUniqueId()})`),
     };
@@ -88,8 +117,15 @@ describe('the Apps Script adapters', () => {
     port.remove('3');
     port.remove('nope');
     expect(log).toEqual([
-      'newTrigger(leadlagFormSubmit)', 'forSpreadsheet([object Object])', 'onFormSubmit()', 'create',
-      'newTrigger(leadlagWeekly)', 'timeBased()', 'onWeekDay(MONDAY)', 'atHour(8)', 'create',
+      'newTrigger(leadlagFormSubmit)',
+      'forSpreadsheet([object Object])',
+      'onFormSubmit()',
+      'create',
+      'newTrigger(leadlagWeekly)',
+      'timeBased()',
+      'onWeekDay(MONDAY)',
+      'atHour(8)',
+      'create',
       'delete(3)',
     ]);
   });

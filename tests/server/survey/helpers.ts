@@ -20,7 +20,11 @@ export function setupWith(change: Partial<SurveySetup> = {}): SurveySetup {
 }
 
 /** A workbook, its automation twin and the sidebar's handlers over them, as the preview wires them. */
-export function world(sheets: Record<string, readonly (readonly Cell[])[]> = {}, options: Partial<MemoryAutomationOptions> = {}, given?: MemoryWorkbook) {
+export function world(
+  sheets: Record<string, readonly (readonly Cell[])[]> = {},
+  options: Partial<MemoryAutomationOptions> = {},
+  given?: MemoryWorkbook,
+) {
   let now = options.now ?? (() => NOW);
   const clock = { set: (ms: number) => (now = () => ms) };
   const wb = given ?? MemoryWorkbook.fromGrids(sheets, { now: () => now() });

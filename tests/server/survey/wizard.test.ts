@@ -32,8 +32,16 @@ describe('the survey wizard', () => {
       expect(w.wb.getSheetTag(f.responseSheet)).toBe(FORM_RESPONSES_TAG);
       expect(values(w.wb, f.responseSheet)[0][0]).toBe('Timestamp');
     }
-    expect(r).toMatchObject({ responsesSheet: 'Survey responses', trackerSheet: 'Improvement tracker', triggers: { formSubmit: true, weekly: true }, simulated: true });
-    expect(w.twin.triggers.installed.map((t) => [t.kind, t.handler])).toEqual([['formSubmit', 'leadlagFormSubmit'], ['weekly', 'leadlagWeekly']]);
+    expect(r).toMatchObject({
+      responsesSheet: 'Survey responses',
+      trackerSheet: 'Improvement tracker',
+      triggers: { formSubmit: true, weekly: true },
+      simulated: true,
+    });
+    expect(w.twin.triggers.installed.map((t) => [t.kind, t.handler])).toEqual([
+      ['formSubmit', 'leadlagFormSubmit'],
+      ['weekly', 'leadlagWeekly'],
+    ]);
     const status = w.call('automationStatus');
     expect(status.survey).toMatchObject({ title: 'How are we doing?', reminder: 'quarterly', owner: 'owner@example.com', dueDays: 7 });
     expect(status.survey!.forms).toHaveLength(4);
@@ -73,12 +81,16 @@ describe('the survey wizard', () => {
     expect(w.twin.triggers.installed.map((t) => t.kind)).toEqual(['formSubmit', 'weekly']);
   });
 
-  test('one clock per user serves all of their spreadsheets; another spreadsheet\'s form trigger is not ours', () => {
+  test("one clock per user serves all of their spreadsheets; another spreadsheet's form trigger is not ours", () => {
     const a = world();
     const b = world({}, { userProps: a.twin.userProps, triggers: a.twin.triggers.installed, documentId: 'other' });
     a.call('createSurvey', { setup: setupWith() });
     b.call('createSurvey', { setup: setupWith() });
-    expect(a.twin.triggers.installed.map((t) => [t.kind, t.source])).toEqual([['formSubmit', 'memory-spreadsheet'], ['weekly', null], ['formSubmit', 'other']]);
+    expect(a.twin.triggers.installed.map((t) => [t.kind, t.source])).toEqual([
+      ['formSubmit', 'memory-spreadsheet'],
+      ['weekly', null],
+      ['formSubmit', 'other'],
+    ]);
     expect(a.call('uninstallAutomation').removed).toBe(1); // b still needs the clock
     expect(b.call('automationStatus').triggers).toEqual({ formSubmit: true, weekly: true });
     expect(b.call('uninstallAutomation').removed).toBe(2);
@@ -112,14 +124,26 @@ describe('the survey wizard', () => {
     expect(values(w.wb, 'Survey responses')).toHaveLength(13);
     expect(() => w.call('simulateResponses', { count: 51 })).toThrow('1 to 50');
     const { simulate, ...real } = w.twin.automation;
-    const h = createHandlers({ wb: w.wb, spreadsheetName: () => 'x', timestamp: () => 'x', withLock: (f) => f(), survey: surveyModule(real) });
+    const h = createHandlers({
+      wb: w.wb,
+      spreadsheetName: () => 'x',
+      timestamp: () => 'x',
+      withLock: (f) => f(),
+      survey: surveyModule(real),
+    });
     expect(() => dispatch(h, 'simulateResponses', { count: 1 })).toThrow('only in the local preview');
     expect(simulate).toBeDefined();
   });
 
   test('without the automation the survey calls say so, and the rest still works', () => {
     const wb = new MemoryWorkbook();
-    const h = createHandlers({ wb, spreadsheetName: () => 'x', timestamp: () => 'x', withLock: (f) => f(), survey: surveyModule(undefined) });
+    const h = createHandlers({
+      wb,
+      spreadsheetName: () => 'x',
+      timestamp: () => 'x',
+      withLock: (f) => f(),
+      survey: surveyModule(undefined),
+    });
     expect(() => dispatch(h, 'createSurvey', { setup: setupWith() })).toThrow('cannot reach');
     expect((dispatch(h, 'automationStatus', {}) as { available: boolean }).available).toBe(false);
     expect(dispatch(h, 'home', {})).toMatchObject({ sheets: [] });
@@ -154,10 +178,20 @@ describe('without the survey scopes (granular consent)', () => {
       spreadsheetName: () => 'x',
       timestamp: () => 'x',
       withLock: (f) => f(),
-      survey: surveyModule({ ...rest, triggers: { list: refuse, install: refuse, remove: refuse }, userProps: { ...userProps, get: refuse }, granted: () => false }),
+      survey: surveyModule({
+        ...rest,
+        triggers: { list: refuse, install: refuse, remove: refuse },
+        userProps: { ...userProps, get: refuse },
+        granted: () => false,
+      }),
     });
     const s = dispatch(h, 'automationStatus', {}) as Results['automationStatus'];
-    expect(s).toMatchObject({ available: true, needsPermission: true, triggers: { formSubmit: false, weekly: false }, trackerSheet: 'Improvement tracker' });
+    expect(s).toMatchObject({
+      available: true,
+      needsPermission: true,
+      triggers: { formSubmit: false, weekly: false },
+      trackerSheet: 'Improvement tracker',
+    });
     expect(s.survey?.forms).toHaveLength(4);
     expect((dispatch(h, 'surveyDefaults', {}) as Results['surveyDefaults']).status.needsPermission).toBe(true);
     // Granted (the preview, or after the menu's consent screen): the same state reads as usual.
@@ -171,12 +205,26 @@ describe('a Create that fails half-way', () => {
     const first = w.call('createSurvey', { setup: setupWith() });
     const forms = w.twin.automation.forms;
     let made = 0;
-    const failing = { ...w.twin.automation, forms: { create: (spec: Parameters<typeof forms.create>[0]) => {
-      if (++made > 2) throw new Error('Service invoked too many times for one day: forms create');
-      return forms.create(spec);
-    }, responseSheet: (id: string) => forms.responseSheet(id) } };
-    const h = createHandlers({ wb: w.wb, spreadsheetName: () => 'x', timestamp: () => 'x', withLock: (f) => f(), survey: surveyModule(failing) });
-    expect(() => dispatch(h, 'createSurvey', { setup: setupWith({ roles: ['Buyer', 'User', 'Boss'] }) })).toThrow('Service invoked too many times');
+    const failing = {
+      ...w.twin.automation,
+      forms: {
+        create: (spec: Parameters<typeof forms.create>[0]) => {
+          if (++made > 2) throw new Error('Service invoked too many times for one day: forms create');
+          return forms.create(spec);
+        },
+        responseSheet: (id: string) => forms.responseSheet(id),
+      },
+    };
+    const h = createHandlers({
+      wb: w.wb,
+      spreadsheetName: () => 'x',
+      timestamp: () => 'x',
+      withLock: (f) => f(),
+      survey: surveyModule(failing),
+    });
+    expect(() => dispatch(h, 'createSurvey', { setup: setupWith({ roles: ['Buyer', 'User', 'Boss'] }) })).toThrow(
+      'Service invoked too many times',
+    );
     const after = w.call('automationStatus');
     expect(after.survey?.run).toBe(first.forms[0].run);
     expect(after.survey?.forms.filter((f) => f.run === after.survey?.run).map((f) => f.role)).toEqual(first.forms.map((f) => f.role));
@@ -189,13 +237,31 @@ describe('a Create that fails half-way', () => {
 
 test('the whole setup is kept, so that running the wizard again starts from it', () => {
   const w = world();
-  w.call('createSurvey', { setup: setupWith({ layout: 'branching', roles: ['Buyer', 'Chef'], csat: true, texts: { referral: 'Would you recommend us to another restaurant?' } }) });
+  w.call('createSurvey', {
+    setup: setupWith({
+      layout: 'branching',
+      roles: ['Buyer', 'Chef'],
+      csat: true,
+      texts: { referral: 'Would you recommend us to another restaurant?' },
+    }),
+  });
   const kept = w.call('automationStatus').survey?.setup;
-  expect(kept).toMatchObject({ layout: 'branching', roles: ['Buyer', 'Chef'], csat: true, texts: { referral: 'Would you recommend us to another restaurant?' } });
+  expect(kept).toMatchObject({
+    layout: 'branching',
+    roles: ['Buyer', 'Chef'],
+    csat: true,
+    texts: { referral: 'Would you recommend us to another restaurant?' },
+  });
   // Too big for a property (9 KB): not kept, and the wizard starts from the defaults; the survey is made all the same.
   const huge = 'ж'.repeat(490);
   const roles = ['A', 'B', 'C', 'D', 'E', 'F'];
-  const r = w.call('createSurvey', { setup: setupWith({ roles, roleTexts: Object.fromEntries(roles.map((x, i) => [x, `${huge}${i}`])), texts: { intro: `${huge}i`, satisfies: `${huge}s`, dissatisfies: `${huge}d`, hoped: `${huge}h`, closing: `${huge}c` } }) });
+  const r = w.call('createSurvey', {
+    setup: setupWith({
+      roles,
+      roleTexts: Object.fromEntries(roles.map((x, i) => [x, `${huge}${i}`])),
+      texts: { intro: `${huge}i`, satisfies: `${huge}s`, dissatisfies: `${huge}d`, hoped: `${huge}h`, closing: `${huge}c` },
+    }),
+  });
   expect(r.forms).toHaveLength(6);
   expect(w.call('automationStatus').survey?.setup).toBeNull();
 });

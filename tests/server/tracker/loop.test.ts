@@ -32,7 +32,15 @@ describe('a response closes the loop', () => {
   test('it lands in the feedback table and each unhappy signal becomes one action', () => {
     const w = world();
     const [f] = w.call('createSurvey', { setup: setupWith() }).forms;
-    w.twin.submit(f.id, { customer: 'Acme', referral: 4, comparison: 'Worse', satisfies: 'Fast', dissatisfies: 'Invoices are wrong', hoped: 'Less admin', roleQuestion: 'Bundle orders' });
+    w.twin.submit(f.id, {
+      customer: 'Acme',
+      referral: 4,
+      comparison: 'Worse',
+      satisfies: 'Fast',
+      dissatisfies: 'Invoices are wrong',
+      hoped: 'Less admin',
+      roleQuestion: 'Bundle orders',
+    });
     w.twin.submit(f.id, { customer: 'Brill', referral: 9, comparison: 'Better', dissatisfies: 'nothing' });
     expect(feedback(w.wb).map((r) => r.slice(0, KEY))).toEqual([
       [new Date(NOW), 'Acme', 'Decision maker', 4, 'Worse', '', 'Fast', 'Invoices are wrong', 'Less admin', 'Bundle orders'],
@@ -78,20 +86,29 @@ describe('a response closes the loop', () => {
     const [f] = w.call('createSurvey', { setup: setupWith() }).forms;
     let fail = true;
     const flaky = interleaving(w.wb, () => undefined);
-    const ctx = { wb: new Proxy(flaky, {
-      get(t, k) {
-        const v = Reflect.get(t, k);
-        if (k !== 'sheet') return typeof v === 'function' ? v.bind(t) : v;
-        return (name: string) => {
-          const s = t.sheet(name);
-          if (name !== 'Survey responses' || !s) return s;
-          return { ...s, name: s.name, readValues: () => s.readValues(), writeBlock: (...a: Parameters<typeof s.writeBlock>) => {
-            if (fail) throw new Error('Service timed out');
-            return s.writeBlock(...a);
-          } };
-        };
-      },
-    }), auto: w.twin.automation, spreadsheet: 'x' };
+    const ctx = {
+      wb: new Proxy(flaky, {
+        get(t, k) {
+          const v = Reflect.get(t, k);
+          if (k !== 'sheet') return typeof v === 'function' ? v.bind(t) : v;
+          return (name: string) => {
+            const s = t.sheet(name);
+            if (name !== 'Survey responses' || !s) return s;
+            return {
+              ...s,
+              name: s.name,
+              readValues: () => s.readValues(),
+              writeBlock: (...a: Parameters<typeof s.writeBlock>) => {
+                if (fail) throw new Error('Service timed out');
+                return s.writeBlock(...a);
+              },
+            };
+          };
+        },
+      }),
+      auto: w.twin.automation,
+      spreadsheet: 'x',
+    };
     w.twin.forms.submit(f.id, { customer: 'Acme', referral: 3, comparison: 'Worse' }, new Date(NOW));
     expect(() => syncFeedback(ctx)).toThrow('Service timed out');
     expect(actions(w.wb)).toHaveLength(2);
@@ -111,7 +128,10 @@ describe('a response closes the loop', () => {
     w.twin.submit(f.id, { customer: 'Acme', referral: 5 });
     expect(feedback(w.wb)).toHaveLength(0);
     expect(w.call('automationStatus').errors).toEqual([
-      { at: '2026-11-23 10:00', message: 'Another Leadlag run kept the spreadsheet busy; new responses will be picked up by the next run.' },
+      {
+        at: '2026-11-23 10:00',
+        message: 'Another Leadlag run kept the spreadsheet busy; new responses will be picked up by the next run.',
+      },
     ]);
     w.twin.lock.timeOut = false;
     w.twin.submit(f.id, { customer: 'Brill', referral: 10 });
@@ -157,12 +177,16 @@ describe('responses arriving at once', () => {
       w.twin.fire('formSubmit');
     };
     const wb = new MemoryWorkbook();
-    const w = world({}, {
-      port: interleaving(wb, () => {
-        if (armed && pending.length && rnd() < 0.15) arrive();
-      }),
-      ...(lock === 'none' ? { lock: { tryLock: () => true, release: () => undefined } } : {}),
-    }, wb);
+    const w = world(
+      {},
+      {
+        port: interleaving(wb, () => {
+          if (armed && pending.length && rnd() < 0.15) arrive();
+        }),
+        ...(lock === 'none' ? { lock: { tryLock: () => true, release: () => undefined } } : {}),
+      },
+      wb,
+    );
     const forms = w.call('createSurvey', { setup: setupWith() }).forms;
     armed = true;
     while (pending.length) arrive();
@@ -172,7 +196,19 @@ describe('responses arriving at once', () => {
   const expectedActions = Array.from({ length: N }, (_, i) => {
     const a = answersOf(i);
     const comparison = (['better', 'same', 'worse'] as const)[i % 3];
-    return responseActions({ key: 'k', at: '', customer: '', role: '', referral: a.referral as number, comparison, csat: null, satisfies: '', dissatisfies: String(a.dissatisfies), hoped: '', roleAnswer: '' }).length;
+    return responseActions({
+      key: 'k',
+      at: '',
+      customer: '',
+      role: '',
+      referral: a.referral as number,
+      comparison,
+      csat: null,
+      satisfies: '',
+      dissatisfies: String(a.dissatisfies),
+      hoped: '',
+      roleAnswer: '',
+    }).length;
   }).reduce((s, n) => s + n, 0);
 
   /** Every response once in the feedback table, every action it calls for once on the tracker, numbered 1, 2, 3... */
@@ -180,7 +216,8 @@ describe('responses arriving at once', () => {
     const wrong: string[] = [];
     const rows = feedback(wb);
     const customers = rows.map((r) => r[1]).sort();
-    if (JSON.stringify(customers) !== JSON.stringify(Array.from({ length: N }, (_, i) => `Customer ${String(i).padStart(2, '0')}`))) wrong.push(`${rows.length} feedback rows`);
+    if (JSON.stringify(customers) !== JSON.stringify(Array.from({ length: N }, (_, i) => `Customer ${String(i).padStart(2, '0')}`)))
+      wrong.push(`${rows.length} feedback rows`);
     if (new Set(rows.map((r) => r[KEY])).size !== rows.length) wrong.push('a response twice');
     const acts = actions(wb);
     if (acts.length !== expectedActions) wrong.push(`${acts.length} actions, not ${expectedActions}`);
@@ -213,8 +250,12 @@ describe('the feedback table the scorecard reads', () => {
     expect(d.kind).toBe('feedback');
     const roles = Object.fromEntries(d.suggestions.filter((s) => s.role).map((s) => [s.role, d.table!.headers[s.column]]));
     expect(roles).toMatchObject({
-      date: 'Timestamp', customer: 'Customer', role: 'Role',
-      referral_score: RESPONSE_HEADERS[3], comparison: RESPONSE_HEADERS[4], satisfaction: 'Satisfaction (1-5)',
+      date: 'Timestamp',
+      customer: 'Customer',
+      role: 'Role',
+      referral_score: RESPONSE_HEADERS[3],
+      comparison: RESPONSE_HEADERS[4],
+      satisfaction: 'Satisfaction (1-5)',
     });
     expect(w.call('readTables').map((t) => t.sheet)).toEqual(['Survey responses']);
   });

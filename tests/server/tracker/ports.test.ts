@@ -2,7 +2,7 @@ import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
 import { shiftFormula } from '../../../src/server/memory/a1';
 import { AppsScriptWorkbook } from '../../../src/server/sheets/appsScriptWorkbook';
 
-describe('the workbook port\'s drop-downs and formula rules', () => {
+describe("the workbook port's drop-downs and formula rules", () => {
   test('relative references move with the cell, absolute ones and text stay', () => {
     expect(shiftFormula('=AND($I2<>"", $I2<TODAY(), B$1>0)', 3, 2)).toBe('=AND($I5<>"", $I5<TODAY(), D$1>0)');
     expect(shiftFormula('="A1"&A1&LOG10(A1)', 1, 0)).toBe('="A1"&A2&LOG10(A2)');
@@ -12,7 +12,11 @@ describe('the workbook port\'s drop-downs and formula rules', () => {
   test('in memory: a formula rule is checked for each cell, a text rule by the shown text; clear removes both and the drop-downs', () => {
     const wb = new MemoryWorkbook();
     const s = wb.insertSheet('S');
-    s.writeBlock(1, 1, [['n', 'status'], [5, 'late'], [1, 'ok']]);
+    s.writeBlock(1, 1, [
+      ['n', 'status'],
+      [5, 'late'],
+      [1, 'ok'],
+    ]);
     s.setConditionalRules([
       { a1: 'A2:B', formula: '=$A2>3', background: '#ff0000' },
       { a1: 'B2:B', textEquals: 'OK', background: '#00ff00' },
@@ -34,7 +38,8 @@ describe('the workbook port\'s drop-downs and formula rules', () => {
     const calls: string[] = [];
     const rule = { build: () => 'rule' } as Record<string, unknown>;
     const chain = new Proxy(rule, {
-      get: (t, k) => (k in t ? t[k as string] : (...a: unknown[]) => (calls.push(`${String(k)}(${a.map((x) => JSON.stringify(x)).join(',')})`), chain)),
+      get: (t, k) =>
+        k in t ? t[k as string] : (...a: unknown[]) => (calls.push(`${String(k)}(${a.map((x) => JSON.stringify(x)).join(',')})`), chain),
     });
     const range = { setDataValidation: (r: unknown) => calls.push(`setDataValidation(${String(r)})`) };
     const sheet = {
@@ -53,8 +58,15 @@ describe('the workbook port\'s drop-downs and formula rules', () => {
       delete g.SpreadsheetApp;
     }
     expect(calls).toEqual([
-      'getRange(J2:J)', 'requireValueInList(["open","done"],true)', 'setAllowInvalid(false)', 'setDataValidation(rule)',
-      'setBackground("#fce8e6")', 'whenFormulaSatisfied("=AND($I2<TODAY())")', 'getRange(A2:L)', 'setRanges([{}])', 'setConditionalFormatRules(1)',
+      'getRange(J2:J)',
+      'requireValueInList(["open","done"],true)',
+      'setAllowInvalid(false)',
+      'setDataValidation(rule)',
+      'setBackground("#fce8e6")',
+      'whenFormulaSatisfied("=AND($I2<TODAY())")',
+      'getRange(A2:L)',
+      'setRanges([{}])',
+      'setConditionalFormatRules(1)',
     ]);
   });
 });

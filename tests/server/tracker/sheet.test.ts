@@ -1,13 +1,12 @@
-import { trackerSummary } from '../../../src/server/tracker/sheets';
+import { trackerSummary, TRACKER, TRACKER_HEADERS, ensureOwn } from '../../../src/server/tracker/sheets';
 import { world, setupWith, values, csv, NOW } from '../survey/helpers';
 import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
 import { STATUSES } from '../../../src/core/tracker/actions';
-import { TRACKER, TRACKER_HEADERS, ensureOwn } from '../../../src/server/tracker/sheets';
 import { buildScorecard } from '../../../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
 
 describe('the Improvement tracker sheet', () => {
-  test('made once, tagged as the add-on\'s own, with the columns of DOMAIN.md and a status drop-down', () => {
+  test("made once, tagged as the add-on's own, with the columns of DOMAIN.md and a status drop-down", () => {
     const w = world();
     const r = w.call('createSurvey', { setup: setupWith() });
     expect(r.trackerSheet).toBe('Improvement tracker');
@@ -57,7 +56,11 @@ describe('the Improvement tracker sheet', () => {
   });
 
   test('the scorecard shows IMPROVEMENT_SUMMARY once the tracker exists, live', () => {
-    const w = world({}, {}, MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW }));
+    const w = world(
+      {},
+      {},
+      MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW }),
+    );
     const built = buildScorecard(w.wb, suggestDefinition(detectSheets(w.wb)), '2026-11-23 10:00', [trackerSummary]);
     const summaryCell = () => {
       const grid = w.wb.computedValues(built.sheetName);
@@ -68,7 +71,9 @@ describe('the Improvement tracker sheet', () => {
     const r = w.call('createSurvey', { setup: setupWith() });
     expect(r.scorecardUpdated).toBe(true);
     const formula = w.wb.formulaAt(built.sheetName, `A${w.wb.computedValues(built.sheetName).findIndex((row) => row[0] === 'Open') + 1}`);
-    expect(formula).toBe("=IMPROVEMENT_SUMMARY('Improvement tracker'!$J$1:$J, 'Improvement tracker'!$I$1:$I, 'Improvement tracker'!$K$1:$K, 'Improvement tracker'!$B$1:$B, TODAY())");
+    expect(formula).toBe(
+      "=IMPROVEMENT_SUMMARY('Improvement tracker'!$J$1:$J, 'Improvement tracker'!$I$1:$I, 'Improvement tracker'!$K$1:$K, 'Improvement tracker'!$B$1:$B, TODAY())",
+    );
     const fromReviews = r.sync.actions;
     expect(fromReviews).toBeGreaterThan(0); // the example's low-star reviews without a reply
     expect(summaryCell()).toEqual([fromReviews, 0, 0, '']);

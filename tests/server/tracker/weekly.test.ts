@@ -7,17 +7,26 @@ import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/d
 import { reviewActions } from '../../../src/core/tracker/actions';
 import { findTable } from '../../../src/core/tables/findTable';
 
-const examples = () => MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW });
+const examples = () =>
+  MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW });
 
 describe('low-star reviews without a reply', () => {
-  test('become actions once, from the scorecard\'s reviews source', () => {
+  test("become actions once, from the scorecard's reviews source", () => {
     const w = world({}, {}, examples());
     const def = suggestDefinition(detectSheets(w.wb));
     buildScorecard(w.wb, def, '2026-11-23 10:00', [trackerSummary]);
     const grid = values(w.wb, 'Reviews');
     const t = findTable(grid);
     const col = (role: string) => t.firstCol + t.headers.indexOf(def.sources.reviews!.columns[role as 'stars']!);
-    const expected = reviewActions(t.dataRows.map((i) => ({ date: grid[i][col('date')], stars: grid[i][col('stars')], responded: grid[i][col('responded')], customer: '', comment: '' }))).length;
+    const expected = reviewActions(
+      t.dataRows.map((i) => ({
+        date: grid[i][col('date')],
+        stars: grid[i][col('stars')],
+        responded: grid[i][col('responded')],
+        customer: '',
+        comment: '',
+      })),
+    ).length;
     expect(expected).toBeGreaterThan(0);
     const r = w.call('createSurvey', { setup: setupWith() });
     expect(r.sync).toEqual({ responses: 0, actions: expected, busy: false });
@@ -29,7 +38,12 @@ describe('low-star reviews without a reply', () => {
   });
 
   test('without a reviews source, or without a reply column, there are none', () => {
-    const w = world({ Reviews: [['Date', 'Stars'], ['2026-11-01', 1]] });
+    const w = world({
+      Reviews: [
+        ['Date', 'Stars'],
+        ['2026-11-01', 1],
+      ],
+    });
     expect(w.call('createSurvey', { setup: setupWith() }).sync.actions).toBe(0);
   });
 });
@@ -85,7 +99,7 @@ describe('the weekly clock', () => {
     expect(w.twin.mail.sent).toHaveLength(1);
   });
 
-  test('the weekly mail\'s data fits a user property (9 KB) however many and however long the actions', () => {
+  test("the weekly mail's data fits a user property (9 KB) however many and however long the actions", () => {
     const w = world();
     const [f] = w.call('createSurvey', { setup: setupWith({ reminder: 'none', digest: true }) }).forms;
     const grumble = 'Доставка снова опоздала, счета неверны, никто не отвечает после четырёх. '.repeat(3);
@@ -99,10 +113,14 @@ describe('the weekly clock', () => {
     expect(box.dueDays).toEqual([...box.dueDays].sort((a, b) => a - b));
     w.clock.set(Date.UTC(2026, 11, 7, 8));
     w.twin.fire('weekly');
-    expect(w.twin.mail.sent[0].subject).toBe('Leadlag: 800 open, ' + box.dueDays.filter((d) => d < Date.UTC(2026, 11, 7) / 86400000).length + ' overdue actions in "Example spreadsheet"');
+    expect(w.twin.mail.sent[0].subject).toBe(
+      'Leadlag: 800 open, ' +
+        box.dueDays.filter((d) => d < Date.UTC(2026, 11, 7) / 86400000).length +
+        ' overdue actions in "Example spreadsheet"',
+    );
   });
 
-  test('reads no sheet: it runs without the spreadsheet, as an add-on\'s clock does', () => {
+  test("reads no sheet: it runs without the spreadsheet, as an add-on's clock does", () => {
     const w = world();
     const [f] = w.call('createSurvey', { setup: setupWith({ reminder: 'none', digest: true }) }).forms;
     w.twin.submit(f.id, { customer: 'Acme', referral: 2 });
@@ -126,7 +144,10 @@ describe('the weekly clock', () => {
     a.clock.set(Date.UTC(2027, 0, 4));
     expect(() => a.twin.fire('weekly')).not.toThrow();
     expect(a.twin.mail.sent.map((m) => m.to)).toEqual(['bo@example.com']);
-    expect(a.call('automationStatus').errors.at(-1)).toEqual({ at: '2027-01-04', message: 'Could not send the weekly mail: Service invoked too many times for one day: email.' });
+    expect(a.call('automationStatus').errors.at(-1)).toEqual({
+      at: '2027-01-04',
+      message: 'Could not send the weekly mail: Service invoked too many times for one day: email.',
+    });
     expect(b.call('automationStatus').errors).toEqual([]);
   });
 });
