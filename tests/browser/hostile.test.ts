@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
 import { writeSidebar } from '../../scripts/build';
 import type { Preview } from '../../src/preview/server';
 import { axe, openPreview, screenshot, serious, sidebarReady, type Browser, type Opened } from './helpers';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
 import { writeSidebar } from '../../scripts/build';
 import type { Preview } from '../../src/preview/server';
 import { focused, openPreview, screenshot, sidebarReady, type Browser, type Opened } from './helpers';

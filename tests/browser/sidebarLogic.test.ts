@@ -4,7 +4,7 @@ import { parseCsv } from '../../src/core/tables/csv';
 import { MEASURES } from '../../src/core/scorecard/measures';
 import { sheetTable } from '../../src/server/handlers';
 import { detectSheet, kindOf as serverKindOf, suggestDefinition } from '../../src/server/scorecard/detect';
-import { parseDefinition } from '../../src/server/scorecard/definition';
+import { parseDefinition } from '../../src/core/scorecard/definition';
 import { guessSheet, kindOf } from '../../src/sidebar/detect';
 import { initialDraft, parseTarget, remapRoles, setRole, supportedMeasures, toDefinition } from '../../src/sidebar/draft';
 import { userMessage } from '../../src/sidebar/client';

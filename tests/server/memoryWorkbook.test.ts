@@ -1,9 +1,9 @@
-import { MemoryWorkbook, isDateFormat } from '../../src/server/memory/memoryWorkbook';
-import { parseA1 } from '../../src/server/memory/a1';
-import { parseCsv } from '../../src/server/memory/csv';
-import { closeOpenRanges } from '../../src/server/memory/openRanges';
-import { hyperFormulaPatched } from '../../src/server/memory/hfPatch';
-import { ianaZone } from '../../src/server/memory/zone';
+import { MemoryWorkbook, isDateFormat } from '../../src/server/adapters/memory/memoryWorkbook';
+import { parseA1 } from '../../src/server/adapters/memory/a1';
+import { parseCsv } from '../../src/server/adapters/memory/csv';
+import { closeOpenRanges } from '../../src/server/adapters/memory/openRanges';
+import { hyperFormulaPatched } from '../../src/server/adapters/memory/hfPatch';
+import { ianaZone } from '../../src/server/adapters/memory/zone';
 import { FUNCTIONS } from '../../src/functions/registry';
 import { runFormula } from '../../src/functions/runtime';
 import { contextFor } from '../../src/functions/context';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
 import { buildScorecard, SCORECARD_TAG } from '../../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../../src/server/scorecard/detect';
-import { parseDefinition } from '../../src/server/scorecard/definition';
+import { parseDefinition } from '../../src/core/scorecard/definition';
 import { run } from '../../src/cli/main';
 import { type ScorecardResult } from '../../src/core/scorecard/compute';
 import { runFormula } from '../../src/functions/runtime';

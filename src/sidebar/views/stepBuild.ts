@@ -1,6 +1,7 @@
 import type { BuildSummary } from '../../rpc/contract';
 import { h, plural, replace } from '../dom';
-import { SOURCES, SOURCE_LABELS } from '../detect';
+import { SOURCE_LABELS } from '../detect';
+import { SOURCES } from '../../core/scorecard/sourceKind';
 import { supportedMeasures, toDefinition } from '../draft';
 import { markReady } from '../ready';
 import type { WizardContext } from './wizard';

@@ -1,5 +1,6 @@
 import { h, plural, replace, uid } from '../dom';
-import { KIND_WORDS, SOURCES, SOURCE_LABELS } from '../detect';
+import { KIND_WORDS, SOURCE_LABELS } from '../detect';
+import { SOURCES } from '../../core/scorecard/sourceKind';
 import { rolesFor } from '../draft';
 import type { Source } from '../../core/scorecard/measures';
 import type { WizardContext } from './wizard';

@@ -1,6 +1,6 @@
 import type { AutomationStatus, SyncSummary } from '../../rpc/contract';
 import type { Reminder } from '../../core/survey/setup';
-import type { SurveyForm, TriggerState } from '../../server/survey/automation';
+import type { SurveyForm, TriggerState } from '../../core/survey/automation';
 import { h, plural, replace, uid } from '../dom';
 import type { Session } from '../session';
 import { NEEDS_PERMISSION, REMINDER_CHOICES, UNAVAILABLE, actionWords, latestForms } from '../survey';

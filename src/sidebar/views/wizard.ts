@@ -1,4 +1,4 @@
-import type { ScorecardDefinition } from '../../server/scorecard/definition';
+import type { ScorecardDefinition } from '../../core/scorecard/definition';
 import { h, replace } from '../dom';
 import type { SheetGuess } from '../detect';
 import { columnProblems, initialDraft, measureProblems, remapRoles, sourceProblems, type Draft, type SourceChoice } from '../draft';

@@ -1,5 +1,5 @@
-import { appsScriptForms } from '../../../src/server/sheets/appsScriptForms';
-import { appsScriptTriggers } from '../../../src/server/sheets/appsScriptTriggers';
+import { appsScriptForms } from '../../../src/server/adapters/appsscript/appsScriptForms';
+import { appsScriptTriggers } from '../../../src/server/adapters/appsscript/appsScriptTriggers';
 import { surveyForms } from '../../../src/core/survey/forms';
 import { defaultSetup } from '../../../src/core/survey/setup';
 

@@ -1,7 +1,7 @@
 import { world, setupWith, values, NOW } from '../survey/helpers';
-import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../src/server/ports/workbook';
-import type { Answers } from '../../../src/server/memory/forms';
+import type { Answers } from '../../../src/server/adapters/memory/forms';
 import { RESPONSE_HEADERS, TRACKER_HEADERS } from '../../../src/server/tracker/sheets';
 import { syncFeedback } from '../../../src/server/tracker/sync';
 import { responseActions } from '../../../src/core/tracker/actions';

@@ -1,6 +1,6 @@
-import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
-import { shiftFormula } from '../../../src/server/memory/a1';
-import { AppsScriptWorkbook } from '../../../src/server/sheets/appsScriptWorkbook';
+import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
+import { shiftFormula } from '../../../src/server/adapters/memory/a1';
+import { AppsScriptWorkbook } from '../../../src/server/adapters/appsscript/appsScriptWorkbook';
 
 describe("the workbook port's drop-downs and formula rules", () => {
   test('relative references move with the cell, absolute ones and text stay', () => {

@@ -1,6 +1,6 @@
 import { trackerSummary, TRACKER, TRACKER_HEADERS, ensureOwn } from '../../../src/server/tracker/sheets';
 import { world, setupWith, values, csv, NOW } from '../survey/helpers';
-import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { STATUSES } from '../../../src/core/tracker/actions';
 import { buildScorecard } from '../../../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';

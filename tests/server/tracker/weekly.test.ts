@@ -1,7 +1,7 @@
 import { trackerSummary } from '../../../src/server/tracker/sheets';
 import { MAILBOX_MAX_BYTES } from '../../../src/server/tracker/mailbox';
 import { world, setupWith, values, csv, NOW } from '../survey/helpers';
-import { MemoryWorkbook } from '../../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { buildScorecard } from '../../../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
 import { reviewActions } from '../../../src/core/tracker/actions';

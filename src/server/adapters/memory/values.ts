@@ -1,7 +1,7 @@
 import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula';
-import type { Arg, Cell } from '../../core/values/cell';
-import { MS_PER_DAY, SERIAL_EPOCH_OFFSET, civilFromDays } from '../../core/time/days';
-import type { TimeZone } from '../../core/time/zone';
+import type { Arg, Cell } from '../../../core/values/cell';
+import { MS_PER_DAY, SERIAL_EPOCH_OFFSET, civilFromDays } from '../../../core/time/days';
+import type { TimeZone } from '../../../core/time/zone';
 
 /**
  * Moving values between HyperFormula and the shapes Google Sheets uses.

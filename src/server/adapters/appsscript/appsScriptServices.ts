@@ -1,7 +1,26 @@
 /// <reference types="google-apps-script" />
-import type { LockPort } from '../ports/lock';
-import type { MailPort } from '../ports/mail';
-import type { PropertiesPort } from '../ports/properties';
+import type { LockPort } from '../../ports/lock';
+import type { MailPort } from '../../ports/mail';
+import type { PropertiesPort } from '../../ports/properties';
+import { UserError } from '../../handlers';
+
+/**
+ * The scorecard's `withLock` (ServerDeps): runs fn holding the document lock, waiting a second for it;
+ * another build or the form-submit trigger holding it is a message to wait. Outside a document there is
+ * no lock, and fn runs alone.
+ */
+export function withDocumentLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (lock && !lock.tryLock(1000))
+    throw new UserError(
+      'Leadlag is busy with this spreadsheet (building the scorecard or processing responses). Wait a moment, then try again.',
+    );
+  try {
+    return fn();
+  } finally {
+    lock?.releaseLock();
+  }
+}
 
 /** The document lock (LockService). Outside a document there is none, and a run goes ahead alone, as the scorecard build does. */
 export function appsScriptLock(): LockPort {

@@ -1,10 +1,10 @@
-import { UTC_ZONE, type TimeZone } from '../../core/time/zone';
-import { contextFor } from '../../functions/context';
-import type { WorkbookPort } from '../ports/workbook';
-import { TRIGGER_HANDLERS, readRecord, type Automation, type AutomationContext } from '../survey/automation';
-import { onFormSubmit, onWeekly } from '../survey/run';
-import type { TriggerKind } from '../ports/triggers';
-import type { LockPort } from '../ports/lock';
+import { UTC_ZONE, type TimeZone } from '../../../core/time/zone';
+import { contextFor } from '../../../functions/context';
+import type { WorkbookPort } from '../../ports/workbook';
+import { TRIGGER_HANDLERS, readRecord, type Automation, type AutomationContext } from '../../survey/automation';
+import { onFormSubmit, onWeekly } from '../../survey/run';
+import type { TriggerKind } from '../../ports/triggers';
+import type { LockPort } from '../../ports/lock';
 import { MemoryForms, type Answers } from './forms';
 import { MemoryLock, MemoryMail, MemoryProperties, MemoryTriggers, type MemoryTrigger } from './services';
 import type { MemoryWorkbook } from './memoryWorkbook';

@@ -7,10 +7,10 @@ import {
   type RawCellContent,
   type SimpleCellAddress,
 } from 'hyperformula';
-import type { Cell } from '../../core/values/cell';
-import { UTC_ZONE, type TimeZone } from '../../core/time/zone';
-import { isMonthFirstLocale } from '../../core/values/locale';
-import { contextFor } from '../../functions/context';
+import type { Cell } from '../../../core/values/cell';
+import { UTC_ZONE, type TimeZone } from '../../../core/time/zone';
+import { isMonthFirstLocale } from '../../../core/values/locale';
+import { contextFor } from '../../../functions/context';
 import {
   blockSize,
   checkAnchor,
@@ -23,7 +23,7 @@ import {
   type StyledRange,
   type WorkbookPort,
   type WriteCell,
-} from '../ports/workbook';
+} from '../../ports/workbook';
 import { contains, parseA1, parseCell, shiftFormula, type GridRange } from './a1';
 import { parseCsv } from './csv';
 import { closeOpenRanges, type SheetRef } from './openRanges';

@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-import type { Cell } from '../../core/values/cell';
+import type { Cell } from '../../../core/values/cell';
 import {
   blockSize,
   checkAnchor,
@@ -11,7 +11,7 @@ import {
   type SheetPort,
   type StyledRange,
   type WorkbookPort,
-} from '../ports/workbook';
+} from '../../ports/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-import type { TriggerInfo, TriggersPort } from '../ports/triggers';
+import type { TriggerInfo, TriggersPort } from '../../ports/triggers';
 
 /**
  * The triggers port over ScriptApp: this user's triggers for this spreadsheet and the script's clocks;

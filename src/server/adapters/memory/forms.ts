@@ -1,6 +1,6 @@
-import type { FormSpec, QuestionId } from '../../core/survey/forms';
-import { responseHeaders } from '../../core/survey/forms';
-import type { CreatedForm, FormsPort } from '../ports/forms';
+import type { FormSpec, QuestionId } from '../../../core/survey/forms';
+import { responseHeaders } from '../../../core/survey/forms';
+import type { CreatedForm, FormsPort } from '../../ports/forms';
 import type { MemoryWorkbook } from './memoryWorkbook';
 
 /** A form in memory: its description (what the preview shows) and where its responses go. */

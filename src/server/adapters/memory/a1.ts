@@ -1,4 +1,4 @@
-import { columnLetter } from '../../core/tables/kinds';
+import { columnLetter } from '../../../core/tables/kinds';
 /** A1 notation for the in-memory workbook: 0-based rows and columns, open ends as Infinity. */
 export interface GridRange {
   readonly row: number;

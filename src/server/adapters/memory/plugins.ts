@@ -10,12 +10,12 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from 'hyperformula';
-import type { Arg, Out, Result } from '../../core/values/cell';
-import type { TimeZone } from '../../core/time/zone';
-import { SERIAL_EPOCH_OFFSET } from '../../core/time/days';
-import { FUNCTIONS } from '../../functions/registry';
-import { runFormula } from '../../functions/runtime';
-import type { FormulaContext } from '../../functions/types';
+import type { Arg, Out, Result } from '../../../core/values/cell';
+import type { TimeZone } from '../../../core/time/zone';
+import { SERIAL_EPOCH_OFFSET } from '../../../core/time/days';
+import { FUNCTIONS } from '../../../functions/registry';
+import { runFormula } from '../../../functions/runtime';
+import type { FormulaContext } from '../../../functions/types';
 import { formatText } from './textFormat';
 import { dateToSerial, toArg } from './values';
 
@@ -102,7 +102,7 @@ export class ArraySizes {
 
 /** A key for one call inside one formula cell: the cell, the function and the shape of its arguments. */
 function callKey(ast: CallAst, at: Address): string {
-  let args = '';
+  let args: string;
   try {
     args = JSON.stringify(ast.args, (k, v) => (k === 'leadingWhitespace' || k === 'internalWhitespace' ? undefined : v));
   } catch {

@@ -1,13 +1,17 @@
 import * as z from 'zod/mini';
-import { MEASURE_IDS, type MeasureId } from '../../core/scorecard/measures';
-import { ROLES, type Role, isRole } from '../../core/tables/roles';
+import { MEASURE_IDS, type MeasureId } from './measures';
+import { ROLES, type Role, isRole } from '../tables/roles';
+import { SCORECARD_DEFAULTS } from './defaults';
+import { SOURCES } from './sourceKind';
 
 /**
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
  * rebuilt or edited later. It crosses from the sidebar and from the settings store into the server:
  * zod checks its shape (zod/mini, with only the few schema kinds that keep the Apps Script bundle
- * small: the open-ended maps are checked by hand), then `parseDefinition` checks the rules and says in
- * words what is wrong.
+ * small: the open-ended maps are checked by hand), then `checkDefinition` checks the rules and says in
+ * words what is wrong. The sidebar sends one (the RPC contract's `buildScorecard`, whose dispatch parses it
+ * once) and the server stores one as JSON (`parseDefinition` reads it back); where it is stored is the
+ * server's business (its settings key lives in src/server/scorecard/build.ts).
  */
 function makeShape() {
   const SourceRef = z.object({
@@ -40,7 +44,10 @@ export function definitionShape(): ReturnType<typeof makeShape> {
   return (shape ??= makeShape());
 }
 
+/** What may be sent as a definition (the sidebar builds one). */
 export type DefinitionInput = z.input<ReturnType<typeof makeShape>>;
+/** What zod let through: the shape is right, the rules are not checked yet (checkDefinition does). */
+export type DefinitionShaped = z.output<ReturnType<typeof makeShape>>;
 
 export interface SourceRefDef {
   readonly sheet: string;
@@ -57,8 +64,6 @@ export interface ScorecardDefinition {
   readonly maxLag: number;
   readonly lastDays: number;
 }
-
-export const DEFINITION_KEY = 'leadlag.scorecard.definition';
 
 const PERIODS = ['week', 'month', 'quarter'] as const;
 
@@ -77,18 +82,25 @@ function whole(value: number | undefined, fallback: number, min: number, max: nu
   return value;
 }
 
-/** Parses a definition, or throws an Error whose message lists what is wrong, field by field. */
+/** Parses a definition (zod once, then the rules), or throws an Error whose message lists what is wrong, field by field. */
 export function parseDefinition(value: unknown): ScorecardDefinition {
   const r = definitionShape().safeParse(value);
   if (!r.success) {
     const shape = r.error.issues.map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`);
     throw new Error(`The scorecard settings are not valid: ${shape.join('; ')}`);
   }
-  const d = r.data;
+  return checkDefinition(r.data);
+}
+
+/**
+ * Checks the rules of a definition whose shape zod has already checked (no second parse), and fills in
+ * the defaults; throws an Error whose message lists what is wrong, field by field.
+ */
+export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   const problems: string[] = [];
   if (d.version !== 1) problems.push(`version ${d.version} is not one this Leadlag knows; update the add-on`);
   const sources: { sales?: SourceRefDef; feedback?: SourceRefDef; reviews?: SourceRefDef } = {};
-  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+  for (const kind of SOURCES) {
     const s = d.sources[kind];
     if (!s) continue;
     if (s.sheet.trim() === '') problems.push(`sources.${kind}.sheet is empty`);
@@ -106,17 +118,17 @@ export function parseDefinition(value: unknown): ScorecardDefinition {
   const targets = d.targets === undefined ? {} : map(d.targets, isTarget);
   if (!targets) problems.push('targets must map measure ids to numbers (or null for none)');
   for (const id of Object.keys(targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
-  const period = d.period ?? 'month';
+  const period = d.period ?? SCORECARD_DEFAULTS.period;
   if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
   const def: ScorecardDefinition = {
     version: 1,
     period: period as ScorecardDefinition['period'],
-    periods: whole(d.periods, 12, 3, 36, 'periods', problems),
+    periods: whole(d.periods, SCORECARD_DEFAULTS.periods, 3, 36, 'periods', problems),
     sources,
     measures: (measures ?? undefined) as MeasureId[] | undefined,
     targets: (targets ?? {}) as Partial<Record<MeasureId, number | null>>,
-    maxLag: whole(d.maxLag, 3, 0, 12, 'maxLag', problems),
-    lastDays: whole(d.lastDays, 7, 1, 30, 'lastDays', problems),
+    maxLag: whole(d.maxLag, SCORECARD_DEFAULTS.maxLag, 0, 12, 'maxLag', problems),
+    lastDays: whole(d.lastDays, SCORECARD_DEFAULTS.lastDays, 1, 30, 'lastDays', problems),
   };
   if (def.measures === undefined) delete (def as { measures?: unknown }).measures;
   if (problems.length) throw new Error(`The scorecard settings are not valid: ${problems.join('; ')}`);

@@ -1,4 +1,4 @@
-import { SERIAL_EPOCH_OFFSET, civilFromDays } from '../../core/time/days';
+import { SERIAL_EPOCH_OFFSET, civilFromDays } from '../../../core/time/days';
 
 /**
  * Sheets' TEXT(value, format) for the in-memory workbook: HyperFormula's own TEXT knows only a few

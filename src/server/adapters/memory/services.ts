@@ -1,7 +1,7 @@
-import type { TriggerInfo, TriggerKind, TriggersPort } from '../ports/triggers';
-import type { LockPort } from '../ports/lock';
-import type { MailPort } from '../ports/mail';
-import { PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../ports/properties';
+import type { TriggerInfo, TriggerKind, TriggersPort } from '../../ports/triggers';
+import type { LockPort } from '../../ports/lock';
+import type { MailPort } from '../../ports/mail';
+import { PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../../ports/properties';
 
 /** An installed trigger as the twin keeps it: the spreadsheet of a form-submit trigger, none for a clock. */
 export interface MemoryTrigger extends TriggerInfo {

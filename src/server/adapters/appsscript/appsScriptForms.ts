@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
-import type { FormSpec } from '../../core/survey/forms';
-import type { CreatedForm, FormsPort } from '../ports/forms';
+import type { FormSpec } from '../../../core/survey/forms';
+import type { CreatedForm, FormsPort } from '../../ports/forms';
 
 type Question = { setTitle(t: string): Question; setHelpText(t: string): Question; setRequired(r: boolean): Question };
 

@@ -1,4 +1,4 @@
-import { cachedZone, type TimeZone } from '../../core/time/zone';
+import { cachedZone, type TimeZone } from '../../../core/time/zone';
 
 /**
  * An IANA time zone (`Europe/London`) read through Intl, for the in-memory workbook (Node, the local
