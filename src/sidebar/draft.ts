@@ -77,9 +77,13 @@ export function initialDraft(guesses: readonly SheetGuess[], stored: ScorecardDe
     const guess = guesses.find((g) => g.table.sheet === saved?.sheet && g.table.headers.length) ?? guesses.find((g) => g.kind === source);
     if (guess) sources[source] = { sheet: guess.table.sheet, roles: rolesFor(guess, source, stored) };
   }
-  const draft: Draft = { sources, period: stored?.period ?? DEFAULT_PERIOD,
+  const draft: Draft = {
+    sources,
+    period: stored?.period ?? DEFAULT_PERIOD,
     periods: stored?.periods ?? SCORECARD_DEFAULTS.periods,
-    off: new Set(), targets: {} };
+    off: new Set(),
+    targets: {},
+  };
   if (stored) {
     if (stored.measures) for (const m of MEASURES) if (!stored.measures.includes(m.id)) draft.off.add(m.id);
     for (const [id, value] of Object.entries(stored.targets) as [MeasureId, number | null][]) {

@@ -244,7 +244,9 @@ export function buildScorecard(
   let healthRow: number;
   const sales = sources.sales;
   if (sales?.ranges.date && sales.ranges.amount) {
-    healthRow = put([{ formula: `TARGET_PRESSURE(${sales.ranges.date}, ${sales.ranges.amount}, "${SCORECARD_DEFAULTS.healthPeriod}", ${def.lastDays})` }]);
+    healthRow = put([
+      { formula: `TARGET_PRESSURE(${sales.ranges.date}, ${sales.ranges.amount}, "${SCORECARD_DEFAULTS.healthPeriod}", ${def.lastDays})` },
+    ]);
     styles.push({ a1: `B${healthRow + 1}:B${healthRow + 40}`, numberFormat: '#,##0' });
     styles.push({ a1: `C${healthRow + 1}:D${healthRow + 40}`, numberFormat: '0.0%' });
     styles.push({ a1: `E${healthRow + 1}:E${healthRow + 40}`, numberFormat: '0.00' });

@@ -4,9 +4,9 @@ import { SOURCE_LABELS } from '../detect';
 import { SOURCES } from '../../core/scorecard/sourceKind';
 import { supportedMeasures, toDefinition } from '../draft';
 import { markReady } from '../ready';
-import type { WizardContext } from './wizard';
+import type { WizardContext } from './wizardContext';
 import { button, errorBox, focusHeading, quoted } from './common';
-import { showSheet } from './home';
+import { showSheet } from './showSheet';
 
 const PERIOD_WORDS = { week: 'weeks', month: 'months', quarter: 'quarters' } as const;
 

@@ -3,7 +3,7 @@ import { KIND_WORDS, SOURCE_LABELS } from '../detect';
 import { SOURCES } from '../../core/scorecard/sourceKind';
 import { rolesFor } from '../draft';
 import type { Source } from '../../core/scorecard/measures';
-import type { WizardContext } from './wizard';
+import type { WizardContext } from './wizardContext';
 import { button, quoted } from './common';
 
 const HELP: Readonly<Record<Source, string>> = {

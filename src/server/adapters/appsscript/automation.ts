@@ -13,10 +13,7 @@ const stamp = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
  * MailApp, PropertiesService); services are reached only when called. `calendar` gives the spreadsheet's
  * dates and today (its time zone and locale, as the formulas read them: src/appsscript/host.ts).
  */
-export function automation(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  calendar: () => Pick<Automation, 'dates' | 'today'>,
-): Automation {
+export function automation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, calendar: () => Pick<Automation, 'dates' | 'today'>): Automation {
   return {
     forms: appsScriptForms(ss),
     triggers: appsScriptTriggers(ss),

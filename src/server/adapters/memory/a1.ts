@@ -38,6 +38,11 @@ export function parseA1(a1: string): GridRange {
   return { row: Math.min(r1, r2), col: Math.min(c1, c2), endRow: Math.max(r1, r2) + 1, endCol: Math.max(c1, c2) + 1 };
 }
 
+/** A key for one cell of the workbook: its sheet's id, 0-based row and column. */
+export function cellKey(at: { readonly sheet: number; readonly row: number; readonly col: number }): string {
+  return `${at.sheet}:${at.row}:${at.col}`;
+}
+
 export function contains(r: GridRange, row: number, col: number): boolean {
   return row >= r.row && row < r.endRow && col >= r.col && col < r.endCol;
 }

@@ -12,7 +12,23 @@ import type { HyperFormula } from 'hyperformula';
  * The replacement does the same work with an array as the work list (the order does not change the
  * outcome: a vertex is checked again each time one of its dependents goes). It is applied only if the
  * installed HyperFormula still has the quadratic loop, recognised by its source text.
+ *
+ * For upstream to make this patch unnecessary: `removeVertexAndCleanupDependencies` in HyperFormula's
+ * src/DependencyGraph/DependencyGraph.ts would use an array (or any stack) as its work list, pushing
+ * `removeNode`'s results and popping them, instead of taking `values().next()` of a Set and deleting it.
+ * Once a release does, this file goes (tests/server/adapters/memory/hfPatch.test.ts says when: it fails as
+ * soon as the method differs from the one the patch was written for, WRITTEN_FOR).
  */
+
+/**
+ * The upstream method the patch replaces: the HyperFormula release it was written against, and the
+ * SHA-256 of the method's source text (`String(fn)`, runs of whitespace collapsed to one space).
+ */
+export const WRITTEN_FOR = {
+  hyperformula: '3.5.0',
+  method: 'DependencyGraph.prototype.removeVertexAndCleanupDependencies',
+  sha256: '2b6b1d261181686f31f9c33384300dde441fd26511e8ccd64439942d7762a511',
+} as const;
 
 interface Vertex {
   readonly constructor: { readonly name: string };

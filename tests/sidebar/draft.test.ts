@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { parseCsv } from '../../src/core/tables/csv';
 import { MEASURES } from '../../src/core/scorecard/measures';
 import { sheetTable } from '../../src/server/handlers';
-import { detectSheet, kindOf as serverKindOf, suggestDefinition } from '../../src/server/scorecard/detect';
+import { detectSheet, suggestDefinition } from '../../src/server/scorecard/detect';
 import { parseDefinition } from '../../src/core/scorecard/definition';
-import { guessSheet, kindOf } from '../../src/sidebar/detect';
+import { guessSheet } from '../../src/sidebar/detect';
 import { initialDraft, parseTarget, remapRoles, setRole, supportedMeasures, toDefinition } from '../../src/sidebar/draft';
-import { userMessage } from '../../src/sidebar/client';
 
-/** The sidebar's own logic, in Node: the same guesses as the server, and the definition it sends. */
+/** The wizard's draft (src/sidebar/draft.ts), in Node: the same guesses as the server, and the definition it sends. */
 
 const data = join(__dirname, '..', '..', 'examples', 'data');
 const grids = Object.fromEntries(
@@ -17,14 +16,6 @@ const grids = Object.fromEntries(
 );
 const guesses = Object.entries(grids).map(([n, g]) => guessSheet(sheetTable(n, g)));
 const info = (id: string) => MEASURES.find((m) => m.id === id)!;
-
-test('kindOf is the server’s, for every mix of the roles it looks at', () => {
-  const roles = ['stars', 'referral_score', 'satisfaction', 'comparison', 'amount', 'date', 'customer'];
-  for (let mask = 0; mask < 1 << roles.length; mask++) {
-    const set = new Set(roles.filter((_, i) => mask & (1 << i)));
-    expect(kindOf(set)).toBe(serverKindOf(set));
-  }
-});
 
 test('the first draft is what the server would suggest from the same sheets', () => {
   const draft = initialDraft(guesses, null);
@@ -82,10 +73,4 @@ test('a renamed column keeps its role when the sheets are read again', () => {
   const roles = remapRoles(guesses[0].table.headers, draft.sources.sales!.roles, fresh);
   expect(roles[4]).toBe('amount');
   expect(roles).toEqual(draft.sources.sales!.roles);
-});
-
-test('failures read as the server’s words, never a stack', () => {
-  expect(userMessage(new Error('Exception: The sheet "Sales" is gone.\n    at build (Code:12:3)'))).toBe('The sheet "Sales" is gone.');
-  expect(userMessage(new Error('NetworkError: Connection failure due to HTTP 0'))).toMatch(/could not reach the spreadsheet/);
-  expect(userMessage(undefined)).toMatch(/could not reach the spreadsheet/);
 });

@@ -1,11 +1,13 @@
-import { world, setupWith, values, NOW } from '../survey/helpers';
+import { world, setupWith, values, csv, NOW } from '../../helpers/world';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../../src/server/ports/workbook';
 import type { Answers } from '../../../src/server/adapters/memory/forms';
-import { RESPONSE_HEADERS, TRACKER_HEADERS } from '../../../src/server/tracker/sheets';
+import { RESPONSE_HEADERS, TRACKER_HEADERS, trackerSummary } from '../../../src/server/tracker/sheets';
 import { syncFeedback } from '../../../src/server/tracker/sync';
-import { responseActions } from '../../../src/core/tracker/actions';
-import { detectSheet } from '../../../src/server/scorecard/detect';
+import { responseActions, reviewActions } from '../../../src/core/tracker/actions';
+import { detectSheet, detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
+import { buildScorecard } from '../../../src/server/scorecard/build';
+import { findTable } from '../../../src/core/tables/findTable';
 
 const KEY = RESPONSE_HEADERS.length - 1;
 const feedback = (wb: MemoryWorkbook) => values(wb, 'Survey responses').slice(1);
@@ -258,5 +260,46 @@ describe('the feedback table the scorecard reads', () => {
       satisfaction: 'Satisfaction (1-5)',
     });
     expect(w.call('readTables').map((t) => t.sheet)).toEqual(['Survey responses']);
+  });
+});
+
+const examples = () =>
+  MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW });
+
+describe('low-star reviews without a reply', () => {
+  test("become actions once, from the scorecard's reviews source", () => {
+    const w = world({}, {}, examples());
+    const def = suggestDefinition(detectSheets(w.wb));
+    buildScorecard(w.wb, def, '2026-11-23 10:00', [trackerSummary]);
+    const grid = values(w.wb, 'Reviews');
+    const t = findTable(grid);
+    const col = (role: string) => t.firstCol + t.headers.indexOf(def.sources.reviews!.columns[role as 'stars']!);
+    const expected = reviewActions(
+      t.dataRows.map((i) => ({
+        date: grid[i][col('date')],
+        stars: grid[i][col('stars')],
+        responded: grid[i][col('responded')],
+        customer: '',
+        comment: '',
+      })),
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+    const r = w.call('createSurvey', { setup: setupWith() });
+    expect(r.sync).toEqual({ responses: 0, actions: expected, busy: false });
+    const acts = values(w.wb, 'Improvement tracker').slice(1);
+    expect(acts.every((a) => a[2] === 'Review' && a[5] === 'Review response')).toBe(true);
+    expect(w.call('syncFeedback')).toEqual({ responses: 0, actions: 0, busy: false });
+    w.twin.fire('weekly');
+    expect(values(w.wb, 'Improvement tracker')).toHaveLength(expected + 1);
+  });
+
+  test('without a reviews source, or without a reply column, there are none', () => {
+    const w = world({
+      Reviews: [
+        ['Date', 'Stars'],
+        ['2026-11-01', 1],
+      ],
+    });
+    expect(w.call('createSurvey', { setup: setupWith() }).sync.actions).toBe(0);
   });
 });

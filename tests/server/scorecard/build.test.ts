@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
-import { buildScorecard, SCORECARD_TAG } from '../../src/server/scorecard/build';
-import { detectSheets, suggestDefinition } from '../../src/server/scorecard/detect';
-import { parseDefinition } from '../../src/core/scorecard/definition';
-import { run } from '../../src/cli/main';
-import { type ScorecardResult } from '../../src/core/scorecard/compute';
-import { runFormula } from '../../src/functions/runtime';
-import { contextFor } from '../../src/functions/context';
-import { UTC_ZONE } from '../../src/core/time/zone';
-import { type Cell } from '../../src/core/values/cell';
+import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
+import { buildScorecard, SCORECARD_TAG } from '../../../src/server/scorecard/build';
+import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
+import { parseDefinition } from '../../../src/core/scorecard/definition';
+import { run } from '../../../src/cli/main';
+import { type ScorecardResult } from '../../../src/core/scorecard/compute';
+import { runFormula } from '../../../src/functions/runtime';
+import { contextFor } from '../../../src/functions/context';
+import { UTC_ZONE } from '../../../src/core/time/zone';
+import { type Cell } from '../../../src/core/values/cell';
 
-const dataDir = join(__dirname, '..', '..', 'examples', 'data');
+const dataDir = join(__dirname, '..', '..', '..', 'examples', 'data');
 const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
 
 function cliJson(): ScorecardResult {

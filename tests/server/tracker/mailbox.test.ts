@@ -1,53 +1,7 @@
-import { trackerSummary } from '../../../src/server/tracker/sheets';
 import { MAILBOX_MAX_BYTES } from '../../../src/server/tracker/mailbox';
-import { world, setupWith, values, csv, NOW } from '../survey/helpers';
-import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
-import { buildScorecard } from '../../../src/server/scorecard/build';
-import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
-import { reviewActions } from '../../../src/core/tracker/actions';
-import { findTable } from '../../../src/core/tables/findTable';
+import { world, setupWith } from '../../helpers/world';
 
-const examples = () =>
-  MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW });
-
-describe('low-star reviews without a reply', () => {
-  test("become actions once, from the scorecard's reviews source", () => {
-    const w = world({}, {}, examples());
-    const def = suggestDefinition(detectSheets(w.wb));
-    buildScorecard(w.wb, def, '2026-11-23 10:00', [trackerSummary]);
-    const grid = values(w.wb, 'Reviews');
-    const t = findTable(grid);
-    const col = (role: string) => t.firstCol + t.headers.indexOf(def.sources.reviews!.columns[role as 'stars']!);
-    const expected = reviewActions(
-      t.dataRows.map((i) => ({
-        date: grid[i][col('date')],
-        stars: grid[i][col('stars')],
-        responded: grid[i][col('responded')],
-        customer: '',
-        comment: '',
-      })),
-    ).length;
-    expect(expected).toBeGreaterThan(0);
-    const r = w.call('createSurvey', { setup: setupWith() });
-    expect(r.sync).toEqual({ responses: 0, actions: expected, busy: false });
-    const acts = values(w.wb, 'Improvement tracker').slice(1);
-    expect(acts.every((a) => a[2] === 'Review' && a[5] === 'Review response')).toBe(true);
-    expect(w.call('syncFeedback')).toEqual({ responses: 0, actions: 0, busy: false });
-    w.twin.fire('weekly');
-    expect(values(w.wb, 'Improvement tracker')).toHaveLength(expected + 1);
-  });
-
-  test('without a reviews source, or without a reply column, there are none', () => {
-    const w = world({
-      Reviews: [
-        ['Date', 'Stars'],
-        ['2026-11-01', 1],
-      ],
-    });
-    expect(w.call('createSurvey', { setup: setupWith() }).sync.actions).toBe(0);
-  });
-});
-
+/** The weekly clock's reminders and digests (src/server/tracker/mailbox.ts), through the automation twin. */
 describe('the weekly clock', () => {
   test('reminds the owner once a quarter, with the links to share', () => {
     const w = world();

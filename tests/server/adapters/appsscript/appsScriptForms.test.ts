@@ -1,11 +1,10 @@
-import { appsScriptForms } from '../../../src/server/adapters/appsscript/appsScriptForms';
-import { appsScriptTriggers } from '../../../src/server/adapters/appsscript/appsScriptTriggers';
-import { surveyForms } from '../../../src/core/survey/forms';
-import { defaultSetup } from '../../../src/core/survey/setup';
+import { appsScriptForms } from '../../../../src/server/adapters/appsscript/appsScriptForms';
+import { surveyForms } from '../../../../src/core/survey/forms';
+import { defaultSetup } from '../../../../src/core/survey/setup';
 
 /**
- * The Apps Script adapters against stand-ins of FormApp and ScriptApp that record the calls: enough to
- * check the wiring that the in-memory twins cannot (branching, navigation, which triggers are ours).
+ * The forms adapter (src/server/adapters/appsscript/appsScriptForms.ts) against a stand-in of FormApp that
+ * records the calls: enough to check the wiring that the in-memory twin cannot (branching, navigation).
  */
 const g = globalThis as Record<string, unknown>;
 
@@ -40,7 +39,7 @@ function fakeFormApp(log: string[]) {
   };
 }
 
-describe('the Apps Script adapters', () => {
+describe('the forms adapter over FormApp', () => {
   afterEach(() => {
     delete g.FormApp;
     delete g.SpreadsheetApp;
@@ -72,61 +71,5 @@ describe('the Apps Script adapters', () => {
     expect(log).toContain('form.setDestination("SPREADSHEET","SS")');
     expect(log.indexOf('flush')).toBeGreaterThan(log.indexOf('form.setDestination("SPREADSHEET","SS")'));
     expect(log).toContain(`form.setConfirmationMessage(${JSON.stringify(spec.confirmation)})`);
-  });
-
-  test("triggers: this spreadsheet's form-submit ones and the clocks; installed as form-submit on the spreadsheet and weekly", () => {
-    const t = (id: string, type: string, handler: string, source: string | null) => ({
-      getUniqueId: () => id,
-      getEventType: () => type,
-      getHandlerFunction: () => handler,
-      getTriggerSourceId: () => source,
-    });
-    const mine = t('1', 'ON_FORM_SUBMIT', 'leadlagFormSubmit', 'SS');
-    const log: string[] = [];
-    const builder: Record<string, unknown> = new Proxy(
-      {},
-      {
-        get: (_t, k) =>
-          k === 'create'
-            ? () => (log.push('create'), t('9', 'CLOCK', 'x', null))
-            : (...a: unknown[]) => (log.push(`${String(k)}(${a.join(',')})`), builder),
-      },
-    );
-    g.ScriptApp = {
-      EventType: { ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', CLOCK: 'CLOCK' },
-      WeekDay: { MONDAY: 'MONDAY' },
-      getUserTriggers: () => [mine],
-      getProjectTriggers: () => [
-        mine,
-        t('2', 'ON_FORM_SUBMIT', 'leadlagFormSubmit', 'OTHER'),
-        t('3', 'CLOCK', 'leadlagWeekly', null),
-        t('4', 'ON_OPEN', 'x', 'SS'),
-      ],
-      newTrigger: (h: string) => (log.push(`newTrigger(${h})`), builder),
-      deleteTrigger: (x: { getUniqueId(): string }) => log.push(`delete(${x.getUniqueId()})`),
-    };
-    const ss = { getId: () => 'SS' };
-    const port = appsScriptTriggers(ss as never);
-    expect(port.list()).toEqual([
-      { id: '1', kind: 'formSubmit', handler: 'leadlagFormSubmit', document: true },
-      { id: '2', kind: 'formSubmit', handler: 'leadlagFormSubmit', document: false },
-      { id: '3', kind: 'weekly', handler: 'leadlagWeekly', document: false },
-    ]);
-    expect(port.install('formSubmit', 'leadlagFormSubmit')).toBe('9');
-    expect(port.install('weekly', 'leadlagWeekly')).toBe('9');
-    port.remove('3');
-    port.remove('nope');
-    expect(log).toEqual([
-      'newTrigger(leadlagFormSubmit)',
-      'forSpreadsheet([object Object])',
-      'onFormSubmit()',
-      'create',
-      'newTrigger(leadlagWeekly)',
-      'timeBased()',
-      'onWeekDay(MONDAY)',
-      'atHour(8)',
-      'create',
-      'delete(3)',
-    ]);
   });
 });

@@ -1,18 +1,18 @@
-import { surveyModule } from '../../../src/server/survey/handlers';
-import { trackerSummary } from '../../../src/server/tracker/sheets';
+import { surveyModule } from '../../src/server/survey/handlers';
+import { trackerSummary } from '../../src/server/tracker/sheets';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
-import { MemoryAutomation, type MemoryAutomationOptions } from '../../../src/server/adapters/memory/automation';
-import { createHandlers, dispatch } from '../../../src/server/handlers';
-import { defaultSetup, type SurveySetup } from '../../../src/core/survey/setup';
-import type { CallName, Results } from '../../../src/rpc/contract';
-import type { Cell } from '../../../src/core/values/cell';
+import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
+import { MemoryAutomation, type MemoryAutomationOptions } from '../../src/server/adapters/memory/automation';
+import { createHandlers, dispatch } from '../../src/server/handlers';
+import { defaultSetup, type SurveySetup } from '../../src/core/survey/setup';
+import type { CallName, Results } from '../../src/rpc/contract';
+import type { Cell } from '../../src/core/values/cell';
 
 /** 2026-11-23 10:00 UTC, a Monday. */
 export const NOW = Date.UTC(2026, 10, 23, 10, 0);
 
-const dataDir = join(__dirname, '..', '..', '..', 'examples', 'data');
+const dataDir = join(__dirname, '..', '..', 'examples', 'data');
 export const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
 
 export function setupWith(change: Partial<SurveySetup> = {}): SurveySetup {

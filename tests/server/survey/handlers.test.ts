@@ -1,5 +1,5 @@
 import { surveyModule } from '../../../src/server/survey/handlers';
-import { world, setupWith, values } from './helpers';
+import { world, setupWith, values } from '../../helpers/world';
 import { createHandlers, dispatch } from '../../../src/server/handlers';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { calls, type Results } from '../../../src/rpc/contract';

@@ -1,5 +1,5 @@
 import { trackerSummary, TRACKER, TRACKER_HEADERS, ensureOwn } from '../../../src/server/tracker/sheets';
-import { world, setupWith, values, csv, NOW } from '../survey/helpers';
+import { world, setupWith, values, csv, NOW } from '../../helpers/world';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { STATUSES } from '../../../src/core/tracker/actions';
 import { buildScorecard } from '../../../src/server/scorecard/build';
