@@ -27,9 +27,10 @@ test('every call the server answers is in the contract, and every call of the co
   }
 });
 
-test('the schemas are built once, on first use', () => {
+test('the schemas are built once, on first use; every call takes an object of arguments', () => {
   expect(calls()).toBe(calls());
-  for (const spec of Object.values(calls())) expect(typeof spec.args.safeParse).toBe('function');
+  for (const spec of Object.values(calls())) expect(spec.args.safeParse('x').success).toBe(false);
+  expect(calls().home.args.safeParse({}).success).toBe(true);
 });
 
 test('exactly the calls that reach Forms, triggers or mail need the survey scopes, which the manifest declares', () => {
