@@ -3,11 +3,14 @@
  * Nothing here runs at load time (onOpen may run without authorisation); services are reached lazily.
  */
 /// <reference types="google-apps-script" />
-import { createHandlers, dispatch, UserError } from '../server/handlers';
-import { AppsScriptWorkbook } from '../server/sheets/appsScriptWorkbook';
+import { scopesOf } from '../rpc/contract';
+import { createHandlers, dispatch } from '../server/handlers';
+import { AppsScriptWorkbook } from '../server/adapters/appsscript/appsScriptWorkbook';
+import { withDocumentLock } from '../server/adapters/appsscript/appsScriptServices';
+import { checkSurveyScopes, requireSurveyScopes } from '../server/adapters/appsscript/scopes';
 import { surveyModule } from '../server/survey/handlers';
 import { trackerSummary } from '../server/tracker/sheets';
-import { automation, checkSurveyScopes, requireSurveyScopes } from './survey';
+import { automation } from './survey';
 
 export type StartView = 'home' | 'wizard' | 'survey';
 
@@ -48,9 +51,6 @@ export function surveyFromMenu(): void {
   sidebar('survey');
 }
 
-/** Calls that reach Forms, triggers or mail: they need the survey scopes granted. */
-const NEEDS_SURVEY_SCOPES = new Set(['createSurvey', 'setAutomation', 'syncFeedback', 'uninstallAutomation']);
-
 function handlers() {
   const ss = SpreadsheetApp.getActive();
   return createHandlers({
@@ -59,18 +59,7 @@ function handlers() {
     wb: new AppsScriptWorkbook(ss),
     spreadsheetName: () => ss.getName(),
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
-    withLock: (fn) => {
-      const lock = LockService.getDocumentLock();
-      if (lock && !lock.tryLock(1000))
-        throw new UserError(
-          'Leadlag is busy with this spreadsheet (building the scorecard or processing responses). Wait a moment, then try again.',
-        );
-      try {
-        return fn();
-      } finally {
-        lock?.releaseLock();
-      }
-    },
+    withLock: withDocumentLock,
   });
 }
 
@@ -109,8 +98,11 @@ export function help(): void {
   );
 }
 
-/** google.script.run.rpc(name, args): the sidebar's only way in. */
+/**
+ * google.script.run.rpc(name, args): the sidebar's only way in. A call the contract says needs the survey
+ * scopes (those that reach Forms, triggers or mail) stops first when the user has not granted them.
+ */
 export function rpc(name: unknown, args: unknown): unknown {
-  if (typeof name === 'string' && NEEDS_SURVEY_SCOPES.has(name)) checkSurveyScopes();
+  if (scopesOf(name).length) checkSurveyScopes();
   return dispatch(handlers(), name, args);
 }

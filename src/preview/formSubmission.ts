@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { QuestionId } from '../core/survey/forms';
-import type { Answers, MemoryForm } from '../server/memory/forms';
+import type { Answers, MemoryForm } from '../server/adapters/memory/forms';
 
 const Submission = z.object({ id: z.string(), answers: z.record(z.string(), z.union([z.string(), z.number()])) });
 

@@ -1,5 +1,5 @@
-import type { MemoryWorkbook } from '../server/memory/memoryWorkbook';
-import { formatText } from '../server/memory/textFormat';
+import type { MemoryWorkbook } from '../server/adapters/memory/memoryWorkbook';
+import { formatText } from '../server/adapters/memory/textFormat';
 import type { CellLook, CellView, SheetView } from './protocol';
 
 /** The preview shows this many rows of a sheet (the example sales sheet has 8,000). */

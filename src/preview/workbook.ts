@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { MemoryWorkbook } from '../server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../server/adapters/memory/memoryWorkbook';
 
 /** The example data the preview starts with: examples/data/{sales,feedback,reviews}.csv. */
 export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples', 'data');

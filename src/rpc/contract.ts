@@ -1,13 +1,17 @@
 import * as z from 'zod/mini';
-import { definitionShape, type ScorecardDefinition } from '../server/scorecard/definition';
-import type { SurveySetup } from '../core/survey/setup';
+import { definitionShape, type ScorecardDefinition } from '../core/scorecard/definition';
+import { surveySetupShape, type SurveySetup } from '../core/survey/setup';
 import type { FormSpec } from '../core/survey/forms';
-import type { LoggedError, SurveyForm, TriggerState } from '../server/survey/automation';
+import type { LoggedError, SurveyForm, TriggerState } from '../core/survey/automation';
+import { SURVEY_SCOPES } from './scopes';
 
 /**
- * The calls the sidebar may make to the server: one name, one zod schema for its arguments, one result
- * type. Both sides import this file, so they cannot drift apart. Results carry no Date objects (dates
- * cross as ISO text) and no undefined (google.script.run turns it into null).
+ * The calls the sidebar may make to the server, each declared once: its name, the zod schema of its
+ * arguments, the OAuth scopes it needs beyond the scorecard's, and its result type. The server's dispatch
+ * parses the arguments with that schema (once) and Apps Script's rpc() checks those scopes; the sidebar's
+ * client is typed from it (importing types only, so no zod reaches the sidebar). This file imports only
+ * the core, so both sides can. Results carry no Date objects (dates cross as ISO text) and no undefined
+ * (google.script.run turns it into null).
  */
 /**
  * A sheet as the server found it: the table (header row, rows left out) and a sample of each column.
@@ -114,27 +118,50 @@ export interface SurveyCreated {
   readonly simulated: boolean;
 }
 
-/** Every call with the zod schema of its arguments. */
-function makeCalls() {
-  const NoArgs = z.object({});
-  return {
-    home: { args: NoArgs },
-    readTables: { args: NoArgs },
-    getDefinition: { args: NoArgs },
-    buildScorecard: { args: z.object({ definition: definitionShape() }) },
-    rebuildScorecard: { args: NoArgs },
-    showSheet: { args: z.object({ sheet: z.string() }) },
-  } as const;
+/** One call of the contract: how its arguments look, and the scopes it needs beyond the scorecard's. */
+export interface CallSpec {
+  readonly args: z.ZodMiniType;
+  readonly scopes: readonly string[];
 }
 
-let made: ReturnType<typeof makeCalls> | null = null;
-
-/** The calls and their argument schemas, built on first use (zod schemas cost load time). */
-export function calls(): ReturnType<typeof makeCalls> {
-  return (made ??= makeCalls());
+/** Every call with the zod schema of its arguments and the scopes it needs. */
+function makeCalls() {
+  const NoArgs = z.object({});
+  const SetupArgs = z.object({ setup: surveySetupShape() });
+  const scorecard: readonly string[] = [];
+  return {
+    home: { args: NoArgs, scopes: scorecard },
+    readTables: { args: NoArgs, scopes: scorecard },
+    getDefinition: { args: NoArgs, scopes: scorecard },
+    buildScorecard: { args: z.object({ definition: definitionShape() }), scopes: scorecard },
+    rebuildScorecard: { args: NoArgs, scopes: scorecard },
+    showSheet: { args: z.object({ sheet: z.string() }), scopes: scorecard },
+    // The survey's: those that reach Forms, triggers or mail need its scopes; reading the status does not.
+    surveyDefaults: { args: NoArgs, scopes: scorecard },
+    previewSurvey: { args: SetupArgs, scopes: scorecard },
+    createSurvey: { args: SetupArgs, scopes: SURVEY_SCOPES },
+    automationStatus: { args: NoArgs, scopes: scorecard },
+    setAutomation: { args: z.object({ reminder: z.string(), digest: z.boolean(), owner: z.string() }), scopes: SURVEY_SCOPES },
+    syncFeedback: { args: NoArgs, scopes: SURVEY_SCOPES },
+    uninstallAutomation: { args: NoArgs, scopes: SURVEY_SCOPES },
+    simulateResponses: { args: z.object({ count: z.number() }), scopes: scorecard },
+  } as const satisfies { readonly [N in CallName]: CallSpec };
 }
 
 type Calls = ReturnType<typeof makeCalls>;
+
+let made: Calls | null = null;
+
+/** The calls, their argument schemas and scopes, built on first use (zod schemas cost load time, and every execution loads the script). */
+export function calls(): Calls {
+  return (made ??= makeCalls());
+}
+
+/** The scopes a call needs beyond the scorecard's; none for a name the contract does not know. */
+export function scopesOf(name: unknown): readonly string[] {
+  const table = calls();
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(table, name) ? table[name as CallName].scopes : [];
+}
 
 export interface Results {
   home: HomeInfo;
@@ -160,27 +187,13 @@ export interface Results {
   simulateResponses: { readonly submitted: number; readonly status: AutomationStatus };
 }
 
-/**
- * The survey calls' arguments. Their zod schemas live with the survey module (server/survey/handlers.ts),
- * which checks them itself (the sidebar, which imports this file, then carries no zod schema of them).
- */
-export interface SurveyArgs {
-  surveyDefaults: Record<string, never>;
-  previewSurvey: { setup: unknown };
-  createSurvey: { setup: unknown };
-  automationStatus: Record<string, never>;
-  setAutomation: { reminder: string; digest: boolean; owner: string };
-  syncFeedback: Record<string, never>;
-  uninstallAutomation: Record<string, never>;
-  simulateResponses: { count: number };
-}
-
 export type CallName = keyof Results;
-export type CallArgs<N extends CallName> = N extends keyof Calls
-  ? z.input<Calls[N]['args']>
-  : N extends keyof SurveyArgs
-    ? SurveyArgs[N]
-    : never;
+/** What the sidebar sends for a call (the schema's input). */
+export type CallArgs<N extends CallName> = z.input<Calls[N]['args']>;
+/** What the handler of a call gets: the arguments as the schema parsed them. */
+export type ParsedArgs<N extends CallName> = z.output<Calls[N]['args']>;
+/** The server's handler of a call: parsed arguments in, the call's result out. */
+export type Handler<N extends CallName> = (args: ParsedArgs<N>) => Results[N];
 
 /** What crosses back when a call fails: a message for the user and what to do, never a stack trace. */
 export interface RpcFailure {

@@ -1,9 +1,9 @@
-import { calls, type CallName, type Results, type HomeInfo, SAMPLE_ROWS, type SheetTable } from '../rpc/contract';
+import { calls, type CallName, type Handler, type Results, type HomeInfo, SAMPLE_ROWS, type SheetTable } from '../rpc/contract';
 import { type WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
-import { BuildError, SCORECARD_SHEET_KEY, SCORECARD_TAG, type ScorecardExtra, buildScorecard } from './scorecard/build';
-import { DEFINITION_KEY, type ScorecardDefinition, parseDefinition } from './scorecard/definition';
+import { BuildError, DEFINITION_KEY, SCORECARD_SHEET_KEY, SCORECARD_TAG, type ScorecardExtra, buildScorecard } from './scorecard/build';
+import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../core/scorecard/definition';
 import { InputError } from '../core/values/errors';
 import { type Cell } from '../core/values/cell';
 
@@ -43,12 +43,17 @@ export type SurveyCall =
   | 'syncFeedback'
   | 'uninstallAutomation'
   | 'simulateResponses';
-export type SurveyHandlers = { [N in SurveyCall]: (args: unknown) => Results[N] };
+/** The survey module's handlers: one per survey call of the contract, typed by it. */
+export type SurveyHandlers = { [N in SurveyCall]: Handler<N> };
 
 /** A failure the user can act on; its message is shown in the sidebar as it is. */
 export class UserError extends Error {}
 
-type Handlers = { [N in Exclude<CallName, SurveyCall>]: (args: unknown) => Results[N] } & Partial<SurveyHandlers>;
+/**
+ * A handler for every call of the contract, each taking the arguments its schema parsed and returning
+ * its result type (the survey's may be absent: dispatch then says this version cannot do them).
+ */
+export type Handlers = { [N in Exclude<CallName, SurveyCall>]: Handler<N> } & Partial<SurveyHandlers>;
 
 function sampleValue(c: Cell): string | number | boolean {
   if (c instanceof Date) return isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 19).replace('T00:00:00', '');
@@ -119,11 +124,11 @@ export function createHandlers(deps: ServerDeps): Handlers {
     getDefinition() {
       return storedDefinition();
     },
-    buildScorecard(args) {
-      const { definition } = calls().buildScorecard.args.parse(args);
+    buildScorecard({ definition }) {
+      // dispatch parsed the shape; what is left are the rules (in words), and no second parse.
       let def: ScorecardDefinition;
       try {
-        def = parseDefinition(definition);
+        def = checkDefinition(definition);
       } catch (e) {
         throw new UserError((e as Error).message);
       }
@@ -134,8 +139,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
       if (!def) throw new UserError('There is no scorecard to rebuild yet. Open Leadlag and build one with the wizard.');
       return build(def);
     },
-    showSheet(args) {
-      const { sheet } = calls().showSheet.args.parse(args);
+    showSheet({ sheet }) {
       if (!wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${sheet}" any more. Rebuild the scorecard.`);
       wb.activate?.(sheet);
       return null;
@@ -145,9 +149,16 @@ export function createHandlers(deps: ServerDeps): Handlers {
   };
 }
 
+/** How arguments that do not fit their call's schema read, where the generic words would not help. */
+const INVALID: Partial<Record<CallName, string>> = {
+  previewSurvey: 'The survey settings are not valid',
+  createSurvey: 'The survey settings are not valid',
+};
+
 /**
- * The one entry the sidebar calls: checks the call's name and arguments against the contract and turns
- * every failure into a message the user can act on (never a stack trace).
+ * The one entry the sidebar calls: checks the call's name against the contract, parses its arguments with
+ * the contract's schema (the only parse on the way: handlers get them typed), and turns every failure into
+ * a message the user can act on (never a stack trace).
  */
 export function dispatch(handlers: Handlers, name: unknown, args: unknown): unknown {
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, name)) {
@@ -156,13 +167,11 @@ export function dispatch(handlers: Handlers, name: unknown, args: unknown): unkn
     );
   }
   const call = name as CallName;
-  // The survey module's calls are not in the contract's table: they check their arguments themselves.
-  const table = calls();
-  const schema = call in table ? table[call as keyof typeof table].args : null;
-  const parsed = schema ? schema.safeParse(args ?? {}) : ({ success: true, data: args ?? {} } as const);
+  const parsed = calls()[call].args.safeParse(args ?? {});
   if (!parsed.success) {
     const what = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
-    throw new UserError(`Leadlag could not use what the sidebar sent (${what}). Reload the sidebar and try again.`);
+    const lead = INVALID[call] ?? 'Leadlag could not use what the sidebar sent';
+    throw new UserError(`${lead} (${what}). Reload the sidebar and try again.`);
   }
   try {
     return (handlers[call] as (args: unknown) => unknown)(parsed.data);

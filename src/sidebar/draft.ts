@@ -1,14 +1,16 @@
-import type { DefinitionInput, ScorecardDefinition } from '../server/scorecard/definition';
+import type { DefinitionInput, ScorecardDefinition } from '../core/scorecard/definition';
+import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
 import { MEASURES, type MeasureId, type MeasureInfo, type Source } from '../core/scorecard/measures';
+import { SOURCES } from '../core/scorecard/sourceKind';
 import { bindMeasure } from '../core/scorecard/bindings';
 import { MULTI_COLUMN_ROLES, ROLE_LABELS, type Role } from '../core/tables/roles';
-import { SOURCES, SOURCE_LABELS, type SheetGuess } from './detect';
+import { SOURCE_LABELS, type SheetGuess } from './detect';
 
 /**
  * The wizard's choices, kept apart from the views so that each step can go back and forth without
  * losing anything, and turned into the server's scorecard definition only at the end.
  */
-export type Period = 'week' | 'month' | 'quarter';
+export type Period = ScorecardDefinition['period'];
 
 export interface SourceChoice {
   readonly sheet: string;
@@ -62,6 +64,9 @@ export function remapRoles(oldHeaders: readonly string[], oldRoles: readonly (Ro
   return roles;
 }
 
+/** The scorecard's default period, as a period the wizard offers (week, month or quarter). */
+const DEFAULT_PERIOD = SCORECARD_DEFAULTS.period as Period;
+
 /** The first draft: the last build's choices when there was one, else the first sheet of each kind. */
 export function initialDraft(guesses: readonly SheetGuess[], stored: ScorecardDefinition | null): Draft {
   const sources: Partial<Record<Source, SourceChoice>> = {};
@@ -72,7 +77,13 @@ export function initialDraft(guesses: readonly SheetGuess[], stored: ScorecardDe
     const guess = guesses.find((g) => g.table.sheet === saved?.sheet && g.table.headers.length) ?? guesses.find((g) => g.kind === source);
     if (guess) sources[source] = { sheet: guess.table.sheet, roles: rolesFor(guess, source, stored) };
   }
-  const draft: Draft = { sources, period: stored?.period ?? 'month', periods: stored?.periods ?? 12, off: new Set(), targets: {} };
+  const draft: Draft = {
+    sources,
+    period: stored?.period ?? DEFAULT_PERIOD,
+    periods: stored?.periods ?? SCORECARD_DEFAULTS.periods,
+    off: new Set(),
+    targets: {},
+  };
   if (stored) {
     if (stored.measures) for (const m of MEASURES) if (!stored.measures.includes(m.id)) draft.off.add(m.id);
     for (const [id, value] of Object.entries(stored.targets) as [MeasureId, number | null][]) {
@@ -189,7 +200,7 @@ export function measureProblems(draft: Draft): string[] {
   return out;
 }
 
-/** The definition the server builds from (DefinitionShape in src/server/scorecard/definition.ts). */
+/** The definition the server builds from (definitionShape in src/core/scorecard/definition.ts). */
 export function toDefinition(draft: Draft, guesses: readonly SheetGuess[]): DefinitionInput {
   const sources: DefinitionInput['sources'] = {};
   for (const s of SOURCES) {

@@ -1,7 +1,7 @@
 import type { Reminder, SurveySetup } from '../core/survey/setup';
 import type { TextId } from '../core/survey/texts';
-import type { AutomationStatus } from '../rpc/contract';
-import type { SurveyForm } from '../server/survey/automation';
+import type { AutomationStatus, CallArgs } from '../rpc/contract';
+import type { SurveyForm } from '../core/survey/automation';
 import { count, plural } from './dom';
 
 /**
@@ -67,6 +67,9 @@ export const MAX_DUE_DAYS = 365;
 /** A role's name as the server keys it: spaces collapsed, trimmed. */
 export const roleKey = (name: string): string => name.replace(/\s+/g, ' ').trim();
 
+/** A setup as the sidebar sends it: a SurveySetup, and what the contract's schema of `setup` takes. */
+export type SentSetup = SurveySetup & CallArgs<'createSurvey'>['setup'];
+
 /** The latest run's forms (earlier runs' stay in the list: their links may still be answered). */
 export function latestForms(survey: NonNullable<AutomationStatus['survey']>): readonly SurveyForm[] {
   return survey.forms.filter((f) => f.run === survey.run);
@@ -111,7 +114,7 @@ export function initialSurveyDraft(defaults: SurveySetup, previous: AutomationSt
 }
 
 /** The setup createSurvey gets. Role questions the user did not change are left to the server's defaults. */
-export function toSetup(d: SurveyDraft): SurveySetup {
+export function toSetup(d: SurveyDraft): SentSetup {
   const roles = d.roles.map((r) => roleKey(r.name));
   const roleTexts: Record<string, string> = {};
   d.roles.forEach((r, i) => {
@@ -136,7 +139,7 @@ export function toSetup(d: SurveyDraft): SurveySetup {
  * What the questions step previews: the setup with the last step's settings (reminder, owner, days) left
  * neutral, so the server checks only the roles and the questions there.
  */
-export function previewSetup(d: SurveyDraft): SurveySetup {
+export function previewSetup(d: SurveyDraft): SentSetup {
   return { ...toSetup(d), reminder: 'none', digest: false, owner: '', dueDays: 7 };
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
 import { writeSidebar } from '../../scripts/build';
 import type { Preview } from '../../src/preview/server';
 import { axe, openPreview, screenshot, serious, sidebarReady, type Browser, type Opened } from './helpers';
@@ -93,7 +93,7 @@ test('a double click builds once, and the progress shows meanwhile', async () =>
     .getByRole('button', { name: 'Build scorecard' })
     .click({ force: true })
     .catch(() => undefined);
-  frame = await sidebarReady(page, 'built', 20_000);
+  await sidebarReady(page, 'built', 20_000);
   expect(preview.calls.filter((c) => c === 'buildScorecard').length - before).toBe(1);
   await page.waitForSelector('table.sheet[data-sheet="Scorecard"]');
   expect(browser.dialogs).toEqual([]);
@@ -127,7 +127,7 @@ test('a failure says what happened and what to do, never a stack trace', async (
     frame = await sidebarReady(page, `wizard-${step}`);
   }
   await frame.getByRole('button', { name: 'Build scorecard' }).click();
-  frame = await sidebarReady(page, 'built', 20_000);
+  await sidebarReady(page, 'built', 20_000);
 
   // An unexpected server error: the generic message, and Try again works once it is gone.
   const wb = preview.workbook;
@@ -145,6 +145,6 @@ test('a failure says what happened and what to do, never a stack trace', async (
   expect(message).not.toMatch(/\bat\s+\S+\s*\(|\.ts:\d+/);
   wb.sheetNames = sheetNames;
   await home.getByRole('button', { name: 'Try again' }).click();
-  frame = await sidebarReady(page, 'home');
+  await sidebarReady(page, 'home');
   expect(browser.outside).toEqual([]);
 });

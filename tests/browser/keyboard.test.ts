@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { MemoryWorkbook } from '../../src/server/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
 import { writeSidebar } from '../../scripts/build';
-import type { Preview } from '../../src/preview/server';
 import { focused, openPreview, screenshot, sidebarReady, type Browser, type Opened } from './helpers';
 
 /**
@@ -16,7 +15,6 @@ const data = join(__dirname, '..', '..', 'examples', 'data');
 const head = (file: string, lines: number) => readFileSync(join(data, file), 'utf8').split('\n').slice(0, lines).join('\n');
 
 let opened: Opened;
-let preview: Preview;
 let browser: Browser;
 let page: Page;
 const noRing: string[] = [];
@@ -29,7 +27,7 @@ beforeAll(async () => {
     Reviews: head('reviews.csv', 200),
   });
   opened = await openPreview({ workbook });
-  ({ preview, browser, page } = opened);
+  ({ browser, page } = opened);
 });
 
 afterAll(() => opened?.close());

@@ -4,7 +4,6 @@ import type { Frame, Page } from 'playwright-core';
 import { run } from '../../src/cli/main';
 import type { ScorecardResult } from '../../src/core/scorecard/compute';
 import { writeSidebar } from '../../scripts/build';
-import type { Preview } from '../../src/preview/server';
 import { axe, openPreview, recordMetrics, screenshot, serious, sidebarReady, type AxeFinding, type Browser, type Opened } from './helpers';
 
 /**
@@ -38,7 +37,6 @@ function cli(): ScorecardResult {
 }
 
 let opened: Opened;
-let preview: Preview;
 let browser: Browser;
 let page: Page;
 let sidebarBytes = 0;
@@ -48,7 +46,7 @@ beforeAll(async () => {
   sidebarBytes = await writeSidebar();
   // A build waits 800 ms before it runs, as a round trip to Google would, so the test sees its progress.
   opened = await openPreview({ latency: (call) => (call === 'buildScorecard' ? 800 : 0) });
-  ({ preview, browser, page } = opened);
+  ({ browser, page } = opened);
 });
 
 afterAll(() => opened?.close());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call, loadBundle } from '../helpers/bundle';
 import { TRIGGER_HANDLERS } from '../../src/server/survey/automation';
-import { SURVEY_SCOPES } from '../../src/appsscript/survey';
+import { SURVEY_SCOPES } from '../../src/rpc/scopes';
 
 /**
  * The survey features' entry points in dist/Code.js, loaded in a bare V8 context with stand-ins of the

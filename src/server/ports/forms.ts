@@ -12,7 +12,7 @@ export interface CreatedForm {
 }
 
 /**
- * Google Forms as the server sees it (`sheets/appsScriptForms.ts` over FormApp; `memory/forms.ts` for
+ * Google Forms as the server sees it (`adapters/appsscript/appsScriptForms.ts` over FormApp; `adapters/memory/forms.ts` for
  * tests and the preview, where a form is its description and responses are simulated).
  */
 export interface FormsPort {

@@ -1,4 +1,4 @@
-/** Sending mail as the user (MailApp; `memory/mail.ts` keeps what was sent). Plain text only. */
+/** Sending mail as the user (MailApp; `adapters/memory/services.ts` keeps what was sent). Plain text only. */
 export interface MailPort {
   send(to: string, subject: string, body: string): void;
 }

@@ -1,5 +1,5 @@
 /**
- * Installable triggers (`sheets/appsScriptTriggers.ts` over ScriptApp; `memory/triggers.ts`).
+ * Installable triggers (`adapters/appsscript/appsScriptTriggers.ts` over ScriptApp; `adapters/memory/services.ts`).
  * An add-on may hold one trigger of each type per user and document, so there are two: a form-submit
  * trigger on this spreadsheet (every linked form's responses) and one weekly clock.
  */

@@ -4,8 +4,8 @@ import type { Cell } from '../../core/values/cell';
  * The spreadsheet as the server sees it: a few block-oriented calls, so that building a sheet
  * costs a number of calls that does not grow with the number of data rows (Apps Script charges
  * for every call into the spreadsheet). Two implementations:
- * - `sheets/appsScriptWorkbook.ts` over SpreadsheetApp (one batch call per block);
- * - `memory/memoryWorkbook.ts` over HyperFormula, for tests, the local preview and the CLI.
+ * - `adapters/appsscript/appsScriptWorkbook.ts` over SpreadsheetApp (one batch call per block);
+ * - `adapters/memory/memoryWorkbook.ts` over HyperFormula, for tests, the local preview and the CLI.
  *
  * Rows and columns are 1-based, as in Sheets. A1 notation is relative to the sheet (`B2:D9`,
  * `A2:A` for an open-ended column, `C:C` for a whole column), never with a sheet name.

@@ -4,11 +4,15 @@ import { type Role } from '../../core/tables/roles';
 import { MEASURES, type MeasureInfo, type Source } from '../../core/scorecard/measures';
 import { type Binding, bindMeasure, measureNeeds } from '../../core/scorecard/bindings';
 import { type Block, type ConditionalRule, type StyledRange, type WorkbookPort, type WriteCell } from '../ports/workbook';
-import { type ScorecardDefinition, DEFINITION_KEY } from './definition';
+import { type ScorecardDefinition } from '../../core/scorecard/definition';
+import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
+import { SOURCES } from '../../core/scorecard/sourceKind';
 import { a1, columnLetter, formulaString, openColumn } from './references';
 
 export const SCORECARD_TAG = 'leadlag:scorecard';
 export const SCORECARD_SHEET_KEY = 'leadlag.scorecard.sheet';
+/** Document setting holding the definition of the last build (JSON), so that it can be rebuilt or edited. */
+export const DEFINITION_KEY = 'leadlag.scorecard.definition';
 const PREFERRED_NAMES = ['Scorecard', 'Leadlag Scorecard'];
 
 /** A user-facing failure: the sidebar shows the message as it is. */
@@ -101,7 +105,7 @@ export function buildScorecard(
   extras: readonly ScorecardExtra[] = [],
 ): BuildResult {
   const sources: Partial<Record<Source, ResolvedSource>> = {};
-  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+  for (const kind of SOURCES) {
     const ref = def.sources[kind];
     if (ref) sources[kind] = resolveSource(wb, kind, ref);
   }
@@ -213,7 +217,7 @@ export function buildScorecard(
     },
   ]);
   styles.push({ a1: `A${connectionsTitle + 1}:A${connectionsTitle + 1}`, italic: true, color: '#5f6368' });
-  let connectionsRow = 0;
+  let connectionsRow: number;
   if (blockOf.lead[0] && blockOf.lag[0]) {
     const [l0, l1] = blockOf.lead;
     const [g0, g1] = blockOf.lag;
@@ -237,10 +241,12 @@ export function buildScorecard(
     { text: "Target health: share of each quarter's sales made in its last days (1.5× or more is an end-of-period push)" },
   ]);
   styles.push({ a1: `A${healthTitle}:${columnLetter(trendCol)}${healthTitle}`, bold: true, background: SECTION });
-  let healthRow = 0;
+  let healthRow: number;
   const sales = sources.sales;
   if (sales?.ranges.date && sales.ranges.amount) {
-    healthRow = put([{ formula: `TARGET_PRESSURE(${sales.ranges.date}, ${sales.ranges.amount}, "quarter", ${def.lastDays})` }]);
+    healthRow = put([
+      { formula: `TARGET_PRESSURE(${sales.ranges.date}, ${sales.ranges.amount}, "${SCORECARD_DEFAULTS.healthPeriod}", ${def.lastDays})` },
+    ]);
     styles.push({ a1: `B${healthRow + 1}:B${healthRow + 40}`, numberFormat: '#,##0' });
     styles.push({ a1: `C${healthRow + 1}:D${healthRow + 40}`, numberFormat: '0.0%' });
     styles.push({ a1: `E${healthRow + 1}:E${healthRow + 40}`, numberFormat: '0.00' });

@@ -4,8 +4,9 @@ import { type RoleSuggestion, suggestRoles } from '../../core/tables/suggestRole
 import { applyOverrides } from '../../core/tables/overrides';
 import { type Role } from '../../core/tables/roles';
 import { type Source } from '../../core/scorecard/measures';
+import { kindOf } from '../../core/scorecard/sourceKind';
 import { type WorkbookPort } from '../ports/workbook';
-import { type ScorecardDefinition, parseDefinition } from './definition';
+import { type ScorecardDefinition, parseDefinition } from '../../core/scorecard/definition';
 
 /** What the wizard shows for one sheet: the table found, its column guesses and what data it looks like. */
 export interface DetectedSheet {
@@ -14,14 +15,6 @@ export interface DetectedSheet {
   readonly table: TableFound | null;
   readonly suggestions: readonly RoleSuggestion[];
   readonly problem: string | null;
-}
-
-/** A sheet looks like sales with dates and amounts, feedback with scores or answers, reviews with stars. */
-export function kindOf(roles: ReadonlySet<string>): Source | null {
-  if (roles.has('stars')) return 'reviews';
-  if (roles.has('referral_score') || roles.has('satisfaction') || roles.has('comparison')) return 'feedback';
-  if (roles.has('amount') && roles.has('date')) return 'sales';
-  return null;
 }
 
 export function detectSheet(name: string, grid: readonly (readonly Cell[])[]): DetectedSheet {

@@ -1,6 +1,7 @@
 import type { DateOptions } from '../../core/values/date';
 import type { QuestionId } from '../../core/survey/forms';
 import type { Reminder, SurveySetup } from '../../core/survey/setup';
+import type { LoggedError, SurveyForm, TriggerState } from '../../core/survey/automation';
 import type { WorkbookPort } from '../ports/workbook';
 import type { FormsPort } from '../ports/forms';
 import type { TriggerKind, TriggersPort } from '../ports/triggers';
@@ -10,8 +11,9 @@ import type { PropertiesPort } from '../ports/properties';
 
 /**
  * What the survey and the improvement loop need beyond the workbook: Forms, triggers, the document lock,
- * mail and the document's properties, each behind a port (Apps Script adapters in sheets/, twins in memory/),
- * and the spreadsheet's calendar.
+ * mail and the document's properties, each behind a port (Apps Script adapters in adapters/appsscript/,
+ * twins in adapters/memory/), and the spreadsheet's calendar. What it keeps is stored here; the types of
+ * what the sidebar reads of it (forms, triggers, problems) are the core's (core/survey/automation.ts).
  */
 export interface Automation {
   readonly forms: FormsPort;
@@ -44,19 +46,6 @@ export interface AutomationContext {
   readonly wb: WorkbookPort;
   readonly auto: Automation;
   readonly spreadsheet: string;
-}
-
-/** One form the wizard made. */
-export interface SurveyForm {
-  readonly role: string | null;
-  readonly title: string;
-  readonly id: string;
-  readonly editUrl: string;
-  readonly publishedUrl: string;
-  readonly responseSheet: string;
-  readonly createdAt: string;
-  /** Which run of the wizard made it (1, 2, ...): the latest run's forms are the survey now. */
-  readonly run: number;
 }
 
 /** How the form's response sheet is read: header (headerKey) → question. */
@@ -142,11 +131,6 @@ export function writeForm(props: PropertiesPort, f: StoredForm): void {
   if (!ids.includes(f.id)) props.set(FORMS_KEY, JSON.stringify([...ids, f.id]));
 }
 
-export interface LoggedError {
-  readonly at: string;
-  readonly message: string;
-}
-
 /** Triggers send no failure mail for an add-on: the automation keeps its last 10 problems for the sidebar. */
 export function logError(auto: Automation, message: string): void {
   const list = readJson<LoggedError[]>(auto.props, ERRORS_KEY, []);
@@ -156,11 +140,6 @@ export function logError(auto: Automation, message: string): void {
 
 export function loggedErrors(props: PropertiesPort): LoggedError[] {
   return readJson<LoggedError[]>(props, ERRORS_KEY, []);
-}
-
-export interface TriggerState {
-  readonly formSubmit: boolean;
-  readonly weekly: boolean;
 }
 
 /**

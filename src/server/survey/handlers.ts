@@ -1,52 +1,15 @@
-import * as z from 'zod/mini';
-import { MAX_ROLES, surveySetupShape, checkSetup, defaultSetup } from '../../core/survey/setup';
+import { MAX_ROLES, checkSetup, defaultSetup } from '../../core/survey/setup';
 import { surveyForms } from '../../core/survey/forms';
 import { type Automation, type AutomationContext, removeTriggers } from './automation';
 import { automationStatus, createSurvey, setAutomation } from './run';
 import { syncFeedback } from '../tracker/sync';
 import { type ScorecardHooks, type SurveyHandlers, UserError } from '../handlers';
 
-/** The calls' argument schemas, built on first use (not at load: every formula execution loads the script). */
-function makeSchemas() {
-  return {
-    SetupArgs: z.object({ setup: surveySetupShape() }),
-    AutomationArgs: z.object({ reminder: z.string(), digest: z.boolean(), owner: z.string() }),
-    SimulateArgs: z.object({ count: z.number() }),
-  };
-}
-let made: ReturnType<typeof makeSchemas> | null = null;
-const schemas = () => (made ??= makeSchemas());
-
-/** Parses a survey call's arguments with its zod schema, or says what is wrong. */
-function parsed<T>(
-  schema: {
-    safeParse(
-      x: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-  },
-  args: unknown,
-): T {
-  const r = schema.safeParse(args);
-  if (!r.success)
-    throw new UserError(
-      `Leadlag could not use what the sidebar sent (${r.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`,
-    );
-  return r.data;
-}
-
-/** The survey wizard's `setup`, checked with the survey's own schema (the contract only says "an object"). */
-function setupOf(args: unknown) {
-  const r = schemas().SetupArgs.safeParse(args);
-  if (!r.success)
-    throw new UserError(
-      `The survey settings are not valid (${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). Reload the sidebar and try again.`,
-    );
-  return r.data.setup;
-}
-
 /**
  * The survey and improvement-loop calls of the sidebar, over the automation ports (Forms, triggers, lock,
- * mail, properties). Plugged into createHandlers as `survey: surveyModule(automation)`.
+ * mail, properties). Plugged into createHandlers as `survey: surveyModule(automation)`. Their arguments
+ * come parsed by dispatch with the contract's schemas (src/rpc/contract.ts); what is checked here are the
+ * rules (checkSetup's problems, 1 to 50 simulated responses).
  */
 export function surveyModule(automation: Automation | undefined): (core: ScorecardHooks) => SurveyHandlers {
   return (core) => {
@@ -60,12 +23,12 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       surveyDefaults() {
         return { setup: defaultSetup(), maxRoles: MAX_ROLES, status: status() };
       },
-      previewSurvey(args) {
-        const c = checkSetup(setupOf(args));
+      previewSurvey({ setup }) {
+        const c = checkSetup(setup);
         return { problems: c.problems, forms: c.problems.length ? [] : surveyForms(c.setup) };
       },
-      createSurvey(args) {
-        const { trackerCreated, ...made } = createSurvey(ctx(), setupOf(args));
+      createSurvey({ setup }) {
+        const { trackerCreated, ...made } = createSurvey(ctx(), setup);
         // A scorecard built before the tracker existed gets its IMPROVEMENT_SUMMARY now.
         const def = trackerCreated && core.ownScorecard() ? core.storedDefinition() : null;
         let scorecardUpdated = false;
@@ -80,8 +43,8 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
         return { ...made, scorecardUpdated };
       },
       automationStatus: status,
-      setAutomation(args) {
-        setAutomation(ctx(), parsed(schemas().AutomationArgs, args));
+      setAutomation(change) {
+        setAutomation(ctx(), change);
         return status();
       },
       syncFeedback() {
@@ -90,8 +53,7 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       uninstallAutomation() {
         return { removed: removeTriggers(ctx().auto), status: status() };
       },
-      simulateResponses(args) {
-        const { count } = parsed(schemas().SimulateArgs, args);
+      simulateResponses({ count }) {
         const simulate = ctx().auto.simulate;
         if (!simulate)
           throw new UserError('Simulated responses exist only in the local preview. In Sheets, share the form links with your customers.');

@@ -1,6 +1,7 @@
 import { fail } from '../../core/values/errors';
 import { type SetupInput, checkSetup } from '../../core/survey/setup';
 import { columnMap, surveyForms } from '../../core/survey/forms';
+import type { SurveyForm } from '../../core/survey/automation';
 import type { AutomationStatus, SurveyCreated } from '../../rpc/contract';
 import type { WorkbookPort } from '../ports/workbook';
 import { RESPONSES, TRACKER, ensureOwn, findOwn } from '../tracker/sheets';
@@ -10,7 +11,6 @@ import {
   type Automation,
   type AutomationContext,
   FORM_RESPONSES_TAG,
-  type SurveyForm,
   ensureTriggers,
   logError,
   loggedErrors,

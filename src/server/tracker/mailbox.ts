@@ -7,7 +7,8 @@ import { type OverdueLine, digestMail, reminderMail } from '../../core/tracker/m
 import type { Reminder } from '../../core/survey/setup';
 import { utf8Bytes, type PropertiesPort } from '../ports/properties';
 import type { SheetPort, WorkbookPort } from '../ports/workbook';
-import { type Automation, type AutomationContext, type LoggedError, MAILBOX_KEY, readRecord } from '../survey/automation';
+import type { LoggedError } from '../../core/survey/automation';
+import { type Automation, type AutomationContext, MAILBOX_KEY, readRecord } from '../survey/automation';
 import { TRACKER, TRACKER_COL, findOwn } from './sheets';
 
 /**

@@ -5,6 +5,7 @@ import { type CallError } from '../client';
 import type { Session } from '../session';
 import { button, errorBox, focusHeading, loading, quoted } from './common';
 import { markReady } from '../ready';
+import { showSheet } from './showSheet';
 import { NEEDS_PERMISSION, UNAVAILABLE, actionWords, latestForms } from '../survey';
 
 /**
@@ -220,15 +221,6 @@ function renderNext(el: HTMLElement, info: HomeInfo, guesses: SheetGuess[] | nul
     h('p', null, `Build your lead/lag scorecard: Leadlag found ${found}. Four short steps, and you confirm everything it guessed.`),
     h('div', { class: 'actions' }, build),
   );
-}
-
-export async function showSheet(session: Session, sheet: string, status: HTMLElement): Promise<void> {
-  try {
-    await session.client.showSheet(sheet);
-    replace(status, `${quoted(sheet)} is open.`);
-  } catch {
-    replace(status, `Open the ${quoted(sheet)} tab at the bottom of the spreadsheet.`);
-  }
 }
 
 let rebuilding = false;

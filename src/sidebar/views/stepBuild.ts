@@ -1,11 +1,12 @@
 import type { BuildSummary } from '../../rpc/contract';
 import { h, plural, replace } from '../dom';
-import { SOURCES, SOURCE_LABELS } from '../detect';
+import { SOURCE_LABELS } from '../detect';
+import { SOURCES } from '../../core/scorecard/sourceKind';
 import { supportedMeasures, toDefinition } from '../draft';
 import { markReady } from '../ready';
-import type { WizardContext } from './wizard';
+import type { WizardContext } from './wizardContext';
 import { button, errorBox, focusHeading, quoted } from './common';
-import { showSheet } from './home';
+import { showSheet } from './showSheet';
 
 const PERIOD_WORDS = { week: 'weeks', month: 'months', quarter: 'quarters' } as const;
 

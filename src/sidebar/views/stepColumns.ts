@@ -1,9 +1,10 @@
 import { h, count, plural, replace, uid } from '../dom';
-import { SOURCES, SOURCE_LABELS, type SheetGuess } from '../detect';
+import { SOURCE_LABELS, type SheetGuess } from '../detect';
+import { SOURCES } from '../../core/scorecard/sourceKind';
 import { measuresFrom, setRole, type SourceChoice } from '../draft';
 import { ROLES, ROLE_LABELS, isRole, type Role } from '../../core/tables/roles';
 import type { Source } from '../../core/scorecard/measures';
-import type { WizardContext } from './wizard';
+import type { WizardContext } from './wizardContext';
 import { quoted } from './common';
 
 const PREVIEW_ROWS = 3;

@@ -3,7 +3,7 @@ import { supportedMeasures, targetUnit, type Period } from '../draft';
 import { MEASURES, type MeasureInfo } from '../../core/scorecard/measures';
 import { measureNeeds } from '../../core/scorecard/bindings';
 import { ROLE_LABELS, type Role } from '../../core/tables/roles';
-import type { WizardContext } from './wizard';
+import type { WizardContext } from './wizardContext';
 
 const PERIODS: readonly { value: Period; label: string }[] = [
   { value: 'week', label: 'Week' },

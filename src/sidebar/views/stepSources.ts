@@ -1,8 +1,9 @@
 import { h, plural, replace, uid } from '../dom';
-import { KIND_WORDS, SOURCES, SOURCE_LABELS } from '../detect';
+import { KIND_WORDS, SOURCE_LABELS } from '../detect';
+import { SOURCES } from '../../core/scorecard/sourceKind';
 import { rolesFor } from '../draft';
 import type { Source } from '../../core/scorecard/measures';
-import type { WizardContext } from './wizard';
+import type { WizardContext } from './wizardContext';
 import { button, quoted } from './common';
 
 const HELP: Readonly<Record<Source, string>> = {

@@ -2,33 +2,14 @@ import type { AutomationStatus, SurveyDefaults } from '../../rpc/contract';
 import { h, replace } from '../dom';
 import type { CallError } from '../client';
 import type { Session } from '../session';
-import { NEEDS_PERMISSION, UNAVAILABLE, initialSurveyDraft, type SurveyDraft } from '../survey';
+import { NEEDS_PERMISSION, UNAVAILABLE, initialSurveyDraft } from '../survey';
 import { markReady } from '../ready';
 import { button, errorBox, focusHeading, loading } from './common';
 import { renderRoles } from './surveyRoles';
 import { renderQuestions } from './surveyQuestions';
 import { renderCreate } from './surveyCreate';
 import { statusPanel } from './surveyStatus';
-
-/** What every survey step reads and changes. */
-export interface SurveyContext {
-  readonly session: Session;
-  readonly draft: SurveyDraft;
-  readonly maxRoles: number;
-  /** Shows a step afresh. */
-  go(step: number): void;
-  readonly nav: { setBackEnabled(on: boolean): void };
-  /** Replaces the steps with a result (after Create): its heading gets focus, `ready` marks the view. */
-  finish(content: HTMLElement, heading: HTMLElement, ready: string): void;
-  /** The automation panel, with a fresh status (read when not given). */
-  manage(status?: AutomationStatus, message?: string): void;
-}
-
-/** A step's content, and what Next checks first (false: stay; the step shows why). */
-export interface StepView {
-  readonly el: HTMLElement;
-  readonly next?: () => Promise<boolean>;
-}
+import type { StepView, SurveyContext } from './surveyContext';
 
 const STEPS: readonly { title: string; render: (ctx: SurveyContext) => StepView }[] = [
   { title: 'Roles', render: renderRoles },

@@ -3,7 +3,7 @@ import { h, plural, replace, uid } from '../dom';
 import { LAYOUT_CHOICES, MAX_DUE_DAYS, createProblems, roleKey, toSetup } from '../survey';
 import { button, callButton, errorBox, problemBox, quoted, said } from './common';
 import { formList, reminderFields, sheetLine, statusSummary, syncWords, triggerWords } from './surveyStatus';
-import type { StepView, SurveyContext } from './survey';
+import type { StepView, SurveyContext } from './surveyContext';
 
 /**
  * Step 3: the reminder, the weekly digest, the owner and the days to act, then Create: one server call

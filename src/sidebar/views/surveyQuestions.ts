@@ -5,7 +5,7 @@ import { h, plural, replace, uid } from '../dom';
 import type { CallError } from '../client';
 import { TEXT_IDS, TEXT_LABELS, previewSetup, roleKey } from '../survey';
 import { button, errorBox, focusHeading, loading, problemBox } from './common';
-import type { StepView, SurveyContext } from './survey';
+import type { StepView, SurveyContext } from './surveyContext';
 
 /** How long typing pauses before the preview updates. */
 const DEBOUNCE_MS = 600;

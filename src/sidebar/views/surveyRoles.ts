@@ -1,6 +1,6 @@
 import { h, replace, uid } from '../dom';
 import { LAYOUT_CHOICES } from '../survey';
-import type { StepView, SurveyContext } from './survey';
+import type { StepView, SurveyContext } from './surveyContext';
 
 /**
  * Step 1: the survey's title, the customer roles to ask (each gets its own variant of the questions;

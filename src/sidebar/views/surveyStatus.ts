@@ -1,11 +1,11 @@
 import type { AutomationStatus, SyncSummary } from '../../rpc/contract';
 import type { Reminder } from '../../core/survey/setup';
-import type { SurveyForm, TriggerState } from '../../server/survey/automation';
+import type { SurveyForm, TriggerState } from '../../core/survey/automation';
 import { h, plural, replace, uid } from '../dom';
 import type { Session } from '../session';
 import { NEEDS_PERMISSION, REMINDER_CHOICES, UNAVAILABLE, actionWords, latestForms } from '../survey';
 import { button, callButton, externalLink, quoted } from './common';
-import { showSheet } from './home';
+import { showSheet } from './showSheet';
 
 /** Why surveys cannot be used here (status.available is false). */
 /** The reminder, the digest and the owner, as the wizard's last step and the automation panel edit them. */

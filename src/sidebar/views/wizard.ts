@@ -1,7 +1,7 @@
-import type { ScorecardDefinition } from '../../server/scorecard/definition';
+import type { ScorecardDefinition } from '../../core/scorecard/definition';
 import { h, replace } from '../dom';
 import type { SheetGuess } from '../detect';
-import { columnProblems, initialDraft, measureProblems, remapRoles, sourceProblems, type Draft, type SourceChoice } from '../draft';
+import { columnProblems, initialDraft, measureProblems, remapRoles, sourceProblems, type SourceChoice } from '../draft';
 import type { Source } from '../../core/scorecard/measures';
 import type { CallError } from '../client';
 import type { Session } from '../session';
@@ -11,19 +11,7 @@ import { renderSources } from './stepSources';
 import { renderColumns } from './stepColumns';
 import { renderMeasures } from './stepMeasures';
 import { renderBuild } from './stepBuild';
-
-/** What every step reads and changes. */
-export interface WizardContext {
-  readonly session: Session;
-  readonly draft: Draft;
-  guesses: SheetGuess[];
-  readonly stored: ScorecardDefinition | null;
-  guessOf(sheet: string): SheetGuess | undefined;
-  /** Reads the sheets again, then shows a step (default: the current one) afresh. */
-  reread(toStep?: number): void;
-  /** Sets what the navigation's Next/Build does, or hides it. */
-  readonly nav: { setBackEnabled(on: boolean): void; hide(): void };
-}
+import type { WizardContext } from './wizardContext';
 
 interface Step {
   readonly title: string;

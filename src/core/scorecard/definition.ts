@@ -1,0 +1,136 @@
+import * as z from 'zod/mini';
+import { MEASURE_IDS, type MeasureId } from './measures';
+import { ROLES, type Role, isRole } from '../tables/roles';
+import { SCORECARD_DEFAULTS } from './defaults';
+import { SOURCES } from './sourceKind';
+
+/**
+ * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
+ * rebuilt or edited later. It crosses from the sidebar and from the settings store into the server:
+ * zod checks its shape (zod/mini, with only the few schema kinds that keep the Apps Script bundle
+ * small: the open-ended maps are checked by hand), then `checkDefinition` checks the rules and says in
+ * words what is wrong. The sidebar sends one (the RPC contract's `buildScorecard`, whose dispatch parses it
+ * once) and the server stores one as JSON (`parseDefinition` reads it back); where it is stored is the
+ * server's business (its settings key lives in src/server/scorecard/build.ts).
+ */
+function makeShape() {
+  const SourceRef = z.object({
+    sheet: z.string(),
+    /** Column role → header name as shown in the sheet. */
+    columns: z.unknown(),
+  });
+  return z.object({
+    version: z.number(),
+    period: z.optional(z.string()),
+    periods: z.optional(z.number()),
+    sources: z.object({
+      sales: z.optional(SourceRef),
+      feedback: z.optional(SourceRef),
+      reviews: z.optional(SourceRef),
+    }),
+    /** Which measures to show; absent: every one the data supports. */
+    measures: z.optional(z.unknown()),
+    /** Measure id → target (null: none). */
+    targets: z.optional(z.unknown()),
+    maxLag: z.optional(z.number()),
+    lastDays: z.optional(z.number()),
+  });
+}
+
+let shape: ReturnType<typeof makeShape> | null = null;
+
+/** The zod shape of a definition, built on first use: schemas cost load time, and every formula execution loads the script. */
+export function definitionShape(): ReturnType<typeof makeShape> {
+  return (shape ??= makeShape());
+}
+
+/** What may be sent as a definition (the sidebar builds one). */
+export type DefinitionInput = z.input<ReturnType<typeof makeShape>>;
+/** What zod let through: the shape is right, the rules are not checked yet (checkDefinition does). */
+export type DefinitionShaped = z.output<ReturnType<typeof makeShape>>;
+
+export interface SourceRefDef {
+  readonly sheet: string;
+  readonly columns: Partial<Record<Role, string>>;
+}
+
+export interface ScorecardDefinition {
+  readonly version: 1;
+  readonly period: 'week' | 'month' | 'quarter';
+  readonly periods: number;
+  readonly sources: { readonly sales?: SourceRefDef; readonly feedback?: SourceRefDef; readonly reviews?: SourceRefDef };
+  readonly measures?: readonly MeasureId[];
+  readonly targets: Partial<Record<MeasureId, number | null>>;
+  readonly maxLag: number;
+  readonly lastDays: number;
+}
+
+const PERIODS = ['week', 'month', 'quarter'] as const;
+
+/** A plain object whose values all pass `ok`, or null. */
+function map<T>(value: unknown, ok: (v: unknown) => v is T): Record<string, T> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  for (const v of Object.values(value)) if (!ok(v)) return null;
+  return value as Record<string, T>;
+}
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isTarget = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+function whole(value: number | undefined, fallback: number, min: number, max: number, what: string, problems: string[]): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) problems.push(`${what} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/** Parses a definition (zod once, then the rules), or throws an Error whose message lists what is wrong, field by field. */
+export function parseDefinition(value: unknown): ScorecardDefinition {
+  const r = definitionShape().safeParse(value);
+  if (!r.success) {
+    const shape = r.error.issues.map((i) => `${i.path.join('.') || 'definition'}: ${i.message}`);
+    throw new Error(`The scorecard settings are not valid: ${shape.join('; ')}`);
+  }
+  return checkDefinition(r.data);
+}
+
+/**
+ * Checks the rules of a definition whose shape zod has already checked (no second parse), and fills in
+ * the defaults; throws an Error whose message lists what is wrong, field by field.
+ */
+export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
+  const problems: string[] = [];
+  if (d.version !== 1) problems.push(`version ${d.version} is not one this Leadlag knows; update the add-on`);
+  const sources: { sales?: SourceRefDef; feedback?: SourceRefDef; reviews?: SourceRefDef } = {};
+  for (const kind of SOURCES) {
+    const s = d.sources[kind];
+    if (!s) continue;
+    if (s.sheet.trim() === '') problems.push(`sources.${kind}.sheet is empty`);
+    const columns = map(s.columns, isString);
+    if (!columns) problems.push(`sources.${kind}.columns must map column roles to header names`);
+    for (const role of Object.keys(columns ?? {}))
+      if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
+    sources[kind] = { sheet: s.sheet, columns: (columns ?? {}) as Partial<Record<Role, string>> };
+  }
+  const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
+  const measures =
+    d.measures === undefined ? undefined : Array.isArray(d.measures) && d.measures.every(isString) ? (d.measures as string[]) : null;
+  if (measures === null) problems.push('measures must be a list of measure ids');
+  for (const id of measures ?? []) if (!known(id)) problems.push(`measures: "${id}" is not a measure (${MEASURE_IDS.join(', ')})`);
+  const targets = d.targets === undefined ? {} : map(d.targets, isTarget);
+  if (!targets) problems.push('targets must map measure ids to numbers (or null for none)');
+  for (const id of Object.keys(targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
+  const period = d.period ?? SCORECARD_DEFAULTS.period;
+  if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
+  const def: ScorecardDefinition = {
+    version: 1,
+    period: period as ScorecardDefinition['period'],
+    periods: whole(d.periods, SCORECARD_DEFAULTS.periods, 3, 36, 'periods', problems),
+    sources,
+    measures: (measures ?? undefined) as MeasureId[] | undefined,
+    targets: (targets ?? {}) as Partial<Record<MeasureId, number | null>>,
+    maxLag: whole(d.maxLag, SCORECARD_DEFAULTS.maxLag, 0, 12, 'maxLag', problems),
+    lastDays: whole(d.lastDays, SCORECARD_DEFAULTS.lastDays, 1, 30, 'lastDays', problems),
+  };
+  if (def.measures === undefined) delete (def as { measures?: unknown }).measures;
+  if (problems.length) throw new Error(`The scorecard settings are not valid: ${problems.join('; ')}`);
+  return def;
+}

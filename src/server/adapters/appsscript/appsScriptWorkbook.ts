@@ -1,0 +1,242 @@
+/// <reference types="google-apps-script" />
+import type { Cell } from '../../../core/values/cell';
+import {
+  blockSize,
+  checkAnchor,
+  enteredValue,
+  type Block,
+  type CellStyle,
+  type ColumnWidth,
+  type ConditionalRule,
+  type SheetPort,
+  type StyledRange,
+  type WorkbookPort,
+} from '../../ports/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
+/**
+ * The workbook port over SpreadsheetApp. Thin on purpose: each port call is one batch call into the
+ * spreadsheet (`setValues`, `setNumberFormats` once per block; one RangeList call per distinct style and
+ * property), so building a sheet costs the same number of calls for 100 rows as for 100,000.
+ *
+ * - Text: a `{ text }` cell is written with a leading apostrophe. Sheets parses setValues strings as if
+ *   typed (`=...` becomes a formula, `0123` a number, `1/2` a date); a leading apostrophe makes the rest
+ *   literal text and is not part of the value (getValues returns the text without it). This needs no
+ *   extra call, unlike formatting the cells as plain text (`@`) first.
+ * - Tags and settings: developer metadata with PROJECT visibility (only this script sees them), on the
+ *   sheet for tags and on the spreadsheet for settings, so they need no scope beyond
+ *   `spreadsheets.currentonly` and travel with a copy of the file. Sheets limits developer metadata to
+ *   30,000 characters per sheet and per spreadsheet: settings are small values, not data.
+ * - A new sheet's grid is 1000 rows by 26 columns; blocks that reach past it grow the grid first.
+ *
+ * Nothing here runs at load time: build it inside a server function (`AppsScriptWorkbook.active()`).
+ */
+
+const TAG_KEY = 'leadlag.sheet';
+const SETTING_PREFIX = 'leadlag.setting.';
+
+function findMeta(list: DeveloperMetadata[], key: string): DeveloperMetadata | undefined {
+  return list.find((m) => m.getKey() === key);
+}
+
+export class AppsScriptWorkbook implements WorkbookPort {
+  constructor(private readonly ss: Spreadsheet) {}
+
+  /** The spreadsheet the add-on is open in. */
+  static active(): AppsScriptWorkbook {
+    const ss = SpreadsheetApp.getActive();
+    if (!ss) throw new Error('Leadlag needs an open spreadsheet');
+    return new AppsScriptWorkbook(ss);
+  }
+
+  sheetNames(): string[] {
+    return this.ss.getSheets().map((s) => s.getName());
+  }
+
+  sheet(name: string): SheetPort | null {
+    const s = this.ss.getSheetByName(name);
+    return s ? new AppsScriptSheet(s) : null;
+  }
+
+  insertSheet(name: string): SheetPort {
+    return new AppsScriptSheet(this.ss.insertSheet(name, this.ss.getNumSheets()));
+  }
+
+  deleteSheet(name: string): void {
+    this.ss.deleteSheet(this.required(name));
+  }
+
+  getSheetTag(name: string): string | null {
+    const s = this.ss.getSheetByName(name);
+    return s ? (findMeta(s.getDeveloperMetadata(), TAG_KEY)?.getValue() ?? null) : null;
+  }
+
+  setSheetTag(name: string, tag: string): void {
+    const s = this.required(name);
+    const m = findMeta(s.getDeveloperMetadata(), TAG_KEY);
+    if (m) m.setValue(tag);
+    else s.addDeveloperMetadata(TAG_KEY, tag, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  }
+
+  getSetting(key: string): string | null {
+    return findMeta(this.ss.getDeveloperMetadata(), SETTING_PREFIX + key)?.getValue() ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    const m = findMeta(this.ss.getDeveloperMetadata(), SETTING_PREFIX + key);
+    if (m) m.setValue(value);
+    else this.ss.addDeveloperMetadata(SETTING_PREFIX + key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  }
+
+  activate(name: string): void {
+    this.ss.getSheetByName(name)?.activate();
+  }
+
+  timeZone(): string {
+    return this.ss.getSpreadsheetTimeZone();
+  }
+
+  locale(): string {
+    return this.ss.getSpreadsheetLocale();
+  }
+
+  private required(name: string): Sheet {
+    const s = this.ss.getSheetByName(name);
+    if (!s) throw new Error(`There is no sheet called "${name}"`);
+    return s;
+  }
+}
+
+class AppsScriptSheet implements SheetPort {
+  private maxRows = -1;
+  private maxCols = -1;
+
+  constructor(private readonly sheet: Sheet) {}
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+
+  readValues(): Cell[][] {
+    return this.sheet.getDataRange().getValues() as Cell[][];
+  }
+
+  writeBlock(row: number, col: number, block: Block): void {
+    checkAnchor(row, col);
+    const { rows, cols } = blockSize(block);
+    this.fit(row + rows - 1, col + cols - 1);
+    const values = block.map((r) => r.map((c) => enteredValue(c) ?? ''));
+    this.sheet.getRange(row, col, rows, cols).setValues(values);
+  }
+
+  setNumberFormats(row: number, col: number, formats: readonly (readonly string[])[]): void {
+    checkAnchor(row, col);
+    const { rows, cols } = blockSize(formats, 'number formats');
+    this.fit(row + rows - 1, col + cols - 1);
+    this.sheet.getRange(row, col, rows, cols).setNumberFormats(formats.map((r) => [...r]));
+  }
+
+  applyStyles(styles: readonly StyledRange[]): void {
+    const groups = new Map<string, { style: CellStyle; ranges: string[] }>();
+    for (const { a1, ...style } of styles) {
+      const key = JSON.stringify([
+        style.bold,
+        style.italic,
+        style.fontSize,
+        style.color,
+        style.background,
+        style.numberFormat,
+        style.wrap,
+        style.align,
+      ]);
+      const g = groups.get(key);
+      if (g) g.ranges.push(a1);
+      else groups.set(key, { style, ranges: [a1] });
+    }
+    for (const { style, ranges } of groups.values()) {
+      const list = this.sheet.getRangeList(ranges);
+      if (style.bold !== undefined) list.setFontWeight(style.bold ? 'bold' : 'normal');
+      if (style.italic !== undefined) list.setFontStyle(style.italic ? 'italic' : 'normal');
+      if (style.fontSize !== undefined) list.setFontSize(style.fontSize);
+      if (style.color !== undefined) list.setFontColor(style.color);
+      if (style.background !== undefined) list.setBackground(style.background);
+      if (style.numberFormat !== undefined) list.setNumberFormat(style.numberFormat);
+      if (style.wrap !== undefined) list.setWrap(style.wrap);
+      if (style.align !== undefined) list.setHorizontalAlignment(style.align);
+    }
+  }
+
+  setFrozen(rows: number, cols: number): void {
+    this.sheet.setFrozenRows(rows);
+    this.sheet.setFrozenColumns(cols);
+  }
+
+  setColumnWidths(widths: readonly ColumnWidth[]): void {
+    if (!widths.length) return;
+    const sorted = [...widths].sort((a, b) => a.col - b.col);
+    this.fit(1, sorted[sorted.length - 1].col);
+    // One call per run of neighbouring columns with the same width.
+    let start = sorted[0];
+    let count = 1;
+    for (let i = 1; i <= sorted.length; i++) {
+      const w = sorted[i];
+      if (w && w.col === start.col + count && w.width === start.width) {
+        count++;
+        continue;
+      }
+      this.sheet.setColumnWidths(start.col, count, start.width);
+      if (w) {
+        start = w;
+        count = 1;
+      }
+    }
+  }
+
+  setConditionalRules(rules: readonly ConditionalRule[]): void {
+    const built = rules.map((r) => {
+      let b = SpreadsheetApp.newConditionalFormatRule().setBackground(r.background);
+      b =
+        r.formula !== undefined
+          ? b.whenFormulaSatisfied(r.formula.startsWith('=') ? r.formula : `=${r.formula}`)
+          : b.whenTextEqualTo(r.textEquals ?? '');
+      if (r.color !== undefined) b = b.setFontColor(r.color);
+      if (r.bold !== undefined) b = b.setBold(r.bold);
+      return b.setRanges([this.sheet.getRange(r.a1)]).build();
+    });
+    this.sheet.setConditionalFormatRules(built);
+  }
+
+  setValidation(a1: string, allowed: readonly string[]): void {
+    this.sheet.getRange(a1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...allowed], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
+  }
+
+  clear(): void {
+    this.sheet.clear();
+    this.sheet.clearConditionalFormatRules();
+    this.sheet.getRange(1, 1, this.sheet.getMaxRows(), this.sheet.getMaxColumns()).clearDataValidations();
+  }
+
+  /** Grows the grid so that (lastRow, lastCol) exists; reads its size once per sheet object. */
+  private fit(lastRow: number, lastCol: number): void {
+    if (this.maxRows < 0) {
+      this.maxRows = this.sheet.getMaxRows();
+      this.maxCols = this.sheet.getMaxColumns();
+    }
+    if (lastRow > this.maxRows) {
+      this.sheet.insertRowsAfter(this.maxRows, lastRow - this.maxRows);
+      this.maxRows = lastRow;
+    }
+    if (lastCol > this.maxCols) {
+      this.sheet.insertColumnsAfter(this.maxCols, lastCol - this.maxCols);
+      this.maxCols = lastCol;
+    }
+  }
+}

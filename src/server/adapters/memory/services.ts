@@ -1,0 +1,110 @@
+import type { TriggerInfo, TriggerKind, TriggersPort } from '../../ports/triggers';
+import type { LockPort } from '../../ports/lock';
+import type { MailPort } from '../../ports/mail';
+import { PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../../ports/properties';
+
+/** An installed trigger as the twin keeps it: the spreadsheet of a form-submit trigger, none for a clock. */
+export interface MemoryTrigger extends TriggerInfo {
+  readonly source: string | null;
+}
+
+/**
+ * Triggers in memory: what is installed, for tests to count and the automation twin to fire. One user's
+ * triggers may be shared by several spreadsheets' twins (pass the same `installed`), as a clock is.
+ */
+export class MemoryTriggers implements TriggersPort {
+  private next = 1;
+
+  constructor(
+    private readonly doc = 'memory-spreadsheet',
+    readonly installed: MemoryTrigger[] = [],
+  ) {}
+
+  list(): TriggerInfo[] {
+    return this.installed.map(({ source, ...t }) => ({ ...t, document: source === this.doc }));
+  }
+
+  install(kind: TriggerKind, handler: string): string {
+    const id = `${this.doc}/trigger-${this.next++}`;
+    this.installed.push({ id, kind, handler, document: false, source: kind === 'formSubmit' ? this.doc : null });
+    return id;
+  }
+
+  remove(id: string): void {
+    const i = this.installed.findIndex((t) => t.id === id);
+    if (i < 0) throw new Error(`There is no trigger ${id}`);
+    this.installed.splice(i, 1);
+  }
+}
+
+/**
+ * The document lock in one thread. Executions cannot block here, so the automation twin models an
+ * execution that waits for the lock by starting it only once the lock is free (`whenFree`): as in Apps
+ * Script, no two critical sections ever overlap, and a waiting execution runs after the holder.
+ */
+export class MemoryLock implements LockPort {
+  held = false;
+  /** Times an execution found the lock held and waited. */
+  waited = 0;
+  /** Times tryLock failed (an execution that gave up). */
+  refused = 0;
+  /** When set, tryLock fails as if another execution held the lock past the wait (tests of the busy path). */
+  timeOut = false;
+  private readonly waiting: (() => void)[] = [];
+
+  tryLock(): boolean {
+    if (this.held || this.timeOut) {
+      this.refused++;
+      return false;
+    }
+    this.held = true;
+    return true;
+  }
+
+  release(): void {
+    if (!this.held) throw new Error('released a lock that was not held');
+    this.held = false;
+    const next = this.waiting.shift();
+    if (next) next();
+  }
+
+  /** Runs fn now when the lock is free, else once it is released. */
+  whenFree(fn: () => void): void {
+    if (!this.held) return fn();
+    this.waited++;
+    this.waiting.push(fn);
+  }
+}
+
+export interface SentMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** Mail in memory: kept, not sent. */
+export class MemoryMail implements MailPort {
+  readonly sent: SentMail[] = [];
+  send(to: string, subject: string, body: string): void {
+    this.sent.push({ to, subject, body });
+  }
+}
+
+/** Document properties in memory. Apps Script limits a value to 9 KB: so does this. */
+export class MemoryProperties implements PropertiesPort {
+  readonly values = new Map<string, string>();
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  set(key: string, value: string): void {
+    // As PropertiesService: a value over 9 KB (in UTF-8) is refused.
+    if (utf8Bytes(value) > PROPERTY_MAX_BYTES) throw new Error(`Argument too large: ${key}`);
+    this.values.set(key, value);
+  }
+  remove(key: string): void {
+    this.values.delete(key);
+  }
+  keys(): string[] {
+    return [...this.values.keys()];
+  }
+}

@@ -1,0 +1,8 @@
+import { parseCsv } from '../../../../src/server/adapters/memory/csv';
+
+/** The memory workbook's CSV reader (src/server/adapters/memory/csv.ts). */
+test('parseCsv follows RFC 4180', () => {
+  expect(parseCsv('a,"b ""q"", c",\r\n,,\n"x\r\ny"')).toEqual([['a', 'b "q", c', ''], ['', '', ''], ['x\r\ny']]);
+  expect(parseCsv('\ufeffa\n')).toEqual([['a']]);
+  expect(() => parseCsv('"open')).toThrow(/quoted/);
+});

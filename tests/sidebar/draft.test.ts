@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../../src/core/tables/csv';
+import { MEASURES } from '../../src/core/scorecard/measures';
+import { sheetTable } from '../../src/server/handlers';
+import { detectSheet, suggestDefinition } from '../../src/server/scorecard/detect';
+import { parseDefinition } from '../../src/core/scorecard/definition';
+import { guessSheet } from '../../src/sidebar/detect';
+import { initialDraft, parseTarget, remapRoles, setRole, supportedMeasures, toDefinition } from '../../src/sidebar/draft';
+
+/** The wizard's draft (src/sidebar/draft.ts), in Node: the same guesses as the server, and the definition it sends. */
+
+const data = join(__dirname, '..', '..', 'examples', 'data');
+const grids = Object.fromEntries(
+  ['Sales', 'Feedback', 'Reviews'].map((n) => [n, parseCsv(readFileSync(join(data, `${n.toLowerCase()}.csv`), 'utf8'))]),
+);
+const guesses = Object.entries(grids).map(([n, g]) => guessSheet(sheetTable(n, g)));
+const info = (id: string) => MEASURES.find((m) => m.id === id)!;
+
+test('the first draft is what the server would suggest from the same sheets', () => {
+  const draft = initialDraft(guesses, null);
+  const fromServer = suggestDefinition(Object.entries(grids).map(([n, g]) => detectSheet(n, g)));
+  const def = parseDefinition(toDefinition(draft, guesses));
+  expect(def.sources).toEqual(fromServer.sources);
+  expect(def.period).toBe('month');
+  expect(def.periods).toBe(12);
+  expect(def.measures).toBeUndefined();
+  expect(supportedMeasures(draft).map((m) => m.id)).toEqual(MEASURES.map((m) => m.id));
+});
+
+test('a stored definition comes back into the wizard: sheets, columns, measures, targets', () => {
+  const first = initialDraft(guesses, null);
+  first.off.add('margin_pct');
+  first.targets.csat = '85%';
+  first.targets.revenue = '£150,000';
+  first.period = 'quarter';
+  delete first.sources.reviews;
+  const stored = parseDefinition(toDefinition(first, guesses));
+  expect(stored.targets).toEqual({ csat: 0.85, revenue: 150000 });
+  expect(stored.measures).not.toContain('margin_pct');
+  const again = initialDraft(guesses, stored);
+  expect(again.sources.reviews).toBeUndefined();
+  expect(again.sources.sales?.roles).toEqual(first.sources.sales?.roles);
+  expect(again.targets).toEqual({ csat: '85', revenue: '150000' });
+  expect(again.period).toBe('quarter');
+  expect(again.off.has('margin_pct')).toBe(true);
+});
+
+test('a role belongs to one column; comments may share', () => {
+  const draft = initialDraft(guesses, null);
+  const sales = draft.sources.sales!;
+  expect(setRole(sales, 2, 'date')).toBe(1); // Customer made the date: Order Date loses it
+  expect(sales.roles[1]).toBeNull();
+  const feedback = draft.sources.feedback!;
+  expect(setRole(feedback, 6, 'comment')).toBeNull();
+  expect(feedback.roles.filter((r) => r === 'comment')).toHaveLength(2);
+});
+
+test('targets are read as a manager types them', () => {
+  expect(parseTarget('85', info('csat'))).toEqual({ value: 0.85 });
+  expect(parseTarget(' 85 % ', info('csat'))).toEqual({ value: 0.85 });
+  expect(parseTarget('1,500', info('revenue'))).toEqual({ value: 1500 });
+  expect(parseTarget('−5', info('nps'))).toEqual({ value: -5 });
+  expect(parseTarget('', info('nps'))).toEqual({ value: null });
+  expect(parseTarget('lots', info('revenue'))).toEqual({ error: expect.stringContaining('“lots” is not a number') });
+  expect(parseTarget('150', info('nps'))).toEqual({ error: expect.stringContaining('from −100 to 100') });
+});
+
+test('a renamed column keeps its role when the sheets are read again', () => {
+  const draft = initialDraft(guesses, null);
+  const sales = grids.Sales.map((r, i) => (i === 2 ? r.map((c) => (c === 'Net Sales (£)' ? 'Revenue £' : c)) : r));
+  const fresh = guessSheet(sheetTable('Sales', sales));
+  const roles = remapRoles(guesses[0].table.headers, draft.sources.sales!.roles, fresh);
+  expect(roles[4]).toBe('amount');
+  expect(roles).toEqual(draft.sources.sales!.roles);
+});
