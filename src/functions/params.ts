@@ -14,7 +14,11 @@ import type { ArgValues, Earlier, FormulaContext, FormulaDef, Limit, NumberParam
  * (the runtime puts the formula's name in front). Errors inside the data keep the readers'
  * "row 7 holds …" style.
  */
-export function readArguments<Ps extends readonly Param[]>(def: FormulaDef<Ps>, given: readonly unknown[], ctx: FormulaContext): ArgValues<Ps> {
+export function readArguments<Ps extends readonly Param[]>(
+  def: FormulaDef<Ps>,
+  given: readonly unknown[],
+  ctx: FormulaContext,
+): ArgValues<Ps> {
   let ranges = 0;
   for (const p of def.params) if (p.kind === 'range' || p.kind === 'grid') ranges++;
   const out: Record<string, unknown> = {};
@@ -58,7 +62,13 @@ function numberHint(p: NumberParam, earlier: Earlier): string {
   const lo = limit(p.min, earlier);
   const hi = limit(p.max, earlier);
   const range =
-    lo !== undefined && hi !== undefined ? ` from ${lo} to ${hi}` : lo !== undefined ? ` of at least ${lo}` : hi !== undefined ? ` up to ${hi}` : '';
+    lo !== undefined && hi !== undefined
+      ? ` from ${lo} to ${hi}`
+      : lo !== undefined
+        ? ` of at least ${lo}`
+        : hi !== undefined
+          ? ` up to ${hi}`
+          : '';
   return `give ${p.integer ? 'a whole number' : 'a number'}${range}`;
 }
 
@@ -97,7 +107,8 @@ function readArgument(p: Param, arg: Arg | undefined, earlier: Earlier, ctx: For
       if (n === null || n === undefined) return bad(p, shown(c), earlier);
       const lo = limit(p.min, earlier);
       const hi = limit(p.max, earlier);
-      if ((p.integer && !Number.isInteger(n)) || (lo !== undefined && n < lo) || (hi !== undefined && n > hi)) return bad(p, shown(n), earlier);
+      if ((p.integer && !Number.isInteger(n)) || (lo !== undefined && n < lo) || (hi !== undefined && n > hi))
+        return bad(p, shown(n), earlier);
       return n;
     }
     case 'text':

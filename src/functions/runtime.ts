@@ -19,10 +19,17 @@ export function runFormula(name: string, args: readonly unknown[], ctx: FormulaC
     }
     return checked(def.run(readArguments(def, args, ctx), ctx));
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`${name}: ${e.message}`);
+    if (e instanceof InputError) throw withCause(`${name}: ${e.message}`, e);
     const why = e instanceof Error ? e.message : String(e);
-    throw new Error(`${name}: Leadlag could not compute this (${why}). Please report it with the formula and a copy of the data.`);
+    throw withCause(`${name}: Leadlag could not compute this (${why}). Please report it with the formula and a copy of the data.`, e);
   }
+}
+
+/** The Error Sheets shows (its message), keeping what caused it for a debugger. */
+function withCause(message: string, cause: unknown): Error {
+  const e = new Error(message) as Error & { cause?: unknown };
+  e.cause = cause;
+  return e;
 }
 
 function checkedCell(x: unknown): string | number | boolean {

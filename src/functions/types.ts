@@ -85,7 +85,11 @@ type Present<P> = P extends RangeParam
               : P extends PeriodParam
                 ? PeriodSpec
                 : never;
-type ValueOf<P> = P extends { readonly default: unknown } ? Present<P> : P extends { readonly optional: true } ? Present<P> | undefined : Present<P>;
+type ValueOf<P> = P extends { readonly default: unknown }
+  ? Present<P>
+  : P extends { readonly optional: true }
+    ? Present<P> | undefined
+    : Present<P>;
 
 /** The arguments of a formula by name, read and checked. */
 export type ArgValues<Ps extends readonly Param[]> = { readonly [P in Ps[number] as P['name']]: ValueOf<P> };

@@ -375,7 +375,11 @@ export function periodsBetween(first: number, last: number, period: string): Nat
     // A fiscal label names the month its period begins: FY2027-Q2 (Oct) for a year from July.
     const begins = fiscal === 1 ? '' : ` (${MONTH_NAMES[m - 1][0].toUpperCase()}${MONTH_NAMES[m - 1].slice(1)})`;
     const label =
-      kind === 'month' ? `${y}-${two(m)}` : kind === 'quarter' ? `${yearName}-Q${((i * step) % 12) / 3 + 1}${begins}` : `${yearName}${begins}`;
+      kind === 'month'
+        ? `${y}-${two(m)}`
+        : kind === 'quarter'
+          ? `${yearName}-Q${((i * step) % 12) / 3 + 1}${begins}`
+          : `${yearName}${begins}`;
     out.push({ label, start: `DATE(${y},${m},1)`, end: `DATE(${y},${m + step},1)` });
   }
   return out;

@@ -11,7 +11,6 @@ import { runFormula } from '../../src/functions/runtime';
 import { contextFor } from '../../src/functions/context';
 import type { FormulaContext, FormulaDef } from '../../src/functions/types';
 import type { Cell } from '../../src/core/values/cell';
-import { readNumber } from '../../src/core/values/number';
 import { UTC_ZONE } from '../../src/core/time/zone';
 import { LONDON } from '../core/time/testZones';
 
@@ -376,13 +375,30 @@ function goodCell(x: unknown): boolean {
   return typeof x === 'string' || typeof x === 'boolean';
 }
 
+/** What no message may say, outside the user's own text that it quotes. */
+const FORBIDDEN = /undefined|NaN|\[object/;
+function withoutQuotedText(message: string, args: unknown[]): string {
+  const texts: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (typeof x === 'string') texts.push(x);
+  };
+  walk(args);
+  let m = message;
+  // Longest first, each as the readers quote it: whole, cut short, or in JSON.
+  for (const t of texts.sort((a, b) => b.length - a.length))
+    for (const q of [`"${t}"`, `"${t.slice(0, 37)}..."`, JSON.stringify(t), t]) if (t !== '' && q !== '') m = m.split(q).join('');
+  return m;
+}
+
 /** null when the outcome keeps the contract, else what is wrong. */
-function violation(name: string, outcome: { value: unknown } | { error: unknown }): string | null {
+function violation(name: string, outcome: { value: unknown } | { error: unknown }, args: unknown[] = []): string | null {
   if ('error' in outcome) {
     const e = outcome.error;
     if (!(e instanceof Error)) return `threw a non-Error: ${String(e)}`;
     if (!e.message.startsWith(`${name}: `)) return `message without the formula's name: ${e.message}`;
     if (e.message.includes('could not compute')) return `internal error: ${e.message}`;
+    if (FORBIDDEN.test(withoutQuotedText(e.message, args))) return `a message that says undefined, NaN or [object: ${e.message}`;
     return null;
   }
   const v = outcome.value;
@@ -464,7 +480,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
 
   const check = (name: string) => (args: unknown[], ctx: FormulaContext) => {
     const outcome = outcomeOf(name, args, ctx);
-    const bad = violation(name, outcome);
+    const bad = violation(name, outcome, args);
     if (bad !== null) {
       throw new Error(bad);
     }
@@ -480,7 +496,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
     fc.assert(
       fc.property(argumentLists(arity), fc.constantFrom(...CONTEXTS), (args, ctx) => {
         const outcome = outcomeOf(name, args, ctx);
-        const bad = violation(name, outcome);
+        const bad = violation(name, outcome, args);
         if (bad !== null) {
           throw new Error(bad);
         }
@@ -500,7 +516,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
         ),
         (args) => {
           const outcome = outcomeOf(name, args, CONTEXTS[0]);
-          const bad = violation(name, outcome);
+          const bad = violation(name, outcome, args);
           if (bad !== null) throw new Error(bad);
         },
       ),
@@ -510,7 +526,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
 });
 
 describe('regressions: counterexamples the properties found, now fixed', () => {
-  const keeps = (name: string, ...args: unknown[]) => violation(name, outcomeOf(name, args, CONTEXTS[0]));
+  const keeps = (name: string, ...args: unknown[]) => violation(name, outcomeOf(name, args, CONTEXTS[0]), args);
 
   // overflow — src/core/measures/ratio.ts, periodSeries.ts, targetPressure.ts, scorecard/measureSeries.ts:
   // sums and quotients are not checked before the runtime guard, which reports "could not compute".

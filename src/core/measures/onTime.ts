@@ -12,12 +12,7 @@ import { type RatioRows } from './ratio';
  * date); for a series per period (`perPeriod`: MEASURE_SERIES and the command line) rows without a
  * promised date are left out, and no deliveries give no rows.
  */
-export function onTimeRows(
-  promised: Column,
-  delivered: Column,
-  opts: DateOptions,
-  perPeriod = false,
-): RatioRows & { days: Float64Array } {
+export function onTimeRows(promised: Column, delivered: Column, opts: DateOptions, perPeriod = false): RatioRows & { days: Float64Array } {
   sameLength(promised, delivered);
   if (!perPeriod) requireSome(delivered, 'delivery dates');
   const p = cachedDayColumn(promised, opts);

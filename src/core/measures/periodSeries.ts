@@ -1,6 +1,5 @@
 import { type Column, badCell, requireSome, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
-import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
 import { type TimeZone, localDayReader } from '../time/zone';

@@ -185,7 +185,7 @@ export function periodLabel(index: number, spec: PeriodSpec): string {
 export const LABEL_HELP =
   'give period labels as PERIODS writes them, such as 2026-01, 2026-Q1, 2026-W05, 2026, FY2027-Q1 (Jul) or FY2027 (Jul)';
 const FISCAL_HELP =
-  "a fiscal label names the month its period begins, as PERIODS writes it: FY2027-Q1 (Jul); make the row with PERIODS(dates, \"quarter:jul\")";
+  'a fiscal label names the month its period begins, as PERIODS writes it: FY2027-Q1 (Jul); make the row with PERIODS(dates, "quarter:jul")';
 
 /** The period a label names, or the help to show when it names none. */
 function readLabel(text: string): Period | { readonly hint: string } {
@@ -251,7 +251,11 @@ export function readPeriodLabels(labels: Column): { spec: PeriodSpec; indexes: n
       spec = p.spec;
       first = i;
     } else if (!sameSpec(spec, p.spec)) {
-      return badCell(labels, i, `the row mixes kinds of period: the first label is ${String(cells[first])}; give one kind, e.g. a row from PERIODS`);
+      return badCell(
+        labels,
+        i,
+        `the row mixes kinds of period: the first label is ${String(cells[first])}; give one kind, e.g. a row from PERIODS`,
+      );
     }
     indexes.push(p.index);
   }

@@ -43,7 +43,8 @@ export const CONNECTIONS = defineFormula({
     );
     const out: (string | number)[][] = [['Lead', 'Lag', 'Best lag', 'Correlation', 'P-value', 'Pairs', 'Reading']];
     for (const c of found) out.push([c.lead, c.lag, c.lagPeriods, c.r, c.p, c.pairs, c.sentence]);
-    if (found.length === 0) out.push(['Not enough periods yet: each pair needs at least 3 periods with both values.', '', '', '', '', '', '']);
+    if (found.length === 0)
+      out.push(['Not enough periods yet: each pair needs at least 3 periods with both values.', '', '', '', '', '', '']);
     return out;
   },
 });

@@ -11,7 +11,6 @@ export const KEY_ACCOUNTS_DOCS = documentFormula(KEY_ACCOUNTS, {
   args: {
     customers: 'The customer of each sale.',
     revenue: 'The revenue of each sale, same size.',
-    scores: 'Optional: each row\'s referral score (0–10) or better/same/worse answer; the last one per customer ' +
-      'counts.',
+    scores: "Optional: each row's referral score (0–10) or better/same/worse answer; the last one per customer " + 'counts.',
   },
 });

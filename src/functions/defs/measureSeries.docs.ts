@@ -12,9 +12,9 @@ export const MEASURE_SERIES_DOCS = documentFormula(MEASURE_SERIES, {
     measure: `The measure's id: ${MEASURE_IDS.join(', ')}.`,
     periods: 'A row of period labels as PERIODS makes them, such as 2026-01 or FY2027-Q1 (Jul).',
     dates: 'The date of each row (for on_time: the delivery dates).',
-    a: 'The values: scores, answers, amounts, stars, quantities sold, promised dates (on_time) or order ids ' +
-      '(orders).',
-    b: 'Optional second values: costs (margin), quantities returned (return_rate), responded ' +
+    a: 'The values: scores, answers, amounts, stars, quantities sold, promised dates (on_time) or order ids ' + '(orders).',
+    b:
+      'Optional second values: costs (margin), quantities returned (return_rate), responded ' +
       '(review_response), order ids (average_order_value).',
   },
 });

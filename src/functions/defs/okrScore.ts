@@ -1,4 +1,4 @@
-import { type Cell, isBlank } from '../../core/values/cell';
+import { type Cell, isBlank, showCell } from '../../core/values/cell';
 import { fail } from '../../core/values/errors';
 import { readNumber } from '../../core/values/number';
 import { okrScore } from '../../core/measures/okr';
@@ -7,7 +7,7 @@ import { defineFormula } from '../types';
 function num(c: Cell, name: string, r: number, k: number, shape: boolean): number | null {
   const x = readNumber(c);
   if (x === undefined) {
-    fail(`${shape ? `row ${r + 1}, column ${k + 1} of ` : ''}${name} holds ${JSON.stringify(c)}; expected a number`);
+    fail(`${shape ? `row ${r + 1}, column ${k + 1} of ` : ''}${name} holds ${showCell(c)}; expected a number`);
   }
   return x;
 }

@@ -13,7 +13,8 @@ export const PERIODS = defineFormula({
   ],
   run({ dates, period, count }, ctx) {
     const periods =
-      periodsEndingAtLatest(readDayColumn(dates, ctx.dates), period, count) ?? fail('no dates found; select the column that holds the dates');
+      periodsEndingAtLatest(readDayColumn(dates, ctx.dates), period, count) ??
+      fail('no dates found; select the column that holds the dates');
     return [periods.map((p) => periodLabel(p, period))];
   },
 });

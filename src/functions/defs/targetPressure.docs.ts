@@ -3,7 +3,7 @@ import { TARGET_PRESSURE } from './targetPressure';
 
 export const TARGET_PRESSURE_DOCS = documentFormula(TARGET_PRESSURE, {
   summary:
-    'What sales targets do to customers: the share of each period\'s sales made in its last days, against ' +
+    "What sales targets do to customers: the share of each period's sales made in its last days, against " +
     'the share expected if sales were even. A spike ratio of 1.5 or more is flagged as an end-of-period ' +
     'push.',
   returns: 'A table: Period, Sales, Share in last days, Expected share, Spike ratio, Flag.',

@@ -277,7 +277,10 @@ describe('reading labels back', () => {
 describe('a row of labels', () => {
   const row = (...labels: unknown[]) => toColumn([labels as Cell[]], 'periods', true);
   test('blanks are left out; the spec and the indexes come back', () => {
-    expect(readPeriodLabels(row('2026-01', '', '2026-02'))).toEqual({ spec: { kind: 'month', fiscalStartMonth: 1 }, indexes: [2026 * 12, 2026 * 12 + 1] });
+    expect(readPeriodLabels(row('2026-01', '', '2026-02'))).toEqual({
+      spec: { kind: 'month', fiscalStartMonth: 1 },
+      indexes: [2026 * 12, 2026 * 12 + 1],
+    });
     expect(readPeriodLabels(row(2026, '2027')).indexes).toEqual([2026, 2027]);
   });
   test('a row mixing kinds or fiscal starts is an error naming the cell', () => {
@@ -285,7 +288,9 @@ describe('a row of labels', () => {
       'row 1, column 2 of periods holds "2026-Q1"; the row mixes kinds of period: the first label is 2026-01; give one kind, e.g. a row from PERIODS',
     );
     expect(() => readPeriodLabels(row('FY2027-Q1 (Apr)', 'FY2027-Q1 (Jul)'))).toThrow('mixes kinds of period');
-    expect(() => readPeriodLabels(row('2026-01', 'Feb'))).toThrow('row 1, column 2 of periods holds "Feb"; give period labels as PERIODS writes them');
+    expect(() => readPeriodLabels(row('2026-01', 'Feb'))).toThrow(
+      'row 1, column 2 of periods holds "Feb"; give period labels as PERIODS writes them',
+    );
     expect(() => readPeriodLabels(row('2026-01', new Date(0)))).toThrow('holds the date 1970-01-01');
   });
   test('an empty row is an error', () => {
