@@ -68,7 +68,7 @@ export function seriesFromText(dates: Range, values: Range, monthOf: MonthOf): T
   return out;
 }
 
-const Z95 = 1.959964;
+const Z95 = 1.959963984540054; // DOMAIN.md: the exact quantile Φ⁻¹(0.975), as NPS_BY_PERIOD uses it
 
 /** Month index of every Date row, inline (no callback): the bare loop at its fastest. */
 function monthsOfDates(dates: Range): { key: Int32Array; min: number; max: number } {

@@ -2,7 +2,9 @@
  * Builds what `clasp push` sends to Apps Script, into dist/:
  * - Code.js: the core and the formulas bundled by esbuild into one IIFE with the global `Leadlag`
  *   (Apps Script has no module system), followed by the top-level custom-function declarations
- *   generated from the registry, with their JSDoc, and the menu, RPC and trigger entries;
+ *   generated from the registry, with their JSDoc from the formulas' docs modules (src/functions/docs.ts,
+ *   which the bundle's entry never imports: the prose ships once, in the JSDoc), and the menu, RPC and
+ *   trigger entries;
  * - Server.js: the server (menu, sidebar calls, scorecard builder, surveys) bundled the same way into the
  *   global `LeadlagServer`, kept as a string that src/appsscript/loader.ts compiles when a server entry
  *   runs, so that formula executions do not compile it;
@@ -10,32 +12,15 @@
  * - sidebar.html: the sidebar (src/sidebar/), its script and styles inlined into one self-contained file
  *   that loads nothing from the network (HtmlService serves it; the local preview serves it too).
  */
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FUNCTIONS } from '../src/functions/registry';
+import { DOCUMENTED } from '../src/functions/docs';
 import { declarations, serverDeclarations } from '../src/functions/declarations';
 import { SERVER_GLOBAL } from '../src/appsscript/loader';
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
-
-/**
- * The formulas' help texts (summary, argument help and type, default, returns, example) go into the
- * generated JSDoc; the runtime never reads them, so they are left out of the bundle, not shipped twice.
- * They must be plain string literals (concatenated with + at most); a test checks none survive.
- */
-const LITERAL = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60[^\x60$]*\x60)`;
-const DOC_FIELD = new RegExp(String.raw`\b(summary|help|returns|example|type|default):\s*${LITERAL}(?:\s*\+\s*${LITERAL})*\s*,?`, 'g');
-export const stripFormulaDocs: Plugin = {
-  name: 'strip-formula-docs',
-  setup(b) {
-    b.onLoad({ filter: /src[\\/]functions[\\/]defs[\\/].*\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(DOC_FIELD, ''),
-      loader: 'ts',
-    }));
-  },
-};
 
 /** The formulas' bundle (`Leadlag`), or with `server` the server's (`LeadlagServer`). */
 export async function buildBundle(which: 'formulas' | 'server' = 'formulas'): Promise<string> {
@@ -51,7 +36,6 @@ export async function buildBundle(which: 'formulas' | 'server' = 'formulas'): Pr
     legalComments: 'none',
     charset: 'utf8',
     write: false,
-    plugins: [stripFormulaDocs],
   });
   return result.outputFiles[0].text;
 }
@@ -98,7 +82,7 @@ async function main(): Promise<void> {
   mkdirSync(dist, { recursive: true });
   const bundle = await buildBundle();
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  const code = `// Leadlag ${version}\n` + bundle + '\n' + declarations(FUNCTIONS) + '\n' + serverDeclarations();
+  const code = `// Leadlag ${version}\n` + bundle + '\n' + declarations(DOCUMENTED) + '\n' + serverDeclarations();
   writeFileSync(join(dist, 'Code.js'), code);
   const serverSource = (await buildBundle('server')).trim();
   const serverFile =
@@ -117,7 +101,7 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   console.log(
-    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${FUNCTIONS.length} formulas), dist/Server.js ${(Buffer.byteLength(serverFile) / 1024).toFixed(1)} KB`,
+    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB (${DOCUMENTED.length} formulas), dist/Server.js ${(Buffer.byteLength(serverFile) / 1024).toFixed(1)} KB`,
   );
   const sidebarBytes = await writeSidebar();
   console.log(`dist/sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB`);

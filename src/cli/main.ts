@@ -12,6 +12,7 @@ import { parseCsv } from '../core/tables/csv';
 import { loadSource } from '../core/scorecard/source';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
+import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
 import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
@@ -41,7 +42,15 @@ export interface Args {
 export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command !== 'scorecard') throw new UsageError(command ? `unknown command "${command}"\n\n${USAGE}` : USAGE);
-  const args: Args = { files: {}, period: 'month', periods: 12, maps: {}, targets: {}, monthFirst: false, json: false };
+  const args: Args = {
+    files: {},
+    period: SCORECARD_DEFAULTS.period,
+    periods: SCORECARD_DEFAULTS.periods,
+    maps: {},
+    targets: {},
+    monthFirst: false,
+    json: false,
+  };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     const value = (): string => {

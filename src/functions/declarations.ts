@@ -1,32 +1,54 @@
-import type { FormulaDef } from './types';
+import type { DocumentedFormula, Param, ParamKind } from './types';
 
 /**
  * The Apps Script side of the registry: one top-level `function NAME(...)` per formula with the JSDoc
- * Sheets reads for autocomplete (`@customfunction`, every `@param`, a description and an example).
- * Each one hands its arguments to the bundle's global `Leadlag`.
+ * Sheets reads for autocomplete (`@customfunction`, every `@param`, a description and an example),
+ * from the formula's parameter declarations and its docs. Each one hands its arguments to the bundle's
+ * global `Leadlag`.
  */
-const JS_TYPE = { range: '*[][]', number: 'number', text: 'string', date: 'Date' } as const;
+const JS_TYPE: Record<ParamKind, string> = {
+  range: '*[][]',
+  grid: '*[][]',
+  number: 'number',
+  text: 'string',
+  period: 'string',
+  date: 'Date',
+  boolean: 'boolean',
+};
 
 function comment(text: string): string {
   return text.replace(/\*\//g, '*\\/');
 }
 
-export function declaration(def: FormulaDef, globalName = 'Leadlag'): string {
-  const lines = ['/**', ` * ${comment(def.summary)}`, ` * Example: ${comment(def.example)}`];
-  for (const a of def.args) {
-    const optional = a.default !== undefined || a.help.startsWith('Optional');
-    const dflt = a.default !== undefined ? ` Default: ${a.default}.` : '';
-    const name = optional ? `[${a.name}]` : a.name;
-    lines.push(` * @param {${JS_TYPE[a.type]}} ${name} ${comment(a.help)}${dflt}`);
+/** Whether a parameter may be left out: optional, or with a default. */
+export function isOptional(p: Param): boolean {
+  return p.optional === true || ('default' in p && p.default !== undefined);
+}
+
+/** A parameter's default as a user reads it ("month" in quotes, today as a word), or null. */
+export function defaultText(p: Param): string | null {
+  if (!('default' in p) || p.default === undefined) return null;
+  if (p.kind === 'date') return p.default;
+  if (typeof p.default === 'string') return JSON.stringify(p.default);
+  if (typeof p.default === 'boolean') return p.default ? 'TRUE' : 'FALSE';
+  return String(p.default);
+}
+
+export function declaration({ def, docs }: DocumentedFormula, globalName = 'Leadlag'): string {
+  const lines = ['/**', ` * ${comment(docs.summary)}`, ` * Example: ${comment(docs.example)}`];
+  for (const p of def.params) {
+    const dflt = defaultText(p);
+    const name = isOptional(p) ? `[${p.name}]` : p.name;
+    lines.push(` * @param {${JS_TYPE[p.kind]}} ${name} ${comment(docs.args[p.name])}${dflt === null ? '' : ` Default: ${dflt}.`}`);
   }
-  lines.push(` * @return ${comment(def.returns)}`, ' * @customfunction', ' */');
-  const params = def.args.map((a) => a.name).join(', ');
+  lines.push(` * @return ${comment(docs.returns)}`, ' * @customfunction', ' */');
+  const params = def.params.map((p) => p.name).join(', ');
   lines.push(`function ${def.name}(${params}) { return ${globalName}.formula(${JSON.stringify(def.name)}, arguments); }`);
   return lines.join('\n');
 }
 
-export function declarations(defs: readonly FormulaDef[], globalName = 'Leadlag'): string {
-  return defs.map((d) => declaration(d, globalName)).join('\n\n') + '\n';
+export function declarations(formulas: readonly DocumentedFormula[], globalName = 'Leadlag'): string {
+  return formulas.map((d) => declaration(d, globalName)).join('\n\n') + '\n';
 }
 
 /** The add-on's other entry points: triggers, menu items and the sidebar's RPC. */

@@ -1,19 +1,21 @@
-import type { FormulaDef } from './types';
+import type { DocumentedFormula } from './types';
+import { defaultText, isOptional } from './declarations';
 
-/** The README's formula reference, generated from the registry (`npm run docs` writes it). */
-export function formulaReference(defs: readonly FormulaDef[]): string {
+/** The README's formula reference, generated from the registry and its docs (`npm run docs` writes it). */
+export function formulaReference(formulas: readonly DocumentedFormula[]): string {
   const out: string[] = ['| Formula | Returns |', '|---|---|'];
-  for (const d of defs) {
-    const sig = d.args.map((a) => (a.default !== undefined || a.help.startsWith('Optional') ? `[${a.name}]` : a.name)).join(', ');
-    out.push(`| [\`${d.name}(${sig})\`](#${d.name.toLowerCase()}) | ${d.returns} |`);
+  for (const { def, docs } of formulas) {
+    const sig = def.params.map((p) => (isOptional(p) ? `[${p.name}]` : p.name)).join(', ');
+    out.push(`| [\`${def.name}(${sig})\`](#${def.name.toLowerCase()}) | ${docs.returns} |`);
   }
-  for (const d of defs) {
-    out.push('', `### ${d.name}`, '', d.summary, '', '| Argument | |', '|---|---|');
-    for (const a of d.args) {
-      const dflt = a.default !== undefined ? ` Default: \`${a.default}\`.` : '';
-      out.push(`| \`${a.name}\` | ${a.help}${dflt} |`);
+  for (const { def, docs } of formulas) {
+    out.push('', `### ${def.name}`, '', docs.summary, '', '| Argument | |', '|---|---|');
+    for (const p of def.params) {
+      const dflt = defaultText(p);
+      const shown = dflt === null ? '' : p.kind === 'date' ? ` Default: ${dflt}.` : ` Default: \`${dflt}\`.`;
+      out.push(`| \`${p.name}\` | ${docs.args[p.name]}${shown} |`);
     }
-    out.push('', `Returns: ${d.returns}`, '', `Example: \`${d.example}\``);
+    out.push('', `Returns: ${docs.returns}`, '', `Example: \`${docs.example}\``);
   }
   return out.join('\n') + '\n';
 }

@@ -18,7 +18,10 @@ import { MEASURE_SERIES } from './defs/measureSeries';
 import { TARGET_STATUS } from './defs/targetStatus';
 import { CONNECTIONS } from './defs/connections';
 
-/** Every formula, in the order the README and autocomplete list them. The one source of truth. */
+/**
+ * Every formula's run-time part, in the order the README and autocomplete list them: the one source of truth for
+ * their parameters. Their docs are in docs.ts, which the bundle never imports.
+ */
 export const FUNCTIONS: readonly FormulaDef[] = [
   NPS,
   NPS_DETAIL,

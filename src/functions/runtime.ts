@@ -1,10 +1,12 @@
 import type { Result } from '../core/values/cell';
 import { InputError } from '../core/values/errors';
 import { findFormula } from './registry';
-import type { FormulaContext } from './types';
+import { readArguments } from './params';
+import type { FormulaContext, RunResult } from './types';
 
 /**
- * Runs one formula as Sheets calls it and guards what goes back: a formula never returns NaN,
+ * Runs one formula as Sheets calls it: its arguments read and checked from its declaration (params.ts),
+ * and what goes back guarded: a formula never returns NaN,
  * Infinity, undefined or a ragged table. Errors become `NAME: message`, which Sheets shows on #ERROR!.
  */
 export function runFormula(name: string, args: readonly unknown[], ctx: FormulaContext): Result {
@@ -12,15 +14,22 @@ export function runFormula(name: string, args: readonly unknown[], ctx: FormulaC
   if (!def) throw new Error(`Leadlag has no formula called ${name}`);
   try {
     const given = args.length;
-    if (given > def.args.length) {
-      throw new InputError(`takes at most ${def.args.length} arguments (${def.args.map((a) => a.name).join(', ')}) but got ${given}`);
+    if (given > def.params.length) {
+      throw new InputError(`takes at most ${def.params.length} arguments (${def.params.map((a) => a.name).join(', ')}) but got ${given}`);
     }
-    return checked(def.run(args as never, ctx));
+    return checked(def.run(readArguments(def, args, ctx), ctx));
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`${name}: ${e.message}`);
+    if (e instanceof InputError) throw withCause(`${name}: ${e.message}`, e);
     const why = e instanceof Error ? e.message : String(e);
-    throw new Error(`${name}: Leadlag could not compute this (${why}). Please report it with the formula and a copy of the data.`);
+    throw withCause(`${name}: Leadlag could not compute this (${why}). Please report it with the formula and a copy of the data.`, e);
   }
+}
+
+/** The Error Sheets shows (its message), keeping what caused it for a debugger. */
+function withCause(message: string, cause: unknown): Error {
+  const e = new Error(message) as Error & { cause?: unknown };
+  e.cause = cause;
+  return e;
 }
 
 function checkedCell(x: unknown): string | number | boolean {
@@ -28,15 +37,15 @@ function checkedCell(x: unknown): string | number | boolean {
     // Sums past ±1.8e308 (or a ratio over a vanishing denominator) cannot be shown honestly.
     if (x === Infinity || x === -Infinity)
       throw new InputError('the result is too large to show; check that the ranges hold the right numbers');
-    if (x !== x) throw new Error('a result came out as NaN');
+    if (x !== x) throw new Error('a result came out as not a number');
     return x === 0 ? 0 : x; // no -0
   }
   if (typeof x === 'string' || typeof x === 'boolean') return x;
   if (x === null) return '';
-  throw new Error(`a result came out as ${String(x)}`);
+  throw new Error(`a result came out as ${x === undefined ? 'nothing' : `a ${typeof x}`}, not a value`);
 }
 
-function checked(out: Result): Result {
+function checked(out: RunResult): Result {
   if (!Array.isArray(out)) return checkedCell(out);
   const width = out.length ? out[0].length : 0;
   return out.map((row) => {

@@ -1,5 +1,6 @@
 import { bundleText, serverFileText, serverSource } from '../helpers/bundle';
-import { FUNCTIONS } from '../../src/functions/registry';
+import { DOCUMENTED } from '../../src/functions/docs';
+import { hintOf } from '../../src/functions/params';
 
 // What Apps Script's V8 runtime rejects or lacks (DESIGN.md). The built script must use none of it.
 const FORBIDDEN_GLOBALS = [
@@ -53,12 +54,13 @@ describe('dist/Code.js', () => {
   const code = bundleText();
 
   test('every formula is a top-level function with @customfunction JSDoc', () => {
-    for (const f of FUNCTIONS) {
+    for (const { def: f, docs } of DOCUMENTED) {
       const at = code.indexOf(`\nfunction ${f.name}(`);
       expect(at).toBeGreaterThan(0);
       const doc = code.slice(code.lastIndexOf('/**', at), at);
       expect(doc).toContain('@customfunction');
-      for (const a of f.args) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${a.name}\\]? \\S`));
+      expect(doc).toContain(docs.summary);
+      for (const a of f.params) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${a.name}\\]? \\S`));
       expect(doc).toContain('Example: =');
       expect(doc).toMatch(/@return \S/);
     }
@@ -70,6 +72,24 @@ describe('dist/Code.js', () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(100 * 1024);
     expect(code).not.toContain('createAddonMenu');
     expect(code).not.toContain('FormApp');
+  });
+
+  // The docs are kept out of the bundle by the module structure (src/functions/defs/*.docs.ts, which
+  // src/appsscript/main.ts never imports): the prose ships once, in the JSDoc; the run-time help that
+  // argument errors end with ships in the bundle, because the runtime shows it.
+  test('the bundle holds no formula docs, but does hold the run-time help of every argument', () => {
+    const bundle = code.slice(0, code.indexOf('\n/**'));
+    const prose = DOCUMENTED.flatMap(({ docs }) => [docs.summary, docs.returns, docs.example, ...Object.values(docs.args)]);
+    // Long enough to be the docs' own wording, not a phrase an error message may share.
+    const shipped = prose.map((t) => t.slice(0, 40)).filter((t) => t.length >= 12 && bundle.includes(t));
+    expect(shipped).toEqual([]);
+    for (const { def } of DOCUMENTED)
+      for (const p of def.params) {
+        if (p.hint !== undefined) expect(bundle).toContain(p.hint);
+        else if (p.kind === 'number') expect(bundle).toContain(p.integer ? 'a whole number' : 'a number');
+        else if (p.kind === 'text' && p.words) for (const w of Object.keys(p.words)) expect(bundle).toContain(w);
+        else expect(bundle).toContain(hintOf(p));
+      }
   });
 
   test('Server.js is one string and nothing else to compile', () => {

@@ -111,4 +111,30 @@ describe('the built bundle in a bare V8 context', () => {
       [2, 1, 1, 10],
     ]);
   });
+
+  // The shipped defect: the build stripped the help out of the range checks, so these ended in "; undefined".
+  test('argument errors end in their help text in the built bundle too', () => {
+    const twelve = col(...Array.from({ length: 12 }, (_, i) => i));
+    const dates = col('2026-01-05', '2026-02-10');
+    const cases: [string, unknown[], string][] = [
+      ['LEADLAG', [twelve, twelve, 61], 'LEADLAG: argument max_lag is 61; give a whole number from 0 to 24'],
+      ['NPS_DETAIL', [col(10, 3), 1.5], 'NPS_DETAIL: argument confidence is 1.5; give a level from 0.5 to 0.9999, e.g. 0.95'],
+      ['TARGET_PRESSURE', [dates, col(1, 2), 'quarter', 0], 'TARGET_PRESSURE: argument last_days is 0; give a whole number from 1 to 180'],
+      ['CSAT', [col(5, 4), 1], 'CSAT: argument scale is 1; give a whole number from 2 to 100'],
+      ['PERIODS', [dates, 'month', 0], 'PERIODS: argument count is 0; give a whole number from 1 to 120'],
+      [
+        'CONNECTIONS',
+        [[[1, 2, 3]], [[2, 3, 4]], 'NPS', 'Revenue', -1],
+        'CONNECTIONS: argument max_lag is -1; give a whole number from 0 to 24',
+      ],
+    ];
+    for (const [name, args, message] of cases) expect(() => call(ctx, name, ...args)).toThrow(message);
+  });
+
+  test('fiscal labels from PERIODS read back in MEASURE_SERIES', () => {
+    const dates = col('2026-08-01', '2026-11-01', '2027-02-01');
+    const labels = call(ctx, 'PERIODS', dates, 'quarter:jul', 3) as string[][];
+    expect(labels).toEqual([['FY2027-Q1 (Jul)', 'FY2027-Q2 (Oct)', 'FY2027-Q3 (Jan)']]);
+    expect(call(ctx, 'MEASURE_SERIES', 'revenue', labels, dates, col(200, 10, 1))).toEqual([[200, 10, 1]]);
+  });
 });

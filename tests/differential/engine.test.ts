@@ -88,10 +88,13 @@ describe('HyperFormula as the reference engine', () => {
     expect(q[0]).toMatchObject({ start: 'DATE(2025,10,1)', end: 'DATE(2025,13,1)' });
     const fq = periodsBetween(serial(2026, 3, 31), serial(2026, 4, 1), 'quarter:apr');
     expect(fq).toEqual([
-      { label: 'FY2026-Q4', start: 'DATE(2026,1,1)', end: 'DATE(2026,4,1)' },
-      { label: 'FY2027-Q1', start: 'DATE(2026,4,1)', end: 'DATE(2026,7,1)' },
+      { label: 'FY2026-Q4 (Jan)', start: 'DATE(2026,1,1)', end: 'DATE(2026,4,1)' },
+      { label: 'FY2027-Q1 (Apr)', start: 'DATE(2026,4,1)', end: 'DATE(2026,7,1)' },
     ]);
-    expect(periodsBetween(serial(2026, 6, 30), serial(2026, 7, 1), 'year:jul').map((p) => p.label)).toEqual(['FY2026', 'FY2027']);
+    expect(periodsBetween(serial(2026, 6, 30), serial(2026, 7, 1), 'year:jul').map((p) => p.label)).toEqual([
+      'FY2026 (Jul)',
+      'FY2027 (Jul)',
+    ]);
     expect(periodsBetween(serial(2025, 12, 31), serial(2026, 1, 1), 'year').map((p) => p.label)).toEqual(['2025', '2026']);
     const s = new NativeSheet({ a: [null] });
     try {

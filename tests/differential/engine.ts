@@ -351,7 +351,8 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 /**
  * Every month, quarter or year from the one holding serial `first` to the one holding `last`.
  * `period` is as the add-on takes it: "month", "quarter", "year", or a fiscal "quarter:apr" /
- * "year:jul", whose years are named by the calendar year they end in (FY2027-Q1 starts April 2026).
+ * "year:jul", whose years are named by the calendar year they end in and whose labels name the month
+ * the period begins (FY2027-Q1 (Apr) starts April 2026).
  */
 export function periodsBetween(first: number, last: number, period: string): NativePeriod[] {
   const [kindText, startText] = period.split(':');
@@ -371,7 +372,14 @@ export function periodsBetween(first: number, last: number, period: string): Nat
     const m = (months % 12) + 1;
     const fiscalYear = Math.floor((i * step) / 12);
     const yearName = fiscal === 1 ? String(fiscalYear) : `FY${fiscalYear + 1}`;
-    const label = kind === 'month' ? `${y}-${two(m)}` : kind === 'quarter' ? `${yearName}-Q${((i * step) % 12) / 3 + 1}` : yearName;
+    // A fiscal label names the month its period begins: FY2027-Q2 (Oct) for a year from July.
+    const begins = fiscal === 1 ? '' : ` (${MONTH_NAMES[m - 1][0].toUpperCase()}${MONTH_NAMES[m - 1].slice(1)})`;
+    const label =
+      kind === 'month'
+        ? `${y}-${two(m)}`
+        : kind === 'quarter'
+          ? `${yearName}-Q${((i * step) % 12) / 3 + 1}${begins}`
+          : `${yearName}${begins}`;
     out.push({ label, start: `DATE(${y},${m},1)`, end: `DATE(${y},${m + step},1)` });
   }
   return out;

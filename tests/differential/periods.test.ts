@@ -150,7 +150,7 @@ describe('PERIOD_SERIES against SUMIFS/COUNTIFS/MINIFS/MAXIFS with DATE bounds p
 });
 
 describe('NPS_BY_PERIOD against per-period COUNTIFS', () => {
-  const Z95 = '1.959964'; // DOMAIN.md's z for 95%, which NPS_BY_PERIOD uses as written
+  const Z95 = '1.959963984540054'; // DOMAIN.md's z for 95%: Φ⁻¹(0.975), the exact quantile
 
   const answersArb = datesArb({ minRows: 4, maxRows: 60, maxMonths: 12 }).chain((dates) =>
     fc.record({

@@ -112,20 +112,18 @@ describe('NPS_DETAIL against the adjusted-Wald arithmetic of DOMAIN.md as a nati
   });
 
   /**
-   * DOMAIN.md writes z = 1.959964 for 95%: the quantile NORM.S.INV(0.975) = 1.95996398454... to
-   * seven digits. NPS_DETAIL uses the exact quantile, so against the literal it agrees to the
-   * rounding of z (|1.959964/1.95996398454 − 1| = 7.9e-9), not to 1e-9. (NPS_BY_PERIOD uses the
-   * literal: see periods.test.ts.)
+   * DOMAIN.md: z is the exact quantile Φ⁻¹(0.975) = 1.959963984540054 for 95%, never a rounded constant.
+   * NPS_DETAIL at its default level, NPS_BY_PERIOD (periods.test.ts) and the scorecard all use it.
    */
-  it('agrees with the literal z = 1.959964 of DOMAIN.md to the rounding of z', () => {
+  it('agrees with the literal z = 1.959963984540054 of DOMAIN.md at the default level', () => {
     fc.assert(
       fc.property(withBlanks(score), (cells) => {
         const table = addonTable('NPS_DETAIL', [column(cells)]);
         const want = withSheet({ r: toNative(cells) }, (s) => {
           const [n, P, , D] = s.nums(COUNTS);
-          return s.num(native(n, P, D, '1.959964')[1]);
+          return s.num(native(n, P, D, '1.959963984540054')[1]);
         });
-        expectClose(table[1][5], want, `NPS_DETAIL(${JSON.stringify(cells)}) margin of error`, 1e-8);
+        expectClose(table[1][5], want, `NPS_DETAIL(${JSON.stringify(cells)}) margin of error`, 1e-12);
       }),
     );
   });

@@ -39,3 +39,19 @@ export function bucketLabels(b: Buckets): string[] {
   for (let i = 0; i < b.count; i++) out[i] = periodLabel(b.first + i, b.spec);
   return out;
 }
+
+/**
+ * Row i's position among the wanted periods (e.g. a scorecard's last 12 months), or −1 for a row
+ * without a date or outside them.
+ */
+export function periodSlots(days: Float64Array, periods: readonly number[], spec: PeriodSpec): Int32Array {
+  const at = new Map<number, number>();
+  periods.forEach((p, i) => at.set(p, i));
+  const of = periodIndexer(spec);
+  const out = new Int32Array(days.length);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    out[i] = d === d ? (at.get(of(d)) ?? -1) : -1;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { type Column, badCell, requireSome, isHeaderCell } from '../values/column';
 import { SCORE_EXPECTED, readScore } from '../values/score';
 import { fail } from '../values/errors';
+import { Z95 } from '../stats/normal';
 import { type RatioRows } from './ratio';
 
 /**
@@ -83,9 +84,7 @@ export function npsInterval(c: NpsCounts, z: number): NpsInterval {
   };
 }
 
-export const Z95 = 1.959964;
-
-/** Whether NPS changed significantly at 95% between two samples (DOMAIN.md). */
-export function npsChangeSignificant(before: NpsInterval, after: NpsInterval): boolean {
-  return Math.abs(after.m - before.m) > Z95 * Math.sqrt(before.se * before.se + after.se * after.se);
+/** Whether NPS changed significantly between two samples (DOMAIN.md): at 95% with the default z. */
+export function npsChangeSignificant(before: NpsInterval, after: NpsInterval, z = Z95): boolean {
+  return Math.abs(after.m - before.m) > z * Math.sqrt(before.se * before.se + after.se * after.se);
 }

@@ -1,12 +1,18 @@
 import { type Column, badCell, isHeaderCell, requireSome, sameLength } from '../values/column';
-import { type DateOptions, readDayColumn } from '../values/date';
+import { type DateOptions, cachedDayColumn } from '../values/date';
 import { SCORE_EXPECTED, readScore } from '../values/score';
 import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
 import { localDayReader } from '../time/zone';
 import { fail } from '../values/errors';
+import { Z95 } from '../stats/normal';
 import type { Cell } from '../values/cell';
+import { type NpsCounts, type NpsInterval, npsChangeSignificant, npsInterval, npsValue } from './nps';
 
-/** Responses, promoters and detractors per period, from the period `first` on (DOMAIN.md: NPS per period). */
+/**
+ * NPS per period (DOMAIN.md), counted once here for NPS_BY_PERIOD and for the scorecard's nps row
+ * (MEASURE_SERIES, the command line): responses, promoters and detractors per period, from the period
+ * `first` on. No period at all (count 0) when no answer has a date.
+ */
 export interface NpsPeriodCounts {
   readonly first: number;
   readonly responses: ArrayLike<number>;
@@ -34,9 +40,12 @@ export function npsPeriodCounts(dates: Column, scores: Column, spec: PeriodSpec,
   return dateCellCounts(dates, scores, spec, opts) ?? readCounts(dates, scores, spec, opts);
 }
 
-/** Two passes: the dates read as a column (so day/month order is decided from all of them), then the counts. */
+/**
+ * Two passes: the dates read as a column (so day/month order is decided from all of them, and the scorecard's
+ * measures on one date column read it once), then the counts.
+ */
 function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts {
-  const days = readDayColumn(dates, opts);
+  const days = cachedDayColumn(dates, opts);
   const n = days.length;
   const score = new Int8Array(n);
   const rows = scores.rows;
@@ -53,7 +62,7 @@ function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateO
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
   }
-  if (minDay === Infinity) fail('no answer has a date; check that dates and scores are the same rows');
+  if (minDay === Infinity) return { first: 0, responses: [], promoters: [], detractors: [] };
   const first = periodOfDay(minDay, spec);
   const count = periodOfDay(maxDay, spec) - first + 1;
   const of = periodIndexer(spec);
@@ -120,4 +129,66 @@ function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: D
   }
   if (!responses.length) return null; // no dated answer: the two-pass reading says so
   return { first: lo, responses, promoters, detractors };
+}
+
+function countsAt(c: NpsPeriodCounts, k: number): NpsCounts {
+  const responses = c.responses[k];
+  const promoters = c.promoters[k];
+  const detractors = c.detractors[k];
+  return { responses, promoters, passives: responses - promoters - detractors, detractors };
+}
+
+/** The NPS of each of the given periods (indexes of the counts' spec); null where nobody answered. */
+export function npsOfPeriods(c: NpsPeriodCounts, periods: readonly number[]): (number | null)[] {
+  return periods.map((p) => {
+    const k = p - c.first;
+    return k >= 0 && k < c.responses.length && c.responses[k] > 0 ? npsValue(countsAt(c, k)) : null;
+  });
+}
+
+/** One period of NPS_BY_PERIOD: all but responses are null for a period without answers. */
+export interface NpsPeriodRow {
+  readonly responses: number;
+  readonly nps: number | null;
+  readonly marginOfError: number | null;
+  /** From the period before, when both have answers. */
+  readonly change: number | null;
+  readonly significant: boolean | null;
+}
+
+/**
+ * Every period from the first answered to the last, with its NPS, adjusted-Wald margin of error, the
+ * change from the period before and whether it is significant (at 95% with the default z).
+ */
+export function npsByPeriod(
+  dates: Column,
+  scores: Column,
+  spec: PeriodSpec,
+  opts: DateOptions,
+  z = Z95,
+): { first: number; rows: NpsPeriodRow[] } {
+  const counts = npsPeriodCounts(dates, scores, spec, opts);
+  if (counts.responses.length === 0) fail('no answer has a date; check that dates and scores are the same rows');
+  const rows: NpsPeriodRow[] = [];
+  let prev: { nps: number; ci: NpsInterval } | null = null;
+  for (let k = 0; k < counts.responses.length; k++) {
+    const n = counts.responses[k];
+    if (n === 0) {
+      rows.push({ responses: 0, nps: null, marginOfError: null, change: null, significant: null });
+      prev = null;
+      continue;
+    }
+    const c = countsAt(counts, k);
+    const nps = npsValue(c);
+    const ci = npsInterval(c, z);
+    rows.push({
+      responses: n,
+      nps,
+      marginOfError: ci.marginOfError,
+      change: prev ? nps - prev.nps : null,
+      significant: prev ? npsChangeSignificant(prev.ci, ci, z) : null,
+    });
+    prev = { nps, ci };
+  }
+  return { first: counts.first, rows };
 }

@@ -1,34 +1,20 @@
 import { type Column, badCell, requireSome, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
-import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
 import { type TimeZone, localDayReader } from '../time/zone';
 import { type Buckets, bucketDays } from './buckets';
 
 export type Aggregate = 'sum' | 'average' | 'count' | 'min' | 'max' | 'median';
-const AGGREGATES: Record<string, Aggregate> = {
-  sum: 'sum',
-  total: 'sum',
-  average: 'average',
-  avg: 'average',
-  mean: 'average',
-  count: 'count',
-  min: 'min',
-  minimum: 'min',
-  max: 'max',
-  maximum: 'max',
-  median: 'median',
+/** Each aggregate and the other words for it. */
+export const AGGREGATE_WORDS: Readonly<Record<Aggregate, readonly string[]>> = {
+  sum: ['total'],
+  average: ['avg', 'mean'],
+  count: [],
+  min: ['minimum'],
+  max: ['maximum'],
+  median: [],
 };
-export const AGGREGATE_HELP = 'use "sum", "average", "count", "min", "max" or "median"';
-
-export function parseAggregate(text: unknown): Aggregate {
-  if (text === undefined || text === null || text === '') return 'sum';
-  const a = typeof text === 'string' ? AGGREGATES[text.trim().toLowerCase()] : undefined;
-  if (!a) fail(`unknown aggregate ${JSON.stringify(text)}; ${AGGREGATE_HELP}`);
-  return a;
-}
-
 const VALUE_EXPECTED = 'expected a number such as 1234.5, "£1,234.50" or "12%"';
 
 /**

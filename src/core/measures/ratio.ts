@@ -41,3 +41,17 @@ export function ratioValue(r: RatioRows, nothing: string): number {
   if (t.den === 0) fail(nothing);
   return t.num / t.den;
 }
+
+/** scale · Σnum / Σden per wanted period (slot[i] is row i's period, −1 for none); null where nothing counts. */
+export function ratioOfPeriods(r: RatioRows, slot: Int32Array, count: number, scale = 1): (number | null)[] {
+  const num = new Float64Array(count);
+  const den = new Float64Array(count);
+  for (let i = 0; i < slot.length; i++) {
+    const p = slot[i];
+    if (p >= 0 && r.den[i] !== 0) {
+      num[p] += r.num[i];
+      den[p] += r.den[i];
+    }
+  }
+  return Array.from(num, (x, p) => (den[p] === 0 ? null : (scale * x) / den[p]));
+}

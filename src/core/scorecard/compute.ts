@@ -1,6 +1,6 @@
 import { type Column } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
-import { type PeriodSpec, periodLabel, periodOfDay } from '../time/periods';
+import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
 import { targetPressure } from '../measures/targetPressure';
 import { bucketLabels } from '../measures/buckets';
 import { MEASURES, type MeasureId, type Source } from './measures';
@@ -9,6 +9,7 @@ import { measureSeries } from './measureSeries';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
 import { fail } from '../values/errors';
+import { SCORECARD_DEFAULTS } from './defaults';
 
 /** A source table as the scorecard sees it: its columns by role, and the rows left out. */
 export interface SourceColumns {
@@ -29,12 +30,12 @@ export interface ScorecardOptions {
 }
 
 export const DEFAULT_OPTIONS: ScorecardOptions = {
-  period: { kind: 'month', fiscalStartMonth: 1 },
-  count: 12,
+  period: calendarSpec(SCORECARD_DEFAULTS.period),
+  count: SCORECARD_DEFAULTS.periods,
   targets: {},
-  maxLag: 3,
-  healthPeriod: { kind: 'quarter', fiscalStartMonth: 1 },
-  lastDays: 7,
+  maxLag: SCORECARD_DEFAULTS.maxLag,
+  healthPeriod: calendarSpec(SCORECARD_DEFAULTS.healthPeriod),
+  lastDays: SCORECARD_DEFAULTS.lastDays,
 };
 
 /** The scorecard as numbers: the command line's --json output has exactly this shape. */
@@ -63,12 +64,7 @@ export interface ScorecardResult {
 
 /** The last `count` periods, ending with the period of the latest date in the given columns. */
 export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts: DateOptions): number[] {
-  const days = cachedDayColumn(dates, opts);
-  let last = -Infinity;
-  for (const d of days) if (d > last) last = d;
-  if (last === -Infinity) fail(`no dates found in ${dates.name}`);
-  const end = periodOfDay(last, spec);
-  return Array.from({ length: count }, (_, i) => end - count + 1 + i);
+  return periodsEndingAtLatest(cachedDayColumn(dates, opts), spec, count) ?? fail(`no dates found in ${dates.name}`);
 }
 
 export function computeScorecard(

@@ -124,6 +124,9 @@ function acklamLower(p: number): number {
   );
 }
 
+/** z for 95%: Φ⁻¹(0.975), the exact quantile (DOMAIN.md: never a rounded constant). A test checks it against normalQuantile. */
+export const Z95 = 1.959963984540054;
+
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
   if (p === 0.5) return 0;

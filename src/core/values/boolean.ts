@@ -38,3 +38,17 @@ export function readResponded(c: Cell): boolean {
   }
   return c instanceof Date;
 }
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '✓', '✔']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '✗', '✘']);
+
+/** A yes/no option (a checkbox, TRUE/FALSE, yes/no, 1/0): null for a blank, undefined for anything else. */
+export function readBoolean(c: Cell): boolean | null | undefined {
+  if (typeof c === 'boolean') return c;
+  if (typeof c === 'number') return c === 1 ? true : c === 0 ? false : undefined;
+  if (c === null || c === undefined) return null;
+  if (typeof c !== 'string') return undefined;
+  const t = c.trim().toLowerCase();
+  if (t === '') return null;
+  return TRUE_WORDS.has(t) ? true : FALSE_WORDS.has(t) ? false : undefined;
+}

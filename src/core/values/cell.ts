@@ -32,5 +32,7 @@ export function showCell(c: Cell): string {
     return `"${t}"`;
   }
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
-  return String(c);
+  if (typeof c === 'number')
+    return c !== c ? 'a value that is not a number' : c === Infinity || c === -Infinity ? 'an infinite number' : String(c);
+  return 'a blank';
 }

@@ -261,6 +261,26 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   return out;
 }
 
+/**
+ * One date cell on its own (an option such as IMPROVEMENT_SUMMARY's as_of): its day number, null for a
+ * blank, undefined when it is not a date. Read as readDayColumn reads a column of one cell; an ambiguous
+ * 03/04/2026 follows the locale.
+ */
+export function readDay(c: Cell, opts: DateOptions): number | null | undefined {
+  if (c instanceof Date) return c.getTime() === c.getTime() ? dayOfDate(c, opts.zone) : undefined;
+  if (typeof c === 'number') return dayOfNumber(c);
+  if (c === null || c === undefined) return null;
+  if (typeof c !== 'string') return undefined;
+  if (isBlankText(c)) return null;
+  const d = parseNumericDate(c, { dayFirst: -1, monthFirst: -1 }, 0) ?? parseNamedDate(c);
+  if (d === undefined || d === null || d > AMBIGUOUS / 10) return d;
+  const packed = d - AMBIGUOUS;
+  const y = Math.floor(packed / 10000);
+  const a = Math.floor(packed / 100) % 100;
+  const b = packed % 100;
+  return opts.monthFirst ? validDay(y, a, b) : validDay(y, b, a);
+}
+
 const dayCache = new WeakMap<Column, { opts: DateOptions; days: Float64Array }>();
 
 /**

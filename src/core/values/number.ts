@@ -144,7 +144,7 @@ function fastCommon(s: string): number | undefined {
   if (paren) {
     if (i >= n || c !== 41 || negative) return undefined;
     negative = true;
-    c = s.charCodeAt(++i);
+    i++;
   }
   if (i !== n) return undefined;
   let value = scale ? int / POW10[scale] : int;

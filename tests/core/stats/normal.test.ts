@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '../../../src/core/stats/normal';
+import { Z95, normalCdf, normalQuantile } from '../../../src/core/stats/normal';
 import { expectRel, mulberry32 } from './helpers';
 
 /** Φ(x) = ½ + φ(x)·Σ x^(2n+1)/(1·3·…·(2n+1)) (Marsaglia 2004); independent check for moderate |x|. */
@@ -132,5 +132,13 @@ describe('normalQuantile', () => {
     for (const p of [0, 1, -0.1, 1.1, NaN, Infinity, -Infinity]) {
       expect(() => normalQuantile(p)).toThrow(RangeError);
     }
+  });
+});
+
+describe('Z95', () => {
+  test('is the exact quantile Φ⁻¹(0.975), not a rounded constant (DOMAIN.md)', () => {
+    expect(Z95).toBe(normalQuantile(0.975));
+    expect(Z95).toBe(normalQuantile((1 + 0.95) / 2)); // what NPS_DETAIL computes from its default level
+    expect(Z95).toBe(1.959963984540054);
   });
 });

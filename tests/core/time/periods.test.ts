@@ -4,14 +4,18 @@ import {
   type PeriodKind,
   type PeriodSpec,
   parsePeriod,
+  parsePeriodLabel,
   periodEnd,
   periodIndexer,
   periodLabel,
   periodOfDay,
   periodStart,
+  periodsEndingAtLatest,
+  readPeriodLabels,
 } from '../../../src/core/time/periods';
+import { toColumn } from '../../../src/core/values/column';
+import type { Cell } from '../../../src/core/values/cell';
 import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isoDay } from '../../../src/core/time/days';
-import { parsePeriodLabel } from '../../../src/core/time/labels';
 import { InputError } from '../../../src/core/values/errors';
 
 const day = (iso: string) => {
@@ -90,25 +94,26 @@ describe('months, quarters, years and fiscal years', () => {
     expect(labelOf('2026-12-31', parsePeriod('quarter'))).toBe('2026-Q4');
     expect(labelOf('2026-07-15', parsePeriod('year'))).toBe('2026');
   });
-  test('"quarter:apr": 2026-04-01 starts FY2027-Q1, named by the calendar year the fiscal year ends in', () => {
+  test('"quarter:apr": 2026-04-01 starts FY2027-Q1, named by the calendar year the fiscal year ends in and by the month it begins', () => {
     const q = parsePeriod('quarter:apr');
-    expect(labelOf('2026-04-01', q)).toBe('FY2027-Q1');
+    expect(labelOf('2026-04-01', q)).toBe('FY2027-Q1 (Apr)');
     expect(span('2026-04-01', q)).toEqual(['2026-04-01', '2026-06-30']);
-    expect(labelOf('2026-03-31', q)).toBe('FY2026-Q4');
+    expect(labelOf('2026-03-31', q)).toBe('FY2026-Q4 (Jan)');
     expect(span('2026-03-31', q)).toEqual(['2026-01-01', '2026-03-31']);
-    expect(labelOf('2026-07-01', q)).toBe('FY2027-Q2');
-    expect(labelOf('2027-03-31', q)).toBe('FY2027-Q4');
+    expect(labelOf('2026-07-01', q)).toBe('FY2027-Q2 (Jul)');
+    expect(labelOf('2027-03-31', q)).toBe('FY2027-Q4 (Jan)');
   });
   test('fiscal years: "year:4" and other start months', () => {
     const y = parsePeriod('year:4');
-    expect(labelOf('2026-04-01', y)).toBe('FY2027');
-    expect(labelOf('2026-03-31', y)).toBe('FY2026');
+    expect(labelOf('2026-04-01', y)).toBe('FY2027 (Apr)');
+    expect(labelOf('2026-03-31', y)).toBe('FY2026 (Apr)');
     expect(span('2026-04-01', y)).toEqual(['2026-04-01', '2027-03-31']);
     const feb = parsePeriod('quarter:feb');
-    expect(labelOf('2026-02-01', feb)).toBe('FY2027-Q1');
-    expect(labelOf('2026-01-31', feb)).toBe('FY2026-Q4');
+    expect(labelOf('2026-02-01', feb)).toBe('FY2027-Q1 (Feb)');
+    expect(labelOf('2026-01-31', feb)).toBe('FY2026-Q4 (Nov)');
     const jul = parsePeriod('year:jul');
-    expect(labelOf('2026-07-01', jul)).toBe('FY2027');
+    expect(labelOf('2026-07-01', jul)).toBe('FY2027 (Jul)');
+    expect(labelOf('2026-10-01', parsePeriod('quarter:jul'))).toBe('FY2027-Q2 (Oct)');
   });
   test('"quarter:jan" is the calendar year', () => {
     expect(labelOf('2026-02-01', parsePeriod('quarter:jan'))).toBe('2026-Q1');
@@ -143,12 +148,12 @@ describe('parsePeriod', () => {
   test.each<[unknown, string]>([
     ['fortnight', `unknown period "fortnight"; ${PERIOD_HELP}`],
     ['daily', `unknown period "daily"; ${PERIOD_HELP}`],
-    ['quarter:13', 'unknown fiscal start "13" in period "quarter:13"; name a month, e.g. "quarter:apr"'],
-    ['quarter:0', 'unknown fiscal start "0" in period "quarter:0"; name a month, e.g. "quarter:apr"'],
-    ['quarter:xyz', 'unknown fiscal start "xyz" in period "quarter:xyz"; name a month, e.g. "quarter:apr"'],
-    ['quarter:4.5', 'unknown fiscal start "4.5" in period "quarter:4.5"; name a month, e.g. "quarter:apr"'],
-    ['month:apr', 'a fiscal start applies to quarters and years only; use "month" alone'],
-    ['week:1', 'a fiscal start applies to quarters and years only; use "week" alone'],
+    ['quarter:13', 'unknown period "quarter:13"; name the fiscal year\'s first month, e.g. "quarter:apr"'],
+    ['quarter:0', 'unknown period "quarter:0"; name the fiscal year\'s first month, e.g. "quarter:apr"'],
+    ['quarter:xyz', 'unknown period "quarter:xyz"; name the fiscal year\'s first month, e.g. "quarter:apr"'],
+    ['year:4.5', 'unknown period "year:4.5"; name the fiscal year\'s first month, e.g. "year:apr"'],
+    ['month:apr', 'unknown period "month:apr"; a fiscal start applies to quarters and years only; give "month" alone'],
+    ['week:1', 'unknown period "week:1"; a fiscal start applies to quarters and years only; give "week" alone'],
     [5, `period 5 is not a period name; ${PERIOD_HELP}`],
     [true, `period true is not a period name; ${PERIOD_HELP}`],
   ])('%j is a clear error', (text, message) => {
@@ -224,16 +229,83 @@ describe('bucketing properties', () => {
       { numRuns: 200 },
     );
   });
-  test('labels of consecutive periods differ and read back (labels.ts) as the same period', () => {
+  test('labels of consecutive periods differ and read back as the same period, kind and fiscal start, with no assumption', () => {
     fc.assert(
       fc.property(anySpec, anyDay, (spec, d) => {
         const p = periodOfDay(d, spec);
         expect(periodLabel(p, spec)).not.toBe(periodLabel(p + 1, spec));
-        const back = parsePeriodLabel(periodLabel(p, spec), spec.fiscalStartMonth === 1 ? 4 : spec.fiscalStartMonth);
-        expect(back.index).toBe(p);
-        expect(back.spec.kind).toBe(spec.kind);
+        expect(parsePeriodLabel(periodLabel(p, spec))).toEqual({ spec, index: p });
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('reading labels back', () => {
+  test('calendar labels', () => {
+    expect(parsePeriodLabel('2026-01')).toEqual({ spec: { kind: 'month', fiscalStartMonth: 1 }, index: 2026 * 12 });
+    expect(parsePeriodLabel(' 2026-Q2 ')).toEqual({ spec: { kind: 'quarter', fiscalStartMonth: 1 }, index: 2026 * 4 + 1 });
+    expect(parsePeriodLabel('2026')).toEqual({ spec: { kind: 'year', fiscalStartMonth: 1 }, index: 2026 });
+    expect(parsePeriodLabel('2026-W05').spec).toEqual({ kind: 'week', fiscalStartMonth: 1 });
+  });
+  test('a fiscal label carries its start: the month in parentheses is the month its period begins', () => {
+    expect(parsePeriodLabel('FY2027-Q2 (Oct)')).toEqual({ spec: { kind: 'quarter', fiscalStartMonth: 7 }, index: 2026 * 4 + 1 });
+    expect(parsePeriodLabel('FY2027-Q1 (Apr)')).toEqual({ spec: { kind: 'quarter', fiscalStartMonth: 4 }, index: 2026 * 4 });
+    expect(parsePeriodLabel('FY2027 (Jul)')).toEqual({ spec: { kind: 'year', fiscalStartMonth: 7 }, index: 2026 });
+    expect(parsePeriodLabel('fy2027-q4 (january)').spec).toEqual({ kind: 'quarter', fiscalStartMonth: 4 });
+  });
+  test.each([
+    ['FY2027-Q1', 'PERIODS'],
+    ['FY2027', 'PERIODS'],
+    ['FY2027-Q1 (Jan)', 'calendar year'],
+    ['FY2027-Q1 (Foo)', 'PERIODS'],
+    ['2026-13', 'such as 2026-01'],
+    ['2026-W54', 'such as 2026-01'],
+    ['2026-W00', 'such as 2026-01'],
+    ['Jan', 'such as 2026-01'],
+  ])('%s is a clear error that says %s', (label, says) => {
+    expect(() => parsePeriodLabel(label)).toThrow(InputError);
+    expect(() => parsePeriodLabel(label)).toThrow(says);
+  });
+  test('an FY label without its month is never read with an assumed start', () => {
+    expect(() => parsePeriodLabel('FY2027-Q1')).toThrow(
+      '"FY2027-Q1" is not a period label; a fiscal label names the month its period begins, as PERIODS writes it: FY2027-Q1 (Jul); make the row with PERIODS(dates, "quarter:jul")',
+    );
+  });
+});
+
+describe('a row of labels', () => {
+  const row = (...labels: unknown[]) => toColumn([labels as Cell[]], 'periods', true);
+  test('blanks are left out; the spec and the indexes come back', () => {
+    expect(readPeriodLabels(row('2026-01', '', '2026-02'))).toEqual({
+      spec: { kind: 'month', fiscalStartMonth: 1 },
+      indexes: [2026 * 12, 2026 * 12 + 1],
+    });
+    expect(readPeriodLabels(row(2026, '2027')).indexes).toEqual([2026, 2027]);
+  });
+  test('a row mixing kinds or fiscal starts is an error naming the cell', () => {
+    expect(() => readPeriodLabels(row('2026-01', '2026-Q1'))).toThrow(
+      'row 1, column 2 of periods holds "2026-Q1"; the row mixes kinds of period: the first label is 2026-01; give one kind, e.g. a row from PERIODS',
+    );
+    expect(() => readPeriodLabels(row('FY2027-Q1 (Apr)', 'FY2027-Q1 (Jul)'))).toThrow('mixes kinds of period');
+    expect(() => readPeriodLabels(row('2026-01', 'Feb'))).toThrow(
+      'row 1, column 2 of periods holds "Feb"; give period labels as PERIODS writes them',
+    );
+    expect(() => readPeriodLabels(row('2026-01', new Date(0)))).toThrow('holds the date 1970-01-01');
+  });
+  test('an empty row is an error', () => {
+    expect(() => readPeriodLabels(row('', ' '))).toThrow('periods is empty; give a row of period labels, e.g. from PERIODS');
+  });
+});
+
+describe('stepping', () => {
+  test('the last periods end with the period of the latest day; no day gives null', () => {
+    const q = parsePeriod('quarter:jul');
+    expect(periodsEndingAtLatest(Float64Array.of(day('2026-01-05'), NaN, day('2026-10-02')), q, 3)).toEqual([
+      periodOfDay(day('2026-04-01'), q),
+      periodOfDay(day('2026-07-01'), q),
+      periodOfDay(day('2026-10-02'), q),
+    ]);
+    expect(periodsEndingAtLatest(Float64Array.of(NaN), q, 3)).toBeNull();
   });
 });

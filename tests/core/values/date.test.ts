@@ -1,4 +1,12 @@
-import { DATE_EXPECTED, type DateOptions, dayOfDate, dayOfNumber, parseNamedDate, readDayColumn } from '../../../src/core/values/date';
+import {
+  DATE_EXPECTED,
+  type DateOptions,
+  dayOfDate,
+  dayOfNumber,
+  parseNamedDate,
+  readDay,
+  readDayColumn,
+} from '../../../src/core/values/date';
 import { type Cell } from '../../../src/core/values/cell';
 import { toColumn } from '../../../src/core/values/column';
 import { InputError } from '../../../src/core/values/errors';
@@ -169,8 +177,15 @@ describe('numbers in a date column', () => {
     expect(readOne(19000101)).toBe('1900-01-01');
     expect(readOne(29991231)).toBe('2999-12-31');
   });
-  test.each([0, -5, 0.5, 2958466, 20260231, 20261301, NaN, Infinity, -Infinity])('%p is not a date', (n) => {
+  test.each([0, -5, 0.5, 2958466, 20260231, 20261301])('%p is not a date', (n) => {
     expect(errorOf(() => read(['2026-01-01', n])).message).toBe(`row 2 holds ${n}; ${DATE_EXPECTED}`);
+  });
+  test.each([
+    [NaN, 'a value that is not a number'],
+    [Infinity, 'an infinite number'],
+    [-Infinity, 'an infinite number'],
+  ])('%p is not a date, and the message says so in words', (n, words) => {
+    expect(errorOf(() => read(['2026-01-01', n])).message).toBe(`row 2 holds ${words}; ${DATE_EXPECTED}`);
   });
   test('dayOfNumber', () => {
     expect(dayOfNumber(46053)).toBe(daysFromCivil(2026, 1, 31));
@@ -264,5 +279,43 @@ describe('blanks and the header row', () => {
   // U+2028) throws `row 2 holds " "; expected a date ...` instead of reading a blank.
   test('every cell that isBlank() is a blank date', () => {
     expect(read(['2026-01-01', '\u2009', '\u2007', '\u3000'])).toEqual(['2026-01-01', '', '', '']);
+  });
+});
+
+describe('readDay: one date cell on its own (an option such as as_of)', () => {
+  /** What readDayColumn makes of the same cell as a data row: its day, null for a blank, undefined for an error. */
+  const asColumn = (c: Cell, opts: DateOptions): number | null | undefined => {
+    try {
+      const d = readDayColumn(toColumn([[c]], 'as_of'), opts, DATE_EXPECTED, false)[0];
+      return d !== d ? null : d;
+    } catch {
+      return undefined;
+    }
+  };
+  test.each<Cell>([
+    new Date(Date.UTC(2026, 0, 31, 23, 30)),
+    new Date(NaN),
+    46053,
+    20260131,
+    0,
+    '2026-01-31',
+    '31/01/2026',
+    '01/31/2026',
+    '01/02/2026',
+    '3.4.26',
+    '31 Jan 2026',
+    'Jan 31, 2026',
+    '31/02/2026',
+    'soon',
+    '',
+    ' ',
+    true,
+    null,
+  ])('%p reads as a one-cell column does, in either locale', (c) => {
+    for (const opts of [DAY_FIRST, MONTH_FIRST, { zone: LONDON, monthFirst: false }]) expect(readDay(c, opts)).toBe(asColumn(c, opts));
+  });
+  test('an ambiguous date follows the locale', () => {
+    expect(readDay('01/02/2026', DAY_FIRST)).toBe(daysFromCivil(2026, 2, 1));
+    expect(readDay('01/02/2026', MONTH_FIRST)).toBe(daysFromCivil(2026, 1, 2));
   });
 });

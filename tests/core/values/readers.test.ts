@@ -1,5 +1,5 @@
 import { SCORE_EXPECTED, readScore } from '../../../src/core/values/score';
-import { readResponded } from '../../../src/core/values/boolean';
+import { readBoolean, readResponded } from '../../../src/core/values/boolean';
 import { type Cell, isBlank, isSheetError, showCell } from '../../../src/core/values/cell';
 import { badCell, requireSome, sameLength, toColumn, where } from '../../../src/core/values/column';
 import { InputError } from '../../../src/core/values/errors';
@@ -88,6 +88,26 @@ describe('readResponded: yes/no as text', () => {
     undefined,
   ])('%p is no', (c) => {
     expect(readResponded(c)).toBe(false);
+  });
+});
+
+describe('readBoolean: a yes/no option', () => {
+  test.each<[unknown, boolean | null | undefined]>([
+    [true, true],
+    [false, false],
+    ['TRUE', true],
+    [' yes ', true],
+    ['n', false],
+    [1, true],
+    [0, false],
+    ['✓', true],
+    ['', null],
+    [null, null],
+    ['maybe', undefined],
+    [2, undefined],
+    [new Date(0), undefined],
+  ])('%p → %p', (c, b) => {
+    expect(readBoolean(c as never)).toBe(b);
   });
 });
 

@@ -170,7 +170,7 @@ for (const def of FUNCTIONS) {
     sizeOfResultArrayMethod: sizeMethod,
     // One more optional argument than declared, repeated, so that extra arguments reach runFormula,
     // which explains them as Sheets would show it (HyperFormula alone would answer #N/A).
-    parameters: [...def.args.map(() => any), any],
+    parameters: [...def.params.map(() => any), any],
     repeatLastArgs: 1,
     vectorizationForbidden: true,
   };

@@ -1,5 +1,6 @@
-import { FUNCTIONS, findFormula } from '../../../src/functions/registry';
-import { runFormula } from '../../../src/functions/runtime';
+import { FUNCTIONS, findFormula } from '../../src/functions/registry';
+import { runFormula } from '../../src/functions/runtime';
+import { PERIOD_HELP } from '../../src/core/time/periods';
 import { CTX, errorOf, run } from './helpers';
 
 describe('runFormula: what goes back to Sheets', () => {
@@ -15,18 +16,20 @@ describe('runFormula: what goes back to Sheets', () => {
     expect(errorOf(() => run('CSAT', [[5]], 5, 2, 1)).message).toBe('CSAT: takes at most 3 arguments (scores, scale, top_box) but got 4');
   });
   test('a missing required range is a clear error naming it', () => {
-    expect(errorOf(() => run('NPS')).message).toBe('NPS: scores is missing; select the cells that hold it');
+    expect(errorOf(() => run('NPS')).message).toBe('NPS: argument scores is missing; select the cells that hold it');
     expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']])).message).toBe(
-      'NPS_BY_PERIOD: scores is missing; select the cells that hold it',
+      'NPS_BY_PERIOD: argument scores is missing; select the cells that hold it',
     );
     expect(errorOf(() => run('ONTIME_RATE', [['2026-01-01']])).message).toBe(
-      'ONTIME_RATE: delivered is missing; select the cells that hold it',
+      'ONTIME_RATE: argument delivered is missing; select the cells that hold it',
     );
   });
   test('options given as a range of several cells are a clear error', () => {
-    expect(errorOf(() => run('CSAT', [[5]], [[5, 6]])).message).toBe('CSAT: scale must be a single value, not a range');
+    expect(errorOf(() => run('CSAT', [[5]], [[5, 6]])).message).toBe(
+      'CSAT: argument scale is a range of 2 cells; give a whole number from 2 to 100',
+    );
     expect(errorOf(() => run('NPS_BY_PERIOD', [['2026-01-01']], [[10]], 5)).message).toBe(
-      'NPS_BY_PERIOD: period must be text, e.g. "month"',
+      `NPS_BY_PERIOD: argument period is 5; ${PERIOD_HELP}`,
     );
   });
   test('blank options take their defaults; a 1×1 range counts as its value', () => {

@@ -9,9 +9,8 @@ import fc from 'fast-check';
 import { FUNCTIONS } from '../../src/functions/registry';
 import { runFormula } from '../../src/functions/runtime';
 import { contextFor } from '../../src/functions/context';
-import type { FormulaContext } from '../../src/functions/types';
+import type { FormulaContext, FormulaDef } from '../../src/functions/types';
 import type { Cell } from '../../src/core/values/cell';
-import { readNumber } from '../../src/core/values/number';
 import { UTC_ZONE } from '../../src/core/time/zone';
 import { LONDON } from '../core/time/testZones';
 
@@ -111,6 +110,8 @@ const plausibleCell: fc.Arbitrary<Cell> = fc.oneof(
     '2026-Q1',
     '2026-W05',
     'FY2027-Q1',
+    'FY2027-Q1 (Apr)',
+    'FY2027 (Jul)',
     'FY2027',
     '2026',
     'higher',
@@ -248,7 +249,7 @@ const KINDS: Record<string, fc.Arbitrary<Cell>> = {
   ),
   periodLabel: fc.oneof(
     { weight: 40, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2025-${pad2(m)}`) },
-    { weight: 1, arbitrary: fc.constantFrom<Cell>('2026-Q1', '2026-W05', 'FY2027-Q1', '2026', 'Jan') },
+    { weight: 1, arbitrary: fc.constantFrom<Cell>('2026-Q1', '2026-W05', 'FY2027-Q1', 'FY2027-Q2 (Jul)', '2026', 'Jan') },
   ),
   betterWord: fc.constantFrom<Cell>('higher', 'lower', '', 'up'),
   option: fc.constantFrom<Cell>('', 0, 1, 2, 3, 5, 7, 10, 12, 0.9, 0.95, 0.99, -1, 2.5, 'x', 61, 121),
@@ -321,14 +322,15 @@ function column(kind: fc.Arbitrary<Cell>, rows: number, cols: number): fc.Arbitr
 function typedArgument(
   formula: string,
   argName: string,
-  type: string,
+  kind: string,
   rows: number,
   cols: number,
   header: string | null,
 ): fc.Arbitrary<unknown> {
-  const kind = KINDS[FORMULA_KIND[`${formula}.${argName}`] ?? NAME_KIND[argName] ?? (type === 'range' ? 'amount' : 'option')];
-  if (type !== 'range' && argName !== 'as_of') return fc.oneof({ weight: 6, arbitrary: kind }, { weight: 1, arbitrary: cell });
-  if (argName === 'as_of') return fc.oneof(kind, fc.constant(''), hostileCell);
+  const range = kind === 'range' || kind === 'grid';
+  const cells = KINDS[FORMULA_KIND[`${formula}.${argName}`] ?? NAME_KIND[argName] ?? (range ? 'amount' : 'option')];
+  if (!range && argName !== 'as_of') return fc.oneof({ weight: 6, arbitrary: cells }, { weight: 1, arbitrary: cell });
+  if (argName === 'as_of') return fc.oneof(cells, fc.constant(''), hostileCell);
   const [r, c] =
     argName === 'periods'
       ? [1, cols + 2]
@@ -338,10 +340,10 @@ function typedArgument(
           ? [rows % 3 || 1, 1]
           : [rows, 1];
   // A header row now and then (on every range of the call, so that they stay the same size).
-  return column(kind, r, c).map((b) => (header !== null && r === rows && r > 0 ? [Array(c).fill(header), ...b] : b));
+  return column(cells, r, c).map((b) => (header !== null && r === rows && r > 0 ? [Array(c).fill(header), ...b] : b));
 }
 
-function typedArgumentLists(def: { name: string; args: readonly { name: string; type: string }[] }): fc.Arbitrary<unknown[]> {
+function typedArgumentLists(def: FormulaDef): fc.Arbitrary<unknown[]> {
   const header = fc.oneof(
     { weight: 3, arbitrary: fc.constant(null) },
     { weight: 1, arbitrary: fc.constantFrom('Date', 'Score', 'Amount', 'Header') },
@@ -350,14 +352,14 @@ function typedArgumentLists(def: { name: string; args: readonly { name: string; 
     fc
       .tuple(
         fc.tuple(
-          ...def.args.map((a) =>
+          ...def.params.map((a) =>
             fc.oneof(
-              { weight: 12, arbitrary: typedArgument(def.name, a.name, a.type, rows, cols, head) },
+              { weight: 12, arbitrary: typedArgument(def.name, a.name, a.kind, rows, cols, head) },
               { weight: 1, arbitrary: fc.oneof(cell, oddRange, grid(rows, 2)) },
             ),
           ),
         ),
-        fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: def.args.length }) }), // trailing arguments left out
+        fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: def.params.length }) }), // trailing arguments left out
         fc.oneof({ weight: 9, arbitrary: fc.constant<unknown[]>([]) }, { weight: 1, arbitrary: fc.tuple(cell) }), // an extra argument
       )
       .map(([args, drop, extra]) => [...args.slice(0, args.length - drop), ...extra]),
@@ -373,13 +375,30 @@ function goodCell(x: unknown): boolean {
   return typeof x === 'string' || typeof x === 'boolean';
 }
 
+/** What no message may say, outside the user's own text that it quotes. */
+const FORBIDDEN = /undefined|NaN|\[object/;
+function withoutQuotedText(message: string, args: unknown[]): string {
+  const texts: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (typeof x === 'string') texts.push(x);
+  };
+  walk(args);
+  let m = message;
+  // Longest first, each as the readers quote it: whole, cut short, or in JSON.
+  for (const t of texts.sort((a, b) => b.length - a.length))
+    for (const q of [`"${t}"`, `"${t.slice(0, 37)}..."`, JSON.stringify(t), t]) if (t !== '' && q !== '') m = m.split(q).join('');
+  return m;
+}
+
 /** null when the outcome keeps the contract, else what is wrong. */
-function violation(name: string, outcome: { value: unknown } | { error: unknown }): string | null {
+function violation(name: string, outcome: { value: unknown } | { error: unknown }, args: unknown[] = []): string | null {
   if ('error' in outcome) {
     const e = outcome.error;
     if (!(e instanceof Error)) return `threw a non-Error: ${String(e)}`;
     if (!e.message.startsWith(`${name}: `)) return `message without the formula's name: ${e.message}`;
     if (e.message.includes('could not compute')) return `internal error: ${e.message}`;
+    if (FORBIDDEN.test(withoutQuotedText(e.message, args))) return `a message that says undefined, NaN or [object: ${e.message}`;
     return null;
   }
   const v = outcome.value;
@@ -461,7 +480,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
 
   const check = (name: string) => (args: unknown[], ctx: FormulaContext) => {
     const outcome = outcomeOf(name, args, ctx);
-    const bad = violation(name, outcome);
+    const bad = violation(name, outcome, args);
     if (bad !== null) {
       throw new Error(bad);
     }
@@ -473,11 +492,11 @@ describe('every formula keeps the contract on hostile arguments', () => {
     fc.assert(fc.property(typedArgumentLists(def), fc.constantFrom(...CONTEXTS), check(name)), { numRuns: RUNS });
   });
 
-  test.each(FUNCTIONS.map((f) => [f.name, f.args.length] as const))('%s: ranges of one shape holding anything', (name, arity) => {
+  test.each(FUNCTIONS.map((f) => [f.name, f.params.length] as const))('%s: ranges of one shape holding anything', (name, arity) => {
     fc.assert(
       fc.property(argumentLists(arity), fc.constantFrom(...CONTEXTS), (args, ctx) => {
         const outcome = outcomeOf(name, args, ctx);
-        const bad = violation(name, outcome);
+        const bad = violation(name, outcome, args);
         if (bad !== null) {
           throw new Error(bad);
         }
@@ -488,7 +507,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
     );
   });
 
-  test.each(FUNCTIONS.map((f) => [f.name, f.args.length] as const))('%s: only hostile single cells and odd shapes', (name, arity) => {
+  test.each(FUNCTIONS.map((f) => [f.name, f.params.length] as const))('%s: only hostile single cells and odd shapes', (name, arity) => {
     fc.assert(
       fc.property(
         fc.array(
@@ -497,7 +516,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
         ),
         (args) => {
           const outcome = outcomeOf(name, args, CONTEXTS[0]);
-          const bad = violation(name, outcome);
+          const bad = violation(name, outcome, args);
           if (bad !== null) throw new Error(bad);
         },
       ),
@@ -507,7 +526,7 @@ describe('every formula keeps the contract on hostile arguments', () => {
 });
 
 describe('regressions: counterexamples the properties found, now fixed', () => {
-  const keeps = (name: string, ...args: unknown[]) => violation(name, outcomeOf(name, args, CONTEXTS[0]));
+  const keeps = (name: string, ...args: unknown[]) => violation(name, outcomeOf(name, args, CONTEXTS[0]), args);
 
   // overflow — src/core/measures/ratio.ts, periodSeries.ts, targetPressure.ts, scorecard/measureSeries.ts:
   // sums and quotients are not checked before the runtime guard, which reports "could not compute".
