@@ -38,8 +38,11 @@ export function declaration({ def, docs }: DocumentedFormula, globalName = 'Lead
   const lines = ['/**', ` * ${comment(docs.summary)}`, ` * Example: ${comment(docs.example)}`];
   for (const p of def.params) {
     const dflt = defaultText(p);
-    const name = isOptional(p) ? `[${p.name}]` : p.name;
-    lines.push(` * @param {${JS_TYPE[p.kind]}} ${name} ${comment(docs.args[p.name])}${dflt === null ? '' : ` Default: ${dflt}.`}`);
+    // Sheets' formula help does not read JSDoc's [name] or name= (every parameter shows as required),
+    // so an optional one says so in words.
+    const help = comment(docs.args[p.name]);
+    const optional = isOptional(p) && !/^optional\b/i.test(help) ? 'Optional. ' : '';
+    lines.push(` * @param {${JS_TYPE[p.kind]}} ${p.name} ${optional}${help}${dflt === null ? '' : ` Default: ${dflt}.`}`);
   }
   lines.push(` * @return ${comment(docs.returns)}`, ' * @customfunction', ' */');
   const params = def.params.map((p) => p.name).join(', ');

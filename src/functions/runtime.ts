@@ -15,7 +15,9 @@ export function runFormula(name: string, args: readonly unknown[], ctx: FormulaC
   try {
     const given = args.length;
     if (given > def.params.length) {
-      throw new InputError(`takes at most ${def.params.length} arguments (${def.params.map((a) => a.name).join(', ')}) but got ${given}`);
+      throw new InputError(
+        `takes at most ${def.params.length} argument${def.params.length === 1 ? '' : 's'} (${def.params.map((a) => a.name).join(', ')}) but got ${given}`,
+      );
     }
     return checked(def.run(readArguments(def, args, ctx), ctx));
   } catch (e) {

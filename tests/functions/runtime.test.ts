@@ -12,7 +12,7 @@ describe('runFormula: what goes back to Sheets', () => {
     expect(runFormula('nps', [[[10]]], CTX)).toBe(100);
   });
   test('too many arguments is a clear error naming them', () => {
-    expect(errorOf(() => run('NPS', [[10]], 5)).message).toBe('NPS: takes at most 1 arguments (scores) but got 2');
+    expect(errorOf(() => run('NPS', [[10]], 5)).message).toBe('NPS: takes at most 1 argument (scores) but got 2');
     expect(errorOf(() => run('CSAT', [[5]], 5, 2, 1)).message).toBe('CSAT: takes at most 3 arguments (scores, scale, top_box) but got 4');
   });
   test('a missing required range is a clear error naming it', () => {

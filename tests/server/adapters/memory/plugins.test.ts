@@ -43,7 +43,7 @@ describe('the add-on’s formulas in cells', () => {
     s.writeBlock(1, 2, [['=NPS(A1:A2)', '=NPS(A1:A2, 1, 2)']]);
     expect(wb.computedAt('Data', 'B1')).toBe('#ERROR!');
     expect(wb.errorAt('Data', 'B1')).toMatch(/^NPS: /);
-    expect(wb.errorAt('Data', 'C1')).toBe('NPS: takes at most 1 arguments (scores) but got 3');
+    expect(wb.errorAt('Data', 'C1')).toBe('NPS: takes at most 1 argument (scores) but got 3');
   });
 });
 
