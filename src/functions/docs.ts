@@ -24,6 +24,9 @@ import { PERIODS_DOCS } from './defs/periods.docs';
 import { MEASURE_SERIES_DOCS } from './defs/measureSeries.docs';
 import { TARGET_STATUS_DOCS } from './defs/targetStatus.docs';
 import { CONNECTIONS_DOCS } from './defs/connections.docs';
+import { SALES_SERIES_DOCS } from './defs/salesSeries.docs';
+import { FEEDBACK_SERIES_DOCS } from './defs/feedbackSeries.docs';
+import { REVIEWS_SERIES_DOCS } from './defs/reviewsSeries.docs';
 
 const ALL: readonly DocumentedFormula[] = [
   NPS_DOCS,
@@ -44,6 +47,9 @@ const ALL: readonly DocumentedFormula[] = [
   MEASURE_SERIES_DOCS,
   TARGET_STATUS_DOCS,
   CONNECTIONS_DOCS,
+  SALES_SERIES_DOCS,
+  FEEDBACK_SERIES_DOCS,
+  REVIEWS_SERIES_DOCS,
 ];
 
 /** Every formula of the registry with its docs, in the registry's order; a formula without docs stops the build. */

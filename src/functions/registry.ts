@@ -17,6 +17,9 @@ import { PERIODS } from './defs/periods';
 import { MEASURE_SERIES } from './defs/measureSeries';
 import { TARGET_STATUS } from './defs/targetStatus';
 import { CONNECTIONS } from './defs/connections';
+import { SALES_SERIES } from './defs/salesSeries';
+import { FEEDBACK_SERIES } from './defs/feedbackSeries';
+import { REVIEWS_SERIES } from './defs/reviewsSeries';
 
 /**
  * Every formula's run-time part, in the order the README and autocomplete list them: the one source of truth for
@@ -42,6 +45,9 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   MEASURE_SERIES,
   TARGET_STATUS,
   CONNECTIONS,
+  SALES_SERIES,
+  FEEDBACK_SERIES,
+  REVIEWS_SERIES,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));

@@ -59,7 +59,7 @@ describe('runFormula: what goes back to Sheets', () => {
       [
         'ONTIME_RATE',
         [[['']], [['']]],
-        'ONTIME_RATE: no delivery dates found in delivered; select the cells that hold them (the header row may be included)',
+        'ONTIME_RATE: no promised dates found in promised; select the cells that hold them (the header row may be included)',
       ],
       [
         'RETURN_RATE',

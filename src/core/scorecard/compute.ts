@@ -4,18 +4,23 @@ import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } fro
 import { targetPressure } from '../measures/targetPressure';
 import { bucketLabels } from '../measures/buckets';
 import { MEASURES, type MeasureId, type Source } from './measures';
-import { bindMeasure } from './bindings';
-import { measureSeries } from './measureSeries';
+import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
+import { type SourceRules } from '../sources/rules';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
 import { fail } from '../values/errors';
 import { SCORECARD_DEFAULTS } from './defaults';
 
-/** A source table as the scorecard sees it: its columns by role, and the rows left out. */
+/** A source table as the scorecard sees it: its columns by role, how its rows are read, and the rows left out. */
 export interface SourceColumns {
   readonly name: string;
   readonly columns: Readonly<Record<string, Column>>;
+  /** Filter columns for the leave-out rules, by their place in rules.leaveOut[].filter. */
+  readonly filters?: readonly (Column | undefined)[];
+  readonly rules?: SourceRules;
   readonly skipped: readonly { row: number; reason: string }[];
+  /** The sheet or file row (1-based) of each data cell of the columns, for messages. */
+  readonly rows?: readonly number[];
 }
 
 export interface ScorecardOptions {
@@ -47,9 +52,15 @@ export interface ScorecardResult {
     kind: 'lead' | 'lag';
     label: string;
     values: (number | null)[];
+    /** The count behind each value: answers, orders due, orders, units or value sold (DOMAIN.md "Sample size"). */
+    counts: (number | null)[];
     target: number | null;
     status: Status | null;
+    /** Why the measure could not be counted (a cell that cannot be read), or null: the other measures still are. */
+    problem: string | null;
   }[];
+  /** How many periods the evidence used: every period the data has, not only those shown. */
+  connections_periods: number;
   connections: { lead: MeasureId; lag: MeasureId; lag_periods: number; r: number; p: number; pairs: number; sentence: string }[];
   target_health: {
     period: string;
@@ -67,55 +78,76 @@ export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts
   return periodsEndingAtLatest(cachedDayColumn(dates, opts), spec, count) ?? fail(`no dates found in ${dates.name}`);
 }
 
+/** Each source's measures per period, over its own span (core/sources: one reading of each column). */
+export function sourceSeriesOf(
+  sources: Partial<Record<Source, SourceColumns>>,
+  spec: PeriodSpec,
+  dates: DateOptions,
+): Partial<Record<Source, SourceSeries>> {
+  const out: Partial<Record<Source, SourceSeries>> = {};
+  const { sales, feedback, reviews } = sources;
+  if (sales?.columns.date) out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates);
+  if (feedback?.columns.date) out.feedback = feedbackSeries(feedback.columns, feedback.filters, feedback.rules ?? {}, spec, dates);
+  if (reviews?.columns.date && reviews.columns.stars)
+    out.reviews = reviewSeries(reviews.columns, reviews.filters, reviews.rules ?? {}, spec, dates);
+  return out;
+}
+
 export function computeScorecard(
   sources: Partial<Record<Source, SourceColumns>>,
   options: ScorecardOptions,
   dates: DateOptions,
 ): ScorecardResult {
-  const roles: Partial<Record<Source, Set<string>>> = {};
-  for (const [s, table] of Object.entries(sources)) if (table) roles[s as Source] = new Set(Object.keys(table.columns));
-  const clock =
-    sources.sales?.columns.date ?? sources.feedback?.columns.date ?? fail('the scorecard needs sales or feedback data with a date column');
-  const periods = lastPeriods(clock, options.period, options.count, dates);
+  if (!sources.sales?.columns.date && !sources.feedback?.columns.date)
+    fail('the scorecard needs sales or feedback data with a date column');
+  const series = sourceSeriesOf(sources, options.period, dates);
+  // The clock: the scorecard ends with the latest period of the sales (else the feedback).
+  const clock = series.sales && series.sales.count > 0 ? series.sales : series.feedback;
+  if (!clock || clock.count === 0) fail(`no dates found in ${(sources.sales ?? sources.feedback)!.name}`);
+  const last = clock.first + clock.count - 1;
+  const periods = Array.from({ length: options.count }, (_, i) => last - options.count + 1 + i);
   const wanted = options.measures ?? MEASURES.map((m) => m.id);
+  // Every period any source has, up to the clock's last: the evidence uses them all.
+  let first = last;
+  for (const s of Object.values(series)) if (s && s.count > 0) first = Math.min(first, s.first);
+  const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
+  const at = (s: SourceSeries, row: MeasureRow, list: readonly number[], of: 'values' | 'counts') =>
+    list.map((p) => {
+      const k = p - s.first;
+      return k >= 0 && k < s.count ? row[of][k] : null;
+    });
   const measures: ScorecardResult['measures'] = [];
+  const everyPeriod = new Map<MeasureId, (number | null)[]>();
   for (const info of MEASURES) {
     if (!wanted.includes(info.id)) continue;
-    const binding = bindMeasure(info.id, roles);
-    if (!binding) continue;
-    const cols = sources[binding.source]!.columns;
-    const values = measureSeries(
-      info.id,
-      periods,
-      options.period,
-      {
-        dates: cols[binding.dates],
-        a: binding.a ? cols[binding.a] : undefined,
-        b: binding.b ? cols[binding.b] : undefined,
-      },
-      dates,
-    );
+    const s = series[info.source];
+    const row = s?.measures.find((m) => m.id === info.id);
+    if (!s || !row) continue;
+    const values = at(s, row, periods, 'values');
     const target = options.targets[info.id] ?? null;
     measures.push({
       id: info.id,
       kind: info.kind,
       label: info.label,
       values,
+      counts: at(s, row, periods, 'counts'),
       target,
       status: targetStatus(latestValue(values), target, info.better),
+      problem: row.problem,
     });
+    if (!row.problem) everyPeriod.set(info.id, at(s, row, all, 'values'));
   }
 
   // Connections are computed on the labels (the sentence reads them) and mapped back to ids.
   const idOf = new Map(measures.map((m) => [m.label, m.id]));
-  const series = (m: ScorecardResult['measures'][number]) => ({
+  const seriesOf = (m: ScorecardResult['measures'][number]) => ({
     name: m.label,
-    values: Float64Array.from(m.values, (v) => (v === null ? NaN : v)),
+    values: Float64Array.from(everyPeriod.get(m.id)!, (v) => (v === null ? NaN : v)),
   });
   const connections = connectDots(
-    measures.filter((m) => m.kind === 'lead').map(series),
-    measures.filter((m) => m.kind === 'lag').map(series),
+    measures.filter((m) => m.kind === 'lead' && everyPeriod.has(m.id)).map(seriesOf),
+    measures.filter((m) => m.kind === 'lag' && everyPeriod.has(m.id)).map(seriesOf),
     options.maxLag,
   ).map((c) => ({
     lead: idOf.get(c.lead)!,
@@ -146,13 +178,21 @@ export function computeScorecard(
   }
 
   const skipped: ScorecardResult['skipped'] = [];
-  for (const table of Object.values(sources))
-    if (table) for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
+  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+    const table = sources[kind];
+    if (!table) continue;
+    for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
+    // Rows the source's rules left out (voided, failed or test payments; unfinished responses).
+    for (const l of series[kind]?.leftOut ?? [])
+      skipped.push({ file: table.name, row: table.rows?.[l.index] ?? l.index + 1, reason: l.reason });
+  }
+  skipped.sort((a, b) => (a.file === b.file ? a.row - b.row : 0));
 
   return {
     period: options.period.kind,
     periods: periods.map((p) => periodLabel(p, options.period)),
     measures,
+    connections_periods: all.length,
     connections,
     target_health,
     skipped,

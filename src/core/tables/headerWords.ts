@@ -24,8 +24,9 @@ export interface HeaderMatch {
 const OPEN_QUESTION = /^(what|why|which|please|anything|is there|how could|how can|how would|how might|if you)\b/;
 const PERSON = /\b(rep|reps|representative|person|salesman|saleswoman|manager|owner|team|agent|exec|executive)\b/;
 
+// DOMAIN.md: discount, tax, shipping, refund and quantity columns are never the amount of a sale.
 const AMOUNT_UNLESS =
-  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due)\b/;
+  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due|discount|discounts|tax|taxes|vat|gst|shipping|delivery|postage|freight|refund|refunded|refunds|fee|fees|tip|tips|status)\b/;
 
 const RULES: readonly Rule[] = [
   { role: 'date', re: /^(date|day|timestamp|time stamp|when|date time|datetime)$/, strength: 1 },
@@ -71,7 +72,8 @@ const RULES: readonly Rule[] = [
     role: 'amount',
     re: /\b(total|value|price|income|net|gross|paid|payment|spend)\b/,
     strength: 0.6,
-    unless: /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns)\b/,
+    unless:
+      /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns|discount|discounts|tax|taxes|vat|gst|shipping|delivery|postage|freight|refund|refunded|refunds|fee|fees|tip|tips|status)\b/,
   },
 
   {
@@ -95,7 +97,26 @@ const RULES: readonly Rule[] = [
     role: 'returned',
     re: /\b(returned|returns|return|refund|refunded|refunds|rma)\b/,
     strength: 1,
-    unless: /\b(date|time|reason|address|policy)\b/,
+    unless: /\b(date|time|reason|address|policy|amount|value|total|sum)\b/,
+  },
+  // Money given back is a return by value (DOMAIN.md "Lag measures"): "Refunded Amount", "Amount Refunded".
+  { role: 'refunded', re: /\b(refund|refunded|refunds|returned|return|returns|credit note|credit notes)\b/, strength: 0.6 },
+  {
+    role: 'refunded',
+    re: /\b((refund|refunded|refunds|returned|return|returns) (amount|value|total|sum)|amount (refunded|returned))\b/,
+    strength: 1,
+  },
+  {
+    role: 'discount',
+    re: /\b(discount|discounts|discounted|markdown|rebate|reduction)\b/,
+    strength: 1,
+    unless: /\b(code|codes|name|type|reason)\b/,
+  },
+  {
+    role: 'status',
+    re: /\b(status|state|financial status|payment status|order status|fulfil?lment status|stage)\b/,
+    strength: 1,
+    unless: /\b(date|time|code|id|no|number)\b/,
   },
 
   {

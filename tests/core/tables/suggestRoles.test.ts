@@ -39,8 +39,8 @@ const COMMENTS = [
 ];
 
 describe('ROLES', () => {
-  it('lists the 18 roles, each with a label for managers', () => {
-    expect(ROLES).toHaveLength(18);
+  it('lists the 21 roles, each with a label for managers', () => {
+    expect(ROLES).toHaveLength(21);
     for (const r of ROLES) expect(ROLE_LABELS[r].length).toBeGreaterThan(3);
   });
 });

@@ -1,0 +1,70 @@
+import { periodLabel } from '../time/periods';
+import { type MeasureId, type Source } from '../scorecard/measures';
+import { type SourceSeries } from './sourceSeries';
+
+/**
+ * The table a source formula (SALES_SERIES, FEEDBACK_SERIES, REVIEWS_SERIES) spills: a fixed layout
+ * that the scorecard's cells point into by row and column, so it never moves as data grows.
+ *
+ *   Measure        | Note                         | 2024-11 | 2024-12 | …
+ *   revenue        |                              |   …     |
+ *   revenue:n      | orders                       |   …     |        (the count behind each value)
+ *   on_time        | needs promised and delivered |         |        (a measure the columns cannot give)
+ *
+ * Column A names the row (a measure id, or id + ":n"), column B says what is wrong or what the count
+ * counts, and the periods start in column C. The header row's note sums up what was read.
+ */
+export const SOURCE_MEASURES: Readonly<Record<Source, readonly MeasureId[]>> = {
+  sales: ['revenue', 'orders', 'margin', 'margin_pct', 'average_order_value', 'return_rate', 'on_time'],
+  feedback: ['nps', 'csat', 'net_comparison'],
+  reviews: ['review_response'],
+};
+
+/** The first period column (0-based): periods start in column C. */
+export const FIRST_PERIOD_COLUMN = 2;
+
+/** The 0-based row of a measure's values (and +1: its counts) in its source's table. */
+export function sourceRow(source: Source, id: MeasureId): number {
+  const at = SOURCE_MEASURES[source].indexOf(id);
+  if (at < 0) throw new Error(`${id} is not a ${source} measure`);
+  return 1 + 2 * at;
+}
+
+/** The number of rows of a source's table. */
+export function sourceRows(source: Source): number {
+  return 1 + 2 * SOURCE_MEASURES[source].length;
+}
+
+const COUNT_WORDS: Partial<Record<MeasureId, string>> = {
+  nps: 'answers',
+  csat: 'answers',
+  net_comparison: 'answers',
+  review_response: 'low reviews',
+  on_time: 'orders due',
+};
+
+type Cell = string | number | null;
+
+/**
+ * The spill of one source. `needs` says, for a measure the columns cannot give, what it would need; `summary`
+ * is the header row's note.
+ */
+export function sourceTable(series: SourceSeries, summary: string, needs: (id: MeasureId) => string): Cell[][] {
+  const { spec, first, count } = series;
+  const header: Cell[] = ['Measure', summary];
+  for (let k = 0; k < count; k++) header.push(periodLabel(first + k, spec));
+  const out: Cell[][] = [header];
+  const blank = () => new Array<Cell>(count).fill(null);
+  for (const id of SOURCE_MEASURES[series.source]) {
+    const row = series.measures.find((m) => m.id === id);
+    if (!row) {
+      out.push([id, needs(id), ...blank()], [`${id}:n`, '', ...blank()]);
+      continue;
+    }
+    const countWord =
+      id === 'return_rate' ? (series.returnBasis === 'quantity' ? 'units sold' : 'value sold') : (COUNT_WORDS[id] ?? 'orders');
+    out.push([id, row.problem ?? '', ...row.values.map((v) => (row.problem ? null : v))]);
+    out.push([`${id}:n`, row.problem ? '' : countWord, ...row.counts.map((c) => (row.problem ? null : c))]);
+  }
+  return out;
+}
