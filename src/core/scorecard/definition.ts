@@ -3,6 +3,7 @@ import { MEASURE_IDS, type MeasureId } from './measures';
 import { ROLES, type Role, isRole } from '../tables/roles';
 import { SCORECARD_DEFAULTS } from './defaults';
 import { SOURCES } from './sourceKind';
+import { MAX_FILTERS, type SourceRules } from '../sources/rules';
 
 /**
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
@@ -18,6 +19,12 @@ function makeShape() {
     sheet: z.string(),
     /** Column role → header name as shown in the sheet. */
     columns: z.unknown(),
+    /** How the rows are read (core/sources/rules.ts): amounts per order or per line, rows to leave out. */
+    rules: z.optional(z.unknown()),
+    /** The header names of the columns the leave-out rules read, by their place (rules.leaveOut[].filter). */
+    filters: z.optional(z.unknown()),
+    /** The export the sheet was recognised as (core/tables/profiles), for messages: "Shopify orders". */
+    profile: z.optional(z.string()),
   });
   return z.object({
     version: z.number(),
@@ -52,6 +59,10 @@ export type DefinitionShaped = z.output<ReturnType<typeof makeShape>>;
 export interface SourceRefDef {
   readonly sheet: string;
   readonly columns: Partial<Record<Role, string>>;
+  readonly rules?: SourceRules;
+  /** Header names of the filter columns, by place: filters[0] is what leave1 reads. */
+  readonly filters?: readonly string[];
+  readonly profile?: string;
 }
 
 export interface ScorecardDefinition {
@@ -66,6 +77,41 @@ export interface ScorecardDefinition {
 }
 
 const PERIODS = ['week', 'month', 'quarter'] as const;
+
+/** Source rules as stored: checked field by field (they come back from a settings store or the sidebar). */
+function checkRules(value: unknown, at: string, problems: string[]): SourceRules | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`${at} must be an object`);
+    return null;
+  }
+  const v = value as { amounts?: unknown; leaveOut?: unknown };
+  const out: { amounts?: 'line' | 'order'; leaveOut?: { filter: number; values: string[] }[] } = {};
+  if (v.amounts !== undefined) {
+    if (v.amounts === 'line' || v.amounts === 'order') out.amounts = v.amounts;
+    else problems.push(`${at}.amounts must be "line" or "order"`);
+  }
+  if (v.leaveOut !== undefined) {
+    const ok =
+      Array.isArray(v.leaveOut) &&
+      v.leaveOut.every(
+        (r: unknown) =>
+          typeof r === 'object' &&
+          r !== null &&
+          Number.isInteger((r as { filter?: unknown }).filter) &&
+          ((r as { filter: number }).filter as number) >= 0 &&
+          (r as { filter: number }).filter < MAX_FILTERS &&
+          Array.isArray((r as { values?: unknown }).values) &&
+          ((r as { values: unknown[] }).values as unknown[]).every(isString),
+      );
+    if (ok)
+      out.leaveOut = (v.leaveOut as { filter: number; values: string[] }[]).map((r) => ({
+        filter: r.filter,
+        values: r.values.map((x) => x.trim().toLowerCase()),
+      }));
+    else problems.push(`${at}.leaveOut must list { filter: 0..${MAX_FILTERS - 1}, values: [text] }`);
+  }
+  return out;
+}
 
 /** A plain object whose values all pass `ok`, or null. */
 function map<T>(value: unknown, ok: (v: unknown) => v is T): Record<string, T> | null {
@@ -108,7 +154,23 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
     if (!columns) problems.push(`sources.${kind}.columns must map column roles to header names`);
     for (const role of Object.keys(columns ?? {}))
       if (!isRole(role)) problems.push(`sources.${kind}.columns: "${role}" is not a column role (${ROLES.join(', ')})`);
-    sources[kind] = { sheet: s.sheet, columns: (columns ?? {}) as Partial<Record<Role, string>> };
+    const ref: { -readonly [K in keyof SourceRefDef]: SourceRefDef[K] } = {
+      sheet: s.sheet,
+      columns: (columns ?? {}) as Partial<Record<Role, string>>,
+    };
+    if (s.rules !== undefined) {
+      const rules = checkRules(s.rules, `sources.${kind}.rules`, problems);
+      if (rules) ref.rules = rules;
+    }
+    if (s.filters !== undefined) {
+      if (Array.isArray(s.filters) && s.filters.every(isString) && s.filters.length <= MAX_FILTERS) ref.filters = s.filters as string[];
+      else problems.push(`sources.${kind}.filters must be at most ${MAX_FILTERS} header names`);
+    }
+    for (const r of ref.rules?.leaveOut ?? [])
+      if (!ref.filters?.[r.filter])
+        problems.push(`sources.${kind}.rules: leave${r.filter + 1} reads filter ${r.filter + 1}, which names no column`);
+    if (s.profile !== undefined) ref.profile = s.profile;
+    sources[kind] = ref;
   }
   const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
   const measures =
