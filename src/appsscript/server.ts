@@ -3,7 +3,9 @@
  * Nothing here runs at load time (onOpen may run without authorisation); services are reached lazily.
  */
 /// <reference types="google-apps-script" />
-import { scopesOf } from '../rpc/contract';
+import { type Results, scopesOf } from '../rpc/contract';
+import { contextFor } from '../functions/context';
+import { currentHost } from './host';
 import { createHandlers, dispatch } from '../server/handlers';
 import { AppsScriptWorkbook } from '../server/adapters/appsscript/appsScriptWorkbook';
 import { withDocumentLock } from '../server/adapters/appsscript/appsScriptServices';
@@ -60,13 +62,19 @@ function handlers() {
     spreadsheetName: () => ss.getName(),
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     withLock: withDocumentLock,
+    dates: contextFor(currentHost()).dates,
   });
 }
 
 export function rebuildFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   try {
-    const r = dispatch(handlers(), 'rebuildScorecard', {}) as { sheet: string };
+    let r = dispatch(handlers(), 'rebuildScorecard', {}) as Results['rebuildScorecard'];
+    if (r.confirm) {
+      // The manager added cells to the scorecard: ask before a rebuild removes them.
+      if (ui.alert('Leadlag', `${r.confirm.message}\n\nRebuild anyway?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      r = dispatch(handlers(), 'rebuildScorecard', { force: true }) as Results['rebuildScorecard'];
+    }
     SpreadsheetApp.getActive().getSheetByName(r.sheet)?.activate();
   } catch (e) {
     ui.alert('Leadlag', (e as Error).message, ui.ButtonSet.OK);

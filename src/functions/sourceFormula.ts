@@ -1,5 +1,5 @@
 import { type Column, atSheetRow } from '../core/values/column';
-import { fail } from '../core/values/errors';
+import { InputError, fail } from '../core/values/errors';
 import { type PeriodSpec, parsePeriodLabel, periodLabel, periodOfDay, sameSpec } from '../core/time/periods';
 import { daysFromCivil } from '../core/time/days';
 import { MEASURES, type MeasureId } from '../core/scorecard/measures';
@@ -12,19 +12,39 @@ import { sourceTable } from '../core/sources/table';
  * What the three source formulas (SALES_SERIES, FEEDBACK_SERIES, REVIEWS_SERIES) share: their `start`,
  * `options` and filter arguments, and the table they spill (core/sources/table.ts).
  */
+export const START_HINT = 'give the first period as PERIODS labels it, e.g. "2024-11"';
+export const OPTIONS_HINT = 'give rules as the formula help shows them, e.g. amounts=order';
+
+/** The first clause of a message, for the value part of an argument error (which ends in the hint). */
+function why(e: unknown): string {
+  if (!(e instanceof InputError)) throw e;
+  return e.message.replace(/^options: /, '').split('; ')[0];
+}
+
 export function startIndex(start: string | undefined, spec: PeriodSpec): number | undefined {
-  if (start === undefined) return undefined;
-  const p = parsePeriodLabel(start);
+  if (start === undefined || start.trim() === '') return undefined;
+  let p: ReturnType<typeof parsePeriodLabel>;
+  try {
+    p = parsePeriodLabel(start);
+  } catch (e) {
+    return fail(`argument start is ${JSON.stringify(start)} (${why(e)}); ${START_HINT}`);
+  }
   if (!sameSpec(p.spec, spec)) {
     const example = periodLabel(periodOfDay(daysFromCivil(2026, 1, 15), spec), spec);
-    fail(`argument start is "${start}", a period of another kind; give a ${spec.kind} label such as "${example}"`);
+    fail(
+      `argument start is ${JSON.stringify(start)} (a period of another kind: this series is by ${spec.kind}, e.g. "${example}"); ${START_HINT}`,
+    );
   }
   return p.index;
 }
 
-/** The options, and the columns named with the sheet row their first cell is on (when `row=` says it). */
+/** The options text read into rules, and where the ranges start on their sheet (`row=`). */
 export function sourceOptions(options: string | undefined): SourceOptions {
-  return parseOptions(options);
+  try {
+    return parseOptions(options);
+  } catch (e) {
+    return fail(`argument options is ${JSON.stringify(options)} (${why(e)}); ${OPTIONS_HINT}`);
+  }
 }
 
 export function onSheet(col: Column | undefined, opts: SourceOptions): Column | undefined {
@@ -33,7 +53,10 @@ export function onSheet(col: Column | undefined, opts: SourceOptions): Column | 
 
 export function filtersOf(given: readonly (Column | undefined)[], opts: SourceOptions): (Column | undefined)[] {
   for (const r of opts.rules.leaveOut ?? []) {
-    if (r.filter >= MAX_FILTERS || !given[r.filter]) fail(`options: leave${r.filter + 1} needs filter${r.filter + 1}, the column it reads`);
+    if (r.filter >= MAX_FILTERS || !given[r.filter])
+      fail(
+        `argument options reads filter${r.filter + 1} (leave${r.filter + 1}), which is not given; give the column it reads as filter${r.filter + 1}`,
+      );
   }
   return given.map((c) => onSheet(c, opts));
 }

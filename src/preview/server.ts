@@ -112,6 +112,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     scorecardExtras: [trackerSummary],
     spreadsheetName: () => name,
     timestamp,
+    dates: wb.dateOptions(),
     withLock: (fn) => {
       if (building) throw new UserError('A scorecard is being built already. Wait for it to finish, then try again.');
       building = true;

@@ -45,6 +45,13 @@ export interface BuildSummary {
   readonly measures: readonly string[];
   readonly missing: readonly string[];
   readonly skipped: number;
+  /** Measures built but not countable now (a cell that cannot be read), with why: the rest of the sheet is fine. */
+  readonly problems: readonly { readonly measure: string; readonly label: string; readonly problem: string }[];
+  /**
+   * Nothing was built: a rebuild would remove cells a manager added to the scorecard. Ask, then call again
+   * with `force: true`. Typed targets and notes are kept either way.
+   */
+  readonly confirm: { readonly sheet: string; readonly cells: readonly string[]; readonly message: string } | null;
 }
 
 /** Where the survey automation stands: the survey made, the triggers, the sheets and the last problems. */
@@ -133,8 +140,8 @@ function makeCalls() {
     home: { args: NoArgs, scopes: scorecard },
     readTables: { args: NoArgs, scopes: scorecard },
     getDefinition: { args: NoArgs, scopes: scorecard },
-    buildScorecard: { args: z.object({ definition: definitionShape() }), scopes: scorecard },
-    rebuildScorecard: { args: NoArgs, scopes: scorecard },
+    buildScorecard: { args: z.object({ definition: definitionShape(), force: z.optional(z.boolean()) }), scopes: scorecard },
+    rebuildScorecard: { args: z.object({ force: z.optional(z.boolean()) }), scopes: scorecard },
     showSheet: { args: z.object({ sheet: z.string() }), scopes: scorecard },
     // The survey's: those that reach Forms, triggers or mail need its scopes; reading the status does not.
     surveyDefaults: { args: NoArgs, scopes: scorecard },

@@ -2,7 +2,17 @@ import { calls, type CallName, type Handler, type Results, type HomeInfo, SAMPLE
 import { type WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
-import { BuildError, DEFINITION_KEY, SCORECARD_SHEET_KEY, SCORECARD_TAG, type ScorecardExtra, buildScorecard } from './scorecard/build';
+import {
+  BuildError,
+  DEFINITION_KEY,
+  NeedsConfirmation,
+  SCORECARD_SHEET_KEY,
+  SCORECARD_TAG,
+  type ScorecardExtra,
+  buildScorecard,
+} from './scorecard/build';
+import { MEASURES } from '../core/scorecard/measures';
+import { type DateOptions } from '../core/values/date';
 import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../core/scorecard/definition';
 import { InputError } from '../core/values/errors';
 import { type Cell } from '../core/values/cell';
@@ -15,6 +25,8 @@ export interface ServerDeps {
   readonly timestamp: () => string;
   /** Runs fn while holding the document's lock; throws UserError if another build holds it. */
   readonly withLock: <T>(fn: () => T) => T;
+  /** How dates are read when the builder looks at the data (the spreadsheet's zone and locale). */
+  readonly dates?: DateOptions;
   /**
    * The survey and improvement-loop calls (src/server/survey/handlers.ts), plugged in by the Apps Script
    * server, the local preview and the tests, each over its own automation ports. Left out (the scorecard's
@@ -95,10 +107,30 @@ export function createHandlers(deps: ServerDeps): Handlers {
     const name = wb.getSetting(SCORECARD_SHEET_KEY);
     return name && wb.sheetNames().includes(name) && wb.getSheetTag(name) === SCORECARD_TAG ? name : null;
   };
-  const build = (def: ScorecardDefinition) =>
+  const build = (def: ScorecardDefinition, force = false): Results['buildScorecard'] =>
     deps.withLock(() => {
-      const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras);
-      return { sheet: r.sheetName, measures: r.measures, missing: r.missing, skipped: r.skipped.length };
+      try {
+        const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras, { dates: deps.dates, force });
+        const label = (id: string) => MEASURES.find((m) => m.id === id)?.label ?? id;
+        return {
+          sheet: r.sheetName,
+          measures: r.measures,
+          missing: r.missing,
+          skipped: r.skipped.length,
+          problems: r.problems.map((p) => ({ measure: p.measure, label: label(p.measure), problem: p.problem })),
+          confirm: null,
+        };
+      } catch (e) {
+        if (!(e instanceof NeedsConfirmation)) throw e;
+        return {
+          sheet: e.sheet,
+          measures: [],
+          missing: [],
+          skipped: 0,
+          problems: [],
+          confirm: { sheet: e.sheet, cells: e.cells, message: e.message },
+        };
+      }
     });
 
   return {
@@ -124,7 +156,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
     getDefinition() {
       return storedDefinition();
     },
-    buildScorecard({ definition }) {
+    buildScorecard({ definition, force }) {
       // dispatch parsed the shape; what is left are the rules (in words), and no second parse.
       let def: ScorecardDefinition;
       try {
@@ -132,12 +164,12 @@ export function createHandlers(deps: ServerDeps): Handlers {
       } catch (e) {
         throw new UserError((e as Error).message);
       }
-      return build(def);
+      return build(def, force === true);
     },
-    rebuildScorecard() {
+    rebuildScorecard({ force }) {
       const def = storedDefinition();
       if (!def) throw new UserError('There is no scorecard to rebuild yet. Open Leadlag and build one with the wizard.');
-      return build(def);
+      return build(def, force === true);
     },
     showSheet({ sheet }) {
       if (!wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${sheet}" any more. Rebuild the scorecard.`);

@@ -158,7 +158,10 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
     ),
   );
   const header = grid.find((r) => r[0]?.t === 'Measure')!;
-  expect(header.slice(1, 13).map((c) => c.t)).toEqual(expected.periods);
+  // Name, latest, period, target, status, trend, signal, sample, a gap; then the periods.
+  const H = 9;
+  expect(header.slice(1, 8).map((c) => c.t)).toEqual(['Latest', 'Period', 'Target', 'Status', 'Trend', 'Signal', 'Sample']);
+  expect(header.slice(H, H + 12).map((c) => c.t)).toEqual(expected.periods);
   for (const [id, label, shown] of [
     ['nps', 'Referral score (NPS)', (v: number) => String(Math.round(v))],
     ['revenue', 'Revenue', (v: number) => Math.round(v).toLocaleString('en-GB')],
@@ -166,7 +169,7 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
     const row = grid.find((r) => r[0]?.t === label)!;
     const m = expected.measures.find((x) => x.id === id)!;
     m.values.forEach((v, i) => {
-      const cell = row[1 + i];
+      const cell = row[H + i];
       if (v === null) return expect(cell.t).toBe('');
       expect(Number(cell.v)).toBeCloseTo(v, 9);
       expect(cell.t).toBe(shown(v));
@@ -174,8 +177,8 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
   }
   // The NPS target typed in the wizard is on the sheet, with a status.
   const nps = grid.find((r) => r[0]?.t === 'Referral score (NPS)')!;
-  expect(nps[13].t).toBe('40');
-  expect(['On track', 'At risk', 'Off track']).toContain(nps[14].t);
+  expect(nps[3].t).toBe('40');
+  expect(['On track', 'At risk', 'Off track']).toContain(nps[4].t);
 });
 
 test('Show scorecard, Rebuild and Help from the menu', async () => {

@@ -39,6 +39,8 @@ function makeShape() {
     measures: z.optional(z.unknown()),
     /** Measure id → target (null: none). */
     targets: z.optional(z.unknown()),
+    /** Measure id → the note a manager typed beside it on the scorecard (kept on rebuild). */
+    notes: z.optional(z.unknown()),
     maxLag: z.optional(z.number()),
     lastDays: z.optional(z.number()),
   });
@@ -72,6 +74,7 @@ export interface ScorecardDefinition {
   readonly sources: { readonly sales?: SourceRefDef; readonly feedback?: SourceRefDef; readonly reviews?: SourceRefDef };
   readonly measures?: readonly MeasureId[];
   readonly targets: Partial<Record<MeasureId, number | null>>;
+  readonly notes?: Partial<Record<MeasureId, string>>;
   readonly maxLag: number;
   readonly lastDays: number;
 }
@@ -180,6 +183,9 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   const targets = d.targets === undefined ? {} : map(d.targets, isTarget);
   if (!targets) problems.push('targets must map measure ids to numbers (or null for none)');
   for (const id of Object.keys(targets ?? {})) if (!known(id)) problems.push(`targets: "${id}" is not a measure`);
+  const notes = d.notes === undefined ? undefined : map(d.notes, isString);
+  if (notes === null) problems.push('notes must map measure ids to text');
+  for (const id of Object.keys(notes ?? {})) if (!known(id)) problems.push(`notes: "${id}" is not a measure`);
   const period = d.period ?? SCORECARD_DEFAULTS.period;
   if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
   const def: ScorecardDefinition = {
@@ -193,6 +199,7 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
     lastDays: whole(d.lastDays, SCORECARD_DEFAULTS.lastDays, 1, 30, 'lastDays', problems),
   };
   if (def.measures === undefined) delete (def as { measures?: unknown }).measures;
+  if (notes && Object.keys(notes).length) (def as { notes?: unknown }).notes = notes;
   if (problems.length) throw new Error(`The scorecard settings are not valid: ${problems.join('; ')}`);
   return def;
 }

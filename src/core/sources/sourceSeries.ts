@@ -5,6 +5,7 @@ import { type MeasureId, type Source } from '../scorecard/measures';
 import { type SourceRules } from './rules';
 import { type PeriodSpan } from './periodSpan';
 import { salesLedger } from './salesLedger';
+import { healthRows } from './healthSection';
 import { type SalesMeasure, salesCounts, salesPeriods, salesValues } from './salesSeries';
 import { type RatePeriods, feedbackPeriods, reviewPeriods } from './feedbackSeries';
 
@@ -39,6 +40,8 @@ export interface SourceSeries extends PeriodSpan {
   readonly amounts?: 'line' | 'order';
   /** What the return rate counts (sales): refunds against amounts, or returned units against units sold. */
   readonly returnBasis?: 'value' | 'quantity';
+  /** Target health per period (sales, when asked for): healthSection.ts's rows. */
+  readonly health?: readonly (readonly (string | number | null)[])[];
 }
 
 /** A source's columns by role (core/tables/roles.ts), and the filter columns its leave-out rules read. */
@@ -89,6 +92,7 @@ export function salesSeries(
   opts: DateOptions,
   start?: number,
   asOf?: number,
+  health?: { readonly spec: PeriodSpec; readonly lastDays: number },
 ): SourceSeries {
   const date = cols.date;
   if (!date) throw new Error('salesSeries needs the date column');
@@ -141,6 +145,7 @@ export function salesSeries(
     leftOutCount: ledger.leftOutCount,
     amounts: ledger.level,
     returnBasis: p.returns?.basis,
+    ...(health ? { health: healthRows(ledger, health.spec, health.lastDays) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { periodLabel } from '../time/periods';
 import { type MeasureId, type Source } from '../scorecard/measures';
 import { type SourceSeries } from './sourceSeries';
+import { HEALTH_HEADERS } from './healthSection';
 
 /**
  * The table a source formula (SALES_SERIES, FEEDBACK_SERIES, REVIEWS_SERIES) spills: a fixed layout
@@ -30,10 +31,13 @@ export function sourceRow(source: Source, id: MeasureId): number {
   return 1 + 2 * at;
 }
 
-/** The number of rows of a source's table. */
+/** The number of rows of a source's table (before the sales table's target-health section). */
 export function sourceRows(source: Source): number {
   return 1 + 2 * SOURCE_MEASURES[source].length;
 }
+
+/** The 0-based row of the sales table's target-health section: its header, then a row per period. */
+export const HEALTH_ROW = sourceRows('sales') + 1;
 
 const COUNT_WORDS: Partial<Record<MeasureId, string>> = {
   nps: 'answers',
@@ -65,6 +69,13 @@ export function sourceTable(series: SourceSeries, summary: string, needs: (id: M
       id === 'return_rate' ? (series.returnBasis === 'quantity' ? 'units sold' : 'value sold') : (COUNT_WORDS[id] ?? 'orders');
     out.push([id, row.problem ?? '', ...row.values.map((v) => (row.problem ? null : v))]);
     out.push([`${id}:n`, row.problem ? '' : countWord, ...row.counts.map((c) => (row.problem ? null : c))]);
+  }
+  if (series.health?.length) {
+    // The target-health section: a blank row, its header, a row per period (HEALTH_ROW is its header).
+    const w = Math.max(out[0].length, HEALTH_HEADERS.length);
+    const fit = (cells: readonly Cell[]): Cell[] => Array.from({ length: w }, (_, i) => (i < cells.length ? cells[i] : null));
+    for (let r = 0; r < out.length; r++) out[r] = fit(out[r]);
+    out.push(fit([]), fit(HEALTH_HEADERS), ...series.health.map(fit));
   }
   return out;
 }

@@ -13,7 +13,7 @@ export const FEEDBACK_SERIES_DOCS = documentFormula(FEEDBACK_SERIES, {
     satisfaction: 'Satisfaction ratings, 1 to scale, or labels such as Very satisfied.',
     comparison: 'Answers to "better, about the same or worse than others?".',
     period: '"week", "month", "quarter" or "year"; a fiscal year: "quarter:apr".',
-    start: 'The first period to list, e.g. "2024-11". Default: the first period with an answer.',
+    start: 'The first period to list, e.g. "2024-11"; blank: the first period with an answer.',
     options: 'Rules for reading the rows: "leave1=false" (rows whose filter1 reads false are left out, e.g. unfinished), "row=2".',
     filter1: 'A column the options read to leave rows out (e.g. Finished).',
     filter2: 'A second such column.',

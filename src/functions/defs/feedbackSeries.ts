@@ -1,7 +1,7 @@
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
 import { feedbackSeries } from '../../core/sources/sourceSeries';
 import { defineFormula } from '../types';
-import { filtersOf, onSheet, sourceOptions, spill, startIndex } from '../sourceFormula';
+import { OPTIONS_HINT, START_HINT, filtersOf, onSheet, sourceOptions, spill, startIndex } from '../sourceFormula';
 
 /** NPS, CSAT and net comparison per period in one call, with the answers behind each. */
 export const FEEDBACK_SERIES = defineFormula({
@@ -12,8 +12,8 @@ export const FEEDBACK_SERIES = defineFormula({
     { name: 'satisfaction', kind: 'range', optional: true },
     { name: 'comparison', kind: 'range', optional: true },
     { name: 'period', kind: 'period', default: SCORECARD_DEFAULTS.period },
-    { name: 'start', kind: 'text', optional: true, hint: 'give the first period, e.g. "2024-11"' },
-    { name: 'options', kind: 'text', optional: true },
+    { name: 'start', kind: 'text', default: '', hint: START_HINT },
+    { name: 'options', kind: 'text', default: '', hint: OPTIONS_HINT },
     { name: 'filter1', kind: 'range', optional: true },
     { name: 'filter2', kind: 'range', optional: true },
     { name: 'filter3', kind: 'range', optional: true },

@@ -12,7 +12,7 @@ export const REVIEWS_SERIES_DOCS = documentFormula(REVIEWS_SERIES, {
     stars: 'Star ratings (numbers, "4/5" or ★★☆☆☆).',
     responded: 'Whether it was answered: yes/no, TRUE/FALSE, ✓, or the reply text.',
     period: '"week", "month", "quarter" or "year"; a fiscal year: "quarter:apr".',
-    start: 'The first period to list, e.g. "2024-11". Default: the first period with a review.',
+    start: 'The first period to list, e.g. "2024-11"; blank: the first period with a review.',
     options: 'Rules for reading the rows, e.g. "row=2" (the sheet row the ranges start on).',
     filter1: 'A column the options read to leave rows out.',
     filter2: 'A second such column.',

@@ -1,7 +1,7 @@
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
 import { salesSeries } from '../../core/sources/sourceSeries';
 import { defineFormula } from '../types';
-import { filtersOf, onSheet, sourceOptions, spill, startIndex } from '../sourceFormula';
+import { OPTIONS_HINT, START_HINT, filtersOf, onSheet, sourceOptions, spill, startIndex } from '../sourceFormula';
 
 /** Every sales measure per period in one call: what the scorecard's data sheet spills for its sales sheet. */
 export const SALES_SERIES = defineFormula({
@@ -18,12 +18,14 @@ export const SALES_SERIES = defineFormula({
     { name: 'delivered', kind: 'range', optional: true },
     { name: 'refunds', kind: 'range', optional: true },
     { name: 'margins', kind: 'range', optional: true },
-    { name: 'start', kind: 'text', optional: true, hint: 'give the first period, e.g. "2024-11"' },
-    { name: 'options', kind: 'text', optional: true },
+    { name: 'start', kind: 'text', default: '', hint: START_HINT },
+    { name: 'options', kind: 'text', default: '', hint: OPTIONS_HINT },
     { name: 'filter1', kind: 'range', optional: true },
     { name: 'filter2', kind: 'range', optional: true },
     { name: 'filter3', kind: 'range', optional: true },
     { name: 'as_of', kind: 'date', optional: true },
+    { name: 'health_period', kind: 'period', default: SCORECARD_DEFAULTS.healthPeriod },
+    { name: 'last_days', kind: 'number', default: SCORECARD_DEFAULTS.lastDays, integer: true, min: 1, max: 180 },
   ],
   run(a, ctx) {
     const o = sourceOptions(a.options);
@@ -40,7 +42,8 @@ export const SALES_SERIES = defineFormula({
       margin: onSheet(a.margins, o),
     };
     const filters = filtersOf([a.filter1, a.filter2, a.filter3], o);
-    const series = salesSeries(cols, filters, o.rules, a.period, ctx.dates, startIndex(a.start, a.period), a.as_of);
+    const health = { spec: a.health_period, lastDays: a.last_days };
+    const series = salesSeries(cols, filters, o.rules, a.period, ctx.dates, startIndex(a.start, a.period), a.as_of, health);
     return spill(series, 'rows');
   },
 });

@@ -1,3 +1,5 @@
+import { isMonthFirstLocale } from '../../../core/values/locale';
+import type { DateOptions } from '../../../core/values/date';
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import type { Cell } from '../../../core/values/cell';
 import { UTC_ZONE, type TimeZone } from '../../../core/time/zone';
@@ -52,6 +54,7 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
   readonly engine: HyperFormula;
   private readonly zone: TimeZone;
   private readonly localeName: string;
+  private readonly customCalls = { executions: 0, cells: 0 };
   private readonly sizes = new ArraySizes();
   private readonly states = new Map<number, SheetState>();
   private readonly settings = new Map<string, string>();
@@ -62,7 +65,13 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
   constructor(options: MemoryWorkbookOptions = {}) {
     this.zone = options.zone ?? UTC_ZONE;
     this.localeName = options.locale ?? 'en_GB';
-    this.engine = createEngine({ zone: this.zone, locale: this.localeName, now: options.now ?? (() => Date.now()), sizes: this.sizes });
+    this.engine = createEngine({
+      zone: this.zone,
+      locale: this.localeName,
+      now: options.now ?? (() => Date.now()),
+      sizes: this.sizes,
+      calls: this.customCalls,
+    });
     this.open = new OpenFormulas(this.engine);
     this.spills = new Spills(this.engine, this.sizes);
   }
@@ -190,6 +199,21 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
     return this.zone.name;
   }
 
+  /** Custom-function executions since the last reset, and the argument cells they were shipped (plugins.ts). */
+  customFunctionCalls(): { executions: number; cells: number } {
+    return { ...this.customCalls };
+  }
+
+  resetCustomFunctionCalls(): void {
+    this.customCalls.executions = 0;
+    this.customCalls.cells = 0;
+  }
+
+  /** How this spreadsheet's dates read (its zone and locale), as the formulas see them; not a port call. */
+  dateOptions(): DateOptions {
+    return { zone: this.zone, monthFirst: isMonthFirstLocale(this.localeName) };
+  }
+
   locale(): string {
     this.count('locale');
     return this.localeName;
@@ -282,8 +306,15 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
     const data: RawCellContent[][] = block.map((r, i) =>
       r.map((c, j) => this.open.close({ sheet: id, row: row - 1 + i, col: col - 1 + j }, this.entered(c))),
     );
-    this.spills.track(this.engine.setCellContents({ sheet: id, row: row - 1, col: col - 1 }, data));
-    if (grown) this.spills.track(this.open.reenter(id));
+    const at = { sheet: id, row: row - 1, col: col - 1 };
+    this.spills.track(
+      grown
+        ? this.engine.batch(() => {
+            this.engine.setCellContents(at, data);
+            this.open.reenterNow(id);
+          })
+        : this.engine.setCellContents(at, data),
+    );
     this.spills.settle();
   }
 
