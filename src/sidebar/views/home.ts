@@ -3,7 +3,7 @@ import { h, plural, replace } from '../dom';
 import { KIND_WORDS, type SheetGuess } from '../detect';
 import { type CallError } from '../client';
 import type { Session } from '../session';
-import { button, errorBox, focusHeading, loading, quoted } from './common';
+import { button, confirmBox, errorBox, focusHeading, loading, quoted } from './common';
 import { markReady } from '../ready';
 import { showSheet } from './showSheet';
 import { NEEDS_PERMISSION, UNAVAILABLE, actionWords, latestForms } from '../survey';
@@ -231,14 +231,42 @@ async function rebuildNow(session: Session, btn: HTMLButtonElement, status: HTML
   btn.disabled = true;
   btn.setAttribute('aria-busy', 'true');
   replace(status, loading('Rebuilding the scorecard…'));
-  try {
-    const r: BuildSummary = await session.client.call('rebuildScorecard', {});
-    replace(status, `Rebuilt ${quoted(r.sheet)} with ${plural(r.measures.length, 'measure')}.`);
-  } catch (e) {
-    replace(status, errorBox((e as Error).message));
-  } finally {
+  const finish = () => {
     rebuilding = false;
     btn.disabled = false;
     btn.removeAttribute('aria-busy');
-  }
+  };
+  const rebuild = async (force: boolean): Promise<void> => {
+    try {
+      const r: BuildSummary = await session.client.call('rebuildScorecard', { force });
+      if (r.confirm) {
+        // A rebuild would remove cells the manager added: ask first (targets and notes are kept anyway).
+        replace(
+          status,
+          confirmBox(
+            r.confirm.message,
+            'Rebuild anyway',
+            () => {
+              replace(status, loading('Rebuilding the scorecard…'));
+              void rebuild(true);
+            },
+            () => {
+              replace(status, 'Not rebuilt: nothing was changed.');
+              finish();
+              btn.focus();
+            },
+          ),
+        );
+        return;
+      }
+      const problems = r.problems.length
+        ? ` ${plural(r.problems.length, 'measure')} could not be counted: ${r.problems.map((p) => `${p.label} (${p.problem})`).join('; ')}.`
+        : '';
+      replace(status, `Rebuilt ${quoted(r.sheet)} with ${plural(r.measures.length, 'measure')}.${problems}`);
+    } catch (e) {
+      replace(status, errorBox((e as Error).message));
+    }
+    finish();
+  };
+  await rebuild(false);
 }

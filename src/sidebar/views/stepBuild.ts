@@ -5,7 +5,7 @@ import { SOURCES } from '../../core/scorecard/sourceKind';
 import { supportedMeasures, toDefinition } from '../draft';
 import { markReady } from '../ready';
 import type { WizardContext } from './wizardContext';
-import { button, errorBox, focusHeading, quoted } from './common';
+import { button, confirmBox, errorBox, focusHeading, loading, quoted } from './common';
 import { showSheet } from './showSheet';
 
 const PERIOD_WORDS = { week: 'weeks', month: 'months', quarter: 'quarters' } as const;
@@ -56,31 +56,53 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
     );
     area.setAttribute('aria-busy', 'true');
     area.scrollIntoView({ block: 'nearest' });
-    ctx.session.client.call('buildScorecard', { definition: toDefinition(draft, ctx.guesses) }).then(
-      (r) => {
-        clearInterval(timer);
-        area.setAttribute('aria-busy', 'false');
-        ctx.session.forgetTables();
-        showResult(ctx, area, r);
-      },
-      (e: Error) => {
-        clearInterval(timer);
-        busy = false;
-        build.disabled = false;
-        area.setAttribute('aria-busy', 'false');
-        ctx.nav.setBackEnabled(true);
+    const again = (force: boolean) => ctx.session.client.call('buildScorecard', { definition: toDefinition(draft, ctx.guesses), force });
+    const done = (r: BuildSummary) => {
+      clearInterval(timer);
+      area.setAttribute('aria-busy', 'false');
+      if (r.confirm) {
+        // Nothing was built: the manager added cells to the scorecard, and a rebuild would remove them.
         replace(
           area,
-          errorBox(e.message, undefined, 'The scorecard was not built'),
-          h(
-            'p',
-            null,
-            button('Read the sheets again and check the columns', () => ctx.reread(1), 'link'),
+          confirmBox(
+            r.confirm.message,
+            'Rebuild anyway',
+            () => {
+              replace(area, loading('Rebuilding the scorecard…'));
+              again(true).then(done, failed);
+            },
+            () => {
+              busy = false;
+              build.disabled = false;
+              ctx.nav.setBackEnabled(true);
+              replace(area);
+              build.focus();
+            },
           ),
         );
-        build.focus();
-      },
-    );
+        return;
+      }
+      ctx.session.forgetTables();
+      showResult(ctx, area, r);
+    };
+    const failed = (e: Error) => {
+      clearInterval(timer);
+      busy = false;
+      build.disabled = false;
+      area.setAttribute('aria-busy', 'false');
+      ctx.nav.setBackEnabled(true);
+      replace(
+        area,
+        errorBox(e.message, undefined, 'The scorecard was not built'),
+        h(
+          'p',
+          null,
+          button('Read the sheets again and check the columns', () => ctx.reread(1), 'link'),
+        ),
+      );
+      build.focus();
+    };
+    again(false).then(done, failed);
   };
   return h(
     'div',
@@ -111,6 +133,18 @@ function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): voi
           'p',
           null,
           `${plural(r.skipped, 'row')} of your data were left out (blank, title or totals rows); the list is at the bottom of the sheet.`,
+        )
+      : null,
+    r.problems.length
+      ? h(
+          'div',
+          { class: 'note', role: 'alert' },
+          h('p', null, 'Built, but these measures could not be counted. Fix the cell in your sheet and they update by themselves:'),
+          h(
+            'ul',
+            null,
+            r.problems.map((p) => h('li', null, `${p.label}: ${p.problem}`)),
+          ),
         )
       : null,
     r.missing.length
