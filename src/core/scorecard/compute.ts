@@ -8,6 +8,7 @@ import { bindMeasure } from './bindings';
 import { measureSeries } from './measureSeries';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
+import type { Evidence } from '../measures/leadLag';
 import { fail } from '../values/errors';
 import { SCORECARD_DEFAULTS } from './defaults';
 
@@ -50,7 +51,19 @@ export interface ScorecardResult {
     target: number | null;
     status: Status | null;
   }[];
-  connections: { lead: MeasureId; lag: MeasureId; lag_periods: number; r: number; p: number; pairs: number; sentence: string }[];
+  /** Every lead × lag pair at its best lag, sorted by q (connections.ts); a link is claimed only where q < 0.05. */
+  connections: {
+    lead: MeasureId;
+    lag: MeasureId;
+    lag_periods: number | null;
+    r: number | null;
+    r_prewhitened: number | null;
+    pairs: number;
+    adjusted_p: number | null;
+    q: number | null;
+    evidence: Evidence;
+    sentence: string;
+  }[];
   target_health: {
     period: string;
     sales: number;
@@ -122,8 +135,11 @@ export function computeScorecard(
     lag: idOf.get(c.lag)!,
     lag_periods: c.lagPeriods,
     r: c.r,
-    p: c.p,
+    r_prewhitened: c.prewhitenedR,
     pairs: c.pairs,
+    adjusted_p: c.adjustedP,
+    q: c.q,
+    evidence: c.evidence,
     sentence: c.sentence,
   }));
 
