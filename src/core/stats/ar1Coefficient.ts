@@ -11,7 +11,7 @@
  * Edge cases: `null` when fewer than 2 pairs are present or when x[t − 1] does not vary over them
  * (Σa² = 0, φ undefined). Infinite values count as present and give NaN; callers pass finite numbers.
  *
- * @example ar1Coefficient([1, 2, 4, 8]) // 15/7 ≈ 2.142857 (pairs (1,2), (2,4), (4,8))
+ * @example ar1Coefficient([1, 3, 2, 5]) // -0.5 (pairs (1,3), (3,2), (2,5))
  */
 export function ar1Coefficient(x: ArrayLike<number>): number | null {
   const n = x.length;

@@ -28,9 +28,11 @@ export function benjaminiHochberg(p: readonly (number | null)[]): (number | null
   let running = 1;
   for (let rank = m; rank >= 1; rank--) {
     const i = present[rank - 1];
-    const v = ((p[i] as number) * m) / rank;
+    const pi = p[i] as number;
+    const v = (pi * m) / rank;
     if (v < running) running = v;
-    q[i] = running;
+    // q ≥ p holds exactly; (p·m)/m can round a hair below p.
+    q[i] = running < pi ? pi : running;
   }
   return q;
 }

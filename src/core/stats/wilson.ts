@@ -19,7 +19,7 @@ export interface Interval {
  * Edge cases: `null` for n = 0 (no answers, no rate); k < 0, k > n, n < 0, z < 0 or any of them not
  * finite throws a `RangeError`. k and n need not be whole (weighted counts), but counts are usual.
  *
- * @example wilsonInterval(8, 10, 1.959963984540054) // { centre: 0.7210…, low: 0.4902…, high: 0.9433… }
+ * @example wilsonInterval(8, 10, 1.959963984540054) // { centre: 0.7167…, low: 0.4902…, high: 0.9433… }
  */
 export function wilsonInterval(k: number, n: number, z: number): Interval | null {
   if (!Number.isFinite(k) || !Number.isFinite(n) || !Number.isFinite(z) || n < 0 || k < 0 || k > n || z < 0) {
