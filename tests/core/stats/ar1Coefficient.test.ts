@@ -6,7 +6,12 @@ import { gaussian, mulberry32 } from './helpers';
 function slope(x: number[]): number | null {
   const a: number[] = [];
   const b: number[] = [];
-  for (let t = 1; t < x.length; t++) if (!Number.isNaN(x[t - 1]) && !Number.isNaN(x[t])) (a.push(x[t - 1]), b.push(x[t]));
+  for (let t = 1; t < x.length; t++) {
+    if (!Number.isNaN(x[t - 1]) && !Number.isNaN(x[t])) {
+      a.push(x[t - 1]);
+      b.push(x[t]);
+    }
+  }
   const n = a.length;
   if (n < 2) return null;
   const sa = a.reduce((s, v) => s + v, 0);
