@@ -43,6 +43,15 @@ describe('wilsonInterval (DOMAIN.md "Sample size, uncertainty and signal")', () 
     expect(wilsonInterval(10, 10, Z95)).toMatchObject({ high: 1 });
     expect(wilsonInterval(10, 10, Z95)!.low).toBeCloseTo(0.7225, 4);
   });
+  test('keeps its digits for huge totals (p(1 − p)/n would underflow): 24 of 3.1e162 has low < rate < high', () => {
+    const n = 3.1169389084085224e162;
+    const ci = wilsonInterval(24, n, Z95)!;
+    expect(ci.low).toBeGreaterThan(0);
+    expect(ci.low).toBeLessThan(24 / n);
+    expect(ci.high).toBeGreaterThan(24 / n);
+    // Against the exact interval for k = 24 as n → ∞ (Poisson-like): (k + z²/2 ∓ z√(k + z²/4))/n.
+    expect((ci.low * n) / (24 + Z95 ** 2 / 2 - Z95 * Math.sqrt(24 + Z95 ** 2 / 4))).toBeCloseTo(1, 12);
+  });
   test('no answers give null; impossible counts are refused', () => {
     expect(wilsonInterval(0, 0, Z95)).toBeNull();
     expect(() => wilsonInterval(5, 4, Z95)).toThrow(RangeError);
