@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { CaseName, CaseResult } from './case';
 import type { BundleResult } from './bundle';
 import type { ScorecardBench } from './scorecard';
+import { type EvidenceResult, evidenceBenchRows } from './evidence';
 import { existsSync, readFileSync } from 'node:fs';
 import { median } from './timing';
 
@@ -200,6 +201,12 @@ function scorecardRows(): Row[] {
   ];
 }
 
+/** How sure is a link: the lead/lag evidence on 2,000 simulated pairs (and scorecards) per case (bench/evidence.ts). */
+function evidenceRows(): Row[] {
+  const r = child<EvidenceResult>('evidence.ts', ['2000'], 'evidence');
+  return evidenceBenchRows(r, (ok, what, why) => verdict(ok, null, what, why));
+}
+
 /** The sidebar's numbers, written by the browser tests (npx jest tests/browser). */
 function sidebarRows(): Row[] {
   const path = join(root, 'tests', 'browser', 'metrics.json');
@@ -273,6 +280,7 @@ function main(): void {
   rows.push(hfRow('NPS_BY_PERIOD vs HyperFormula COUNTIFS NPS per month (build + evaluate)', runCase('hf-nps', 1)));
   rows.push(...bundleRows());
   rows.push(...scorecardRows());
+  rows.push(...evidenceRows());
   rows.push(...sidebarRows());
 
   const cols: [keyof Row, string][] = [

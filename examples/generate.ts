@@ -331,7 +331,7 @@ function customerExperience(rng: Rng): number[] {
   for (let i = 0; i < n; i++) {
     const t = i - REVENUE_DELAY;
     walk = 0.8 * walk + rng.normal(0, 0.12);
-    wobble = 0.2 * wobble + rng.normal(0, 0.42);
+    wobble = 0.2 * wobble + rng.normal(0, 0.55);
     const dip = -1.5 * Math.exp(-(((t - 9.5) / 2.8) ** 2));
     x.push(0.35 + walk + wobble + dip);
   }
@@ -515,7 +515,7 @@ function generateSales(
     const days = workingDaysIn(from, to);
     const dayWeights = days.map(dayActivity);
     const { m } = ymd(from);
-    const volume = ((ORDERS_PER_MONTH * days.length) / 21) * (1 + 0.16 * xAt(t - REVENUE_DELAY)) * SEASON[m - 1];
+    const volume = ((ORDERS_PER_MONTH * days.length) / 21) * (1 + 0.22 * xAt(t - REVENUE_DELAY)) * SEASON[m - 1];
     let n = Math.round(volume * (1 + rng.normal(0, 0.025)));
     // the stuffed deals of the push (about twice the usual size) stand in for ordinary orders
     if (t === PUSH_MONTH) n -= 2 * PUSH_EXTRA_ORDERS;

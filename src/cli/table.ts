@@ -23,7 +23,11 @@ export function renderScorecard(r: ScorecardResult): string {
   const out = [`Scorecard by ${r.period}`, '', line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const row of rows) out.push(row.length === 1 ? row[0] : line(row));
   out.push('', 'Connect the dots (correlation is evidence, not proof)');
-  if (r.connections.length === 0) out.push('  not enough periods yet');
+  if (r.connections.length === 0) out.push('  needs at least one lead and one lag measure');
+  else {
+    const claimed = r.connections.filter((c) => c.evidence === 'strong' || c.evidence === 'some').length;
+    out.push(`  ${claimed} of ${r.connections.length} pairs show evidence of a link (q < 0.05 after prewhitening, over all pairs):`);
+  }
   for (const c of r.connections.slice(0, 10)) out.push(`  ${c.sentence}`);
   if (r.target_health.length) {
     out.push('', 'Target health (share of sales in the last 7 days of each quarter)');

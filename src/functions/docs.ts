@@ -14,8 +14,10 @@ import { NET_COMPARISON_DOCS } from './defs/netComparison.docs';
 import { ONTIME_RATE_DOCS } from './defs/ontimeRate.docs';
 import { RETURN_RATE_DOCS } from './defs/returnRate.docs';
 import { REVIEW_RESPONSE_RATE_DOCS } from './defs/reviewResponseRate.docs';
+import { RATE_DETAIL_DOCS } from './defs/rateDetail.docs';
 import { PERIOD_SERIES_DOCS } from './defs/periodSeries.docs';
 import { LEADLAG_DOCS } from './defs/leadlag.docs';
+import { SIGNALS_DOCS } from './defs/signals.docs';
 import { TARGET_PRESSURE_DOCS } from './defs/targetPressure.docs';
 import { OKR_SCORE_DOCS } from './defs/okrScore.docs';
 import { KEY_ACCOUNTS_DOCS } from './defs/keyAccounts.docs';
@@ -37,8 +39,10 @@ const ALL: readonly DocumentedFormula[] = [
   ONTIME_RATE_DOCS,
   RETURN_RATE_DOCS,
   REVIEW_RESPONSE_RATE_DOCS,
+  RATE_DETAIL_DOCS,
   PERIOD_SERIES_DOCS,
   LEADLAG_DOCS,
+  SIGNALS_DOCS,
   TARGET_PRESSURE_DOCS,
   OKR_SCORE_DOCS,
   KEY_ACCOUNTS_DOCS,

@@ -7,8 +7,10 @@ import { NET_COMPARISON } from './defs/netComparison';
 import { ONTIME_RATE } from './defs/ontimeRate';
 import { RETURN_RATE } from './defs/returnRate';
 import { REVIEW_RESPONSE_RATE } from './defs/reviewResponseRate';
+import { RATE_DETAIL } from './defs/rateDetail';
 import { PERIOD_SERIES } from './defs/periodSeries';
 import { LEADLAG } from './defs/leadlag';
+import { SIGNALS } from './defs/signals';
 import { TARGET_PRESSURE } from './defs/targetPressure';
 import { OKR_SCORE } from './defs/okrScore';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
@@ -34,8 +36,10 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   ONTIME_RATE,
   RETURN_RATE,
   REVIEW_RESPONSE_RATE,
+  RATE_DETAIL,
   PERIOD_SERIES,
   LEADLAG,
+  SIGNALS,
   TARGET_PRESSURE,
   OKR_SCORE,
   KEY_ACCOUNTS,

@@ -43,7 +43,18 @@ describe('leadlag scorecard (the command line)', () => {
       for (const v of m.values) expect(v === null || Number.isFinite(v)).toBe(true);
     }
     const c = j.connections[0];
-    expect(Object.keys(c)).toEqual(['lead', 'lag', 'lag_periods', 'r', 'p', 'pairs', 'sentence']);
+    expect(Object.keys(c)).toEqual([
+      'lead',
+      'lag',
+      'lag_periods',
+      'r',
+      'r_prewhitened',
+      'pairs',
+      'adjusted_p',
+      'q',
+      'evidence',
+      'sentence',
+    ]);
     expect(j.target_health.find((t: { period: string }) => t.period === '2025-Q3')).toMatchObject({ flag: true });
     expect(j.skipped.some((s: { reason: string }) => /totals row/.test(s.reason))).toBe(true);
   });
@@ -52,7 +63,7 @@ describe('leadlag scorecard (the command line)', () => {
     const j = JSON.parse(cli(...all, '--json').out);
     const link = j.connections.find((c: { lead: string; lag: string }) => c.lead === 'nps' && c.lag === 'revenue');
     expect(link.lag_periods).toBe(2);
-    expect(link.p).toBeLessThan(0.05);
+    expect(link.q).toBeLessThan(0.05);
   });
 
   test('a readable table by default, with targets and status', () => {

@@ -1,7 +1,7 @@
 import { type Column, badCell, isHeaderCell, requireSome, sameLength } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { SCORE_EXPECTED, readScore } from '../values/score';
-import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { type PeriodSpec, MAX_PERIODS, checkPeriodSpan, periodIndexer, periodOfDay } from '../time/periods';
 import { localDayReader } from '../time/zone';
 import { fail } from '../values/errors';
 import { Z95 } from '../stats/normal';
@@ -71,6 +71,7 @@ function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateO
   if (minDay === Infinity) return { first: 0, responses: [], promoters: [], detractors: [] };
   const first = periodOfDay(minDay, spec);
   const count = periodOfDay(maxDay, spec) - first + 1;
+  checkPeriodSpan(first, first + count - 1, spec, days, dates, (i) => score[i] >= 0);
   const of = periodIndexer(spec);
   const responses = new Float64Array(count);
   const promoters = new Float64Array(count);
@@ -121,6 +122,8 @@ function dateCellCounts(
     const p = of(localDay(t));
     if (responses.length === 0) lo = p;
     let k = p - lo;
+    // Past the cap, the two-pass reading finds the date that stretches the span and says so.
+    if (k >= MAX_PERIODS || responses.length - k > MAX_PERIODS) return null;
     if (k < 0) {
       // An earlier period than any so far: make room in front (rare: exports are in date order).
       const pad = () => new Array<number>(-k).fill(0);

@@ -8,6 +8,7 @@ import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, sales
 import { type SourceRules } from '../sources/rules';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
+import type { Evidence } from '../measures/leadLag';
 import { fail } from '../values/errors';
 import { SCORECARD_DEFAULTS } from './defaults';
 
@@ -61,7 +62,19 @@ export interface ScorecardResult {
   }[];
   /** How many periods the evidence used: every period the data has, not only those shown. */
   connections_periods: number;
-  connections: { lead: MeasureId; lag: MeasureId; lag_periods: number; r: number; p: number; pairs: number; sentence: string }[];
+  /** Every lead × lag pair at its best lag, sorted by q (connections.ts); a link is claimed only where q < 0.05. */
+  connections: {
+    lead: MeasureId;
+    lag: MeasureId;
+    lag_periods: number | null;
+    r: number | null;
+    r_prewhitened: number | null;
+    pairs: number;
+    adjusted_p: number | null;
+    q: number | null;
+    evidence: Evidence;
+    sentence: string;
+  }[];
   target_health: {
     period: string;
     sales: number;
@@ -154,8 +167,11 @@ export function computeScorecard(
     lag: idOf.get(c.lag)!,
     lag_periods: c.lagPeriods,
     r: c.r,
-    p: c.p,
+    r_prewhitened: c.prewhitenedR,
     pairs: c.pairs,
+    adjusted_p: c.adjustedP,
+    q: c.q,
+    evidence: c.evidence,
     sentence: c.sentence,
   }));
 

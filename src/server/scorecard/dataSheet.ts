@@ -44,11 +44,11 @@ export interface EvidenceMeasure {
 }
 
 /** What the scorecard needs to point at a measure: its data-sheet rows. */
-export function measureRows(plan: DataSheetPlan, source: Source, id: MeasureId): { values: number; counts: number } {
+export function measureRows(plan: DataSheetPlan, source: Source, id: MeasureId): { values: number; counts: number; signals: number } {
   const top = plan.blockRow[source];
   if (top === undefined) throw new Error(`no ${source} block`);
   const r = top + sourceRow(source, id);
-  return { values: r, counts: r + 1 };
+  return { values: r, counts: r + 1, signals: r + 2 };
 }
 
 /** The letter of the data sheet's period column k (0-based from the start). */

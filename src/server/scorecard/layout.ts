@@ -145,9 +145,10 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     );
     for (const { info, source } of list) {
       const row = rows.length + 1;
-      const { values, counts } = measureRows(input.data, source, info.id);
+      const { values, counts, signals } = measureRows(input.data, source, info.id);
       const valueRef = dataRowRef(input.dataSheet, values);
       const countRef = dataRowRef(input.dataSheet, counts);
+      const signalRef = dataRowRef(input.dataSheet, signals);
       const noteRef = `INDEX(${valueRef}, 1, 2)`;
       const hist = historyRange(row);
       const latest = `XLOOKUP(TRUE(), ISNUMBER(${hist}), ${hist}, "", 0, -1)`;
@@ -167,7 +168,10 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
           formula: `IF(${noteRef}<>"", "Check the data", IF(OR(${b}="", ${t}=""), "", IF(${meets}, "On track", IF(${near}, "At risk", "Off track"))))`,
         },
         { formula: `IF(${noteRef}<>"", ${noteRef}, SPARKLINE(${hist}))` },
-        null,
+        // The latest value's signal: routine variation is not news (DOMAIN.md, XmR).
+        {
+          formula: `IF(${b}="", "", IFERROR(INDEX(${signalRef}, 1, MATCH(${a1(row, COL.period)}, ${dataRowRef(input.dataSheet, clockRow)}, 0)), ""))`,
+        },
         { formula: `XLOOKUP(TRUE(), ISNUMBER(${hist}), ${countsRange(row)}, "", 0, -1)` },
       ]);
       for (let j = 0; j < n; j++) {
@@ -235,6 +239,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     const pairs = (ev.leads[1] - ev.leads[0] + 1) * (ev.lags[1] - ev.lags[0] + 1);
     for (let i = 0; i < pairs + 1; i++) put([]);
     spills.push([connectionsRow, 1, connectionsRow + pairs + 1, 12]);
+    styles.push({ a1: `A${connectionsRow}:I${connectionsRow}`, bold: true });
+    styles.push({ a1: `D${connectionsRow + 1}:E${connectionsRow + pairs}`, numberFormat: '0.00' });
+    styles.push({ a1: `G${connectionsRow + 1}:H${connectionsRow + pairs}`, numberFormat: '0.000' });
   } else {
     connectionsRow = put([{ text: 'Needs at least one lead and one lag measure.' }]);
   }

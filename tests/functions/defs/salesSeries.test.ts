@@ -19,7 +19,9 @@ describe('SALES_SERIES: every sales measure per period in one call', () => {
     expect(t[HEALTH_ROW].slice(0, 6)).toEqual(['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag']);
     expect(t[HEALTH_ROW + 1][0]).toBe('2026-Q1');
     expect(t).toHaveLength(HEALTH_ROW + 2);
-    expect(sourceRows('sales')).toBe(15);
+    expect(sourceRows('sales')).toBe(22);
+    // A signal row per measure: XmR needs 6 periods, these have 2.
+    expect(t[sourceRow('sales', 'revenue') + 2].slice(0, 4)).toEqual(['revenue:signal', 'needs 6 periods (has 2)', '', '']);
     // What the columns cannot give says what it needs.
     expect(t[sourceRow('sales', 'on_time')].slice(0, 3)).toEqual(['on_time', 'needs delivered date, promised date (sales)', '']);
   });

@@ -121,13 +121,14 @@ describe('the scorecard built in the in-memory workbook from the example data', 
 
   test('connect the dots uses every period the data has, as the command line does; target health is live', () => {
     const c = values[result.layout.connectionsRow - 1];
-    expect(c.slice(0, 7)).toEqual(['Lead', 'Lag', 'Best lag', 'Correlation', 'P-value', 'Pairs', 'Reading']);
+    expect(c.slice(0, 9)).toEqual(['Lead', 'Lag', 'Best lag', 'Correlation', 'Prewhitened r', 'Pairs', 'Adjusted p', 'Q-value', 'Reading']);
     expect(cli.connections_periods).toBe(24);
     const first = values[result.layout.connectionsRow];
     expect(first[0]).toBe(cli.measures.find((m) => m.id === cli.connections[0].lead)!.label);
     expect(first[2]).toBe(cli.connections[0].lag_periods);
-    expect(first[3]).toBeCloseTo(cli.connections[0].r, 9);
+    expect(first[3]).toBeCloseTo(cli.connections[0].r!, 9);
     expect(first[5]).toBe(cli.connections[0].pairs);
+    expect(first[7]).toBeCloseTo(cli.connections[0].q!, 9);
     const h = values[result.layout.healthRow - 1];
     expect(h[0]).toBe('Period');
     const q3 = values.slice(result.layout.healthRow).find((r) => r[0] === '2025-Q3')!;
