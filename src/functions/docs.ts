@@ -17,6 +17,8 @@ import { REVIEW_RESPONSE_RATE_DOCS } from './defs/reviewResponseRate.docs';
 import { PERIOD_SERIES_DOCS } from './defs/periodSeries.docs';
 import { LEADLAG_DOCS } from './defs/leadlag.docs';
 import { TARGET_PRESSURE_DOCS } from './defs/targetPressure.docs';
+import { TARGET_HEALTH_DOCS } from './defs/targetHealth.docs';
+import { TARGET_RATCHET_DOCS } from './defs/targetRatchet.docs';
 import { OKR_SCORE_DOCS } from './defs/okrScore.docs';
 import { KEY_ACCOUNTS_DOCS } from './defs/keyAccounts.docs';
 import { IMPROVEMENT_SUMMARY_DOCS } from './defs/improvementSummary.docs';
@@ -37,6 +39,8 @@ const ALL: readonly DocumentedFormula[] = [
   PERIOD_SERIES_DOCS,
   LEADLAG_DOCS,
   TARGET_PRESSURE_DOCS,
+  TARGET_HEALTH_DOCS,
+  TARGET_RATCHET_DOCS,
   OKR_SCORE_DOCS,
   KEY_ACCOUNTS_DOCS,
   IMPROVEMENT_SUMMARY_DOCS,

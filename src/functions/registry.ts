@@ -10,6 +10,8 @@ import { REVIEW_RESPONSE_RATE } from './defs/reviewResponseRate';
 import { PERIOD_SERIES } from './defs/periodSeries';
 import { LEADLAG } from './defs/leadlag';
 import { TARGET_PRESSURE } from './defs/targetPressure';
+import { TARGET_HEALTH } from './defs/targetHealth';
+import { TARGET_RATCHET } from './defs/targetRatchet';
 import { OKR_SCORE } from './defs/okrScore';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
@@ -34,6 +36,8 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   PERIOD_SERIES,
   LEADLAG,
   TARGET_PRESSURE,
+  TARGET_HEALTH,
+  TARGET_RATCHET,
   OKR_SCORE,
   KEY_ACCOUNTS,
   IMPROVEMENT_SUMMARY,

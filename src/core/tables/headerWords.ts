@@ -25,7 +25,7 @@ const OPEN_QUESTION = /^(what|why|which|please|anything|is there|how could|how c
 const PERSON = /\b(rep|reps|representative|person|salesman|saleswoman|manager|owner|team|agent|exec|executive)\b/;
 
 const AMOUNT_UNLESS =
-  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due)\b/;
+  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due|discount|discounts)\b/;
 
 const RULES: readonly Rule[] = [
   { role: 'date', re: /^(date|day|timestamp|time stamp|when|date time|datetime)$/, strength: 1 },
@@ -71,7 +71,15 @@ const RULES: readonly Rule[] = [
     role: 'amount',
     re: /\b(total|value|price|income|net|gross|paid|payment|spend)\b/,
     strength: 0.6,
-    unless: /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns)\b/,
+    unless: /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns|discount|discounts)\b/,
+  },
+
+  // Money off the price (or its rate): never the amount (DOMAIN.md); target health reads it.
+  {
+    role: 'discount',
+    re: /\b(discount|discounts|markdown|money off|rebate)\b/,
+    strength: 1,
+    unless: /\b(code|codes|reason|type|name|date|id)\b/,
   },
 
   {

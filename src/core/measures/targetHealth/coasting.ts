@@ -1,0 +1,121 @@
+import type { HealthFrame } from './frame';
+import type { Groups } from './groups';
+import type { PushCell } from './push';
+import type { HealthSales } from './read';
+import { EPS, HEALTH_RULES } from './rules';
+
+/**
+ * Coasting after target (DOMAIN.md): where a period has a target, the daily sales rate after the day the
+ * target was reached against the rate up to and including that day, in calendar days of the period. A rep
+ * paid on reaching a target has little reason to sell more once it is reached this period, and a reason to
+ * keep deals for the next one (Oyer 1998: agents vary their effort over the fiscal year).
+ *
+ * The target is reached on the first day the period's running total of sales is at least the target.
+ * Flagged when the rate after is at most half the rate before, with at least 7 days on each side, in a
+ * whole period (and, for a rep, with at least 20 sales).
+ */
+export interface CoastingCell {
+  readonly target: number;
+  /** The day number the target was reached; null when it was not. */
+  readonly reached: number | null;
+  /** Days from the period's first day to the day reached, that day included; and the days after it. */
+  readonly daysBefore: number;
+  readonly daysAfter: number;
+  readonly before: number;
+  readonly after: number;
+  /** Sales a day before and after; null when the target was not reached (or reached on the last day: after). */
+  readonly rateBefore: number | null;
+  readonly rateAfter: number | null;
+  /** rateAfter / rateBefore. */
+  readonly ratio: number | null;
+  readonly flagged: boolean;
+}
+
+/** `targets` holds one target per group and period (see Groups), NaN where there is none. */
+export function coastingCells(
+  s: HealthSales,
+  f: HealthFrame,
+  g: Groups,
+  targets: Float64Array,
+  push: readonly PushCell[],
+): (CoastingCell | null)[] {
+  const k = f.count;
+  const size = g.count * k;
+  const out: (CoastingCell | null)[] = new Array(size).fill(null);
+  if (k === 0) return out;
+  const wanted = new Uint8Array(g.count);
+  for (let at = 0; at < size; at++) if (targets[at] === targets[at]) wanted[Math.floor(at / k)] = 1;
+  // Sales per day, for the groups that have a target: day offsets from the first period's first day.
+  const origin = f.start[0];
+  const span = f.end[k - 1] - origin + 1;
+  const daily: (Float64Array | null)[] = Array.from(wanted, (w) => (w ? new Float64Array(span) : null));
+  const n = s.amounts.length;
+  for (let i = 0; i < n; i++) {
+    const a = s.amounts[i];
+    if (a !== a || f.slot[i] < 0) continue;
+    const o = s.days[i] - origin;
+    if (daily[0]) daily[0][o] += a;
+    const r = g.of ? g.of[i] : -1;
+    if (r > 0 && daily[r]) daily[r]![o] += a;
+  }
+  for (let at = 0; at < size; at++) {
+    const target = targets[at];
+    if (target !== target) continue;
+    const p = at % k;
+    const days = daily[Math.floor(at / k)]!;
+    const from = f.start[p] - origin;
+    const to = f.end[p] - origin;
+    let cum = 0;
+    let reached = -1;
+    for (let o = from; o <= to; o++) {
+      cum += days[o];
+      if (cum >= target) {
+        reached = o;
+        break;
+      }
+    }
+    const total = push[at].sales;
+    if (reached < 0) {
+      out[at] = {
+        target,
+        reached: null,
+        daysBefore: to - from + 1,
+        daysAfter: 0,
+        before: total,
+        after: 0,
+        rateBefore: null,
+        rateAfter: null,
+        ratio: null,
+        flagged: false,
+      };
+      continue;
+    }
+    const daysBefore = reached - from + 1;
+    const daysAfter = to - reached;
+    const before = cum;
+    const after = total - cum;
+    const rateBefore = before / daysBefore;
+    const rateAfter = daysAfter > 0 ? after / daysAfter : null;
+    const ratio = rateAfter !== null && rateBefore > 0 ? rateAfter / rateBefore : null;
+    const enough = at < k || push[at].count >= HEALTH_RULES.minSales;
+    out[at] = {
+      target,
+      reached: origin + reached,
+      daysBefore,
+      daysAfter,
+      before,
+      after,
+      rateBefore,
+      rateAfter,
+      ratio,
+      flagged:
+        !f.partial[p] &&
+        enough &&
+        daysBefore >= HEALTH_RULES.coastDays &&
+        daysAfter >= HEALTH_RULES.coastDays &&
+        ratio !== null &&
+        ratio <= HEALTH_RULES.coastRatio + EPS,
+    };
+  }
+  return out;
+}

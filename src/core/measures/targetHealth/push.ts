@@ -1,0 +1,80 @@
+import type { HealthFrame } from './frame';
+import { lengthOf } from './frame';
+import type { Groups } from './groups';
+import type { HealthSales } from './read';
+import { EPS, HEALTH_RULES } from './rules';
+
+/** End-of-period push (DOMAIN.md; Oyer 1998): the share of a period's sales in its last days against the even share. */
+export interface PushCell {
+  /** Σ amounts of the period's sales. */
+  readonly sales: number;
+  /** How many sales (rows with a date and an amount). */
+  readonly count: number;
+  /** Σ amounts in the last `lastDays` days (the push window), and how many sales. */
+  readonly late: number;
+  readonly lateCount: number;
+  /** Σ amounts in the first `lastDays` days (what a pull-forward dip is read from). */
+  readonly early: number;
+  /** late / sales; null when the period's sales add up to 0 or less. */
+  readonly share: number | null;
+  /** lastDays / days in the period. */
+  readonly expected: number;
+  readonly ratio: number | null;
+  readonly flagged: boolean;
+}
+
+/** One cell per group and period (see Groups). */
+export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[] {
+  const k = f.count;
+  const size = g.count * k;
+  const total = new Float64Array(size);
+  const count = new Float64Array(size);
+  const late = new Float64Array(size);
+  const lateCount = new Float64Array(size);
+  const early = new Float64Array(size);
+  const firstDays = f.lastDays - 1;
+  const n = s.amounts.length;
+  for (let i = 0; i < n; i++) {
+    const a = s.amounts[i];
+    const p = f.slot[i];
+    if (a !== a || p < 0) continue;
+    const d = s.days[i];
+    const isLate = d >= f.cutoff[p];
+    const isEarly = d <= f.start[p] + firstDays;
+    const r = g.of ? g.of[i] : -1;
+    for (let at = p, pass = 0; pass < 2; pass++, at = r * k + p) {
+      if (pass === 1 && r < 0) break;
+      total[at] += a;
+      count[at]++;
+      if (isLate) {
+        late[at] += a;
+        lateCount[at]++;
+      }
+      if (isEarly) early[at] += a;
+    }
+  }
+  const out: PushCell[] = new Array(size);
+  for (let at = 0; at < size; at++) {
+    const p = at % k;
+    const length = lengthOf(f, p);
+    const expected = f.lastDays / length;
+    const share = total[at] > 0 ? late[at] / total[at] : null;
+    // (late / total) / (lastDays / length) in one division, so that 1.5 stays exactly 1.5; amounts near the
+    // largest double overflow that product, and then the share scales instead.
+    const exact = share === null ? null : (late[at] * length) / (total[at] * f.lastDays);
+    const ratio = exact === null || Number.isFinite(exact) ? exact : share! * (length / f.lastDays);
+    const enough = at < k || count[at] >= HEALTH_RULES.minSales;
+    out[at] = {
+      sales: total[at],
+      count: count[at],
+      late: late[at],
+      lateCount: lateCount[at],
+      early: early[at],
+      share,
+      expected,
+      ratio,
+      flagged: !f.partial[p] && enough && ratio !== null && ratio >= HEALTH_RULES.spike - EPS,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * Target health's thresholds, in one place (DOMAIN.md *Target health*; the ones DOMAIN leaves open are
+ * argued here and in README.md *Target health*).
+ */
+export const HEALTH_RULES = {
+  /** End-of-period push: share in the last days ÷ the even share (DOMAIN). */
+  spike: 1.5,
+  /** Returns after the push: the push window's return rate ÷ the rest of the period's (DOMAIN). */
+  returnsRatio: 1.5,
+  /** Sales on each side before a comparison of two rates may flag (DOMAIN), and before any rep row may flag. */
+  minSales: 20,
+  /**
+   * Pull-forward dip: the next period's start ratio (its first-days share ÷ the even share) at or below
+   * 1 / 1.5, the push threshold mirrored; only after a flagged push (a dip alone is often a holiday).
+   */
+  dip: 1 / 1.5,
+  /**
+   * Discounting at the end: the push window's discount rate at least 2 percentage points above the rest of
+   * the period's. Points of list price, not a ratio: a discount is money given away, and 2 points of revenue
+   * is a third of what Larkin (2014) measured end-of-quarter deals to cost (6–8% of revenue).
+   */
+  discountPoints: 0.02,
+  /**
+   * Coasting after target: the daily sales rate after the day the target was reached at most half the rate
+   * before it, with at least 7 calendar days on each side (a whole week each side, so weekends alone never
+   * halve a rate).
+   */
+  coastRatio: 0.5,
+  coastDays: 7,
+  /** Ratchet: at least 3 rises in a row, all within 2 percentage points of each other (DOMAIN). */
+  ratchetPoints: 0.02,
+  ratchetRises: 3,
+} as const;
+
+/** Ratios compared with a threshold are computed in floating point: 1.5 stays flagged when it is 1.5 exactly. */
+export const EPS = 1e-12;
