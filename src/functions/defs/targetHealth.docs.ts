@@ -3,17 +3,14 @@ import { TARGET_HEALTH } from './targetHealth';
 
 export const TARGET_HEALTH_DOCS = documentFormula(TARGET_HEALTH, {
   summary:
-    'What sales targets do to customers, period by period and rep by rep: the end-of-period push (share of sales in ' +
-    'the last days, flagged from 1.5× the even share; Oyer 1998 found sales peak at the fiscal year end and dip at its ' +
-    'start), returns of the push window against the rest (1.5×, 20 sales each side), its discount rate against the ' +
-    'rest (2 points; Larkin 2014 found deals timed to commissions cost 6–8% of revenue in discounts), the next ' +
-    "period's slow start (pull-forward), coasting once a target is reached (half the daily rate, 7 days each side) and " +
-    'ratcheted targets (Leone, Misra & Zimmerman 2004). Partial periods are marked and never flagged; a rep is never ' +
-    'flagged on fewer than 20 sales.',
+    'What sales targets do to customers, per period and per rep: the end-of-period push (Oyer 1998), returns and ' +
+    'discounts of its last days against the rest (Larkin 2014), the next period\'s slow start, coasting after the ' +
+    'target is reached, and ratcheted targets (Leone, Misra & Zimmerman 2004), with a sentence for each flag. ' +
+    'Partial periods are never flagged; reps with fewer than 20 sales neither.',
   returns:
-    'A table: Period, Rep (All, then each rep), Sales, Share in last days, Expected share, Spike ratio, Returned, last ' +
-    'days, Returned, rest, Discount, last days, Discount, rest, Next start ratio, Target, Target reached, Daily sales ' +
-    'before, Daily sales after, Target rise, Flags, Finding (a sentence).',
+    'A table: Period, Rep (All, then each rep), Sales, the push (share, expected, ratio), returns and discount in the ' +
+    'last days and the rest, Next start ratio, Target, Target reached, Daily sales before and after, Target rise, ' +
+    'Flags, Finding.',
   example: '=TARGET_HEALTH(B4:B, E4:E, "quarter", 7, H4:H, G4:G, K4:K, , D4:D, Targets!A1:I3)',
   args: {
     dates: 'The date of each sale.',

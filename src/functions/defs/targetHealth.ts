@@ -3,7 +3,8 @@ import { fail } from '../../core/values/errors';
 import { isoDay } from '../../core/time/days';
 import { readHealthSales } from '../../core/measures/targetHealth/read';
 import { readTargets } from '../../core/measures/targetHealth/targets';
-import { type HealthFlag, type HealthRow, targetHealth } from '../../core/measures/targetHealth/targetHealth';
+import { type HealthRow, targetHealth } from '../../core/measures/targetHealth/targetHealth';
+import { FLAG_WORDS } from '../../core/measures/targetHealth/findings';
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
 import { defineFormula } from '../types';
 
@@ -27,16 +28,6 @@ export const HEALTH_HEADER = [
   'Flags',
   'Finding',
 ];
-
-/** How the Flags column names each flag. */
-export const FLAG_WORDS: Readonly<Record<HealthFlag, string>> = {
-  push: 'End-of-period push',
-  returns: 'Returns after push',
-  discounting: 'Discounting at the end',
-  pull_forward: 'Pull-forward dip',
-  coasting: 'Coasting after target',
-  ratchet: 'Ratchet',
-};
 
 function tableRow(r: HealthRow): (string | number | null)[] {
   const c = r.coasting;

@@ -12,7 +12,7 @@ export const TARGET_PRESSURE_DOCS = documentFormula(TARGET_PRESSURE, {
   args: {
     dates: 'The date of each sale.',
     amounts: 'The amount of each sale, same size.',
-    period: '"week", "month", "quarter" or "year"; a fiscal year: "quarter:apr".',
+    period: '"week", "month", "quarter" or "year".',
     last_days: 'How many calendar days at the end of each period count as its last days.',
   },
 });

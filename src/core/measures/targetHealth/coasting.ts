@@ -12,7 +12,7 @@ import { EPS, HEALTH_RULES } from './rules';
  *
  * The target is reached on the first day the period's running total of sales is at least the target.
  * Flagged when the rate after is at most half the rate before, with at least 7 days on each side, in a
- * whole period (and, for a rep, with at least 20 sales).
+ * whole period (and, for a rep, with at least 20 sales), and the fall larger than chance (HEALTH_RULES.signalZ).
  */
 export interface CoastingCell {
   readonly target: number;
@@ -28,7 +28,30 @@ export interface CoastingCell {
   readonly rateAfter: number | null;
   /** rateAfter / rateBefore. */
   readonly ratio: number | null;
+  /**
+   * How far the daily sales after fell below those before, in standard errors of the two means of daily totals
+   * (Welch): (mean before − mean after) / sqrt(s²before / days before + s²after / days after).
+   */
+  readonly z: number | null;
   readonly flagged: boolean;
+}
+
+/** Days from..reached against reached+1..to of a daily series: the Welch z of the fall in the mean. */
+function welchZ(days: Float64Array, from: number, reached: number, to: number): number {
+  const moments = (a: number, b: number): [number, number, number] => {
+    let sum = 0;
+    for (let o = a; o <= b; o++) sum += days[o];
+    const n = b - a + 1;
+    const mean = sum / n;
+    let ss = 0;
+    for (let o = a; o <= b; o++) ss += (days[o] - mean) ** 2;
+    return [mean, ss / (n - 1), n];
+  };
+  const [mb, vb, nb] = moments(from, reached);
+  const [ma, va, na] = moments(reached + 1, to);
+  const se = Math.sqrt(vb / nb + va / na);
+  const diff = mb - ma;
+  return se > 0 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
 }
 
 /** `targets` holds one target per group and period (see Groups), NaN where there is none. */
@@ -86,6 +109,7 @@ export function coastingCells(
         rateBefore: null,
         rateAfter: null,
         ratio: null,
+        z: null,
         flagged: false,
       };
       continue;
@@ -97,6 +121,7 @@ export function coastingCells(
     const rateBefore = before / daysBefore;
     const rateAfter = daysAfter > 0 ? after / daysAfter : null;
     const ratio = rateAfter !== null && rateBefore > 0 ? rateAfter / rateBefore : null;
+    const z = daysAfter > 1 && daysBefore > 1 ? welchZ(days, from, reached, to) : null;
     const enough = at < k || push[at].count >= HEALTH_RULES.minSales;
     out[at] = {
       target,
@@ -108,13 +133,16 @@ export function coastingCells(
       rateBefore,
       rateAfter,
       ratio,
+      z,
       flagged:
         !f.partial[p] &&
         enough &&
         daysBefore >= HEALTH_RULES.coastDays &&
         daysAfter >= HEALTH_RULES.coastDays &&
         ratio !== null &&
-        ratio <= HEALTH_RULES.coastRatio + EPS,
+        ratio <= HEALTH_RULES.coastRatio + EPS &&
+        z !== null &&
+        z >= HEALTH_RULES.signalZ,
     };
   }
   return out;

@@ -13,6 +13,19 @@ import type { ReturnsCell } from './returnsAfterPush';
  * then came back, against 0.6% of the rest."
  */
 
+/** What a row of target health can be flagged for. */
+export type HealthFlag = 'push' | 'returns' | 'discounting' | 'pull_forward' | 'coasting' | 'ratchet';
+
+/** How each flag is named to a manager (the Flags column, the command line). */
+export const FLAG_WORDS: Readonly<Record<HealthFlag, string>> = {
+  push: 'End-of-period push',
+  returns: 'Returns after push',
+  discounting: 'Discounting at the end',
+  pull_forward: 'Pull-forward dip',
+  coasting: 'Coasting after target',
+  ratchet: 'Ratchet',
+};
+
 /** 0.243 → "24%", 0.0061 → "0.6%": whole percents from 10%, one decimal below. */
 export function percent(x: number): string {
   const p = x * 100;

@@ -15,12 +15,25 @@ export interface PushCell {
   readonly lateCount: number;
   /** Σ amounts in the first `lastDays` days (what a pull-forward dip is read from). */
   readonly early: number;
+  /** Σ amount², for the z statistics. */
+  readonly squares: number;
   /** late / sales; null when the period's sales add up to 0 or less. */
   readonly share: number | null;
   /** lastDays / days in the period. */
   readonly expected: number;
   readonly ratio: number | null;
+  /**
+   * How far the share is above the even share in standard errors, were the sales spread at random over the
+   * period's days: (share − expected) / sqrt(expected·(1 − expected)·Σ amount² / (Σ amount)²); null without a share.
+   */
+  readonly z: number | null;
   readonly flagged: boolean;
+}
+
+/** (share − expected) in standard errors of a share of `sales` with Σ amount² = `squares`, spread at random. */
+export function shareZ(share: number, expected: number, sales: number, squares: number): number {
+  const se = Math.sqrt((expected * (1 - expected) * (squares / sales)) / sales);
+  return se > 0 ? (share - expected) / se : share === expected ? 0 : share > expected ? Infinity : -Infinity;
 }
 
 /** One cell per group and period (see Groups). */
@@ -32,6 +45,7 @@ export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[]
   const late = new Float64Array(size);
   const lateCount = new Float64Array(size);
   const early = new Float64Array(size);
+  const squares = new Float64Array(size);
   const firstDays = f.lastDays - 1;
   const n = s.amounts.length;
   for (let i = 0; i < n; i++) {
@@ -45,6 +59,7 @@ export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[]
     for (let at = p, pass = 0; pass < 2; pass++, at = r * k + p) {
       if (pass === 1 && r < 0) break;
       total[at] += a;
+      squares[at] += a * a;
       count[at]++;
       if (isLate) {
         late[at] += a;
@@ -63,7 +78,9 @@ export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[]
     // largest double overflow that product, and then the share scales instead.
     const exact = share === null ? null : (late[at] * length) / (total[at] * f.lastDays);
     const ratio = exact === null || Number.isFinite(exact) ? exact : share! * (length / f.lastDays);
-    const enough = at < k || count[at] >= HEALTH_RULES.minSales;
+    const z = share === null ? null : shareZ(share, expected, total[at], squares[at]);
+    // The team's push is DOMAIN.md's rule alone (as TARGET_PRESSURE flags it); a rep's needs 20 sales and a z.
+    const enough = at < k || (count[at] >= HEALTH_RULES.minSales && z !== null && z >= HEALTH_RULES.signalZ);
     out[at] = {
       sales: total[at],
       count: count[at],
@@ -73,6 +90,8 @@ export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[]
       share,
       expected,
       ratio,
+      z,
+      squares: squares[at],
       flagged: !f.partial[p] && enough && ratio !== null && ratio >= HEALTH_RULES.spike - EPS,
     };
   }

@@ -30,6 +30,15 @@ export const HEALTH_RULES = {
   /** Ratchet: at least 3 rises in a row, all within 2 percentage points of each other (DOMAIN). */
   ratchetPoints: 0.02,
   ratchetRises: 3,
+  /**
+   * Larger than chance (beyond DOMAIN.md; argued in README.md *Target health*): a flag that compares one side of a
+   * period with another (returns, discounts, the dip, coasting, and a rep's push) also needs its z statistic at
+   * least Φ⁻¹(0.999), one-sided p < 0.001. A panel of 5 reps over 8 quarters makes some 200 such comparisons: at
+   * p < 0.01 it would show two flags of pure chance, at p < 0.001 one in five panels shows one (the effect sizes
+   * above cut that further). On the example data's 2025-Q2, 0.9% of the last week's units came back against 0.5%
+   * of the rest: 1.8×, from five returns, which a rate of rare events does by chance.
+   */
+  signalZ: 3.090232306167813,
 } as const;
 
 /** Ratios compared with a threshold are computed in floating point: 1.5 stays flagged when it is 1.5 exactly. */

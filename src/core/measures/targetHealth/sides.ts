@@ -11,6 +11,19 @@ export interface Side {
 }
 
 /**
+ * How far the push window's rate is above the rest's in standard errors, were both sides' rows drawn from one
+ * rate: each side's rate is a ratio of sums, whose variance (by linearisation, the standard error of a ratio
+ * estimator) is Σ (num − R·den)² / (Σ den)², R the rate of the two sides together.
+ */
+function sidesZ(acc: Float64Array, sq: Float64Array, o: number): number {
+  const r = (acc[o] + acc[o + 3]) / (acc[o + 1] + acc[o + 4]);
+  const spread = (j: number): number => Math.max(0, sq[j] - 2 * r * sq[j + 1] + r * r * sq[j + 2]) / (acc[j + 1] * acc[j + 1]);
+  const se = Math.sqrt(spread(o) + spread(o + 3));
+  const diff = acc[o] / acc[o + 1] - acc[o + 3] / acc[o + 4];
+  return se > 0 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
+}
+
+/**
  * The same rate on the two sides of each period: its push window (the last `lastDays` days) and the rest of
  * it, per group and period. Rows with den ≤ 0 or no date do not count.
  */
@@ -20,11 +33,13 @@ export function twoSides(
   den: Float64Array,
   f: HealthFrame,
   g: Groups,
-): { push: Side[]; rest: Side[] } {
+): { push: Side[]; rest: Side[]; z: (number | null)[] } {
   const k = f.count;
   const size = g.count * k;
   // [push num, push den, push count, rest num, rest den, rest count] per cell
   const acc = new Float64Array(size * 6);
+  // [push Σnum², Σnum·den, Σden², rest …] for the z statistic
+  const sq = new Float64Array(size * 6);
   for (let i = 0; i < den.length; i++) {
     const p = f.slot[i];
     const d = den[i];
@@ -34,9 +49,13 @@ export function twoSides(
     for (let at = p, pass = 0; pass < 2; pass++, at = r * k + p) {
       if (pass === 1 && r < 0) break;
       const o = at * 6 + side;
-      acc[o] += num[i];
+      const x = num[i];
+      acc[o] += x;
       acc[o + 1] += d;
       acc[o + 2]++;
+      sq[o] += x * x;
+      sq[o + 1] += x * d;
+      sq[o + 2] += d * d;
     }
   }
   const side = (o: number): Side => ({
@@ -47,9 +66,12 @@ export function twoSides(
   });
   const push: Side[] = new Array(size);
   const rest: Side[] = new Array(size);
+  const z: (number | null)[] = new Array(size);
   for (let at = 0; at < size; at++) {
-    push[at] = side(at * 6);
-    rest[at] = side(at * 6 + 3);
+    const o = at * 6;
+    push[at] = side(o);
+    rest[at] = side(o + 3);
+    z[at] = push[at].rate === null || rest[at].rate === null ? null : sidesZ(acc, sq, o);
   }
-  return { push, rest };
+  return { push, rest, z };
 }

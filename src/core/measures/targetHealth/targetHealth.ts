@@ -1,7 +1,7 @@
 import type { PeriodSpec } from '../../time/periods';
 import { type CoastingCell, coastingCells } from './coasting';
 import { type DiscountCell, discountCells } from './discounting';
-import { ratchetClause, rowClauses, sentence } from './findings';
+import { type HealthFlag, ratchetClause, rowClauses, sentence } from './findings';
 import { type HealthFrame, healthFrame, labelOf } from './frame';
 import type { Groups } from './groups';
 import { type PullForwardCell, pullForwardCells } from './pullForward';
@@ -20,7 +20,7 @@ import type { Targets } from './targets';
  * its first day or ends before its last) shows its numbers and is never flagged; a rep's row is never
  * flagged on fewer than 20 sales (on each side, for the measures that compare two sides).
  */
-export type HealthFlag = 'push' | 'returns' | 'discounting' | 'pull_forward' | 'coasting' | 'ratchet';
+export type { HealthFlag };
 
 export interface HealthRow {
   /** Period index and label (as PERIODS writes it). */
