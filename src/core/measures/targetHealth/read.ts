@@ -221,7 +221,7 @@ function readDiscounts(col: Column, kind: DiscountKind | undefined, amount: Floa
     for (let i = 0; i < n; i++) {
       const a = amount[i];
       if (a !== a || a < 0) continue;
-      const x = sign * off[i];
+      const x = off[i] === 0 ? 0 : sign * off[i];
       off[i] = x;
       list[i] = a + x;
       if (list[i] <= 0) list[i] = off[i] = 0;
