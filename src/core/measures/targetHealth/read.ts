@@ -32,7 +32,7 @@ export interface HealthSales {
   readonly days: Float64Array;
   /** NaN where the row is not a sale. */
   readonly amounts: Float64Array;
-  /** What came back and what it counts against; base 0 where the row does not count (no base, or a credit). */
+  /** What came back and what it counts against; base 0 where the row does not count (no base, or a credit: amount < 0). */
   readonly returns: { readonly returned: Float64Array; readonly base: Float64Array } | null;
   /** Money off and the list value (amount + money off); list 0 where the row does not count. */
   readonly discount: { readonly off: Float64Array; readonly list: Float64Array } | null;
@@ -134,7 +134,7 @@ function readReturns(
       }
       b = s;
     }
-    if (b <= 0) continue; // a credit or an empty line: not a sale that could come back
+    if (a < 0 || b <= 0) continue; // a credit or an empty line: not a sale that could come back
     base[i] = b;
     back[i] = r === 'whole' ? b : (r ?? 0);
   }

@@ -15,10 +15,9 @@ export interface Side {
  * rate: each side's rate is a ratio of sums, whose variance (by linearisation, the standard error of a ratio
  * estimator) is Σ (num − R·den)² / (Σ den)², R the rate of the two sides together.
  */
-function sidesZ(acc: Float64Array, sq: Float64Array, o: number): number {
-  const r = (acc[o] + acc[o + 3]) / (acc[o + 1] + acc[o + 4]);
-  const spread = (j: number): number => Math.max(0, sq[j] - 2 * r * sq[j + 1] + r * r * sq[j + 2]) / (acc[j + 1] * acc[j + 1]);
-  const se = Math.sqrt(spread(o) + spread(o + 3));
+function sidesZ(acc: Float64Array, spread: Float64Array, at: number): number {
+  const o = at * 6;
+  const se = Math.sqrt(spread[at * 2] / acc[o + 1] / acc[o + 1] + spread[at * 2 + 1] / acc[o + 4] / acc[o + 4]);
   const diff = acc[o] / acc[o + 1] - acc[o + 3] / acc[o + 4];
   return se > 0 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
 }
@@ -38,8 +37,8 @@ export function twoSides(
   const size = g.count * k;
   // [push num, push den, push count, rest num, rest den, rest count] per cell
   const acc = new Float64Array(size * 6);
-  // [push Σnum², Σnum·den, Σden², rest …] for the z statistic
-  const sq = new Float64Array(size * 6);
+  // [push Σ(num − R·den)², rest …] for the z statistic, R the cell's rate of both sides (a second pass below)
+  const spread = new Float64Array(size * 2);
   for (let i = 0; i < den.length; i++) {
     const p = f.slot[i];
     const d = den[i];
@@ -49,13 +48,22 @@ export function twoSides(
     for (let at = p, pass = 0; pass < 2; pass++, at = r * k + p) {
       if (pass === 1 && r < 0) break;
       const o = at * 6 + side;
-      const x = num[i];
-      acc[o] += x;
+      acc[o] += num[i];
       acc[o + 1] += d;
       acc[o + 2]++;
-      sq[o] += x * x;
-      sq[o + 1] += x * d;
-      sq[o + 2] += d * d;
+    }
+  }
+  const pooled = (at: number): number => (acc[at * 6] + acc[at * 6 + 3]) / (acc[at * 6 + 1] + acc[at * 6 + 4]);
+  for (let i = 0; i < den.length; i++) {
+    const p = f.slot[i];
+    const d = den[i];
+    if (p < 0 || !(d > 0)) continue;
+    const side = days[i] >= f.cutoff[p] ? 0 : 1;
+    const r = g.of ? g.of[i] : -1;
+    for (let at = p, pass = 0; pass < 2; pass++, at = r * k + p) {
+      if (pass === 1 && r < 0) break;
+      const e = num[i] - pooled(at) * d;
+      spread[at * 2 + side] += e * e;
     }
   }
   const side = (o: number): Side => ({
@@ -71,7 +79,7 @@ export function twoSides(
     const o = at * 6;
     push[at] = side(o);
     rest[at] = side(o + 3);
-    z[at] = push[at].rate === null || rest[at].rate === null ? null : sidesZ(acc, sq, o);
+    z[at] = push[at].rate === null || rest[at].rate === null ? null : sidesZ(acc, spread, at);
   }
   return { push, rest, z };
 }
