@@ -747,7 +747,11 @@ function planTargets(rng: Rng, written: readonly WrittenOrder[]): { dropped: Set
     teamTargets.push(team);
   }
   const labels = TARGET_QUARTERS.map(([y, q]) => `${y}-Q${q}`);
-  const csv = toCsv([['Target (£)', ...labels], ['All', ...teamTargets], [COASTING_REP, ...repTargets]]);
+  const csv = toCsv([
+    ['Target (£)', ...labels],
+    ['All', ...teamTargets],
+    [COASTING_REP, ...repTargets],
+  ]);
   return { dropped, targets: csv };
 }
 

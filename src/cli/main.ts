@@ -152,7 +152,9 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
     try {
       healthTargets = { name: path, cells: parseCsv(read(path)) };
     } catch (e) {
-      throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      throw new InputError(
+        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
     }
   }
   return computeScorecard(

@@ -22,6 +22,7 @@ import { runs } from './engine';
 // The reference
 
 const Z = 3.090232306167813; // Φ⁻¹(0.999)
+const Z99 = 2.3263478740408408; // Φ⁻¹(0.99), for the counts beside the value
 const DAY = 86_400_000;
 const ymd = (d: number) => {
   const t = new Date(d * DAY);
@@ -106,6 +107,7 @@ interface RefRow {
   expected: number;
   ratio: number | null;
   z: number | null;
+  countZ: number | null;
   push: Flag;
   returns: { push: Side; rest: Side; ratio: number | null; z: number | null; flag: Flag };
   discount: { push: Side; rest: Side; points: number | null; z: number | null; flag: Flag };
@@ -117,6 +119,7 @@ interface RefRow {
     rateAfter: number | null;
     ratio: number | null;
     z: number | null;
+    countZ: number | null;
     flag: Flag;
   } | null;
   ratchet: { rise: number | null; hit: boolean | null; flag: boolean } | null;
@@ -156,6 +159,9 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
       return se > 0 ? (share - expected) / se : share === expected ? 0 : share > expected ? Infinity : -Infinity;
     };
     const share = total > 0 ? late / total : null;
+    const lateCount = mine.filter(inLast).length;
+    const countSe = Math.sqrt((expected * (1 - expected)) / mine.length);
+    const countZ = mine.length === 0 ? null : countSe > 0 ? (lateCount / mine.length - expected) / countSe : 0;
     const startShare = total > 0 ? early / total : null;
     return {
       mine,
@@ -165,6 +171,7 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
       share,
       ratio: share === null ? null : share / expected,
       z: share === null ? null : shareZ(share),
+      countZ,
       startShare,
       startRatio: startShare === null ? null : startShare / expected,
       startZ: startShare === null ? null : -shareZ(startShare),
@@ -216,8 +223,9 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
       if (key !== null && st.count === 0 && tg === undefined) return;
       const partial = isPartial(p);
       const enough = (n: number) => key === null || n >= 20;
-      const pushOn = !partial && st.ratio !== null && st.ratio >= 1.5 - 1e-12 && (key === null || (st.count >= 20 && st.z! >= Z));
-      const pushNear = near(st.ratio, 1.5) || (key !== null && near(st.z, Z));
+      const pushOn =
+        !partial && st.ratio !== null && st.ratio >= 1.5 - 1e-12 && (key === null || (st.count >= 20 && st.z! >= Z && st.countZ! >= Z99));
+      const pushNear = near(st.ratio, 1.5) || (key !== null && (near(st.z, Z) || near(st.countZ, Z99)));
       // Returns (units against the quantity) and discounts (money off against list = amount + off).
       const counts = st.mine.filter((s) => s.amount! >= 0);
       const rw = counts.filter((s) => s.qty > 0 && st.inLast(s)).map((s) => ({ num: s.back, den: s.qty }));
@@ -263,7 +271,16 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
           if (cum >= tg) at = i;
         }
         if (at < 0)
-          coast = { target: tg, reached: null, rateBefore: null, rateAfter: null, ratio: null, z: null, flag: { on: false, near: false } };
+          coast = {
+            target: tg,
+            reached: null,
+            rateBefore: null,
+            rateAfter: null,
+            ratio: null,
+            z: null,
+            countZ: null,
+            flag: { on: false, near: false },
+          };
         else {
           const before = daily.slice(0, at + 1);
           const after = daily.slice(at + 1);
@@ -278,6 +295,11 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
             const diff = mean(before) - mean(after);
             z = se > 0 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
           }
+          // The number of sales after, against their even share of the period's.
+          const nAfter = st.mine.filter((s) => s.day! > p.start + at).length;
+          const share = after.length / daily.length;
+          const countSe = Math.sqrt(st.count * share * (1 - share));
+          const countZ = countSe > 0 ? (st.count * share - nAfter) / countSe : null;
           const on =
             !partial &&
             enough(st.count) &&
@@ -286,7 +308,9 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
             ratio !== null &&
             ratio <= 0.5 + 1e-12 &&
             z !== null &&
-            z >= Z;
+            z >= Z &&
+            countZ !== null &&
+            countZ >= Z99;
           coast = {
             target: tg,
             reached: p.start + at,
@@ -294,7 +318,8 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
             rateAfter,
             ratio,
             z,
-            flag: { on, near: near(ratio, 0.5) || near(z, Z) },
+            countZ,
+            flag: { on, near: near(ratio, 0.5) || near(z, Z) || near(countZ, Z99) },
           };
         }
       }
@@ -308,6 +333,7 @@ function reference(sales: RefSale[], kind: Kind, lastDays: number, targets: Map<
         expected: st.expected,
         ratio: st.ratio,
         z: st.z,
+        countZ: st.countZ,
         push: { on: pushOn, near: pushNear },
         returns: {
           push: ret.push,
@@ -510,6 +536,7 @@ describe('TARGET_HEALTH against a plain reference on random sales', () => {
           close(g.push.expected, w.expected, `${at} expected`);
           close(g.push.ratio, w.ratio, `${at} ratio`);
           close(g.push.z, w.z, `${at} push z`);
+          close(g.push.countZ, w.countZ, `${at} push count z`);
           flagIs(g.push.flagged, w.push, `${at} push`);
           sideClose(g.returns!.push, w.returns.push, `${at} returns, last days`);
           sideClose(g.returns!.rest, w.returns.rest, `${at} returns, rest`);
@@ -536,6 +563,7 @@ describe('TARGET_HEALTH against a plain reference on random sales', () => {
             close(g.coasting!.rateAfter, w.coast.rateAfter, `${at} rate after`);
             close(g.coasting!.ratio, w.coast.ratio, `${at} coast ratio`);
             close(g.coasting!.z, w.coast.z, `${at} coast z`);
+            close(g.coasting!.countZ, w.coast.countZ, `${at} coast count z`);
             flagIs(g.coasting!.flagged, w.coast.flag, `${at} coasting`);
           }
           if (w.ratchet === null) expect(g.ratchet).toBeNull();

@@ -81,8 +81,9 @@ export interface HealthJson {
   share: number | null;
   expected_share: number;
   spike_ratio: number | null;
-  /** The share above the even share in standard errors (a rep's push flag needs it at least 3.09). */
+  /** The share above the even share in standard errors, by value and by number of sales (a rep's push needs both). */
   spike_z: number | null;
+  spike_count_z: number | null;
   /** The end-of-period push. */
   flag: boolean;
   returns: { last_days: SideJson; rest: SideJson; ratio: number | null; z: number | null; flag: boolean } | null;
@@ -104,6 +105,7 @@ export interface HealthJson {
     rate_after: number | null;
     ratio: number | null;
     z: number | null;
+    count_z: number | null;
     flag: boolean;
   } | null;
   ratchet: { target: number | null; result: number | null; hit: boolean | null; rise: number | null; flag: boolean } | null;
@@ -130,6 +132,7 @@ function healthJson(r: HealthRow): HealthJson {
     expected_share: r.push.expected,
     spike_ratio: r.push.ratio,
     spike_z: finite(r.push.z),
+    spike_count_z: finite(r.push.countZ),
     flag: r.push.flagged,
     returns: r.returns && {
       last_days: side(r.returns.push),
@@ -162,9 +165,16 @@ function healthJson(r: HealthRow): HealthJson {
       rate_after: c.rateAfter,
       ratio: c.ratio,
       z: finite(c.z),
+      count_z: finite(c.countZ),
       flag: c.flagged,
     },
-    ratchet: r.ratchet && { target: r.ratchet.target, result: r.ratchet.result, hit: r.ratchet.hit, rise: r.ratchet.rise, flag: r.ratchet.flagged },
+    ratchet: r.ratchet && {
+      target: r.ratchet.target,
+      result: r.ratchet.result,
+      hit: r.ratchet.hit,
+      rise: r.ratchet.rise,
+      flag: r.ratchet.flagged,
+    },
     flags: [...r.flags],
     finding: r.finding,
   };

@@ -4,7 +4,7 @@ import { TARGET_HEALTH } from './targetHealth';
 export const TARGET_HEALTH_DOCS = documentFormula(TARGET_HEALTH, {
   summary:
     'What sales targets do to customers, per period and per rep: the end-of-period push (Oyer 1998), returns and ' +
-    'discounts of its last days against the rest (Larkin 2014), the next period\'s slow start, coasting after the ' +
+    "discounts of its last days against the rest (Larkin 2014), the next period's slow start, coasting after the " +
     'target is reached, and ratcheted targets (Leone, Misra & Zimmerman 2004), with a sentence for each flag. ' +
     'Partial periods are never flagged; reps with fewer than 20 sales neither.',
   returns:

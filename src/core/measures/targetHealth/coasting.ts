@@ -33,6 +33,13 @@ export interface CoastingCell {
    * (Welch): (mean before − mean after) / sqrt(s²before / days before + s²after / days after).
    */
   readonly z: number | null;
+  /**
+   * The same fall in the number of sales: were the period's sales spread evenly over its days, the days after
+   * would hold a share daysAfter / days of them; (expected − sales after) / sqrt(n·p·(1 − p)), n the period's
+   * sales and p that share. A target is reached on a good day, after good days, so a fall in value alone is
+   * partly that luck running out; the count must fall too.
+   */
+  readonly countZ: number | null;
   readonly flagged: boolean;
 }
 
@@ -72,14 +79,21 @@ export function coastingCells(
   const origin = f.start[0];
   const span = f.end[k - 1] - origin + 1;
   const daily: (Float64Array | null)[] = Array.from(wanted, (w) => (w ? new Float64Array(span) : null));
+  const sales: (Float64Array | null)[] = Array.from(wanted, (w) => (w ? new Float64Array(span) : null));
   const n = s.amounts.length;
   for (let i = 0; i < n; i++) {
     const a = s.amounts[i];
     if (a !== a || f.slot[i] < 0) continue;
     const o = s.days[i] - origin;
-    if (daily[0]) daily[0][o] += a;
+    if (daily[0]) {
+      daily[0][o] += a;
+      sales[0]![o]++;
+    }
     const r = g.of ? g.of[i] : -1;
-    if (r > 0 && daily[r]) daily[r]![o] += a;
+    if (r > 0 && daily[r]) {
+      daily[r]![o] += a;
+      sales[r]![o]++;
+    }
   }
   for (let at = 0; at < size; at++) {
     const target = targets[at];
@@ -110,6 +124,7 @@ export function coastingCells(
         rateAfter: null,
         ratio: null,
         z: null,
+        countZ: null,
         flagged: false,
       };
       continue;
@@ -122,6 +137,16 @@ export function coastingCells(
     const rateAfter = daysAfter > 0 ? after / daysAfter : null;
     const ratio = rateAfter !== null && rateBefore > 0 ? rateAfter / rateBefore : null;
     const z = daysAfter > 1 && daysBefore > 1 ? welchZ(days, from, reached, to) : null;
+    const counts = sales[Math.floor(at / k)]!;
+    let n = 0;
+    let nAfter = 0;
+    for (let o = from; o <= to; o++) {
+      n += counts[o];
+      if (o > reached) nAfter += counts[o];
+    }
+    const share = daysAfter / (to - from + 1);
+    const countSe = Math.sqrt(n * share * (1 - share));
+    const countZ = countSe > 0 ? (n * share - nAfter) / countSe : null;
     const enough = at < k || push[at].count >= HEALTH_RULES.minSales;
     out[at] = {
       target,
@@ -134,6 +159,7 @@ export function coastingCells(
       rateAfter,
       ratio,
       z,
+      countZ,
       flagged:
         !f.partial[p] &&
         enough &&
@@ -142,7 +168,9 @@ export function coastingCells(
         ratio !== null &&
         ratio <= HEALTH_RULES.coastRatio + EPS &&
         z !== null &&
-        z >= HEALTH_RULES.signalZ,
+        z >= HEALTH_RULES.signalZ &&
+        countZ !== null &&
+        countZ >= HEALTH_RULES.countZ,
     };
   }
   return out;

@@ -27,6 +27,11 @@ export interface PushCell {
    * period's days: (share − expected) / sqrt(expected·(1 − expected)·Σ amount² / (Σ amount)²); null without a share.
    */
   readonly z: number | null;
+  /**
+   * The same for the number of sales: (lateCount / count − expected) / sqrt(expected·(1 − expected) / count);
+   * null without sales. A rep's push needs both: many sales landing late, not one large deal.
+   */
+  readonly countZ: number | null;
   readonly flagged: boolean;
 }
 
@@ -79,8 +84,11 @@ export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[]
     const exact = share === null ? null : (late[at] * length) / (total[at] * f.lastDays);
     const ratio = exact === null || Number.isFinite(exact) ? exact : share! * (length / f.lastDays);
     const z = share === null ? null : shareZ(share, expected, total[at], squares[at]);
-    // The team's push is DOMAIN.md's rule alone (as TARGET_PRESSURE flags it); a rep's needs 20 sales and a z.
-    const enough = at < k || (count[at] >= HEALTH_RULES.minSales && z !== null && z >= HEALTH_RULES.signalZ);
+    const countZ = count[at] > 0 ? shareZ(lateCount[at] / count[at], expected, count[at], count[at]) : null;
+    // The team's push is DOMAIN.md's rule alone (as TARGET_PRESSURE flags it); a rep's needs 20 sales, and its
+    // share of the value and of the number of sales both beyond chance.
+    const enough =
+      at < k || (count[at] >= HEALTH_RULES.minSales && z !== null && z >= HEALTH_RULES.signalZ && countZ! >= HEALTH_RULES.countZ);
     out[at] = {
       sales: total[at],
       count: count[at],
@@ -91,6 +99,7 @@ export function pushCells(s: HealthSales, f: HealthFrame, g: Groups): PushCell[]
       expected,
       ratio,
       z,
+      countZ,
       squares: squares[at],
       flagged: !f.partial[p] && enough && ratio !== null && ratio >= HEALTH_RULES.spike - EPS,
     };

@@ -32,13 +32,21 @@ export const HEALTH_RULES = {
   ratchetRises: 3,
   /**
    * Larger than chance (beyond DOMAIN.md; argued in README.md *Target health*): a flag that compares one side of a
-   * period with another (returns, discounts, the dip, coasting, and a rep's push) also needs its z statistic at
-   * least Φ⁻¹(0.999), one-sided p < 0.001. A panel of 5 reps over 8 quarters makes some 200 such comparisons: at
+   * period with another (returns, discounts, the dip, coasting, and a rep's push, by value and by number of sales)
+   * also needs its z statistic at least Φ⁻¹(0.999), one-sided p < 0.001. A panel of 5 reps over 8 quarters makes some 200 such comparisons: at
    * p < 0.01 it would show two flags of pure chance, at p < 0.001 one in five panels shows one (the effect sizes
    * above cut that further). On the example data's 2025-Q2, 0.9% of the last week's units came back against 0.5%
    * of the rest: 1.8×, from five returns, which a rate of rare events does by chance.
    */
   signalZ: 3.090232306167813,
+  /**
+   * A rep's push, and coasting, also need the number of sales to move the same way at z ≥ Φ⁻¹(0.99): sale values
+   * are skewed, and a target is reached on a good day after good days, so value alone is beyond chance more often
+   * than its z says. Measured on random panels of five reps with nothing planted
+   * (tests/core/measures/targetHealth/falseFlags.test.ts): a rep's push in 0.65% of rep-quarters by value alone,
+   * 0.2% with the count; coasting in 0.45%, 0.08% with the count.
+   */
+  countZ: 2.3263478740408408,
 } as const;
 
 /** Ratios compared with a threshold are computed in floating point: 1.5 stays flagged when it is 1.5 exactly. */

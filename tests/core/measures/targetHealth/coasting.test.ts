@@ -24,7 +24,26 @@ describe('coasting after target: the daily sales rate after the day the target w
     expect(c!.ratio).toBe(0.4);
     // Welch: before every day 100 (no spread); after 5 days of 100 and 10 of 10: s² = 27000 / 14.
     expect(c!.z).toBeCloseTo(60 / Math.sqrt(27000 / 14 / 15), 12);
-    expect(c!.flagged).toBe(true);
+    // One sale a day: the 15 days after hold 15 of the 30 sales, as even as can be.
+    expect(c!.countZ).toBe(0);
+    expect(c!.flagged).toBe(false);
+  });
+
+  test('the number of sales must fall too: a target is reached on a good day, after good days', () => {
+    // Two sales a day to the 20th, then one: the 15 days after the 15th hold 5 · 2 + 10 = 20 of 50 sales.
+    const rows = september(50, 10).flatMap((r) => (Number(r.date.slice(8)) <= 20 ? [r, r] : [r]));
+    const [c] = coast(rows, [1500]);
+    expect(c!.ratio).toBe(0.4);
+    expect(c!.countZ).toBeCloseTo((25 - 20) / Math.sqrt(50 * 0.25), 12);
+    expect(c!.flagged).toBe(false);
+    const many = coast(
+      september(10, 1).flatMap((r) => Array.from({ length: Number(r.date.slice(8)) <= 20 ? 10 : 1 }, () => r)),
+      [1500],
+    )[0]!;
+    expect(many.ratio).toBeCloseTo(510 / 15 / 100, 12);
+    expect(many.countZ!).toBeGreaterThan(2.33);
+    expect(many.z!).toBeGreaterThan(3.09);
+    expect(many.flagged).toBe(true);
   });
 
   test('the target is reached on the first day the running total is at least the target', () => {
@@ -56,7 +75,9 @@ describe('coasting after target: the daily sales rate after the day the target w
   });
 
   test('per rep: a rep with fewer than 20 sales is never flagged; the team needs no count', () => {
-    const rows = [...september(100, 10, 'Ann'), ...september(100, 10, 'Bob').filter((_, i) => i % 2 === 0)];
+    // Ann: ten sales of 10 a day to the 20th, then one of 1; Bob: a sale of 100 every other day to the 20th, then 10.
+    const ann = september(10, 1, 'Ann').flatMap((r) => Array.from({ length: Number(r.date.slice(8)) <= 20 ? 10 : 1 }, () => r));
+    const rows = [...ann, ...september(100, 10, 'Bob').filter((_, i) => i % 2 === 0)];
     const s = salesOf(rows);
     const g: Groups = { count: 3, of: Int32Array.from(s.rep!, (r) => r + 1) };
     const f = frameOf(s, 'month', 7);

@@ -22,6 +22,7 @@ const push = (over: Partial<PushCell> = {}): PushCell => ({
   expected: 7 / 92,
   ratio: 0.24 / (7 / 92),
   z: 9,
+  countZ: 5,
   flagged: true,
   ...over,
 });
@@ -92,6 +93,7 @@ describe('findings: the sentences a manager reads', () => {
         rateAfter: 388.9,
         ratio: 0.335,
         z: 4,
+        countZ: 4,
         flagged: true,
       },
     });

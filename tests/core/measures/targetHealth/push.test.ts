@@ -72,11 +72,28 @@ describe('push: the share of a period’s sales in its last days against the eve
     expect(ann.share).toBeCloseTo(1 / 3, 15);
     // se = sqrt(0.1 · 0.9 · 30 · 10² / 300²) = sqrt(0.003)
     expect(ann.z).toBeCloseTo((1 / 3 - 0.1) / Math.sqrt(0.003), 12);
+    expect(ann.countZ).toBeCloseTo((1 / 3 - 0.1) / Math.sqrt(0.09 / 30), 12); // equal sales: the same
     expect(ann.flagged).toBe(true);
     expect(bob.ratio).toBeGreaterThan(9);
     expect(bob.flagged).toBe(false); // 12 sales
     expect(team.count).toBe(42);
     expect(team.flagged).toBe(true);
+  });
+
+  test('a rep’s push is many sales landing late, not a few large deals', () => {
+    const rows: Sale[] = [];
+    for (let d = 1; d <= 30; d++) rows.push({ date: `2026-09-${String(d).padStart(2, '0')}`, amount: 10, rep: 'Ann' });
+    for (const d of [28, 29, 30]) rows.push({ date: `2026-09-${d}`, amount: 100, rep: 'Ann' }); // half her month in three deals
+    const s = salesOf(rows);
+    const [, ann] = pushCells(s, frameOf(s, 'month', 3), byRep(s));
+    expect(ann.share).toBeCloseTo(330 / 600, 15);
+    // By value, beyond chance: (0.55 − 0.1) / sqrt(0.1 · 0.9 · (30 · 10² + 3 · 100²) / 600²) …
+    expect(ann.z).toBeCloseTo(0.45 / Math.sqrt((0.09 * 33000) / 360000), 12);
+    expect(ann.z!).toBeGreaterThan(3.09);
+    // … but by count 6 of 33 sales against 3.3 expected: (6/33 − 0.1) / sqrt(0.1 · 0.9 / 33).
+    expect(ann.countZ).toBeCloseTo((6 / 33 - 0.1) / Math.sqrt(0.09 / 33), 12);
+    expect(ann.countZ!).toBeLessThan(3.09);
+    expect(ann.flagged).toBe(false);
   });
 
   test('shareZ: a share exactly even is 0; with no spread at all the sign decides', () => {
