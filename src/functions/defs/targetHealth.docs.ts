@@ -17,14 +17,11 @@ export const TARGET_HEALTH_DOCS = documentFormula(TARGET_HEALTH, {
     amounts: 'The amount of each sale (net, after discounts), same size.',
     period: '"week", "month", "quarter" or "year"; a fiscal year: "quarter:apr".',
     last_days: 'How many calendar days at the end of each period are its push window.',
-    returned:
-      'Optional: what came back of each sale, a number (units or money, counted against sold), or yes/no or the date it came back (the whole sale).',
-    sold: 'What returned counts against: the quantity column for units, or the amounts again for money. Needed when returned holds numbers.',
-    discount: 'Optional: the discount of each sale. Discount rate = money off / (amount + money off), weighted by value.',
-    discount_is:
-      'How discount is written: "amount" (money off; the default), "rate" (0.07 or 7%), "percent" (7 = 7%) or "list" (the list value before discount).',
-    rep: 'Optional: the sales rep of each sale; adds a block of rows per rep.',
-    targets:
-      'Optional: a row of period labels (as PERIODS writes them) with the targets under it; with names in the first column, a row per rep (blank or All for the team).',
+    returned: 'Optional: what came back of each sale: a number (counted against sold), yes/no, or the date it came back.',
+    sold: 'What returned counts against: the quantity for units, or the amounts again for money.',
+    discount: 'Optional: the discount of each sale (money off, unless discount_is says otherwise).',
+    discount_is: '"amount" (money off), "rate" (0.07 or 7%), "percent" (7 is 7%) or "list" (the price before discount).',
+    rep: 'Optional: the rep of each sale; adds rows per rep.',
+    targets: 'Optional: period labels as PERIODS writes them, targets under them; a row per rep, named in the first column.',
   },
 });

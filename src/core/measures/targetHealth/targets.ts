@@ -72,12 +72,11 @@ export function readTargets(grid: readonly (readonly Cell[])[], spec: PeriodSpec
   };
   // Labels across the first row (after a corner cell when the rows are named), or down the first column.
   const corner = labelSpec(cell(0, 0)) !== null;
-  let transposed = false;
-  let named: boolean;
-  if (corner && labels((c) => cell(0, c), 0, width)) named = false;
-  else if (!corner && labels((c) => cell(0, c), 1, width)) named = true;
-  else if (corner && labels((r) => cell(r, 0), 0, rows.length)) ((transposed = true), (named = false));
-  else if (!corner && labels((r) => cell(r, 0), 1, rows.length)) ((transposed = true), (named = true));
+  const from = corner ? 0 : 1;
+  const named = !corner;
+  let transposed: boolean;
+  if (labels((c) => cell(0, c), from, width)) transposed = false;
+  else if (labels((r) => cell(r, 0), from, rows.length)) transposed = true;
   else return fail(`${name}: the first row (or column) must hold period labels with the targets under them; ${LABEL_HELP}`);
   // As rows of [name?, target per label], whichever way the table lies.
   const height = transposed ? width : rows.length;

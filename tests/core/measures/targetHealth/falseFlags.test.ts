@@ -23,7 +23,10 @@ function panel(rnd: () => number) {
     let p = Math.exp(-l);
     let s = p;
     const u = rnd();
-    while (u > s) ((p *= l / ++k), (s += p));
+    while (u > s) {
+      p *= l / ++k;
+      s += p;
+    }
     return k;
   };
   const discountOf = Array.from({ length: 60 }, () => [0, 0, 0.02, 0.05, 0.05, 0.08, 0.1][Math.floor(rnd() * 7)]);
