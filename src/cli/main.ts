@@ -2,7 +2,8 @@
  * The command line: the same scorecard as the sheet, from CSV files, with the same core.
  *
  *   leadlag scorecard --sales FILE --feedback FILE [--reviews FILE] [--period month|quarter|week]
- *                     [--periods 12] [--map role=Header ...] [--target id=value ...] [--month-first] [--json]
+ *                     [--periods 12] [--map role=Header ...] [--target id=value ...] [--targets FILE]
+ *                     [--month-first] [--json]
  *
  * Exit status: 0 on success, 2 when a file cannot be read, a column cannot be found or an argument
  * is wrong (the message says which). Output is written only once everything has been computed.
@@ -23,11 +24,13 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: leadlag scorecard --sales FILE [--feedback FILE] [--reviews FILE]
                           [--period month|quarter|week] [--periods N]
                           [--map role=Header ...] [--target measure=value ...]
-                          [--month-first] [--json]
+                          [--targets FILE] [--month-first] [--json]
 
 Builds the lead/lag scorecard from CSV files exported as they come (title rows, blank rows
 and totals rows are found and left out). --map fixes a column the guess got wrong, e.g.
---map amount="Net Sales (£)". --json prints one object instead of a table.`;
+--map amount="Net Sales (£)". --targets reads sales targets per quarter (a row of
+labels such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and
+ratchet. --json prints one object instead of a table.`;
 
 export interface Args {
   files: Partial<Record<Source, string>>;
@@ -35,6 +38,8 @@ export interface Args {
   periods: number;
   maps: Record<string, string>;
   targets: Partial<Record<MeasureId, number>>;
+  /** Target health's sales targets (a CSV file). */
+  targetsFile?: string;
   monthFirst: boolean;
   json: boolean;
 }
@@ -93,6 +98,9 @@ export function parseArgs(argv: readonly string[]): Args {
         args.targets[info.id] = n;
         break;
       }
+      case '--targets':
+        args.targetsFile = value();
+        break;
       case '--month-first':
         args.monthFirst = true;
         break;
@@ -104,6 +112,7 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (!args.files.sales && !args.files.feedback) throw new UsageError(`give at least --sales or --feedback\n\n${USAGE}`);
+  if (args.targetsFile && !args.files.sales) throw new UsageError('--targets are sales targets; give --sales too');
   return args;
 }
 
@@ -137,9 +146,20 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
   }
   const period = parsePeriod(args.period);
   if (period.kind === 'year') throw new UsageError('--period takes month, quarter or week');
+  let healthTargets: { name: string; cells: string[][] } | undefined;
+  if (args.targetsFile) {
+    const path = args.targetsFile;
+    try {
+      healthTargets = { name: path, cells: parseCsv(read(path)) };
+    } catch (e) {
+      throw new InputError(
+        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
+    }
+  }
   return computeScorecard(
     sources,
-    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets },
+    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, healthTargets },
     { zone: RUNTIME_ZONE, monthFirst: args.monthFirst },
   );
 }

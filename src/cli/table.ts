@@ -1,5 +1,6 @@
 import type { ScorecardResult } from '../core/scorecard/compute';
 import { MEASURES } from '../core/scorecard/measures';
+import { FLAG_WORDS } from '../core/measures/targetHealth/findings';
 
 /** The scorecard as a plain-text table for a terminal. */
 export function renderScorecard(r: ScorecardResult): string {
@@ -29,18 +30,42 @@ export function renderScorecard(r: ScorecardResult): string {
     out.push(`  ${claimed} of ${r.connections.length} pairs show evidence of a link (q < 0.05 after prewhitening, over all pairs):`);
   }
   for (const c of r.connections.slice(0, 10)) out.push(`  ${c.sentence}`);
-  if (r.target_health.length) {
-    out.push('', 'Target health (share of sales in the last 7 days of each quarter)');
-    for (const h of r.target_health) {
-      out.push(
-        `  ${h.period.padEnd(8)} spike ratio ${h.spike_ratio === null ? '   -' : h.spike_ratio.toFixed(2)}${h.flag ? '  END-OF-PERIOD PUSH' : ''}`,
-      );
-    }
-  }
+  if (r.target_health.length) out.push('', ...renderTargetHealth(r.target_health));
   if (r.skipped.length) {
     out.push('', `Left out: ${r.skipped.length} row(s)`);
     for (const s of r.skipped.slice(0, 8)) out.push(`  ${s.file} row ${s.row}: ${s.reason}`);
     if (r.skipped.length > 8) out.push(`  ... and ${r.skipped.length - 8} more (see --json)`);
   }
   return out.join('\n');
+}
+
+/** Target health: the team's row per period, then every finding as a sentence (rep rows are in --json). */
+function renderTargetHealth(rows: ScorecardResult['target_health']): string[] {
+  const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '' : `${(v * 100).toFixed(1)}%`);
+  const two = (a: string, b: string): string => (a === '' && b === '' ? '' : `${a} / ${b}`);
+  const header = ['Period', 'Spike', 'Returned last / rest', 'Discount last / rest', 'Next start', 'Flags'];
+  const team = rows.filter((h) => h.rep === null);
+  const body = team.map((h) => [
+    h.period,
+    h.spike_ratio === null ? '-' : h.spike_ratio.toFixed(2),
+    two(pct(h.returns?.last_days.rate), pct(h.returns?.rest.rate)),
+    two(pct(h.discount?.last_days.rate), pct(h.discount?.rest.rate)),
+    h.pull_forward?.ratio == null ? '' : h.pull_forward.ratio.toFixed(2),
+    h.partial ? 'partial period' : h.flags.map((f) => FLAG_WORDS[f].toUpperCase()).join(', '),
+  ]);
+  const widths = header.map((t, j) => Math.max(t.length, ...body.map((b) => b[j].length)));
+  const line = (cells: string[]): string =>
+    '  ' +
+    cells
+      .map((c, j) => (j === 0 || j === cells.length - 1 ? c.padEnd(widths[j]) : c.padStart(widths[j])))
+      .join('  ')
+      .trimEnd();
+  const out = ["Target health (what sales targets do to customers: each period's last days against the rest)", line(header)];
+  for (const b of body) out.push(line(b));
+  const findings = rows.filter((h) => h.finding !== null);
+  out.push('', findings.length ? 'Findings' : 'Findings: nothing flagged');
+  for (const h of findings) out.push(`  ${h.finding}`);
+  const reps = new Set(rows.filter((h) => h.rep !== null).map((h) => h.rep)).size;
+  if (reps) out.push(`  (${reps} reps' rows are in --json)`);
+  return out;
 }

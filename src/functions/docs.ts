@@ -19,6 +19,8 @@ import { PERIOD_SERIES_DOCS } from './defs/periodSeries.docs';
 import { LEADLAG_DOCS } from './defs/leadlag.docs';
 import { SIGNALS_DOCS } from './defs/signals.docs';
 import { TARGET_PRESSURE_DOCS } from './defs/targetPressure.docs';
+import { TARGET_HEALTH_DOCS } from './defs/targetHealth.docs';
+import { TARGET_RATCHET_DOCS } from './defs/targetRatchet.docs';
 import { OKR_SCORE_DOCS } from './defs/okrScore.docs';
 import { KEY_ACCOUNTS_DOCS } from './defs/keyAccounts.docs';
 import { IMPROVEMENT_SUMMARY_DOCS } from './defs/improvementSummary.docs';
@@ -44,6 +46,8 @@ const ALL: readonly DocumentedFormula[] = [
   LEADLAG_DOCS,
   SIGNALS_DOCS,
   TARGET_PRESSURE_DOCS,
+  TARGET_HEALTH_DOCS,
+  TARGET_RATCHET_DOCS,
   OKR_SCORE_DOCS,
   KEY_ACCOUNTS_DOCS,
   IMPROVEMENT_SUMMARY_DOCS,

@@ -12,6 +12,8 @@ import { PERIOD_SERIES } from './defs/periodSeries';
 import { LEADLAG } from './defs/leadlag';
 import { SIGNALS } from './defs/signals';
 import { TARGET_PRESSURE } from './defs/targetPressure';
+import { TARGET_HEALTH } from './defs/targetHealth';
+import { TARGET_RATCHET } from './defs/targetRatchet';
 import { OKR_SCORE } from './defs/okrScore';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
@@ -41,6 +43,8 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   LEADLAG,
   SIGNALS,
   TARGET_PRESSURE,
+  TARGET_HEALTH,
+  TARGET_RATCHET,
   OKR_SCORE,
   KEY_ACCOUNTS,
   IMPROVEMENT_SUMMARY,

@@ -79,7 +79,7 @@ describe('the built bundle in a bare V8 context', () => {
   });
 
   test('TARGET_PRESSURE', () => {
-    const t = call(ctx, 'TARGET_PRESSURE', col('2026-01-05', '2026-03-30', '2026-03-31'), col(100, 100, 100)) as unknown[][];
+    const t = call(ctx, 'TARGET_PRESSURE', col('2026-01-01', '2026-03-30', '2026-03-31'), col(100, 100, 100)) as unknown[][];
     expect(t[0]).toEqual(['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag']);
     expect(t[1][0]).toBe('2026-Q1');
     expect(t[1][5]).toBe('End-of-period push');

@@ -91,6 +91,12 @@ describe('leadlag scorecard (the command line)', () => {
     [['scorecard', '--sales', data('sales.csv'), '--period', 'fortnight'], /unknown period "fortnight"/],
     [['scorecard', '--bogus'], /unknown option "--bogus"/],
     [['scorecard'], /give at least --sales or --feedback/],
+    [['scorecard', '--feedback', data('feedback.csv'), '--targets', data('targets.csv')], /--targets are sales targets; give --sales too/],
+    [['scorecard', '--sales', data('sales.csv'), '--targets', 'no-such-file.csv'], /cannot read no-such-file\.csv: no such file/],
+    [
+      ['scorecard', '--sales', data('sales.csv'), '--targets', data('reviews.csv')],
+      /reviews\.csv: the first row \(or column\) must hold period labels with the targets under them/,
+    ],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('%j is a clear error with exit status 2 and prints nothing else', (args, message) => {
     const r = cli(...args);

@@ -516,7 +516,11 @@ const INVARIANTS: Record<string, (v: unknown) => boolean> = {
   TARGET_PRESSURE: (v) =>
     table(v)
       .slice(1)
-      .every((r) => inRange(0, 1)(r[3]) && (r[5] === '' || (r[4] as number) >= 1.5)),
+      .every((r) => inRange(0, 1)(r[3]) && (r[5] === '' || r[5] === 'Partial period' || (r[4] as number) >= 1.5)),
+  TARGET_HEALTH: (v) =>
+    table(v)
+      .slice(1)
+      .every((r) => inRange(0, 1)(r[4]) && (r[17] === '' || (r[16] !== '' && r[16] !== 'Partial period'))),
   TARGET_STATUS: (v) => ['On track', 'At risk', 'Off track', ''].includes(v as string),
   PERIODS: (v) => table(v).length === 1 && table(v)[0].every((x) => typeof x === 'string'),
 };

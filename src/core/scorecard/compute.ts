@@ -1,8 +1,11 @@
 import { type Column } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
-import { targetPressure } from '../measures/targetPressure';
-import { bucketLabels } from '../measures/buckets';
+import { type Cell } from '../values/cell';
+import { isoDay } from '../time/days';
+import { readHealthSales } from '../measures/targetHealth/read';
+import { readTargets } from '../measures/targetHealth/targets';
+import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
 import { type SourceRules } from '../sources/rules';
@@ -33,6 +36,8 @@ export interface ScorecardOptions {
   readonly maxLag: number;
   readonly healthPeriod: PeriodSpec;
   readonly lastDays: number;
+  /** Target health's targets, as a sheet or CSV holds them (core/measures/targetHealth/targets.ts), and its name for messages. */
+  readonly healthTargets?: { readonly name: string; readonly cells: readonly (readonly Cell[])[] };
 }
 
 export const DEFAULT_OPTIONS: ScorecardOptions = {
@@ -75,15 +80,156 @@ export interface ScorecardResult {
     evidence: Evidence;
     sentence: string;
   }[];
-  target_health: {
-    period: string;
-    sales: number;
+  target_health: HealthJson[];
+  skipped: { file: string; row: number; reason: string }[];
+}
+
+/** A side of a period for a rate: the push window (its last days) or the rest of the period. */
+interface SideJson {
+  rate: number | null;
+  sales: number;
+}
+
+/**
+ * One row of target health (DOMAIN.md *Target health*): the team's for every period, then each rep's. The
+ * push's numbers keep the names they had before the other measures came (`sales`, `share`, `flag`).
+ */
+export interface HealthJson {
+  period: string;
+  /** null for the team (every sale). */
+  rep: string | null;
+  partial: boolean;
+  /** Σ amounts, and how many sales. */
+  sales: number;
+  count: number;
+  share: number | null;
+  expected_share: number;
+  spike_ratio: number | null;
+  /** The share above the even share in standard errors, by value and by number of sales (a rep's push needs both). */
+  spike_z: number | null;
+  spike_count_z: number | null;
+  /** The end-of-period push. */
+  flag: boolean;
+  returns: { last_days: SideJson; rest: SideJson; ratio: number | null; z: number | null; flag: boolean } | null;
+  discount: { last_days: SideJson; rest: SideJson; points: number | null; z: number | null; flag: boolean } | null;
+  pull_forward: {
+    next_period: string;
     share: number | null;
     expected_share: number;
-    spike_ratio: number | null;
+    ratio: number | null;
+    z: number | null;
     flag: boolean;
-  }[];
-  skipped: { file: string; row: number; reason: string }[];
+  } | null;
+  coasting: {
+    target: number;
+    reached: string | null;
+    days_before: number;
+    days_after: number;
+    rate_before: number | null;
+    rate_after: number | null;
+    ratio: number | null;
+    z: number | null;
+    count_z: number | null;
+    flag: boolean;
+  } | null;
+  ratchet: { target: number | null; result: number | null; hit: boolean | null; rise: number | null; flag: boolean } | null;
+  flags: HealthFlag[];
+  /** One sentence a manager reads for what is flagged; null when nothing is. */
+  finding: string | null;
+}
+
+/** JSON has no infinity: a z of ±∞ (no spread at all on either side) is written as ±1e308. */
+function finite(z: number | null): number | null {
+  return z === null ? null : Math.max(-1e308, Math.min(1e308, z));
+}
+
+function healthJson(r: HealthRow): HealthJson {
+  const side = (s: { rate: number | null; count: number }): SideJson => ({ rate: s.rate, sales: s.count });
+  const c = r.coasting;
+  return {
+    period: r.label,
+    rep: r.rep,
+    partial: r.partial,
+    sales: r.push.sales,
+    count: r.push.count,
+    share: r.push.share,
+    expected_share: r.push.expected,
+    spike_ratio: r.push.ratio,
+    spike_z: finite(r.push.z),
+    spike_count_z: finite(r.push.countZ),
+    flag: r.push.flagged,
+    returns: r.returns && {
+      last_days: side(r.returns.push),
+      rest: side(r.returns.rest),
+      ratio: r.returns.ratio,
+      z: finite(r.returns.z),
+      flag: r.returns.flagged,
+    },
+    discount: r.discount && {
+      last_days: side(r.discount.push),
+      rest: side(r.discount.rest),
+      points: r.discount.points,
+      z: finite(r.discount.z),
+      flag: r.discount.flagged,
+    },
+    pull_forward: r.pullForward && {
+      next_period: r.pullForward.next,
+      share: r.pullForward.share,
+      expected_share: r.pullForward.expected,
+      ratio: r.pullForward.ratio,
+      z: finite(r.pullForward.z),
+      flag: r.pullForward.flagged,
+    },
+    coasting: c && {
+      target: c.target,
+      reached: c.reached === null ? null : isoDay(c.reached),
+      days_before: c.daysBefore,
+      days_after: c.daysAfter,
+      rate_before: c.rateBefore,
+      rate_after: c.rateAfter,
+      ratio: c.ratio,
+      z: finite(c.z),
+      count_z: finite(c.countZ),
+      flag: c.flagged,
+    },
+    ratchet: r.ratchet && {
+      target: r.ratchet.target,
+      result: r.ratchet.result,
+      hit: r.ratchet.hit,
+      rise: r.ratchet.rise,
+      flag: r.ratchet.flagged,
+    },
+    flags: [...r.flags],
+    finding: r.finding,
+  };
+}
+
+/**
+ * Target health of a sales table, from its columns by role: returns from `returned` (counted against the
+ * quantity where there is one, else the amounts), discounts from `discount` (money off), reps from `rep`.
+ */
+export function salesTargetHealth(
+  sales: Readonly<Record<string, Column>>,
+  options: Pick<ScorecardOptions, 'healthPeriod' | 'lastDays' | 'healthTargets'>,
+  dates: DateOptions,
+): HealthJson[] {
+  if (!sales.date || !sales.amount) return [];
+  const days = cachedDayColumn(sales.date, dates);
+  const s = readHealthSales(
+    {
+      dates: sales.date,
+      amounts: sales.amount,
+      returned: sales.returned,
+      sold: sales.returned ? (sales.quantity ?? sales.amount) : undefined,
+      discount: sales.discount,
+      rep: sales.rep,
+    },
+    days,
+    dates,
+  );
+  const t = options.healthTargets;
+  const targets = t ? readTargets(t.cells, options.healthPeriod, t.name) : null;
+  return targetHealth(s, options.healthPeriod, options.lastDays, targets).rows.map(healthJson);
 }
 
 /** The last `count` periods, ending with the period of the latest date in the given columns. */
@@ -175,23 +321,7 @@ export function computeScorecard(
     sentence: c.sentence,
   }));
 
-  const target_health: ScorecardResult['target_health'] = [];
-  const sales = sources.sales?.columns;
-  if (sales?.date && sales.amount) {
-    const days = cachedDayColumn(sales.date, dates);
-    const { buckets, rows } = targetPressure(days, sales.amount, options.healthPeriod, options.lastDays, sales.date);
-    const labels = bucketLabels(buckets);
-    rows.forEach((r, i) =>
-      target_health.push({
-        period: labels[i],
-        sales: r.sales,
-        share: r.share,
-        expected_share: r.expected,
-        spike_ratio: r.ratio,
-        flag: r.flagged,
-      }),
-    );
-  }
+  const target_health = sources.sales ? salesTargetHealth(sources.sales.columns, options, dates) : [];
 
   const skipped: ScorecardResult['skipped'] = [];
   for (const kind of ['sales', 'feedback', 'reviews'] as const) {

@@ -1,6 +1,4 @@
-import { fail } from '../values/errors';
-import { isoDay } from '../time/days';
-import { type PeriodSpec, periodIndexer, periodLabel } from '../time/periods';
+import { type PeriodSpec, checkPeriodSpan, periodIndexer } from '../time/periods';
 
 /**
  * The periods a source's series run over: from `first` (the source formulas' `start`, so that several
@@ -13,9 +11,6 @@ export interface PeriodSpan {
   readonly count: number;
 }
 
-/** The most periods a series lists: a stray 9999-12-31 must not make a sheet of 400,000 columns. */
-export const MAX_PERIODS = 5000;
-
 /**
  * The span of the rows kept (`keep[i]` = 1) by their days: from `start` (a period index) or the first
  * such period, to the last. Rows before `start` are counted in `before` (they are left out).
@@ -24,7 +19,6 @@ export function spanOf(days: Float64Array, keep: Uint8Array | null, spec: Period
   const of = periodIndexer(spec);
   let lo = Infinity;
   let hi = -Infinity;
-  let hiDay = NaN;
   let before = 0;
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
@@ -35,19 +29,11 @@ export function spanOf(days: Float64Array, keep: Uint8Array | null, spec: Period
       continue;
     }
     if (p < lo) lo = p;
-    if (p > hi) {
-      hi = p;
-      hiDay = d;
-    }
+    if (p > hi) hi = p;
   }
   const first = start ?? (lo === Infinity ? 0 : lo);
   const count = hi === -Infinity ? 0 : hi - first + 1;
-  if (count > MAX_PERIODS) {
-    fail(
-      `the dates span ${count.toLocaleString('en-US')} ${spec.kind}s, from ${periodLabel(first, spec)} to ${periodLabel(hi, spec)} ` +
-        `(the latest date is ${isoDay(hiDay)}); check that date, or use a longer period (at most ${MAX_PERIODS.toLocaleString('en-US')} are listed)`,
-    );
-  }
+  if (count > 0) checkPeriodSpan(first, first + count - 1, spec, days, undefined, keep ? (i) => keep[i] === 1 : undefined);
   return { spec, first, count, before };
 }
 

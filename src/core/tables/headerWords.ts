@@ -76,6 +76,14 @@ const RULES: readonly Rule[] = [
       /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns|discount|discounts|tax|taxes|vat|gst|shipping|delivery|postage|freight|refund|refunded|refunds|fee|fees|tip|tips|status)\b/,
   },
 
+  // Money off the price (or its rate): never the amount (DOMAIN.md); target health reads it.
+  {
+    role: 'discount',
+    re: /\b(discount|discounts|markdown|money off|rebate)\b/,
+    strength: 1,
+    unless: /\b(code|codes|reason|type|name|date|id)\b/,
+  },
+
   {
     role: 'cost',
     re: /\b(cost|costs|cogs|cost of goods|cost of sales|expense|expenses|purchase price|buy price|buying price)\b/,

@@ -49,11 +49,11 @@ function fit(role: Role, p: Profile, headerSaysDate: boolean): { share: number; 
     case 'amount':
     case 'cost':
     case 'margin':
+    case 'discount':
       return { share: p.numbers, score: p.numbers, says: 'are amounts' };
     case 'quantity':
       return { share: p.wholeNumbers, score: p.wholeNumbers, says: 'are whole numbers' };
     case 'refunded':
-    case 'discount':
       return { share: p.numbers, score: p.numbers, says: 'are amounts' };
     case 'status':
       // A handful of words (paid, refunded, cancelled…) repeated over many rows.

@@ -43,6 +43,18 @@ describe('ROLES', () => {
     expect(ROLES).toHaveLength(21);
     for (const r of ROLES) expect(ROLE_LABELS[r].length).toBeGreaterThan(3);
   });
+  it('a discount column is the discount, never the amount; a discount code is neither', () => {
+    const money = make(30, (i) => `£${(100 + i * 7).toFixed(2)}`);
+    const off = make(30, (i) => (i % 3 === 0 ? 0 : 5 + i).toFixed(2));
+    const s = suggestRoles(
+      ['Net Sales (£)', 'Discount Amount', 'Discount Code'],
+      [money, off, make(30, (i) => (i % 2 ? 'HOLIDAY15' : ''))],
+    );
+    expect(rolesOf(s)).toEqual({ 'Net Sales (£)': 'amount', 'Discount Amount': 'discount', 'Discount Code': null });
+    for (const h of ['Discount (£)', 'Lineitem discount', 'Discounts', 'Markdown']) {
+      expect(rolesOf(suggestRoles(['Net Sales', h], [money, off]))[h]).toBe('discount');
+    }
+  });
 });
 
 describe('suggestRoles', () => {
