@@ -42,6 +42,7 @@ export const TEXT_LABELS: Readonly<Record<TextId, string>> = {
   satisfies: 'What satisfies them',
   dissatisfies: 'What dissatisfies them',
   hoped: 'The result they hoped for',
+  contact: 'Contact question (an e-mail address, optional)',
   closing: 'Closing line, shown after sending',
 };
 

@@ -3,7 +3,7 @@ import { findTable } from '../../core/tables/findTable';
 import { type Role } from '../../core/tables/roles';
 import { MEASURES, type MeasureInfo, type Source } from '../../core/scorecard/measures';
 import { type Binding, bindMeasure, measureNeeds } from '../../core/scorecard/bindings';
-import { type Block, type ConditionalRule, type StyledRange, type WorkbookPort, type WriteCell } from '../ports/workbook';
+import { type Block, type ConditionalRule, type StyledRange, type WorkbookPort, type WriteCell, checkSettingFits } from '../ports/workbook';
 import { type ScorecardDefinition } from '../../core/scorecard/definition';
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
 import { SOURCES } from '../../core/scorecard/sourceKind';
@@ -104,6 +104,8 @@ export function buildScorecard(
   builtAt: string,
   extras: readonly ScorecardExtra[] = [],
 ): BuildResult {
+  // The definition is stored last: refuse before writing anything when the spreadsheet could not keep it.
+  checkSettingFits(wb, DEFINITION_KEY, JSON.stringify(def), 'The scorecard');
   const sources: Partial<Record<Source, ResolvedSource>> = {};
   for (const kind of SOURCES) {
     const ref = def.sources[kind];

@@ -16,7 +16,7 @@ describe('the survey wizard', () => {
     const p = w.call('previewSurvey', { setup: { ...d.setup, owner: 'ana@example.com' } });
     expect(p.problems).toEqual([]);
     expect(p.forms.map((f) => f.role)).toEqual(d.setup.roles);
-    const bad = w.call('previewSurvey', { setup: { ...d.setup, roles: [] } });
+    const bad = w.call('previewSurvey', { setup: { ...d.setup, roles: [], reminder: 'quarterly' } });
     expect(bad.forms).toEqual([]);
     expect(bad.problems).toContain('Choose 1 to 6 roles to ask.');
     expect(bad.problems).toContain('Enter the email address that gets the reminders and the digest.');
@@ -214,6 +214,8 @@ describe('a Create that fails half-way', () => {
           return forms.create(spec);
         },
         responseSheet: (id: string) => forms.responseSheet(id),
+        state: (id: string) => forms.state(id),
+        prefilled: (...a: Parameters<typeof forms.prefilled>) => forms.prefilled(...a),
       },
     };
     const h = createHandlers({

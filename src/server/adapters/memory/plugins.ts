@@ -10,7 +10,7 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from 'hyperformula';
-import type { Arg, Out, Result } from '../../../core/values/cell';
+import { type Arg, type Out, type Result, showDatesIn } from '../../../core/values/cell';
 import type { TimeZone } from '../../../core/time/zone';
 import { SERIAL_EPOCH_OFFSET } from '../../../core/time/days';
 import { FUNCTIONS } from '../../../functions/registry';
@@ -143,6 +143,8 @@ export class LeadlagPlugin extends FunctionPlugin {
       while (args.length && args[args.length - 1] === undefined) args.pop();
       let out: Result;
       try {
+        // Error messages quote date cells in the spreadsheet's zone, as in Sheets (src/appsscript/host.ts).
+        showDatesIn(engine.zone);
         out = runFormula(name, args, engine.formula);
       } catch (e) {
         engine.sizes.evaluated(key, at, { width: 1, height: 1 });
