@@ -31,7 +31,7 @@ function context(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): AutomationContex
  * duplicate or blank event does no harm and a missed one is made up for by the next.
  */
 export function formSubmit(e?: { range?: GoogleAppsScript.Spreadsheet.Range }): void {
-  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
   try {
     ss = e?.range?.getSheet().getParent() ?? null;
   } catch {
@@ -54,7 +54,7 @@ function todayIn(zone: string): number {
  * spreadsheet, it first processes whatever responses are pending there.
  */
 export function weekly(): void {
-  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
   try {
     ss = SpreadsheetApp.getActive();
   } catch {

@@ -54,7 +54,7 @@ export const MAX_ATTEMPTS = 3;
 
 export const BUSY_MESSAGE = 'Another Leadlag run kept the spreadsheet busy; new responses will be picked up by the next run.';
 export const NO_LOCK_MESSAGE =
-  'Leadlag could not lock this spreadsheet (Apps Script gave it no document lock), so it processed nothing rather than risk doing it twice. The responses wait in their forms’ sheets; the next run picks them up.';
+  'Apps Script gave Leadlag no lock on this spreadsheet, so it processed nothing rather than risk doing it twice. The responses wait in their forms’ sheets; the next run picks them up.';
 
 const text = (s: string): WriteCell => (s ? { text: fitCell(s) } : null);
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -223,7 +223,10 @@ function reviewsOfLoop(record: SurveyRecord, reviews: readonly ReviewAction[]): 
   const added = (record.oldReviews ?? 'declined') === 'added';
   const mine: ReviewAction[] = [];
   const older: ReviewAction[] = [];
-  for (const r of reviews) (r.day !== null && r.day >= since) || added ? mine.push(r) : older.push(r);
+  for (const r of reviews) {
+    if ((r.day !== null && r.day >= since) || added) mine.push(r);
+    else older.push(r);
+  }
   return { mine, older };
 }
 

@@ -1,5 +1,5 @@
 import { MAILBOX_MAX_BYTES } from '../../../src/server/tracker/mailbox';
-import { world, setupWith } from '../../helpers/world';
+import { world, setupWith, values } from '../../helpers/world';
 
 /** The weekly clock's reminders and digests (src/server/tracker/mailbox.ts), through the automation twin. */
 describe('the weekly clock', () => {
@@ -105,5 +105,29 @@ describe('the weekly clock', () => {
       message: 'Could not send the weekly mail: Service invoked too many times for one day: email.',
     });
     expect(b.call('automationStatus').errors).toEqual([]);
+  });
+});
+
+describe('the weekly clock in the spreadsheet’s time zone', () => {
+  test('the reminder goes on the first run of the quarter in the spreadsheet’s zone, not the script’s (Tokyo is in 2027 while UTC is still in 2026)', () => {
+    const w = world();
+    w.call('createSurvey', { setup: setupWith({ reminder: 'quarterly' }) });
+    w.clock.set(Date.UTC(2026, 11, 31, 20)); // 2027-01-01 05:00 in Tokyo
+    w.twin.fire('weekly');
+    expect(w.twin.mail.sent.map((m) => m.subject)).toEqual(['Leadlag: time to survey your customers again ("Example spreadsheet")']);
+    w.clock.set(Date.UTC(2026, 11, 31, 22));
+    w.twin.fire('weekly');
+    expect(w.twin.mail.sent).toHaveLength(1);
+  });
+
+  test('with the spreadsheet open to it, the weekly run also processes what is pending', () => {
+    const w = world({}, { clockHasDocument: true });
+    const [f] = w.call('createSurvey', { setup: setupWith({ reminder: 'none' }) }).forms;
+    w.twin.lock.timeOut = true;
+    w.twin.submit(f.id, { customer: 'Acme', referral: 2 });
+    w.twin.lock.timeOut = false;
+    expect(values(w.wb, 'Survey responses')).toHaveLength(1);
+    w.twin.fire('weekly');
+    expect(values(w.wb, 'Survey responses')).toHaveLength(2);
   });
 });

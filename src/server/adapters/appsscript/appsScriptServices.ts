@@ -14,7 +14,7 @@ export function withDocumentLock<T>(fn: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock)
     throw new UserError(
-      'Leadlag could not lock this spreadsheet (Apps Script gave it no document lock), so it changed nothing. Reload the spreadsheet and try again.',
+      'Apps Script gave Leadlag no lock on this spreadsheet, so it changed nothing. Reload the spreadsheet and try again.',
     );
   if (!lock.tryLock(1000))
     throw new UserError(

@@ -53,8 +53,9 @@ const SETTING_PREFIX = METADATA_KEYS.settingPrefix;
  * wrote, moved to DOCUMENT now (DeveloperMetadata.setVisibility). A PROJECT duplicate of a DOCUMENT entry goes.
  */
 function findMeta(list: DeveloperMetadata[], key: string): DeveloperMetadata | undefined {
-  const DOCUMENT = SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
   const mine = list.filter((m) => m.getKey() === key);
+  if (!mine.length) return undefined;
+  const DOCUMENT = SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
   const doc = mine.find((m) => m.getVisibility() === DOCUMENT);
   for (const m of mine) {
     if (m === doc) continue;

@@ -282,6 +282,11 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
     this.metadata.seed({ ...entry, sheet: entry.sheet === undefined ? null : this.idOf(entry.sheet) });
   }
 
+  /** Turns every developer metadata entry into what versions before DOCUMENT visibility wrote (PROJECT, this project). */
+  asWrittenByOlderVersion(): void {
+    this.metadata.asOlderVersion();
+  }
+
   /** Every developer metadata entry, whoever wrote it, with the sheet's name. */
   metadataEntries(): (Omit<MetadataEntry, 'sheet'> & { sheet: string | null })[] {
     return this.metadata.all().map((e) => ({ ...e, sheet: e.sheet === null ? null : (this.engine.getSheetName(e.sheet) ?? '?') }));

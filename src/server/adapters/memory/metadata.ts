@@ -64,6 +64,11 @@ export class MemoryMetadata {
     this.entries.push({ ...entry, project: entry.project ?? this.project });
   }
 
+  /** What an older version of the add-on did: every entry written with PROJECT visibility, by the current project. */
+  asOlderVersion(): void {
+    for (const e of this.entries) e.visibility = 'PROJECT';
+  }
+
   /** A deleted sheet's metadata goes with it. */
   forgetSheet(sheet: number): void {
     this.entries = this.entries.filter((e) => e.sheet !== sheet);
