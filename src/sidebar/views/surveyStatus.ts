@@ -1,7 +1,6 @@
 import type { AutomationStatus, FormStateView, LinksSummary, StatusForm, SyncSummary } from '../../rpc/contract';
-import type { FailedResponse } from '../../core/survey/automation';
 import type { Reminder } from '../../core/survey/setup';
-import type { SurveyForm, TriggerState } from '../../core/survey/automation';
+import type { FailedResponse, SurveyForm, TriggerState } from '../../core/survey/automation';
 import { h, plural, replace, uid } from '../dom';
 import type { Session } from '../session';
 import { NEEDS_PERMISSION, OWNER_PROBLEM, REMINDER_CHOICES, UNAVAILABLE, actionWords, latestForms, ownerProblem } from '../survey';
