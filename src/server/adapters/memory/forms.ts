@@ -97,7 +97,7 @@ export class MemoryForms implements FormsPort {
     return { id: formId, published: f.published, accepting: f.accepting, problem: stateProblem(f.published, f.accepting) };
   }
 
-  prefilled(formId: string, rows: readonly Prefill[]): string[] {
+  prefilled(formId: string, rows: readonly Prefill[], _columns?: Readonly<Record<string, QuestionId>>): string[] {
     const f = this.forms.get(formId);
     if (!f) throw new Error(`There is no form ${formId}`);
     return rows.map((r) => {
