@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { SMOKE_SHEET } from '../../src/smoke/checks';
 import { loaderProblems, smokeTwins, twinsEnv } from '../../src/smoke/twins';
-import { runSmoke } from '../../src/smoke/checks';
+import { SMOKE_SHEET, runSmoke } from '../../src/smoke/checks';
 import { buildSmoke } from '../../scripts/build';
 
 /**
