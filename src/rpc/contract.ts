@@ -235,7 +235,7 @@ export interface Results {
   uninstallAutomation: { readonly removed: number; readonly status: AutomationStatus };
   /** Local preview only: submits `count` (1 to 50) simulated responses through the form-submit trigger. */
   simulateResponses: { readonly submitted: number; readonly status: AutomationStatus };
-  /** Published and accepting responses, form by form (the latest forms first). */
+  /** Published and accepting responses, form by form (the latest run's forms). */
   formStates: { readonly forms: readonly FormStateView[] };
   /** Tries failed responses again (`keys`; none: all of them), then processes what is pending. */
   retryFailed: { readonly sync: SyncSummary; readonly status: AutomationStatus };

@@ -148,11 +148,14 @@ export function automationStatus(wb: WorkbookPort, auto: Automation | undefined)
   };
 }
 
-/** The forms' publish states as Google Forms gives them now: the latest run's first, at most 20. */
+/** The most forms whose state one call asks Google Forms for (FormApp.openById each, about half a second). */
+export const STATE_FORMS_MAX = 12;
+
+/** The latest run's forms' publish states as Google Forms gives them now (the ones customers are sent). */
 export function formStates(ctx: AutomationContext): FormStateView[] {
   const record = readRecord(ctx.auto.props);
   if (!record) return [];
-  const forms = [...record.forms].sort((a, b) => b.run - a.run).slice(0, 20);
+  const forms = record.forms.filter((f) => f.run === record.run).slice(0, STATE_FORMS_MAX);
   return forms.map((f) => {
     let state;
     try {
