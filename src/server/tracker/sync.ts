@@ -59,21 +59,22 @@ export const NO_LOCK_MESSAGE =
 const text = (s: string): WriteCell => (s ? { text: fitCell(s) } : null);
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The reviews of the scorecard's reviews source (stars and a reply column needed), or none. */
-function reviewRows(wb: WorkbookPort): ReviewRow[] {
+/** The reviews of the scorecard's reviews source (stars and a reply column needed), and its sheet; none without one. */
+function reviewRows(wb: WorkbookPort): { sheet: string; rows: ReviewRow[] } {
+  const none = { sheet: '', rows: [] };
   let ref;
   try {
     ref = parseDefinition(JSON.parse(wb.getSetting(DEFINITION_KEY) ?? 'null')).sources.reviews;
   } catch {
-    return [];
+    return none;
   }
   const grid = ref && ref.columns.stars && ref.columns.responded ? wb.sheet(ref.sheet)?.readValues() : null;
-  if (!ref || !grid) return [];
+  if (!ref || !grid) return none;
   let t;
   try {
     t = findTable(grid);
   } catch {
-    return [];
+    return none;
   }
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const col = (role: 'date' | 'stars' | 'responded' | 'customer' | 'comment') => {
@@ -82,11 +83,12 @@ function reviewRows(wb: WorkbookPort): ReviewRow[] {
     return i < 0 ? -1 : t.firstCol + i;
   };
   const [d, s, r, c, m] = (['date', 'stars', 'responded', 'customer', 'comment'] as const).map(col);
-  if (s < 0 || r < 0) return [];
-  return t.dataRows.map((i) => {
+  if (s < 0 || r < 0) return none;
+  const rows = t.dataRows.map((i) => {
     const at = (j: number): Cell => (j < 0 ? '' : grid[i][j]);
     return { date: at(d), stars: at(s), responded: at(r), customer: at(c), comment: at(m) };
   });
+  return { sheet: ref.sheet, rows };
 }
 
 /** One response as read, with its form. */
@@ -278,8 +280,10 @@ function reconcile(ctx: AutomationContext): SyncResult {
       const action = responseAction(a, a.asked);
       if (action) calls.push({ action, from: { key: a.key, form: a.form.title, sheet: a.sheet, row: a.row, customer: a.customer } });
     }
-    const { mine, older } = reviewsOfLoop(record, reviewActions(reviewRows(wb), auto.dates));
-    for (const r of mine) calls.push({ action: r, from: { key: r.key, form: 'Reviews', sheet: 'Reviews', row: 0, customer: r.customer } });
+    const reviews = reviewRows(wb);
+    const { mine, older } = reviewsOfLoop(record, reviewActions(reviews.rows, auto.dates));
+    for (const r of mine)
+      calls.push({ action: r, from: { key: r.key, form: 'Reviews', sheet: reviews.sheet, row: 0, customer: r.customer } });
     const oldCount = older.filter((r) => !hasAction(r.key)).length;
     if ((record.oldReviews ?? 'declined') === 'ask' && record.oldReviewCount !== oldCount)
       updateSettings(auto.props, { oldReviewCount: oldCount });
