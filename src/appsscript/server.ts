@@ -55,7 +55,10 @@ export function surveyFromMenu(): void {
 
 function handlers() {
   const ss = SpreadsheetApp.getActive();
+  // Dates from the sheets are shown (samples, headers, messages) in the spreadsheet's zone.
+  const zone = currentHost().zone;
   return createHandlers({
+    zone,
     survey: surveyModule(automation(ss)),
     scorecardExtras: [trackerSummary],
     wb: new AppsScriptWorkbook(ss),
@@ -83,8 +86,10 @@ export function rebuildFromMenu(): void {
 
 export function uninstallFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
+  // Outside the try: requireScopes "ends the current execution and renders an authorization prompt"
+  // (https://developers.google.com/apps-script/reference/script/script-app); a catch must not swallow it.
+  requireSurveyScopes();
   try {
-    requireSurveyScopes();
     const r = dispatch(handlers(), 'uninstallAutomation', {}) as { removed: number };
     ui.alert(
       'Leadlag',

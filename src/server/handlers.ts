@@ -1,5 +1,5 @@
 import { calls, type CallName, type Handler, type Results, type HomeInfo, SAMPLE_ROWS, type SheetTable } from '../rpc/contract';
-import { type WorkbookPort } from './ports/workbook';
+import { SettingsTooLarge, type WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
 import {
@@ -15,7 +15,8 @@ import { MEASURES } from '../core/scorecard/measures';
 import { type DateOptions } from '../core/values/date';
 import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../core/scorecard/definition';
 import { InputError } from '../core/values/errors';
-import { type Cell } from '../core/values/cell';
+import { type Cell, dateCellText, showDatesIn } from '../core/values/cell';
+import type { TimeZone } from '../core/time/zone';
 
 /** What the handlers need from where they run: the workbook, a clock, and a lock against double starts. */
 export interface ServerDeps {
@@ -35,6 +36,11 @@ export interface ServerDeps {
   readonly survey?: (core: ScorecardHooks) => SurveyHandlers;
   /** Sections under the scorecard that other features add (the tracker's summary). */
   readonly scorecardExtras?: readonly ScorecardExtra[];
+  /**
+   * The spreadsheet's time zone: its date cells are midnight in it, so that is where samples, headers and
+   * messages show their day. Absent: the zone dates are already shown in (the runtime's outside Sheets).
+   */
+  readonly zone?: TimeZone;
 }
 
 /** What the survey calls need from the scorecard side. */
@@ -54,7 +60,11 @@ export type SurveyCall =
   | 'setAutomation'
   | 'syncFeedback'
   | 'uninstallAutomation'
-  | 'simulateResponses';
+  | 'simulateResponses'
+  | 'formStates'
+  | 'retryFailed'
+  | 'oldReviews'
+  | 'surveyLinks';
 /** The survey module's handlers: one per survey call of the contract, typed by it. */
 export type SurveyHandlers = { [N in SurveyCall]: Handler<N> };
 
@@ -67,17 +77,19 @@ export class UserError extends Error {}
  */
 export type Handlers = { [N in Exclude<CallName, SurveyCall>]: Handler<N> } & Partial<SurveyHandlers>;
 
-function sampleValue(c: Cell): string | number | boolean {
-  if (c instanceof Date) return isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 19).replace('T00:00:00', '');
+/** A sample cell as the sidebar gets it: a date cell as the day (and time) it shows in the spreadsheet's zone, never the UTC instant. */
+function sampleValue(c: Cell, zone?: TimeZone): string | number | boolean {
+  if (c instanceof Date) return isNaN(c.getTime()) ? '' : dateCellText(c, zone, true);
   return c === null || c === undefined ? '' : c;
 }
 
 /** One sheet's table for the wizard: found once here, its columns sampled for the sidebar's guesses. */
-export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
+export function sheetTable(sheet: string, grid: Cell[][], zone?: TimeZone): SheetTable {
   try {
+    if (zone) showDatesIn(zone); // date headers are named by their day there
     const t = findTable(grid);
     const rows = t.dataRows.slice(0, SAMPLE_ROWS);
-    const columns = t.headers.map((_, j) => rows.map((r) => sampleValue(grid[r]?.[t.firstCol + j])));
+    const columns = t.headers.map((_, j) => rows.map((r) => sampleValue(grid[r]?.[t.firstCol + j], zone)));
     return {
       sheet,
       headerRow: t.headerRow + 1,
@@ -94,6 +106,7 @@ export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
 
 export function createHandlers(deps: ServerDeps): Handlers {
   const { wb } = deps;
+  if (deps.zone) showDatesIn(deps.zone);
   const storedDefinition = (): ScorecardDefinition | null => {
     const text = wb.getSetting(DEFINITION_KEY);
     if (!text) return null;
@@ -149,7 +162,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
       for (const name of wb.sheetNames()) {
         if (isOwnTag(wb.getSheetTag(name))) continue;
         const grid = wb.sheet(name)?.readValues();
-        if (grid) out.push(sheetTable(name, grid));
+        if (grid) out.push(sheetTable(name, grid, deps.zone));
       }
       return out;
     },
@@ -209,7 +222,7 @@ export function dispatch(handlers: Handlers, name: unknown, args: unknown): unkn
     return (handlers[call] as (args: unknown) => unknown)(parsed.data);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    if (e instanceof BuildError || e instanceof InputError) throw new UserError(e.message);
+    if (e instanceof BuildError || e instanceof InputError || e instanceof SettingsTooLarge) throw new UserError(e.message);
     const why = e instanceof Error ? e.message : String(e);
     throw new UserError(
       `Something went wrong in Leadlag (${why}). Your data was not changed. Try again; if it happens again, tell us what you did.`,

@@ -1,4 +1,4 @@
-import { type Cell, isBlank, showCell } from '../values/cell';
+import { type Cell, dateCellText, isBlank, showCell } from '../values/cell';
 import { type Column, badCell, requireSome, sameLength, isHeaderCell } from '../values/column';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
@@ -27,7 +27,7 @@ function customerKey(name: string): string {
 }
 
 function customerName(c: Cell): string {
-  if (c instanceof Date) return isNaN(c.getTime()) ? 'Invalid date' : c.toISOString().slice(0, 10);
+  if (c instanceof Date) return isNaN(c.getTime()) ? 'Invalid date' : dateCellText(c);
   return String(c).trim().replace(/\s+/g, ' ');
 }
 

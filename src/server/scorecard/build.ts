@@ -9,7 +9,7 @@ import { UTC_ZONE } from '../../core/time/zone';
 import { type DateOptions } from '../../core/values/date';
 import { InputError } from '../../core/values/errors';
 import { isMonthFirstLocale } from '../../core/values/locale';
-import { type WorkbookPort, type WriteCell } from '../ports/workbook';
+import { type WorkbookPort, type WriteCell, checkSettingFits } from '../ports/workbook';
 import { BuildError, type ResolvedSource, resolveSource } from './resolve';
 import { DATA_SHEET_NAMES, DATA_TAG, healthRow, planDataSheet } from './dataSheet';
 import { type ShownMeasure, planScorecard } from './layout';
@@ -119,6 +119,8 @@ export function buildScorecard(
   options: BuildOptions = {},
 ): BuildResult {
   const dates = options.dates ?? { zone: UTC_ZONE, monthFirst: isMonthFirstLocale(wb.locale()) };
+  // The definition is stored last: refuse before reading or writing anything when the spreadsheet could not keep it.
+  checkSettingFits(wb, DEFINITION_KEY, JSON.stringify(given), 'The scorecard');
   const sources: Partial<Record<Source, ResolvedSource>> = {};
   for (const kind of SOURCES) {
     const ref = given.sources[kind];
@@ -226,6 +228,9 @@ export function buildScorecard(
     extras: extraSections,
     footer,
   });
+
+  // With the targets and notes read back it may have grown: check again before anything is written.
+  checkSettingFits(wb, DEFINITION_KEY, JSON.stringify(def), 'The scorecard');
 
   // Write: the data sheet, then the scorecard, each one block, one batch of styles, one set of rules.
   const dataSheet = data.exists ? wb.sheet(data.name)! : wb.insertSheet(data.name);

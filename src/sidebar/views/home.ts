@@ -145,6 +145,23 @@ function renderSurvey(el: HTMLElement, s: AutomationStatus, session: Session): v
     ),
     s.actions ? h('p', { 'data-actions': '' }, actionWords(s.actions)) : null,
     s.errors.length ? h('p', { class: 'hint' }, `${plural(s.errors.length, 'recent problem')}: see Manage survey.`) : null,
+    s.failed.length
+      ? h(
+          'p',
+          { class: 'note' },
+          `${plural(s.failed.length, 'response')} could not be written and wait${s.failed.length === 1 ? 's' : ''} for a retry: see Manage survey.`,
+        )
+      : null,
+    s.survey.forms.some((f) => f.run === s.survey!.run && f.problem)
+      ? h('p', { class: 'note' }, 'The answers to a form do not arrive: see Manage survey.')
+      : null,
+    s.survey.oldReviews
+      ? h(
+          'p',
+          { class: 'hint' },
+          `${plural(s.survey.oldReviews.count, 'older low-star review')} wait${s.survey.oldReviews.count === 1 ? 's' : ''} for your choice: see Manage survey.`,
+        )
+      : null,
     h(
       'div',
       { class: 'actions' },

@@ -10,7 +10,7 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from 'hyperformula';
-import type { Arg, Out, Result } from '../../../core/values/cell';
+import { type Arg, type Out, type Result, showDatesIn } from '../../../core/values/cell';
 import type { TimeZone } from '../../../core/time/zone';
 import { SERIAL_EPOCH_OFFSET } from '../../../core/time/days';
 import { FUNCTIONS } from '../../../functions/registry';
@@ -158,6 +158,8 @@ export class LeadlagPlugin extends FunctionPlugin {
         engine.calls.cells += Array.isArray(a) ? a.reduce((n: number, r) => n + (Array.isArray(r) ? r.length : 1), 0) : 1;
       let out: Result;
       try {
+        // Error messages quote date cells in the spreadsheet's zone, as in Sheets (src/appsscript/host.ts).
+        showDatesIn(engine.zone);
         out = runFormula(name, args, engine.formula);
       } catch (e) {
         engine.sizes.evaluated(key, at, { width: 1, height: 1 });
