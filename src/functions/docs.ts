@@ -24,6 +24,8 @@ import { TARGET_RATCHET_DOCS } from './defs/targetRatchet.docs';
 import { OKR_SCORE_DOCS } from './defs/okrScore.docs';
 import { KEY_ACCOUNTS_DOCS } from './defs/keyAccounts.docs';
 import { IMPROVEMENT_SUMMARY_DOCS } from './defs/improvementSummary.docs';
+import { ACTION_RESULT_DOCS } from './defs/actionResult.docs';
+import { IMPROVEMENT_RESULTS_DOCS } from './defs/improvementResults.docs';
 import { PERIODS_DOCS } from './defs/periods.docs';
 import { MEASURE_SERIES_DOCS } from './defs/measureSeries.docs';
 import { TARGET_STATUS_DOCS } from './defs/targetStatus.docs';
@@ -51,6 +53,8 @@ const ALL: readonly DocumentedFormula[] = [
   OKR_SCORE_DOCS,
   KEY_ACCOUNTS_DOCS,
   IMPROVEMENT_SUMMARY_DOCS,
+  ACTION_RESULT_DOCS,
+  IMPROVEMENT_RESULTS_DOCS,
   PERIODS_DOCS,
   MEASURE_SERIES_DOCS,
   TARGET_STATUS_DOCS,

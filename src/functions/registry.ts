@@ -17,6 +17,8 @@ import { TARGET_RATCHET } from './defs/targetRatchet';
 import { OKR_SCORE } from './defs/okrScore';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
+import { ACTION_RESULT } from './defs/actionResult';
+import { IMPROVEMENT_RESULTS } from './defs/improvementResults';
 import { PERIODS } from './defs/periods';
 import { MEASURE_SERIES } from './defs/measureSeries';
 import { TARGET_STATUS } from './defs/targetStatus';
@@ -48,6 +50,8 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   OKR_SCORE,
   KEY_ACCOUNTS,
   IMPROVEMENT_SUMMARY,
+  ACTION_RESULT,
+  IMPROVEMENT_RESULTS,
   // The scorecard's building blocks: its header, measure rows, status and connections are live formulas.
   PERIODS,
   MEASURE_SERIES,

@@ -73,7 +73,8 @@ export interface ScorecardInput {
   readonly reads: string;
   /** Where the data sheet's target-health section is (its header row, and how many periods and columns to show). */
   readonly health: { readonly row: number; readonly periods: number; readonly columns: number } | null;
-  readonly extras: readonly { title: string; rows: WriteCell[][] }[];
+  /** Sections other features add; `spills`: where their formulas spill, as [row, col, rows, cols] from the section's first row (0-based). */
+  readonly extras: readonly { title: string; rows: WriteCell[][]; spills?: readonly (readonly [number, number, number, number])[] }[];
   readonly footer: readonly WriteCell[][];
 }
 
@@ -270,7 +271,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
   for (const extra of input.extras) {
     put([]);
     section(put([{ text: extra.title }]));
+    const first = rows.length + 1;
     for (const row of extra.rows) put(row);
+    for (const [r, c, h, w] of extra.spills ?? []) spills.push([first + r, c + 1, first + r + h - 1, c + w]);
     put([]);
   }
   for (const row of input.footer) put(row);
