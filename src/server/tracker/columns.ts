@@ -107,9 +107,15 @@ export function locateColumns<Id extends string>(
   return { at, width, added, keyFound };
 }
 
-/** One new row across the sheet's width: each located column's cell, the user's own columns left empty. */
+/**
+ * One new row up to the last of the add-on's columns: each located column's cell, the user's own columns
+ * between them left empty. Nothing is written to the right of it, where a formula may spill (the tracker's
+ * results, results.ts).
+ */
 export function rowFor<Id extends string>(located: Located<Id>, cells: Partial<Record<Id, WriteCell>>): WriteCell[] {
-  const row: WriteCell[] = Array.from({ length: located.width }, () => null);
+  let width = 0;
+  for (const j of located.at.values()) width = Math.max(width, j + 1);
+  const row: WriteCell[] = Array.from({ length: width }, () => null);
   for (const [id, j] of located.at) {
     const v = cells[id];
     if (v !== undefined) row[j] = v;

@@ -4,6 +4,9 @@ import { columnLetter } from '../../core/tables/kinds';
 import type { Cell } from '../../core/values/cell';
 import type { SheetPort, WorkbookPort, WriteCell } from '../ports/workbook';
 import { openColumn } from '../scorecard/references';
+import type { ExtraSection } from '../scorecard/build';
+import { IMPROVEMENT_RESULTS_COLUMNS, IMPROVEMENT_RESULTS_ROWS } from '../../functions/defs/improvementResults';
+import { resultsColumn } from './resultsColumn';
 import { type ColumnSpec, type Located, columnTag, locateColumns } from './columns';
 
 /**
@@ -44,12 +47,16 @@ export type TrackerColumn =
   | 'due'
   | 'status'
   | 'closed'
-  | 'result'
+  | 'note'
+  | 'replied'
   | 'key';
 
 /**
  * The tracker's columns (DOMAIN.md "Improvement tracker"); Key ties an action to its response or review.
- * Action, Closed and Result are the owner's: left gone when deleted.
+ * Action, Closed and the note to the customer are the owner's: left gone when deleted (the note is added
+ * once to a tracker an older version made, see openTracker). Reply sent records the "you said, we did" mail.
+ * The result (the measure before and after) is ACTION_RESULT's, spilled from the header cell of the column
+ * after Key (results.ts). Trackers of older versions keep their free-text Result column as the owner's own.
  */
 export const TRACKER_COLUMNS: readonly ColumnSpec<TrackerColumn>[] = [
   col('id', 'ID'),
@@ -64,7 +71,8 @@ export const TRACKER_COLUMNS: readonly ColumnSpec<TrackerColumn>[] = [
   col('due', 'Due'),
   col('status', 'Status'),
   col('closed', 'Closed', false),
-  col('result', 'Result', false),
+  col('note', 'Note to the customer', false),
+  col('replied', 'Reply sent'),
   col('key', 'Key'),
 ];
 export const TRACKER_HEADERS = TRACKER_COLUMNS.map((c) => c.header);
@@ -89,11 +97,12 @@ export const TRACKER: Kind<TrackerColumn> = {
       { a1: `${L('due')}2:${L('due')}`, numberFormat: 'yyyy-mm-dd' },
       { a1: `${L('closed')}2:${L('closed')}`, numberFormat: 'yyyy-mm-dd' },
       { a1: `${L('wrong')}2:${L('wrong')}`, wrap: true },
+      { a1: `${L('note')}2:${L('note')}`, wrap: true },
       { a1: `${last}2:${last}`, color: '#9aa0a6' },
     ]);
     sheet.setValidation(`${L('status')}2:${L('status')}`, STATUSES);
     sheet.setConditionalRules([
-      { a1: `A2:${L('result')}`, formula: OVERDUE_RULE, background: '#fce8e6', color: '#c5221f' },
+      { a1: `A2:${L('replied')}`, formula: OVERDUE_RULE, background: '#fce8e6', color: '#c5221f' },
       { a1: `${L('status')}2:${L('status')}`, textEquals: 'done', background: '#e6f4ea', color: '#137333' },
       { a1: `${L('status')}2:${L('status')}`, textEquals: 'dropped', background: '#f1f3f4', color: '#5f6368' },
     ]);
@@ -102,7 +111,8 @@ export const TRACKER: Kind<TrackerColumn> = {
     sheet.setColumnWidths([
       { col: at('wrong'), width: 320 },
       { col: at('action'), width: 220 },
-      { col: at('result'), width: 160 },
+      { col: at('note'), width: 260 },
+      { col: at('replied'), width: 160 },
     ]);
   },
 };
@@ -217,6 +227,23 @@ export function openOwn<Id extends string>(wb: WorkbookPort, kind: Kind<Id>): Op
   return { ...own, grid, cols };
 }
 
+/**
+ * The tracker's columns this spreadsheet has been brought up to: "2" once the note to the customer and Reply
+ * sent are there. An older tracker gets the note once (at the end); after that, deleting it is the owner's choice.
+ */
+export const TRACKER_VERSION_KEY = 'leadlag.tracker.version';
+
+/** The tracker, open for writing: openOwn, and the owner's note column added once to a tracker made before it existed. */
+export function openTracker(wb: WorkbookPort): OpenSheet<TrackerColumn> {
+  const upgrade = wb.getSetting(TRACKER_VERSION_KEY) !== '2';
+  const kind: Kind<TrackerColumn> = upgrade
+    ? { ...TRACKER, columns: TRACKER_COLUMNS.map((c) => (c.id === 'note' ? { ...c, recreate: true } : c)) }
+    : TRACKER;
+  const open = openOwn(wb, kind);
+  if (upgrade) wb.setSetting(TRACKER_VERSION_KEY, '2');
+  return open;
+}
+
 /** A sheet of a kind as it is, read only (nothing made or tagged): null when there is none. */
 export function readOwn<Id extends string>(wb: WorkbookPort, kind: Kind<Id>): Omit<OpenSheet<Id>, 'created'> | null {
   const name = findOwn(wb, kind);
@@ -227,10 +254,15 @@ export function readOwn<Id extends string>(wb: WorkbookPort, kind: Kind<Id>): Om
 }
 
 /**
- * The scorecard's live IMPROVEMENT_SUMMARY section, once the tracker exists. Its ranges point at the
- * tracker's columns where they are now; Sheets moves them when columns are inserted or moved later.
+ * The scorecard's live section of the tracker, once it exists: IMPROVEMENT_SUMMARY (open, overdue, done,
+ * median days to close) and, once the tracker has its measured results, IMPROVEMENT_RESULTS (the sentence
+ * "12 actions closed this quarter; 5 moved their measure; 3 customers told what changed", what moved, who
+ * was unhappy again, replies, and days to close by source and by owner). Their ranges point at the tracker's
+ * columns where they are now; Sheets moves them when columns are inserted or moved later. No TODAY() in
+ * their arguments: a custom function given a volatile argument shows "Loading..." for ever (as_of defaults
+ * to today inside them).
  */
-export const trackerSummary = (wb: WorkbookPort): { title: string; rows: WriteCell[][] } | null => {
+export const trackerSummary = (wb: WorkbookPort): ExtraSection | null => {
   const t = readOwn(wb, TRACKER);
   if (!t) return null;
   const tracker = t.name;
@@ -238,14 +270,19 @@ export const trackerSummary = (wb: WorkbookPort): { title: string; rows: WriteCe
     const j = t.cols.at.get(id);
     return j === undefined ? '""' : openColumn(tracker, j, 1);
   };
-  return {
-    title: 'Improvement: every unhappy signal is an action with an owner and a due date',
-    rows: [
-      [
-        {
-          formula: `IMPROVEMENT_SUMMARY(${range('status')}, ${range('due')}, ${range('closed')}, ${range('opened')}, TODAY())`,
-        },
-      ],
-    ],
-  };
+  const rows: WriteCell[][] = [
+    [{ formula: `IMPROVEMENT_SUMMARY(${range('status')}, ${range('due')}, ${range('closed')}, ${range('opened')})` }],
+    [],
+  ];
+  const spills: [number, number, number, number][] = [[0, 0, 2, 4]];
+  const results = resultsColumn(t.sheet, t.grid, t.cols);
+  const needed: TrackerColumn[] = ['status', 'opened', 'closed', 'source', 'owner', 'customer', 'contact', 'replied'];
+  if (results !== null && needed.every((id) => t.cols.at.has(id))) {
+    const spilled = (k: number) => openColumn(tracker, results - 1 + k, 1);
+    const args = [...needed.map(range), spilled(3), spilled(4), '"quarter"'];
+    rows.push([], [{ formula: `IMPROVEMENT_RESULTS(${args.join(', ')})` }]);
+    for (let i = 1; i < IMPROVEMENT_RESULTS_ROWS; i++) rows.push([]);
+    spills.push([3, 0, IMPROVEMENT_RESULTS_ROWS, IMPROVEMENT_RESULTS_COLUMNS]);
+  }
+  return { title: 'Improvement: every unhappy signal is an action with an owner and a due date, and did it work?', rows, spills };
 };

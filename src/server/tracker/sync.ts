@@ -29,7 +29,8 @@ import {
   writeFailed,
   writeForm,
 } from '../survey/automation';
-import { type OpenSheet, RESPONSES, type ResponseColumn, TRACKER, type TrackerColumn, openOwn } from './sheets';
+import { type OpenSheet, RESPONSES, type ResponseColumn, type TrackerColumn, openOwn, openTracker } from './sheets';
+import { ensureResults } from './results';
 import { rowFor } from './columns';
 import { refreshMailbox } from './mailbox';
 
@@ -267,7 +268,15 @@ function reconcile(ctx: AutomationContext): SyncResult {
   if (!record) return { responses: 0, actions: 0, failed: 0, busy: false, why: null };
   const failures = new Failures(ctx, readFailed(auto.props));
   try {
-    const tracker = openOwn(wb, TRACKER);
+    const tracker = openTracker(wb);
+    try {
+      // Each action's result, before and after: ACTION_RESULT after the tracker's last column, placed before
+      // any row is written (a column made again at the end goes before it, never into its spill).
+      const results = ensureResults(wb, tracker);
+      if (results.problem) logError(auto, results.problem);
+    } catch (e) {
+      logError(auto, `Could not write the measured results on the tracker: ${why(e)}`);
+    }
     const feedback = openOwn(wb, RESPONSES);
     const acted = keysOf(tracker, 'key');
     const done = keysOf(feedback, 'key');
@@ -355,6 +364,7 @@ function reconcile(ctx: AutomationContext): SyncResult {
         }),
       }));
     const responses = failures.append(feedback.sheet, feedback.grid.length + 1, 'response', rows);
+
     try {
       refreshMailbox(ctx);
     } catch (e) {

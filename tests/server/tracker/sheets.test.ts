@@ -2,6 +2,7 @@ import { trackerSummary, TRACKER, TRACKER_HEADERS, ensureOwn } from '../../../sr
 import { world, setupWith, values, csv, NOW, ZONE } from '../../helpers/world';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { STATUSES } from '../../../src/core/tracker/actions';
+import { RESULT_HEADERS } from '../../../src/core/results/actionResults';
 import { buildScorecard } from '../../../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
 
@@ -11,7 +12,9 @@ describe('the Improvement tracker sheet', () => {
     const r = w.call('createSurvey', { setup: setupWith() });
     expect(r.trackerSheet).toBe('Improvement tracker');
     expect(w.wb.getSheetTag('Improvement tracker')).toBe('leadlag:tracker');
-    expect(values(w.wb, 'Improvement tracker')).toEqual([TRACKER_HEADERS]);
+    // The tracker's own columns, then the measured results ACTION_RESULT spills from the header cell after Key.
+    expect(values(w.wb, 'Improvement tracker')).toEqual([[...TRACKER_HEADERS, ...RESULT_HEADERS]]);
+    expect(w.wb.formulaAt('Improvement tracker', 'P1')).toMatch(/^=ACTION_RESULT\(\$G\$1:\$G, \$D\$1:\$D, \$B\$1:\$B, \$L\$1:\$L, \$K\$1:\$K, /);
     for (const a1 of ['K2', 'K500', 'K5000']) expect(w.wb.validationAt('Improvement tracker', a1)).toEqual([...STATUSES]);
     expect(w.wb.validationAt('Improvement tracker', 'J2')).toBeNull();
     expect(w.wb.layoutOf('Improvement tracker').frozen).toEqual({ rows: 1, cols: 1 });
@@ -75,7 +78,7 @@ describe('the Improvement tracker sheet', () => {
     expect(r.scorecardUpdated).toBe(true);
     const formula = w.wb.formulaAt(built.sheetName, `A${w.wb.computedValues(built.sheetName).findIndex((row) => row[0] === 'Open') + 1}`);
     expect(formula).toBe(
-      "=IMPROVEMENT_SUMMARY('Improvement tracker'!$K$1:$K, 'Improvement tracker'!$J$1:$J, 'Improvement tracker'!$L$1:$L, 'Improvement tracker'!$B$1:$B, TODAY())",
+      "=IMPROVEMENT_SUMMARY('Improvement tracker'!$K$1:$K, 'Improvement tracker'!$J$1:$J, 'Improvement tracker'!$L$1:$L, 'Improvement tracker'!$B$1:$B)",
     );
     // The example's low-star reviews without a reply are all older than the loop: none is an action until the manager says so.
     expect(r.sync.actions).toBe(0);
