@@ -117,8 +117,11 @@ export interface AutomationStatus {
   } | null;
   readonly triggers: TriggerState;
   readonly trackerSheet: string | null;
-  /** The tracker's actions now (open counts "in progress" too); null without a tracker. */
-  readonly actions: { readonly open: number; readonly overdue: number; readonly done: number } | null;
+  /**
+   * The tracker's actions now (open counts "in progress" too; `replies`: done actions whose customer left an
+   * address and has not been told what changed); null without a tracker.
+   */
+  readonly actions: { readonly open: number; readonly overdue: number; readonly done: number; readonly replies: number } | null;
   readonly responsesSheet: string | null;
   /** The automation's last problems (triggers send no failure mail), oldest first. */
   readonly errors: readonly LoggedError[];
@@ -170,6 +173,54 @@ export interface SurveyCreated {
   readonly simulated: boolean;
 }
 
+/** One action of the improvement tracker, as the sidebar lists it (dates as ISO days). */
+export interface ActionView {
+  /** How the server finds it again: its Key, or "#ID" for an action typed in by hand. */
+  readonly ref: string;
+  readonly id: string;
+  readonly customer: string;
+  readonly wrong: string;
+  readonly measure: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly overdue: boolean;
+  readonly status: 'open' | 'in progress' | 'done' | 'dropped';
+  readonly closed: string;
+  /** The note to the customer: what was changed. */
+  readonly note: string;
+  /** The address the customer left to hear back ('' when none). */
+  readonly contact: string;
+  /** When the customer was told what changed, and at which address ('' when not yet). */
+  readonly replied: string;
+  /** ACTION_RESULT's reading, as the tracker shows it ('' while it has none). */
+  readonly result: string;
+  /** Done, with an address, and no reply sent yet. */
+  readonly canReply: boolean;
+}
+
+/** The tracker's actions for the sidebar: open ones to close (soonest due first), done ones whose customer waits for a reply. */
+export interface ActionList {
+  readonly sheet: string;
+  readonly open: readonly ActionView[];
+  /** Open actions beyond those listed. */
+  readonly openMore: number;
+  readonly replies: readonly ActionView[];
+}
+
+/** "You said, we did": the reply the owner reviews before anything is sent. */
+export interface ReplyDraft {
+  readonly ref: string;
+  readonly to: string;
+  readonly customer: string;
+  readonly subject: string;
+  /** Plain text; the HTML body is made from it when it is sent. */
+  readonly body: string;
+  /** The customer's own survey link it invites them back with, or null. */
+  readonly link: string | null;
+  /** Their words it quotes ('' when they gave only scores). */
+  readonly said: string;
+}
+
 /** One call of the contract: how its arguments look, and the scopes it needs beyond the scorecard's. */
 export interface CallSpec {
   readonly args: z.ZodMiniType;
@@ -202,6 +253,11 @@ function makeCalls() {
     retryFailed: { args: z.object({ keys: z.array(z.string()) }), scopes: SURVEY_SCOPES },
     oldReviews: { args: z.object({ add: z.boolean() }), scopes: SURVEY_SCOPES },
     surveyLinks: { args: NoArgs, scopes: SURVEY_SCOPES },
+    // The tracker's actions: listing and closing touch only this spreadsheet; a reply reads the survey's form (its link) and sends mail.
+    trackerActions: { args: NoArgs, scopes: scorecard },
+    closeAction: { args: z.object({ ref: z.string(), note: z.string() }), scopes: scorecard },
+    draftReply: { args: z.object({ ref: z.string() }), scopes: SURVEY_SCOPES },
+    sendReply: { args: z.object({ ref: z.string(), subject: z.string(), body: z.string() }), scopes: SURVEY_SCOPES },
   } as const satisfies { readonly [N in CallName]: CallSpec };
 }
 
@@ -250,6 +306,14 @@ export interface Results {
   oldReviews: { readonly sync: SyncSummary | null; readonly status: AutomationStatus };
   /** Writes the "Survey links" sheet again (new customers in the Sales sheet, new forms). */
   surveyLinks: { readonly links: LinksSummary; readonly status: AutomationStatus };
+  /** The tracker's open actions and the replies waiting to be sent. */
+  trackerActions: ActionList;
+  /** Closes an action (status done, closed today) with the note to the customer; `draft`: the reply to review when one is possible. */
+  closeAction: { readonly action: ActionView; readonly draft: ReplyDraft | null; readonly draftProblem: string | null };
+  /** The reply to review, drafted from the customer's words and the note. */
+  draftReply: ReplyDraft;
+  /** Sends the reviewed reply to the customer and records it on the action; never twice. */
+  sendReply: { readonly action: ActionView; readonly to: string; readonly at: string };
 }
 
 export type CallName = keyof Results;

@@ -64,7 +64,11 @@ export type SurveyCall =
   | 'formStates'
   | 'retryFailed'
   | 'oldReviews'
-  | 'surveyLinks';
+  | 'surveyLinks'
+  | 'trackerActions'
+  | 'closeAction'
+  | 'draftReply'
+  | 'sendReply';
 /** The survey module's handlers: one per survey call of the contract, typed by it. */
 export type SurveyHandlers = { [N in SurveyCall]: Handler<N> };
 

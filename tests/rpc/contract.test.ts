@@ -37,9 +37,11 @@ test('exactly the calls that reach Forms, triggers or mail need the survey scope
   const needing = (Object.keys(calls()) as CallName[]).filter((n) => scopesOf(n).length);
   expect(needing.sort()).toEqual([
     'createSurvey',
+    'draftReply',
     'formStates',
     'oldReviews',
     'retryFailed',
+    'sendReply',
     'setAutomation',
     'surveyLinks',
     'syncFeedback',

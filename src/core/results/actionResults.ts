@@ -14,7 +14,7 @@ import { onTimeState } from '../measures/onTime';
 import { type RatioRows } from '../measures/ratio';
 import { readStatus } from '../measures/improvementSummary';
 import { customerKey } from '../survey/links';
-import { CSAT_LOW_MAX, DETRACTOR_MAX, LOW_STARS_MAX } from '../tracker/actions';
+import { CSAT_LOW_MAX, LOW_STARS_MAX } from '../tracker/actions';
 import { MEASURE_WORDS_HELP, RESULT_MEASURES, type ResultMeasure, readResultMeasure } from './measure';
 import { BASELINE_WINDOWS, EMPTY_WINDOW, MIN_ANSWERS, type Comparison, type WindowCount, compareWindows, windowValue } from './compare';
 import { type DayWindow, type WindowSpec, afterWindow, beforeWindow, earlierWindows } from './window';
@@ -379,9 +379,10 @@ function readingText(m: ResultMeasure, c: Comparison, before: WindowCount, after
   const units = RESULT_MEASURES[m].unit;
   const counts = `${plural(before.n, units)} before, ${after.n.toLocaleString('en-US')} after`;
   if (c.verdict === 'few') return `${READING.few} (at least ${MIN_ANSWERS} ${units}s needed in each window; ${counts})`;
-  const limits = c.limits && `the limits of the ${c.limits.windows} windows before are ${valueText(m, c.limits.lower)} to ${valueText(m, c.limits.upper)}`;
-  if (c.verdict === 'same')
-    return `${READING.same} (within routine variation: ${limits ?? `within chance at 95% for ${counts}`})`;
+  const limits =
+    c.limits &&
+    `the limits of the ${c.limits.windows} windows before are ${valueText(m, c.limits.lower)} to ${valueText(m, c.limits.upper)}`;
+  if (c.verdict === 'same') return `${READING.same} (within routine variation: ${limits ?? `within chance at 95% for ${counts}`})`;
   const head = c.verdict === 'better' ? READING.better : READING.worse;
   return `${head}: ${limits ? `the after window is outside ${limits}` : `beyond chance at 95% for ${counts}`}`;
 }
@@ -433,7 +434,12 @@ type Row = [measure: Cell, customer: Cell, opened: Cell, closed: Cell, status: C
 /** Not measured, and why: shown for a done action only (an open one is still being worked on). */
 const notMeasured = (why: string): ActionResult => ({ ...BLANK, result: `${READING.none}: ${why}` });
 
-function oneAction([measureCell, customerCell, openedCell, closedCell, statusCell]: Row, readers: Readers, window: WindowSpec, dates: DateOptions): ActionResult {
+function oneAction(
+  [measureCell, customerCell, openedCell, closedCell, statusCell]: Row,
+  readers: Readers,
+  window: WindowSpec,
+  dates: DateOptions,
+): ActionResult {
   if ([measureCell, customerCell, openedCell, closedCell, statusCell].every(isBlank)) return BLANK;
   const statusText = text(statusCell);
   const status = statusText ? readStatus(statusText) : 'open';
@@ -442,7 +448,14 @@ function oneAction([measureCell, customerCell, openedCell, closedCell, statusCel
   if (status === undefined) return notMeasured(`Status holds ${showCell(statusCell)}; choose open, in progress, done or dropped`);
   const measureText = text(measureCell);
   const m = measureText ? readResultMeasure(measureText) : undefined;
-  if (!m) return done ? notMeasured(measureText ? `"${measureText}" is not a lead measure it can measure; ${MEASURE_WORDS_HELP}` : 'name the lead measure the action should move') : BLANK;
+  if (!m)
+    return done
+      ? notMeasured(
+          measureText
+            ? `"${measureText}" is not a lead measure it can measure; ${MEASURE_WORDS_HELP}`
+            : 'name the lead measure the action should move',
+        )
+      : BLANK;
   const opened = dayOf(openedCell, dates, 'Opened');
   if (typeof opened === 'string') return notMeasured(opened);
   if (opened === null) return done ? notMeasured('give the day it was opened in Opened') : BLANK;
@@ -450,7 +463,9 @@ function oneAction([measureCell, customerCell, openedCell, closedCell, statusCel
   if (typeof s === 'string') return done ? notMeasured(s) : BLANK;
   const who = text(customerCell);
   if (who && !readers.hasCustomers(m))
-    return done ? notMeasured(`the data for ${RESULT_MEASURES[m].name} has no customer column, so ${who}'s own cannot be told apart`) : BLANK;
+    return done
+      ? notMeasured(`the data for ${RESULT_MEASURES[m].name} has no customer column, so ${who}'s own cannot be told apart`)
+      : BLANK;
   const g = who ? s.by!.get(customerKey(who)) : s.all;
   const beforeWin = beforeWindow(window, opened);
   const before = sums(g, beforeWin);
@@ -465,7 +480,9 @@ function oneAction([measureCell, customerCell, openedCell, closedCell, statusCel
   const history = earlierWindows(window, beforeWin, BASELINE_WINDOWS - 1).map((w) => sums(g, w));
   const c = compareWindows(m, before, after, history);
   const running = afterWin.to > s.latest;
-  const soFar = running ? `; so far: the data ends ${s.latest === -Infinity ? 'before it' : isoDay(s.latest)}, the after window on ${isoDay(afterWin.to)}` : '';
+  const soFar = running
+    ? `; so far: the data ends ${s.latest === -Infinity ? 'before it' : isoDay(s.latest)}, the after window on ${isoDay(afterWin.to)}`
+    : '';
   let unhappyAgain = '';
   if (who) {
     const { by, problem } = readers.unhappyBy();

@@ -107,12 +107,7 @@ export function ratioZ(before: WindowCount, after: WindowCount): number {
 /**
  * The verdict for one action. `history`: the windows before the before window, newest first (their counts).
  */
-export function compareWindows(
-  m: ResultMeasure,
-  before: WindowCount,
-  after: WindowCount,
-  history: readonly WindowCount[],
-): Comparison {
+export function compareWindows(m: ResultMeasure, before: WindowCount, after: WindowCount, history: readonly WindowCount[]): Comparison {
   if (before.n < MIN_ANSWERS || after.n < MIN_ANSWERS) return { verdict: 'few', method: null };
   const good = (up: boolean): Verdict => ((RESULT_MEASURES[m].better === 'higher') === up ? 'better' : 'worse');
   const a = windowValue(m, after)!;

@@ -134,7 +134,8 @@ export function trackerResults(t: TrackerResultColumns, spec: PeriodSpec, dates:
     else if (!isBlank(t.contact.cells[i])) all.unreplied++;
     const closed = readDay(t.closed.cells[i], dates);
     const opened = readDay(t.opened.cells[i], dates);
-    if (closed === undefined && i > 0) fail(`row ${i + 1} of closed holds ${showCell(t.closed.cells[i])}; give the day each action was closed`);
+    if (closed === undefined && i > 0)
+      fail(`row ${i + 1} of closed holds ${showCell(t.closed.cells[i])}; give the day each action was closed`);
     const days = typeof closed === 'number' && typeof opened === 'number' && closed >= opened ? closed - opened : null;
     for (const g of [into(bySource, text(t.source.cells[i]) || '(no source)'), into(byOwner, text(t.owner.cells[i]) || '(no owner)')]) {
       g.done++;

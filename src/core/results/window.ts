@@ -63,7 +63,7 @@ export function addMonths(day: number, months: number): number {
   const { year, month, day: d } = civilFromDays(day);
   const m = year * 12 + (month - 1) + months;
   const y = Math.floor(m / 12);
-  const mo = (m % 12 + 12) % 12 + 1;
+  const mo = (((m % 12) + 12) % 12) + 1;
   return daysFromCivil(y, mo, Math.min(d, daysInMonth(y, mo)));
 }
 

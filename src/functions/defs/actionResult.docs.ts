@@ -13,8 +13,7 @@ export const ACTION_RESULT_DOCS = documentFormula(ACTION_RESULT, {
   returns:
     'A table: Before, After, Change, Measured result, Unhappy again, one row per action (a header row first when the ' +
     'ranges start with the tracker’s headers). Open actions show Before only; dropped ones nothing.',
-  example:
-    '=ACTION_RESULT(G1:G, D1:D, B1:B, L1:L, K1:K, Feedback!A2:A, Feedback!B2:B, Feedback!D2:D, Feedback!F2:F, Feedback!E2:E)',
+  example: '=ACTION_RESULT(G1:G, D1:D, B1:B, L1:L, K1:K, Feedback!A2:A, Feedback!B2:B, Feedback!D2:D, Feedback!F2:F, Feedback!E2:E)',
   args: {
     measures: 'The lead measure of each action: Referral score, Satisfaction, How we compare, On time, Returns or Review response.',
     customers: 'The customer of each action; blank: the measure over everyone.',
@@ -37,6 +36,6 @@ export const ACTION_RESULT_DOCS = documentFormula(ACTION_RESULT, {
     responded: 'Optional: whether each review was answered.',
     reviewers: 'Optional: who wrote each review (to match a customer).',
     window: 'Optional: the length of each window: "8 weeks", "30 days", "month" or "quarter" (calendar months).',
-    rows: 'Optional: the sheet row each source’s ranges start on, e.g. "feedback=2; sales=4", so that messages name sheet rows.',
+    rows: 'Optional: the sheet row each source’s ranges start on, e.g. "feedback=2, sales=4", so that messages name sheet rows.',
   },
 });

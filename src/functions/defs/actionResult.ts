@@ -6,12 +6,12 @@ import { defineFormula } from '../types';
 
 const range = (name: string) => ({ name, kind: 'range', optional: true }) as const;
 
-export const ROWS_HINT = 'give the sheet rows the source ranges start on, e.g. "feedback=2; sales=4; reviews=2"';
+export const ROWS_HINT = 'give the sheet rows the source ranges start on, e.g. "feedback=2, sales=4, reviews=2"';
 
-/** "feedback=2; sales=4; reviews=2": the sheet row each source's ranges start on, so that messages name sheet rows. */
+/** "feedback=2, sales=4, reviews=2": the sheet row each source's ranges start on, so that messages name sheet rows. */
 function sheetRows(text: string): Partial<Record<'feedback' | 'sales' | 'reviews', number>> {
   const out: Partial<Record<'feedback' | 'sales' | 'reviews', number>> = {};
-  for (const part of text.split(';')) {
+  for (const part of text.split(/[,;]/)) {
     if (!part.trim()) continue;
     const m = /^\s*(feedback|sales|reviews)\s*=\s*(\d+)\s*$/i.exec(part);
     if (!m || Number(m[2]) < 1) fail(`argument rows is ${JSON.stringify(text)}; ${ROWS_HINT}`);

@@ -30,7 +30,18 @@ export const IMPROVEMENT_RESULTS = defineFormula({
     const share = c.done ? `${Math.round((100 * c.better) / c.done)}%` : '';
     const out = [
       row(resultLine(r, a.period)),
-      row('Done', 'Measured', 'Moved (better)', 'Moved (worse)', 'No change', 'Too few answers', 'Share moved', 'Reopened', 'Replies sent', 'Not told yet'),
+      row(
+        'Done',
+        'Measured',
+        'Moved (better)',
+        'Moved (worse)',
+        'No change',
+        'Too few answers',
+        'Share moved',
+        'Reopened',
+        'Replies sent',
+        'Not told yet',
+      ),
       row(c.done, c.measured, c.better, c.worse, c.same, c.few, share, c.reopened, c.replied, c.unreplied),
     ];
     const group = (title: string, lines: readonly GroupLine[]) => {

@@ -4,6 +4,7 @@ import { type Automation, type AutomationContext, readRecord, removeTriggers } f
 import { automationStatus, chooseOldReviews, createSurvey, formStates, retryFailed, setAutomation } from './run';
 import { writeLinks } from './links';
 import { syncFeedback } from '../tracker/sync';
+import { closeAction, draftReply, listActions, sendReply } from '../tracker/replies';
 import { type ScorecardHooks, type SurveyHandlers, UserError } from '../handlers';
 
 /** The user's own address where Apps Script gives one (it may not: a missing scope, a consumer account's policy), else ''. */
@@ -80,6 +81,25 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       },
       oldReviews({ add }) {
         return { sync: chooseOldReviews(ctx(), add), status: status() };
+      },
+      trackerActions() {
+        return listActions(ctx());
+      },
+      closeAction({ ref, note }) {
+        const c = ctx();
+        const action = closeAction(c, ref, note);
+        if (!action.canReply) return { action, draft: null, draftProblem: null };
+        try {
+          return { action, draft: draftReply(c, ref), draftProblem: null };
+        } catch (e) {
+          return { action, draft: null, draftProblem: e instanceof Error ? e.message : String(e) };
+        }
+      },
+      draftReply({ ref }) {
+        return draftReply(ctx(), ref);
+      },
+      sendReply({ ref, subject, body }) {
+        return sendReply(ctx(), ref, subject, body);
       },
       surveyLinks() {
         const c = ctx();

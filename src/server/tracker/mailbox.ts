@@ -33,6 +33,9 @@ export interface Mailbox {
   readonly dueDays: readonly number[];
   /** The first open actions by due date, for the mail. */
   readonly lines: readonly OverdueLine[];
+  /** Done actions whose customer left an address and was not told what changed, and the first of their IDs. */
+  readonly unreplied?: number;
+  readonly unrepliedIds?: readonly string[];
   /** ISO day the tracker was read. */
   readonly asOf: string;
   /** The last mail that could not be sent. */
@@ -73,6 +76,21 @@ const trackerColumn = (t: Tracker, id: TrackerColumn) =>
     true,
   );
 
+/** Done actions whose customer left an address and was not told what changed (no Reply sent), with their IDs. */
+function unrepliedOf(t: Tracker): { count: number; ids: string[] } {
+  const cell = (r: Grid[number], id: TrackerColumn) => (t.at(id) < 0 ? '' : String(r[t.at(id)] ?? '').trim());
+  const ids: string[] = [];
+  let count = 0;
+  t.grid.forEach((r, i) => {
+    if (!i || readStatus(cell(r, 'status')) !== 'done' || !EMAIL.test(cell(r, 'contact')) || cell(r, 'replied')) return;
+    count++;
+    if (ids.length < 10) ids.push(cell(r, 'id'));
+  });
+  return { count, ids };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** Open (open or in progress), overdue and done actions of a tracker's cells. */
 function countsOf(t: Tracker, dates: DateOptions, today: number): { open: number; overdue: number; done: number } {
   if (t.grid.length < 2) return { open: 0, overdue: 0, done: 0 };
@@ -87,14 +105,14 @@ function countsOf(t: Tracker, dates: DateOptions, today: number): { open: number
   return { open, overdue, done };
 }
 
-/** The tracker's counts now; null without a tracker or with a status it cannot read. */
+/** The tracker's counts now, and the replies still owed; null without a tracker or with a status it cannot read. */
 export function trackerCounts(
   wb: WorkbookPort,
   auto: Pick<Automation, 'dates' | 'today'>,
-): { open: number; overdue: number; done: number } | null {
+): { open: number; overdue: number; done: number; replies: number } | null {
   const t = readTracker(wb);
   try {
-    return t && countsOf(t, auto.dates, auto.today());
+    return t && { ...countsOf(t, auto.dates, auto.today()), replies: unrepliedOf(t).count };
   } catch {
     return null;
   }
@@ -134,6 +152,7 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
     });
     lines = lines.sort((a, b) => a.day - b.day).slice(0, 20);
   }
+  const owed = t.grid.length > 1 ? unrepliedOf(t) : { count: 0, ids: [] };
   const box: Mailbox = {
     spreadsheet: ctx.spreadsheet,
     url: doc.url,
@@ -146,6 +165,8 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
     done,
     dueDays: dueDays.sort((a, b) => a - b).slice(0, 600),
     lines: lines.map(({ day, ...l }) => l),
+    unreplied: owed.count,
+    unrepliedIds: owed.ids,
     asOf: isoDay(today),
     zone: wb.timeZone(),
   };
@@ -201,10 +222,11 @@ export function sendWeekly(auto: WeeklyAutomation): WeeklyResult {
         next = { ...next, reminded: reminderLabel(box.reminder, today) };
         out.reminders++;
       }
-      if (box.digest && box.open > 0) {
+      if (box.digest && (box.open > 0 || (box.unreplied ?? 0) > 0)) {
         const overdue = box.dueDays.filter((d) => d < today).length;
         const lines = box.lines.filter((l) => l.due < isoDay(today));
-        const m = digestMail(box, { open: box.open, overdue, done: box.done, medianDaysToClose: null }, lines);
+        const owed = { count: box.unreplied ?? 0, ids: box.unrepliedIds ?? [] };
+        const m = digestMail(box, { open: box.open, overdue, done: box.done, medianDaysToClose: null }, lines, owed);
         auto.mail.send(box.owner, m.subject, m.body);
         out.digests++;
       }

@@ -97,7 +97,14 @@ export function resultsFormula(wb: WorkbookPort, cols: Located<TrackerColumn>): 
     rows.push(`reviews=${rv.firstRow}`);
   }
   const pad = (list: (string | undefined)[], n: number) => Array.from({ length: n }, (_, i) => list[i] ?? blank);
-  const args = [...tracker, ...pad(feedback, 5), ...pad(sales, 6), ...pad(reviews, 4), formulaString(DEFAULT_WINDOW_TEXT), formulaString(rows.join('; '))];
+  const args = [
+    ...tracker,
+    ...pad(feedback, 5),
+    ...pad(sales, 6),
+    ...pad(reviews, 4),
+    formulaString(DEFAULT_WINDOW_TEXT),
+    formulaString(rows.join(', ')),
+  ];
   return `=ACTION_RESULT(${args.join(', ')})`;
 }
 
@@ -125,7 +132,11 @@ function problemOf(head: Cell): string | null {
  */
 export function ensureResults(wb: WorkbookPort, t: OpenSheet<TrackerColumn>): ResultsState {
   const formula = resultsFormula(wb, t.cols);
-  if (!formula) return { col: null, problem: 'The tracker lacks a column the measured results read (Lead measure, Customer, Opened, Closed or Status).' };
+  if (!formula)
+    return {
+      col: null,
+      problem: 'The tracker lacks a column the measured results read (Lead measure, Customer, Opened, Closed or Status).',
+    };
   let col = resultsColumn(t.sheet, t.grid, t.cols);
   // A column of the tracker's to its right (made again at the end, or dragged there) would sit in its spill:
   // it moves to the end, before any row is written across it.

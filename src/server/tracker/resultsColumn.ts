@@ -14,4 +14,3 @@ export function resultsColumn(sheet: SheetPort, grid: readonly (readonly Cell[])
   const j = (grid[0] ?? []).findIndex((h, i) => !taken.has(i) && typeof h === 'string' && h.trim() === RESULT_HEADERS[0]);
   return j < 0 ? null : j + 1;
 }
-

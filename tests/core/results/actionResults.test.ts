@@ -8,15 +8,37 @@ import { DATES, col, day } from '../helpers';
 /** A tracker of actions: [measure, customer, opened, closed, status]. */
 function tracker(rows: Cell[][], header = true): TrackerRows {
   const all = header ? [['Lead measure', 'Customer', 'Opened', 'Closed', 'Status'], ...rows] : rows;
-  const c = (j: number, name: string) => col(all.map((r) => r[j]), name, true);
-  return { measures: c(0, 'measures'), customers: c(1, 'customers'), opened: c(2, 'opened'), closed: c(3, 'closed'), status: c(4, 'status') };
+  const c = (j: number, name: string) =>
+    col(
+      all.map((r) => r[j]),
+      name,
+      true,
+    );
+  return {
+    measures: c(0, 'measures'),
+    customers: c(1, 'customers'),
+    opened: c(2, 'opened'),
+    closed: c(3, 'closed'),
+    status: c(4, 'status'),
+  };
 }
 
 /** Survey answers: [date, customer, score, satisfaction?, comparison?]. */
 function feedback(rows: Cell[][]): ResultSources {
-  const c = (j: number, name: string) => col(rows.map((r) => r[j] ?? ''), name, true);
+  const c = (j: number, name: string) =>
+    col(
+      rows.map((r) => r[j] ?? ''),
+      name,
+      true,
+    );
   return {
-    feedback: { dates: c(0, 'feedback_dates'), customers: c(1, 'feedback_customers'), scores: c(2, 'scores'), satisfaction: c(3, 'satisfaction'), comparison: c(4, 'comparison') },
+    feedback: {
+      dates: c(0, 'feedback_dates'),
+      customers: c(1, 'feedback_customers'),
+      scores: c(2, 'scores'),
+      satisfaction: c(3, 'satisfaction'),
+      comparison: c(4, 'comparison'),
+    },
   };
 }
 
@@ -36,7 +58,12 @@ describe('ACTION_RESULT core: before and after an action', () => {
       ['2026-06-10', 'Acme Ltd', 9],
       ['2026-07-30', 'Zed', 8], // the data runs past the after window
     ]);
-    const { header, rows } = actionResults(tracker([['Referral score', 'Acme Ltd', '2026-04-10', '2026-04-20', 'done']]), src, DEFAULT_WINDOW, DATES);
+    const { header, rows } = actionResults(
+      tracker([['Referral score', 'Acme Ltd', '2026-04-10', '2026-04-20', 'done']]),
+      src,
+      DEFAULT_WINDOW,
+      DATES,
+    );
     expect(header).toBe(true);
     expect(rows).toEqual([
       {
@@ -130,7 +157,9 @@ describe('ACTION_RESULT core: before and after an action', () => {
       ['2026-05-03', 'A', 9],
     ]);
     const r = actionResults(tracker([['nps', 'A', '2026-04-10', '2026-04-20', 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
-    expect(r.result).toBe(`${READING.better}: beyond chance at 95% for 3 answers before, 3 after; so far: the data ends 2026-05-03, the after window on 2026-06-15`);
+    expect(r.result).toBe(
+      `${READING.better}: beyond chance at 95% for 3 answers before, 3 after; so far: the data ends 2026-05-03, the after window on 2026-06-15`,
+    );
     // Closed on the data's last day: nothing after it yet.
     const r2 = actionResults(tracker([['nps', 'A', '2026-04-10', '2026-05-03', 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
     expect(r2.after).toBe('no answers');
@@ -171,7 +200,8 @@ describe('ACTION_RESULT core: before and after an action', () => {
     expect(moved.after).toBe('60 (10 answers)');
     // The same after window against a history that swings from -100 to +100: within its limits.
     const wild = rows.map((r, i) => (i < 120 ? [r[0], '', Math.floor(i / 10) % 2 ? 10 : 0] : r));
-    const same = actionResults(tracker([['nps', '', isoDay(opened), isoDay(opened + 20), 'done']]), feedback(wild), DEFAULT_WINDOW, DATES).rows[0];
+    const same = actionResults(tracker([['nps', '', isoDay(opened), isoDay(opened + 20), 'done']]), feedback(wild), DEFAULT_WINDOW, DATES)
+      .rows[0];
     expect(same.result).toMatch(/^No change \(within routine variation: the limits of the 12 windows before are -\d+ to \d+\)$/);
   });
 
@@ -282,7 +312,10 @@ describe('ACTION_RESULT core: before and after an action', () => {
         returned: c([5, '', 5, 0, 1, '', 0], 'returned'),
       },
       reviews: {
-        dates: c(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-05-01', '2026-05-02', '2026-05-03', '2026-09-01'], 'review_dates'),
+        dates: c(
+          ['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-05-01', '2026-05-02', '2026-05-03', '2026-09-01'],
+          'review_dates',
+        ),
         stars: c([1, 2, 5, 1, 1, 2, 1, 5], 'stars'),
         responded: c(['', 'no', 'yes', '', 'Thanks, fixed', 'yes', 'yes', ''], 'responded'),
       },
@@ -297,8 +330,16 @@ describe('ACTION_RESULT core: before and after an action', () => {
       DEFAULT_WINDOW,
       DATES,
     );
-    expect(rows[0]).toMatchObject({ before: '33% (1 of 3 orders due on time)', after: '67% (2 of 3 orders due on time)', change: '+33 points' });
-    expect(rows[1]).toMatchObject({ before: '25% (10 of 40 sold came back; 3 sales)', after: '2.5% (1 of 40 sold came back; 3 sales)', change: '-22.5 points' });
+    expect(rows[0]).toMatchObject({
+      before: '33% (1 of 3 orders due on time)',
+      after: '67% (2 of 3 orders due on time)',
+      change: '+33 points',
+    });
+    expect(rows[1]).toMatchObject({
+      before: '25% (10 of 40 sold came back; 3 sales)',
+      after: '2.5% (1 of 40 sold came back; 3 sales)',
+      change: '-22.5 points',
+    });
     expect(rows[2]).toMatchObject({ before: '0% (0 of 3 low reviews answered)', after: '100% (3 of 3 low reviews answered)' });
     expect(rows[2].result.startsWith(READING.better)).toBe(true);
     // 25% to 2.5% from three sales each: a ratio of sums that noisy is within chance (z = -1.65).

@@ -44,11 +44,19 @@ describe('did it move: the rule of compare.ts', () => {
     expect(windowValue('nps', nps(3, 1, 1))).toBe(40);
     expect(windowValue('net_comparison', nps(3, 1, 1))).toBeCloseTo(0.4, 15);
     expect(windowValue('csat', rate(3, 4))).toBe(0.75);
-    expect(windowValue('return_rate', sales([[1, 10], [0, 30]]))).toBe(0.025);
+    expect(
+      windowValue(
+        'return_rate',
+        sales([
+          [1, 10],
+          [0, 30],
+        ]),
+      ),
+    ).toBe(0.025);
     expect(windowValue('nps', EMPTY_WINDOW)).toBeNull();
   });
 
-  test('NPS by DOMAIN.md\'s adjusted-Wald change rule: 3 detractors to 3 promoters is beyond chance, 2 to 2 is not', () => {
+  test("NPS by DOMAIN.md's adjusted-Wald change rule: 3 detractors to 3 promoters is beyond chance, 2 to 2 is not", () => {
     // n' = 6: m = ±0.5, se² = 1/12 each; |Δm| = 1 > 1.96 · √(1/6) = 0.80.
     expect(countsDiffer('nps', nps(0, 0, 3), nps(3, 0, 0))).toBe(true);
     // n' = 5: |Δm| = 0.8 < 1.96 · √(2 · 0.108) = 0.91.
@@ -63,9 +71,17 @@ describe('did it move: the rule of compare.ts', () => {
     expect(newcombeExcludesZero(40, 100, 50, 100)).toBe(false);
   });
 
-  test('returns by the ratio estimator: z of the change over both windows\' spread about the pooled rate', () => {
-    const b = sales([[5, 10], [0, 10], [5, 20]]);
-    const a = sales([[0, 10], [1, 10], [0, 20]]);
+  test("returns by the ratio estimator: z of the change over both windows' spread about the pooled rate", () => {
+    const b = sales([
+      [5, 10],
+      [0, 10],
+      [5, 20],
+    ]);
+    const a = sales([
+      [0, 10],
+      [1, 10],
+      [0, 20],
+    ]);
     // R = 11/80; spreads 20.09/1600 and 9.59/1600; z = (0.025 − 0.25) / 0.1362 = −1.652.
     expect(ratioZ(b, a)).toBeCloseTo(-1.652, 3);
     expect(countsDiffer('return_rate', b, a)).toBe(false);
@@ -101,15 +117,18 @@ describe('did it move: the rule of compare.ts', () => {
 
 describe('did it move: properties', () => {
   const measures: ResultMeasure[] = ['nps', 'net_comparison', 'csat', 'on_time', 'review_response'];
-  const npsWindow = fc
-    .tuple(fc.nat(40), fc.nat(40), fc.nat(40))
-    .map(([p, q, d]) => nps(p, q, d));
+  const npsWindow = fc.tuple(fc.nat(40), fc.nat(40), fc.nat(40)).map(([p, q, d]) => nps(p, q, d));
   const rateWindow = fc.tuple(fc.nat(60), fc.nat(60)).map(([k, extra]) => rate(k, k + extra));
   /** A measure with windows of its own shape: NPS-like counts, or k of n. */
   const windowsOf = (count: number) =>
-    fc.constantFrom(...measures).chain((m) =>
-      fc.tuple(fc.constant(m), fc.array(m === 'nps' || m === 'net_comparison' ? npsWindow : rateWindow, { minLength: count, maxLength: count + 12 })),
-    );
+    fc
+      .constantFrom(...measures)
+      .chain((m) =>
+        fc.tuple(
+          fc.constant(m),
+          fc.array(m === 'nps' || m === 'net_comparison' ? npsWindow : rateWindow, { minLength: count, maxLength: count + 12 }),
+        ),
+      );
 
   test('a planted improvement, all 3–6 before and all 9–10 after, with 3 or more answers each, reads as moved (better)', () => {
     fc.assert(

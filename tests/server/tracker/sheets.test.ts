@@ -14,7 +14,9 @@ describe('the Improvement tracker sheet', () => {
     expect(w.wb.getSheetTag('Improvement tracker')).toBe('leadlag:tracker');
     // The tracker's own columns, then the measured results ACTION_RESULT spills from the header cell after Key.
     expect(values(w.wb, 'Improvement tracker')).toEqual([[...TRACKER_HEADERS, ...RESULT_HEADERS]]);
-    expect(w.wb.formulaAt('Improvement tracker', 'P1')).toMatch(/^=ACTION_RESULT\(\$G\$1:\$G, \$D\$1:\$D, \$B\$1:\$B, \$L\$1:\$L, \$K\$1:\$K, /);
+    expect(w.wb.formulaAt('Improvement tracker', 'P1')).toMatch(
+      /^=ACTION_RESULT\(\$G\$1:\$G, \$D\$1:\$D, \$B\$1:\$B, \$L\$1:\$L, \$K\$1:\$K, /,
+    );
     for (const a1 of ['K2', 'K500', 'K5000']) expect(w.wb.validationAt('Improvement tracker', a1)).toEqual([...STATUSES]);
     expect(w.wb.validationAt('Improvement tracker', 'J2')).toBeNull();
     expect(w.wb.layoutOf('Improvement tracker').frozen).toEqual({ rows: 1, cols: 1 });

@@ -343,10 +343,30 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
 
   /**
    * Sorts the rows from `fromRow` (1-based) down to the last used one by the computed values of column `by`,
-   * as Data › Sort range does (blanks last). Rows move whole, by HyperFormula's moveRows.
+   * as Data › Sort range does (blanks last). Rows move whole, by HyperFormula's moveRows. An array formula
+   * above them whose result spills into them (a header-row ARRAYFORMULA, the tracker's results) stays where it
+   * is and computes again over the sorted rows, as in Sheets (its spilled cells are not content); HyperFormula
+   * refuses to move rows through an array, so such formulas are taken out for the sort and entered again.
    */
   sortRows(sheet: string, fromRow: number, by: number, descending = false): void {
     const id = this.idOf(sheet);
+    const above: { at: SimpleCellAddress; formula: string }[] = [];
+    this.engine.getSheetFormulas(id).forEach((row, r) =>
+      row.forEach((f, c) => {
+        const at = { sheet: id, row: r, col: c };
+        if (f !== undefined && r < fromRow - 1 && this.engine.isCellPartOfArray(at))
+          above.push({ at, formula: this.open.original(at) ?? f });
+      }),
+    );
+    for (const { at } of above) this.write(id, at.row + 1, at.col + 1, [[null]]);
+    try {
+      this.sortMoving(id, sheet, fromRow, by, descending);
+    } finally {
+      for (const { at, formula } of above) this.write(id, at.row + 1, at.col + 1, [[{ formula }]]);
+    }
+  }
+
+  private sortMoving(id: number, sheet: string, fromRow: number, by: number, descending: boolean): void {
     const height = this.engine.getSheetDimensions(id).height;
     const value = (row: number) => computed(this.engine.getCellValue({ sheet: id, row, col: by - 1 }));
     const before = (a: ComputedValue, b: ComputedValue) => {
