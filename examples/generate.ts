@@ -20,6 +20,8 @@ export interface ExampleData {
   reviews: string;
   /** Sales targets per quarter, for the team and the coasting rep (see planTargets). */
   targets: string;
+  /** A few improvement actions, closed and open, for the tracker's before/after results (see planActions). */
+  actions: string;
 }
 
 // ---------------------------------------------------------------- calendar
@@ -491,9 +493,14 @@ export function generateExampleData(seed: number = DEFAULT_SEED): ExampleData {
 
   const rngTargets = new Rng((seed ^ 0x7a26e7) >>> 0);
   const { csv: sales, firstOrder, targets } = generateSales(rngSales, rngTargets, customers, products, xAt);
-  const feedback = generateFeedback(rngFeedback, customers, firstOrder, xAt);
+  let actions = '';
+  const feedback = generateFeedback(rngFeedback, customers, firstOrder, xAt, (natural) => {
+    const planned = planActions(customers, firstOrder, natural);
+    actions = planned.actions;
+    return planned.answers;
+  });
   const reviews = generateReviews(rngReviews, xAt);
-  return { sales, feedback, reviews, targets };
+  return { sales, feedback, reviews, targets, actions };
 }
 
 function workingDaysIn(from: number, to: number): number[] {
@@ -769,7 +776,14 @@ interface Response {
   row: CsvValue[];
 }
 
-function generateFeedback(rng: Rng, customers: Customer[], firstOrder: Map<Customer, number>, xAt: (t: number) => number): string {
+function generateFeedback(
+  rng: Rng,
+  customers: Customer[],
+  firstOrder: Map<Customer, number>,
+  xAt: (t: number) => number,
+  /** Answers to add to the ones drawn (the example actions'), given those. */
+  plant: (natural: readonly Response[]) => readonly Response[] = () => [],
+): string {
   const header = [
     'Timestamp',
     'Customer',
@@ -847,8 +861,187 @@ function generateFeedback(rng: Rng, customers: Customer[], firstOrder: Map<Custo
       respond(t, c, rng.int(2, 6), 'Worse', true);
     }
   }
+  // The answers behind the example improvement actions (planActions), drawn from no random stream.
+  responses.push(...plant(responses));
   responses.sort((a, b) => a.when - b.when);
   return toCsv([header, ...responses.map((r) => r.row)]);
+}
+
+// ---------------------------------------------------------------- improvement actions
+
+/** The columns of the example actions: the tracker's own, as the add-on writes them (src/server/tracker/sheets.ts). */
+export const ACTION_HEADERS = [
+  'ID',
+  'Opened',
+  'Source',
+  'Customer',
+  'Contact',
+  'What was wrong',
+  'Lead measure',
+  'Owner',
+  'Action',
+  'Due',
+  'Status',
+  'Closed',
+  'Note to the customer',
+];
+
+/** The address a customer leaves to hear back: made up from its name, on the reserved .example domain. */
+const contactOf = (name: string): string =>
+  `accounts@${name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.example`;
+
+/**
+ * A handful of improvement actions on the tracker, closed and open, each with the answers that make its
+ * measured result read as it does (ACTION_RESULT, 8 weeks before the opened day and after the closed day):
+ * - **moved**: a customer who scored 3–5 and said "Worse" four times in the eight weeks up to the action,
+ *   and 9–10 four times after it was closed (invoices checked before they go out), and nothing else then;
+ * - **no change**: Brookfield Construction, one of the key accounts that turn into detractors, three more
+ *   unhappy answers before and three after an action that did not help (and so "unhappy again");
+ * - **too few answers**: a customer who answered once and stopped buying soon after;
+ * - the **review response** of everyone, closed at the end of April 2026, when answering low reviews picks up;
+ * - one action still **in progress**, for a key account whose people left an address.
+ * No random stream is drawn, so the rest of the data is the same with or without them. Given the answers
+ * drawn, returns the ones to add (for feedback.csv) and the actions (actions.csv, as the preview seeds them
+ * on the tracker).
+ */
+function planActions(
+  customers: readonly Customer[],
+  firstOrder: ReadonlyMap<Customer, number>,
+  natural: readonly Response[],
+): { answers: Response[]; actions: string } {
+  const answers: Response[] = [];
+  const answer = (
+    day: number,
+    time: string,
+    c: Customer,
+    role: string,
+    score: number,
+    compare: string,
+    sat: number,
+    likes: string,
+    dislikes: string,
+  ) => {
+    const [hh, mm, ss] = time.split(':').map(Number);
+    answers.push({
+      when: day * 86400 + hh * 3600 + mm * 60 + ss,
+      row: [`${isoDate(day)} ${time}`, c.name, role, score, compare, SAT_LABELS[sat - 1], likes, dislikes],
+    });
+  };
+  // A mid-sized account that buys all along and did not answer otherwise from February to July 2026 (so that
+  // its result is the planted one alone); another that stops buying in the first half of 2026.
+  const quiet = (c: Customer) =>
+    !natural.some((r) => r.row[1] === c.name && r.when >= dayNum(2026, 2, 1) * 86400 && r.when < dayNum(2026, 8, 1) * 86400);
+  const steady = (c: Customer) => !c.turns && c.lastMonth === MONTHS - 1 && (firstOrder.get(c) ?? MONTHS) <= 6 && quiet(c);
+  const improved = customers.slice(12).find(steady)!;
+  const leaver = customers.slice(12).find((c) => c.lastMonth >= 14 && c.lastMonth <= 17 && (firstOrder.get(c) ?? MONTHS) <= c.lastMonth)!;
+  const brookfield = customers.find((c) => c.turns)!;
+  const d = (iso: string) => {
+    const [y, m, dd] = iso.split('-').map(Number);
+    return dayNum(y, m, dd);
+  };
+  const invoices = 'Invoices are often wrong, and credit notes take weeks.';
+  ['2026-03-03', '2026-03-17', '2026-03-31', '2026-04-14'].forEach((day, i) =>
+    answer(d(day), `1${i}:2${i}:00`, improved, 'Purchasing', [4, 3, 5, 4][i], 'Worse', 2, '', invoices),
+  );
+  ['2026-05-19', '2026-06-02', '2026-06-16', '2026-06-30'].forEach((day, i) =>
+    answer(d(day), `1${i}:0${i}:00`, improved, 'Purchasing', [9, 10, 9, 10][i], 'Better', 5, 'Invoices are right first time now', ''),
+  );
+  ['2026-05-12', '2026-05-26', '2026-06-09'].forEach((day, i) =>
+    answer(d(day), `09:1${i}:00`, brookfield, 'Day-to-day user', [4, 3, 5][i], 'Worse', 2, '', DISSATISFIES_KEY_ACCOUNT[0]),
+  );
+  ['2026-07-07', '2026-07-21', '2026-08-04'].forEach((day, i) =>
+    answer(d(day), `09:4${i}:00`, brookfield, 'Day-to-day user', [3, 5, 4][i], 'Worse', 2, '', DISSATISFIES_KEY_ACCOUNT[2]),
+  );
+  // The leaver's one answer, on the last day it answers at all (the month after its last order).
+  const leaverDay = monthStart(leaver.lastMonth + 2) - 1;
+  const damaged = 'Nobody called back about the damaged pallet.';
+  answer(leaverDay, '16:05:00', leaver, 'Decision maker', 3, 'Worse', 2, '', damaged);
+  const pioneer = customers.filter((c) => c.turns)[1];
+
+  const owner = 'owner@northwind.example';
+  const said = (words: string) => ` Said: "${words}"`;
+  const rows: CsvValue[][] = [
+    [
+      1,
+      '2026-04-15',
+      'Survey response',
+      improved.name,
+      contactOf(improved.name),
+      `Reasons: referral score 4 of 10; worse than others in our industry; a complaint (Purchasing).${said(invoices)}`,
+      'Referral score',
+      owner,
+      'Check every invoice against its order before it goes out; credit notes within 5 days',
+      '2026-04-22',
+      'done',
+      '2026-05-06',
+      'Every invoice is now checked against its order before it goes out, and credit notes are issued within five working days.',
+    ],
+    [
+      2,
+      '2026-06-10',
+      'Survey response',
+      brookfield.name,
+      contactOf(brookfield.name),
+      `Reasons: referral score 5 of 10; worse than others in our industry; a complaint (Day-to-day user).${said(DISSATISFIES_KEY_ACCOUNT[0])}`,
+      'Referral score',
+      owner,
+      'Apologise; move the contract deliveries to the first van',
+      '2026-06-17',
+      'done',
+      '2026-06-24',
+      'Your contract deliveries now go out on the first van of the day.',
+    ],
+    [
+      3,
+      isoDate(leaverDay),
+      'Survey response',
+      leaver.name,
+      '',
+      `Reasons: referral score 3 of 10; worse than others in our industry; a complaint (Decision maker).${said(damaged)}`,
+      'Referral score',
+      owner,
+      'Call back; credit the damaged pallet',
+      isoDate(leaverDay + 7),
+      'done',
+      isoDate(leaverDay + 9),
+      'We credited the damaged pallet and now call back within a day.',
+    ],
+    [
+      4,
+      '2026-04-24',
+      'Review',
+      '',
+      '',
+      'Half of the one- and two-star reviews get no reply.',
+      'Review response',
+      owner,
+      'Answer every review of two stars or fewer within two working days',
+      '2026-05-01',
+      'done',
+      '2026-04-30',
+      'Every low review now gets a reply within two working days.',
+    ],
+    [
+      5,
+      '2026-10-20',
+      'Survey response',
+      pioneer.name,
+      contactOf(pioneer.name),
+      `Reasons: referral score 4 of 10; worse than others in our industry; a complaint (Purchasing).${said(DISSATISFIES_KEY_ACCOUNT[5])}`,
+      'Referral score',
+      owner,
+      'Meet their purchasing lead; name one contact for escalations',
+      '2026-10-27',
+      'in progress',
+      '',
+      '',
+    ],
+  ];
+  return { answers, actions: toCsv([ACTION_HEADERS, ...rows]) };
 }
 
 function generateReviews(rng: Rng, xAt: (t: number) => number): string {
@@ -889,8 +1082,10 @@ if (typeof require !== 'undefined' && require.main === module) {
   const data = generateExampleData(seed);
   const dir = path.join(__dirname, 'data');
   fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(path.join(__dirname, 'tracker'), { recursive: true });
   for (const [name, text] of Object.entries(data)) {
-    const file = path.join(dir, `${name}.csv`);
+    // The actions are not a sheet to paste: the preview seeds them on the tracker (examples/tracker/).
+    const file = name === 'actions' ? path.join(__dirname, 'tracker', 'actions.csv') : path.join(dir, `${name}.csv`);
     fs.writeFileSync(file, text, 'utf8');
     console.log(`${path.relative(process.cwd(), file)}: ${text.split('\n').length - 1} lines, ${Buffer.byteLength(text)} bytes`);
   }

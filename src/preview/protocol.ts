@@ -53,7 +53,9 @@ export type SidebarMessage =
   | { readonly type: 'leadlag:showSheet'; readonly sheet: string }
   | { readonly type: 'leadlag:close' }
   /** A call added or changed sheets (a survey made, responses processed): the page shows the sheets as they are now. */
-  | { readonly type: 'leadlag:refresh' };
+  | { readonly type: 'leadlag:refresh' }
+  /** Mail went out (a reply to a customer): the page shows its mail twin, the latest first. */
+  | { readonly type: 'leadlag:mail' };
 
 /** GET /api/form?id=…: a form the survey wizard made, as the preview's stand-in for Google Forms shows it. */
 export interface FormView {
@@ -71,4 +73,19 @@ export interface FormView {
 export interface FormSubmission {
   readonly id: string;
   readonly answers: Readonly<Record<string, string | number>>;
+}
+
+/** GET /api/mail: what the mail twin "sent" (reminders, digests, replies to customers), oldest first; GET /mail/N shows one's HTML body. */
+export interface MailList {
+  readonly mails: readonly {
+    readonly index: number;
+    readonly to: string;
+    readonly subject: string;
+    /** The plain-text body. */
+    readonly body: string;
+    /** Whether it has an HTML body (GET /mail/N). */
+    readonly html: boolean;
+    /** The sender's name as it shows: "Leadlag", or "You" for the user's own (a reply to a customer). */
+    readonly from: string;
+  }[];
 }

@@ -9,6 +9,9 @@
  *   npm start -- --port 3000
  *   npm start -- --seed DIR        # one sheet per CSV file of DIR instead of the example data
  *   npm start -- --zone Asia/Tokyo # the spreadsheet's time zone (default: the machine's)
+ *
+ * On the example data, setting up a survey also puts the example improvement actions on the tracker
+ * (exampleActions.ts), and the page's Mail sent shows what the mail twin "sent".
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +23,9 @@ import { MemoryAutomation } from '../server/adapters/memory/automation';
 import { surveyModule } from '../server/survey/handlers';
 import { trackerSummary } from '../server/tracker/sheets';
 import { formHtml, pageHtml, readBuiltSidebar, sidebarHtml } from './assets';
-import type { Answer, FormView, SheetList } from './protocol';
+import type { Answer, FormView, MailList, SheetList } from './protocol';
+import { seedExampleActions } from './exampleActions';
+import { escapeHtml } from '../core/tracker/reply';
 import { formSubmission } from './formSubmission';
 import { sheetView } from './sheetView';
 import { workbookFromFolder } from './workbook';
@@ -39,6 +44,12 @@ export interface PreviewOptions {
    * process sees the sidebar during a call only while this wait lasts.
    */
   readonly latency?: (call: string) => number;
+  /**
+   * Once the survey wizard has made the improvement tracker, put the example actions on it
+   * (examples/tracker/actions.csv: closed ones whose measures did and did not move). `npm start` does on the
+   * example data; tests ask for it.
+   */
+  readonly exampleActions?: boolean;
 }
 
 export interface Preview {
@@ -80,6 +91,20 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 }
 
 const json = (res: ServerResponse, value: unknown, status = 200) => send(res, status, 'application/json', JSON.stringify(value));
+
+/**
+ * A mail's HTML body as the customer's mail program would show it, in the page's sandboxed frame: no script,
+ * no request anywhere (a mail program blocks both too), only inline styles.
+ */
+function sendMail(res: ServerResponse, html: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail</title></head><body>${html}</body></html>`);
+}
 
 /** What google.script.run cannot carry back (a Date, a function): the preview fails such a call as Apps Script would. */
 function untransferable(value: unknown, path: string): string | null {
@@ -126,6 +151,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
   });
   const calls: string[] = [];
+  let seeded = false;
 
   /** Runs one call as Apps Script's rpc() would, and answers { ok } or { error } (a message, never a stack). */
   const run = (callName: unknown, args: unknown): Answer => {
@@ -141,6 +167,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         result = null;
       } else {
         result = dispatch(handlers, callName, args);
+        if (callName === 'createSurvey' && options.exampleActions && !seeded) {
+          seeded = true;
+          log(`seeded ${seedExampleActions(wb)} example actions on the tracker`);
+        }
       }
       const bad = untransferable(result, 'result');
       if (bad) throw new UserError(`Leadlag preview: google.script.run cannot carry this result (${bad}); send dates as ISO text.`);
@@ -200,6 +230,25 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         answer = { error: (e as Error).message };
       }
       return json(res, answer);
+    }
+    if (method === 'GET' && url.pathname === '/api/mail') {
+      const list: MailList = {
+        mails: automation.mail.sent.map((m, i) => ({
+          index: i,
+          to: m.to,
+          subject: m.subject,
+          body: m.body,
+          html: m.htmlBody !== undefined,
+          from: m.senderName ?? 'You',
+        })),
+      };
+      return json(res, list);
+    }
+    const mail = /^\/mail\/(\d+)$/.exec(url.pathname);
+    if (method === 'GET' && mail) {
+      const m = automation.mail.sent[Number(mail[1])];
+      if (!m) return send(res, 404, 'text/plain', 'There is no such mail in this preview.');
+      return sendMail(res, m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`);
     }
     if (method === 'POST' && url.pathname === '/api/uninstall') return json(res, run('uninstallAutomation', {}));
     if (method === 'POST' && url.pathname === '/api/simulate') return json(res, run('simulateResponses', { count: 5 }));
@@ -261,11 +310,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const log = (line: string) => console.log(`  ${line}`);
   let preview: Preview;
   try {
-    preview = await startPreview({ port, workbook, log });
+    preview = await startPreview({ port, workbook, log, exampleActions: !seed });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || asked !== undefined) throw e;
     console.log(`Port ${port} is taken; using a free one.`);
-    preview = await startPreview({ port: 0, workbook, log });
+    preview = await startPreview({ port: 0, workbook, log, exampleActions: !seed });
   }
   console.log(`Leadlag preview: ${preview.url} (time zone ${workbook.zone.name})`);
   console.log('Press Ctrl+C to stop.');

@@ -44,7 +44,9 @@ function tellPage(message: SidebarMessage): void {
 
 const SHOWS_SHEET = new Set(['buildScorecard', 'rebuildScorecard', 'showSheet']);
 /** Calls that add or change sheets without bringing one to the front. */
-const CHANGES_SHEETS = new Set(['createSurvey', 'simulateResponses', 'syncFeedback']);
+const CHANGES_SHEETS = new Set(['createSurvey', 'simulateResponses', 'syncFeedback', 'closeAction']);
+/** Calls that send mail: the page opens its mail twin on what was sent, as the customer would get it. */
+const SENDS_MAIL = new Set(['sendReply']);
 
 async function post(name: string, args: unknown): Promise<Answer> {
   const res = await fetch('/rpc', {
@@ -76,6 +78,7 @@ function runner(success?: Handler, failure?: Handler, userObject?: unknown): Run
             const sheet = (answer.ok as { sheet?: unknown } | null)?.sheet ?? (sent as { sheet?: unknown } | null)?.sheet;
             if (SHOWS_SHEET.has(String(name)) && typeof sheet === 'string') tellPage({ type: 'leadlag:showSheet', sheet });
             else if (CHANGES_SHEETS.has(String(name))) tellPage({ type: 'leadlag:refresh' });
+            else if (SENDS_MAIL.has(String(name))) tellPage({ type: 'leadlag:mail' });
             success?.(answer.ok, userObject);
           },
           () => fail('NetworkError: Connection failure due to HTTP 0'),

@@ -184,9 +184,10 @@ export function createProblems(d: SurveyDraft): FieldProblem[] {
   return out;
 }
 
-/** "4 open actions, 1 overdue, 2 done" (the tracker's counts in the automation status). */
-export function actionWords(a: { open: number; overdue: number; done: number }): string {
-  return `${plural(a.open, 'open action')}, ${count(a.overdue)} overdue, ${count(a.done)} done`;
+/** "4 open actions, 1 overdue, 2 done; 1 customer waits to hear what changed" (the tracker's counts in the automation status). */
+export function actionWords(a: { open: number; overdue: number; done: number; replies?: number }): string {
+  const owed = a.replies ? `; ${plural(a.replies, 'customer')} ${a.replies === 1 ? 'waits' : 'wait'} to hear what changed` : '';
+  return `${plural(a.open, 'open action')}, ${count(a.overdue)} overdue, ${count(a.done)} done${owed}`;
 }
 
 export const UNAVAILABLE =

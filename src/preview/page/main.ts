@@ -4,7 +4,7 @@
  * The preview page: sheet tabs over the in-memory workbook, the add-on's menu commands as buttons, and
  * the real sidebar (dist/sidebar.html, with the preview's google.script.run) in a 300 px frame.
  */
-import type { Answer, SheetList, SheetView, SidebarMessage } from '../protocol';
+import type { Answer, MailList, SheetList, SheetView, SidebarMessage } from '../protocol';
 import { renderGrid } from './grid';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -131,6 +131,55 @@ async function refresh(): Promise<void> {
   if (current) await selectSheet(current);
 }
 
+const mailDialog = $<HTMLDialogElement>('mail-dialog');
+
+/** One element with text children only (the page never parses HTML from data). */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string>,
+  ...text: (string | Node)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...text);
+  return e;
+}
+
+/** A mail as its reader gets it: who, the subject, the HTML body in a frame that runs nothing, and the plain text. */
+function showOneMail(m: MailList['mails'][number]): void {
+  const view = $('mail-view');
+  const frame = el('iframe', {
+    title: `The mail “${m.subject}” as ${m.to} sees it`,
+    sandbox: '',
+    src: `/mail/${m.index}`,
+    'data-mail': String(m.index),
+  });
+  view.replaceChildren(
+    el('h3', {}, m.subject),
+    el('dl', {}, el('dt', {}, 'From'), el('dd', {}, m.from), el('dt', {}, 'To'), el('dd', { 'data-mail-to': '' }, m.to)),
+    m.html ? frame : el('p', { class: 'sub' }, 'Plain text only.'),
+    el('h4', {}, 'Plain text'),
+    el('pre', { 'data-mail-text': '', tabindex: '0', 'aria-label': 'The mail as plain text' }, m.body),
+  );
+  for (const b of $('mail-list').querySelectorAll('button')) b.setAttribute('aria-current', String(b.dataset.index === String(m.index)));
+}
+
+/** The mail twin: every mail the add-on sent here, newest first, the newest open. */
+async function showMail(): Promise<void> {
+  const { mails } = await getJson<MailList>('/api/mail');
+  const newest = [...mails].reverse();
+  $('mail-list').replaceChildren(
+    ...newest.map((m) => {
+      const b = el('button', { type: 'button', 'data-index': String(m.index) }, `${m.subject} — to ${m.to}`);
+      b.addEventListener('click', () => showOneMail(m));
+      return el('li', {}, b);
+    }),
+  );
+  if (newest.length) showOneMail(newest[0]);
+  else $('mail-view').replaceChildren(el('p', {}, 'Nothing was sent yet.'));
+  if (!mailDialog.open) mailDialog.showModal();
+}
+
 const COMMANDS: Record<string, () => void | Promise<void>> = {
   open: () => openSidebar('home'),
   build: () => openSidebar('wizard'),
@@ -147,6 +196,7 @@ const COMMANDS: Record<string, () => void | Promise<void>> = {
         : 'Submitted 5 simulated responses; the form-submit trigger is uninstalled, so they wait in the form’s sheet.',
     ),
   rebuild,
+  mail: showMail,
   help: () => alertBox('Leadlag', HELP),
 };
 
@@ -161,6 +211,7 @@ window.addEventListener('message', (e: MessageEvent<SidebarMessage>) => {
     const sheet = e.data.sheet;
     void loadSheets().then(() => (names.includes(sheet) ? selectSheet(sheet) : undefined));
   } else if (e.data?.type === 'leadlag:refresh') void refresh();
+  else if (e.data?.type === 'leadlag:mail') void refresh().then(showMail);
   else if (e.data?.type === 'leadlag:close') closeSidebar();
 });
 document.addEventListener('visibilitychange', () => {

@@ -75,15 +75,16 @@ export interface BuildOptions {
 }
 
 /**
- * A section another feature adds under the scorecard, or null when it has nothing to show. `spills`: where its
- * formulas spill, [row, col, rows, cols] from its first row (0-based), so that a rebuild knows those cells are its own.
+ * A section another feature adds under the scorecard, or null when it has nothing to show; it is given the
+ * definition being built (its sources may be new). `spills`: where its formulas spill, [row, col, rows, cols]
+ * from its first row (0-based), so that a rebuild knows those cells are its own.
  */
 export interface ExtraSection {
   readonly title: string;
   readonly rows: WriteCell[][];
   readonly spills?: readonly (readonly [number, number, number, number])[];
 }
-export type ScorecardExtra = (wb: WorkbookPort) => ExtraSection | null;
+export type ScorecardExtra = (wb: WorkbookPort, definition?: ScorecardDefinition) => ExtraSection | null;
 
 /** An add-on sheet: the one it made before (by tag), else a free name. Never a sheet it did not create. */
 function ownSheet(wb: WorkbookPort, tag: string, names: readonly string[], remembered: string | null): { name: string; exists: boolean } {
@@ -221,7 +222,7 @@ export function buildScorecard(
     footer.push([], [{ text: 'Not shown (the data does not have what they need):' }]);
     for (const m of missing) footer.push([{ text: m }]);
   }
-  const extraSections = extras.map((x) => x(wb)).filter((x): x is ExtraSection => !!x);
+  const extraSections = extras.map((x) => x(wb, def)).filter((x): x is ExtraSection => !!x);
   const plan = planScorecard({
     dataSheet: data.name,
     data: dataPlan,

@@ -11,7 +11,7 @@ import type { Located } from './columns';
 import { RESULTS_TAG, resultsColumn } from './resultsColumn';
 
 export { RESULTS_TAG, resultsColumn };
-import { type OpenSheet, RESPONSES, type TrackerColumn, readOwn } from './sheets';
+import type { OpenSheet, ResponseColumn, TrackerColumn } from './sheets';
 
 /**
  * The tracker's measured results: one ACTION_RESULT formula in the header cell of the column after the
@@ -53,11 +53,19 @@ const own = (cols: Located<TrackerColumn>, id: TrackerColumn) => {
   return j === undefined ? null : `$${columnLetter(j)}$1:$${columnLetter(j)}`;
 };
 
-/** The ACTION_RESULT formula for the tracker's columns as located now, or null when a column it needs is gone. */
-export function resultsFormula(wb: WorkbookPort, cols: Located<TrackerColumn>): string | null {
+/**
+ * The ACTION_RESULT formula for the tracker's columns as located now, or null when a column it needs is gone.
+ * `given`: the scorecard's definition being built (else the one stored).
+ */
+export function resultsFormula(
+  wb: WorkbookPort,
+  cols: Located<TrackerColumn>,
+  responses: ResponsesSheet | null,
+  given?: ScorecardDefinition,
+): string | null {
   const tracker = (['measure', 'customer', 'opened', 'closed', 'status'] as const).map((id) => own(cols, id));
   if (tracker.some((r) => r === null)) return null;
-  const def = definition(wb);
+  const def = given ?? definition(wb);
   const rows: string[] = [];
   const blank = '""';
   let feedback: (string | undefined)[] = [];
@@ -68,7 +76,7 @@ export function resultsFormula(wb: WorkbookPort, cols: Located<TrackerColumn>): 
     rows.push(`feedback=${fb.firstRow}`);
   } else {
     // The loop's own feedback table: its columns are found by their tags, whatever was done to them.
-    const t = readOwn(wb, RESPONSES);
+    const t = responses;
     const at = (id: 'at' | 'customer' | 'referral' | 'csat' | 'comparison') => {
       const j = t?.cols.at.get(id);
       return t && j !== undefined ? openColumn(t.name, j, 2) : undefined;
@@ -108,6 +116,12 @@ export function resultsFormula(wb: WorkbookPort, cols: Located<TrackerColumn>): 
   return `=ACTION_RESULT(${args.join(', ')})`;
 }
 
+/** The Survey responses sheet and where its columns are (sheets.ts readOwn), or null. */
+export interface ResponsesSheet {
+  readonly name: string;
+  readonly cols: Located<ResponseColumn>;
+}
+
 export interface ResultsState {
   /** 1-based column of the formula, or null when it could not be placed (a column it reads is gone). */
   readonly col: number | null;
@@ -130,8 +144,13 @@ function problemOf(head: Cell): string | null {
  * tracker's last column when it has none (or after the user typed over it), written again when the
  * scorecard's sources changed. A spill blocked by a typed cell is left for the user to clear, and said.
  */
-export function ensureResults(wb: WorkbookPort, t: OpenSheet<TrackerColumn>): ResultsState {
-  const formula = resultsFormula(wb, t.cols);
+export function ensureResults(
+  wb: WorkbookPort,
+  t: OpenSheet<TrackerColumn>,
+  responses: ResponsesSheet | null,
+  given?: ScorecardDefinition,
+): ResultsState {
+  const formula = resultsFormula(wb, t.cols, responses, given);
   if (!formula)
     return {
       col: null,

@@ -7,6 +7,8 @@ import { openColumn } from '../scorecard/references';
 import type { ExtraSection } from '../scorecard/build';
 import { IMPROVEMENT_RESULTS_COLUMNS, IMPROVEMENT_RESULTS_ROWS } from '../../functions/defs/improvementResults';
 import { resultsColumn } from './resultsColumn';
+import { RESULTS_FORMULA_KEY, ensureResults, resultsFormula } from './results';
+import type { ScorecardDefinition } from '../../core/scorecard/definition';
 import { type ColumnSpec, type Located, columnTag, locateColumns } from './columns';
 
 /**
@@ -262,9 +264,15 @@ export function readOwn<Id extends string>(wb: WorkbookPort, kind: Kind<Id>): Om
  * their arguments: a custom function given a volatile argument shows "Loading..." for ever (as_of defaults
  * to today inside them).
  */
-export const trackerSummary = (wb: WorkbookPort): ExtraSection | null => {
-  const t = readOwn(wb, TRACKER);
+export const trackerSummary = (wb: WorkbookPort, definition?: ScorecardDefinition): ExtraSection | null => {
+  let t = readOwn(wb, TRACKER);
   if (!t) return null;
+  // A scorecard built on new sources: the tracker's results read them from now on (the build holds the lock).
+  const responses = readOwn(wb, RESPONSES);
+  if (definition && resultsFormula(wb, t.cols, responses, definition) !== wb.getSetting(RESULTS_FORMULA_KEY)) {
+    ensureResults(wb, openTracker(wb), responses, definition);
+    t = readOwn(wb, TRACKER)!;
+  }
   const tracker = t.name;
   const range = (id: TrackerColumn) => {
     const j = t.cols.at.get(id);

@@ -269,15 +269,15 @@ function reconcile(ctx: AutomationContext): SyncResult {
   const failures = new Failures(ctx, readFailed(auto.props));
   try {
     const tracker = openTracker(wb);
+    const feedback = openOwn(wb, RESPONSES);
     try {
       // Each action's result, before and after: ACTION_RESULT after the tracker's last column, placed before
       // any row is written (a column made again at the end goes before it, never into its spill).
-      const results = ensureResults(wb, tracker);
+      const results = ensureResults(wb, tracker, feedback);
       if (results.problem) logError(auto, results.problem);
     } catch (e) {
       logError(auto, `Could not write the measured results on the tracker: ${why(e)}`);
     }
-    const feedback = openOwn(wb, RESPONSES);
     const acted = keysOf(tracker, 'key');
     const done = keysOf(feedback, 'key');
     const answers = readAll(ctx, record);

@@ -9,6 +9,7 @@ import { renderRoles } from './surveyRoles';
 import { renderQuestions } from './surveyQuestions';
 import { renderCreate } from './surveyCreate';
 import { statusPanel } from './surveyStatus';
+import { renderActions } from './actions';
 import type { StepView, SurveyContext } from './surveyContext';
 
 const STEPS: readonly { title: string; render: (ctx: SurveyContext) => StepView }[] = [
@@ -90,6 +91,10 @@ export function renderSurvey(root: HTMLElement, session: Session): void {
       session,
       show: (s: AutomationStatus, m?: string) => manage(s, m),
       setupAgain: (s: AutomationStatus) => wizard(s),
+      actions: () => {
+        replace(heading, 'Customer survey');
+        renderActions(body, { session, back: () => manage() });
+      },
     };
     const panel = statusPanel(host, status, message);
     replace(body, panel);

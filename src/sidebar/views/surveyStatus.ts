@@ -334,6 +334,8 @@ export interface StatusHost {
   show(status: AutomationStatus, message?: string): void;
   /** Runs the wizard again (new forms; the triggers are not installed twice). */
   setupAgain(status: AutomationStatus): void;
+  /** The tracker's actions: close them, and tell the customers what changed. */
+  actions(): void;
 }
 
 /**
@@ -508,6 +510,19 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
       `Created ${survey.createdAt} · ${plural(latest.length, 'form')} · automation ${on ? 'on' : off ? 'off' : 'partly on'}`,
     ),
     s.actions ? h('p', { 'data-actions': '' }, actionWords(s.actions)) : null,
+    s.trackerSheet
+      ? h(
+          'div',
+          { class: 'actions' },
+          button(
+            s.actions?.replies
+              ? `Close actions and send ${plural(s.actions.replies, 'reply', 'replies')}`
+              : 'Close actions and send replies',
+            () => host.actions(),
+            s.actions?.replies ? 'primary' : 'secondary',
+          ),
+        )
+      : null,
     s.simulated ? h('p', { class: 'note' }, 'Local preview: the forms are form descriptions here, not Google Forms.') : null,
     survey.oldReviews ? oldReviewsChoice(session, survey.oldReviews.count, again) : null,
     failedList(session, s.failed, again),
