@@ -242,10 +242,12 @@ export function sourceSeriesOf(
   sources: Partial<Record<Source, SourceColumns>>,
   spec: PeriodSpec,
   dates: DateOptions,
+  health?: { readonly spec: PeriodSpec; readonly lastDays: number },
 ): Partial<Record<Source, SourceSeries>> {
   const out: Partial<Record<Source, SourceSeries>> = {};
   const { sales, feedback, reviews } = sources;
-  if (sales?.columns.date) out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates);
+  if (sales?.columns.date)
+    out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates, undefined, undefined, health);
   if (feedback?.columns.date) out.feedback = feedbackSeries(feedback.columns, feedback.filters, feedback.rules ?? {}, spec, dates);
   if (reviews?.columns.date && reviews.columns.stars)
     out.reviews = reviewSeries(reviews.columns, reviews.filters, reviews.rules ?? {}, spec, dates);

@@ -1,4 +1,5 @@
 import { type Column } from '../values/column';
+import { type Cell } from '../values/cell';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec } from '../time/periods';
 import { type MeasureId, type Source } from '../scorecard/measures';
@@ -92,7 +93,7 @@ export function salesSeries(
   opts: DateOptions,
   start?: number,
   asOf?: number,
-  health?: { readonly spec: PeriodSpec; readonly lastDays: number },
+  health?: { readonly spec: PeriodSpec; readonly lastDays: number; readonly targets?: readonly (readonly Cell[])[] | null },
 ): SourceSeries {
   const date = cols.date;
   if (!date) throw new Error('salesSeries needs the date column');
@@ -145,7 +146,7 @@ export function salesSeries(
     leftOutCount: ledger.leftOutCount,
     amounts: ledger.level,
     returnBasis: p.returns?.basis,
-    ...(health ? { health: healthRows(ledger, health.spec, health.lastDays) } : {}),
+    ...(health ? { health: healthRows(ledger, health.spec, health.lastDays, health.targets) } : {}),
   };
 }
 

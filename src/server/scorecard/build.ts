@@ -26,8 +26,8 @@ export const DEFINITION_KEY = 'leadlag.scorecard.definition';
 export const FOOTPRINT_KEY = 'leadlag.scorecard.footprint';
 const PREFERRED_NAMES = ['Scorecard', 'Leadlag Scorecard'];
 
-/** Target-health periods the scorecard's panel shows (40 quarters: ten years). */
-const HEALTH_PERIODS = 40;
+/** Spare target-health rows the panel leaves for periods that come after the build (a quarter each: a year). */
+const HEALTH_SPARE = 4;
 
 /** Periods of room the data sheet leaves after the latest period when built: pasted rows fill them. */
 const HEADROOM: Record<string, number> = { week: 520, month: 120, quarter: 40, year: 10 };
@@ -136,7 +136,7 @@ export function buildScorecard(
   try {
     const cols: Partial<Record<Source, ResolvedSource['columns']>> = {};
     for (const k of SOURCES) if (sources[k]) cols[k] = sources[k]!.columns;
-    series = sourceSeriesOf(cols, spec, dates);
+    series = sourceSeriesOf(cols, spec, dates, { spec: calendarSpec(SCORECARD_DEFAULTS.healthPeriod), lastDays: given.lastDays });
   } catch (e) {
     if (e instanceof InputError) throw new BuildError(e.message);
     throw e;
@@ -196,7 +196,8 @@ export function buildScorecard(
     .join('; ');
   // Target health comes from the sales block's own section (the same call: the sales columns are read once).
   const hr = healthRow(dataPlan);
-  const health = hr !== null && sources.sales?.ranges.amount ? { row: hr, periods: HEALTH_PERIODS, columns: HEALTH_HEADERS.length } : null;
+  const healthPeriods = (series.sales?.health?.length ?? 0) + HEALTH_SPARE;
+  const health = hr !== null && sources.sales?.ranges.amount ? { row: hr, periods: healthPeriods, columns: HEALTH_HEADERS.length } : null;
   const skipped: { sheet: string; row: number; reason: string }[] = [];
   for (const k of SOURCES) {
     const s = sources[k];

@@ -59,7 +59,12 @@ export function periodColumnLetter(k: number): string {
   return s;
 }
 
-function sourceFormula(s: ResolvedSource, spec: PeriodSpec, start: string, health: { period: string; lastDays: number }): string {
+function sourceFormula(
+  s: ResolvedSource,
+  spec: PeriodSpec,
+  start: string,
+  health: { period: string; lastDays: number; targets?: string },
+): string {
   const r = (role: string) => s.ranges[role as keyof typeof s.ranges] ?? '""';
   const options = formulaString(formatOptions(s.columns.rules ?? {}, s.firstRow));
   const filters = s.filterRanges.length ? `, ${s.filterRanges.join(', ')}` : '';
@@ -69,8 +74,9 @@ function sourceFormula(s: ResolvedSource, spec: PeriodSpec, start: string, healt
     case 'sales':
       return (
         `SALES_SERIES(${r('date')}, ${r('amount')}, ${period}, ${r('order_id')}, ${r('cost')}, ${r('quantity')}, ${r('returned')}, ` +
-        `${r('promised_date')}, ${r('delivered_date')}, ${r('refunded')}, ${r('margin')}, ${from}, ${options}` +
-        `${filters}${', ""'.repeat(3 - s.filterRanges.length)}, "", ${formulaString(health.period)}, ${health.lastDays})`
+        `${r('promised_date')}, ${r('delivered_date')}, ${r('refunded')}, ${r('margin')}, ${r('discount')}, ${from}, ${options}` +
+        `${filters}${', ""'.repeat(3 - s.filterRanges.length)}, "", ${formulaString(health.period)}, ${health.lastDays}` +
+        `${health.targets ? `, ${health.targets}` : ''})`
       );
     case 'feedback':
       return `FEEDBACK_SERIES(${r('date')}, ${r('referral_score')}, ${r('satisfaction')}, ${r('comparison')}, ${period}, ${from}, ${options}${filters})`;
@@ -89,7 +95,7 @@ export function planDataSheet(
   start: number,
   width: number,
   shown: number,
-  health: { period: string; lastDays: number },
+  health: { period: string; lastDays: number; targets?: string },
   evidence: { readonly leads: readonly EvidenceMeasure[]; readonly lags: readonly EvidenceMeasure[] },
 ): DataSheetPlan {
   const present = ORDER.filter((k) => sources[k]);

@@ -221,6 +221,43 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     background: AMBER,
   });
 
+  // Target health, directly under the measures: what sales targets do to customers (DOMAIN.md), one row per period.
+  put([]);
+  section(
+    put([
+      {
+        text: "Target health: each quarter's last days against the rest — the push, what came back, the discounts (partial quarters are never flagged)",
+      },
+    ]),
+  );
+  let healthRow: number;
+  if (input.health) {
+    const h = input.health;
+    healthRow = rows.length + 1;
+    const cols = h.columns;
+    for (let i = 0; i <= h.periods; i++) {
+      const cells: WriteCell[] = [];
+      const range = `${data}!$A$${h.row}:$${columnLetter(cols - 1)}$${h.row + h.periods}`;
+      for (let j = 0; j < cols; j++) cells.push({ formula: `INDEX(${range}, ${i + 1}, ${j + 1})` });
+      put(cells);
+    }
+    const last = healthRow + h.periods;
+    styles.push({ a1: `A${healthRow}:${columnLetter(cols - 1)}${healthRow}`, bold: true, wrap: true });
+    styles.push({ a1: `B${healthRow + 1}:B${last}`, numberFormat: '#,##0' });
+    styles.push({ a1: `C${healthRow + 1}:D${last}`, numberFormat: '0.0%' });
+    styles.push({ a1: `E${healthRow + 1}:E${last}`, numberFormat: '0.00' });
+    styles.push({ a1: `F${healthRow + 1}:I${last}`, numberFormat: '0.0%' });
+    styles.push({ a1: `J${healthRow + 1}:J${last}`, numberFormat: '0.00' });
+    const flags = `K${healthRow + 1}:K${last}`;
+    rules.push(
+      { a1: flags, textEquals: 'Partial period', background: '#ffffff', color: GREY },
+      { a1: flags, formula: `=LEN(K${healthRow + 1})>0`, background: RED, color: '#c5221f', bold: true },
+    );
+    spills.push([healthRow, 1, last, cols]);
+  } else {
+    healthRow = put([{ text: 'Needs sales data with dates and amounts.' }]);
+  }
+
   // Connect the dots over every period the data has (the data sheet's rows, not only those shown).
   put([]);
   const connectionsTitle = put([{ text: 'Connect the dots: which lead measure moves which lag measure, and how many periods later' }]);
@@ -244,27 +281,6 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     styles.push({ a1: `G${connectionsRow + 1}:H${connectionsRow + pairs}`, numberFormat: '0.000' });
   } else {
     connectionsRow = put([{ text: 'Needs at least one lead and one lag measure.' }]);
-  }
-
-  // Target health: the end-of-period push.
-  put([]);
-  section(put([{ text: "Target health: share of each quarter's sales made in its last days (1.5× or more is an end-of-period push)" }]));
-  let healthRow: number;
-  if (input.health) {
-    const h = input.health;
-    healthRow = rows.length + 1;
-    for (let i = 0; i <= h.periods; i++) {
-      const cells: WriteCell[] = [];
-      for (let j = 0; j < h.columns; j++)
-        cells.push({ formula: `INDEX(${data}!$A$${h.row}:$${columnLetter(h.columns - 1)}$${h.row + h.periods}, ${i + 1}, ${j + 1})` });
-      put(cells);
-    }
-    styles.push({ a1: `A${healthRow}:${columnLetter(h.columns - 1)}${healthRow}`, bold: true });
-    styles.push({ a1: `B${healthRow + 1}:B${healthRow + h.periods}`, numberFormat: '#,##0' });
-    styles.push({ a1: `C${healthRow + 1}:D${healthRow + h.periods}`, numberFormat: '0.0%' });
-    styles.push({ a1: `E${healthRow + 1}:E${healthRow + h.periods}`, numberFormat: '0.00' });
-  } else {
-    healthRow = put([{ text: 'Needs sales data with dates and amounts.' }]);
   }
 
   for (const extra of input.extras) {

@@ -132,8 +132,12 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     const h = values[result.layout.healthRow - 1];
     expect(h[0]).toBe('Period');
     const q3 = values.slice(result.layout.healthRow).find((r) => r[0] === '2025-Q3')!;
-    expect(q3[5]).toBe('End-of-period push');
-    expect(q3[4]).toBeCloseTo(cli.target_health.find((t) => t.period === '2025-Q3')!.spike_ratio!, 9);
+    expect(q3[10]).toBe('End-of-period push, Returns after push, Discounting at the end');
+    const cliQ3 = cli.target_health.find((t) => t.period === '2025-Q3' && t.rep === null)!;
+    expect(q3[4]).toBeCloseTo(cliQ3.spike_ratio!, 9);
+    expect(q3[11]).toBe(cliQ3.finding);
+    // Partial quarters say so, and are never flagged.
+    expect(values.slice(result.layout.healthRow).find((r) => r[0] === '2024-Q4')![10]).toBe('Partial period');
   });
 
   test('one source formula per source sheet, on the add-on’s own data sheet; the scorecard points into it', () => {
@@ -144,7 +148,7 @@ describe('the scorecard built in the in-memory workbook from the example data', 
       .filter((f) => /_SERIES\(/.test(f));
     expect(formulas).toHaveLength(3);
     expect(formulas.find((f) => f.startsWith('=SALES_SERIES'))).toMatch(
-      /^=SALES_SERIES\('Sales'!\$B\$4:\$B, 'Sales'!\$E\$4:\$E, "month", 'Sales'!\$A\$4:\$A, 'Sales'!\$F\$4:\$F, 'Sales'!\$G\$4:\$G, 'Sales'!\$H\$4:\$H, 'Sales'!\$I\$4:\$I, 'Sales'!\$J\$4:\$J, "", "", "2024-11", "row=4"/,
+      /^=SALES_SERIES\('Sales'!\$B\$4:\$B, 'Sales'!\$E\$4:\$E, "month", 'Sales'!\$A\$4:\$A, 'Sales'!\$F\$4:\$F, 'Sales'!\$G\$4:\$G, 'Sales'!\$H\$4:\$H, 'Sales'!\$I\$4:\$I, 'Sales'!\$J\$4:\$J, "", "", 'Sales'!\$K\$4:\$K, "2024-11", "row=4"/,
     );
     const cell = wb.formulaAt(result.sheetName, `${String.fromCharCode(65 + COL.history)}${result.layout.measureRows.nps}`);
     expect(cell).toMatch(/^=IF\('Leadlag data'!\$C\$1<3, "", INDEX\('Leadlag data'!\$\d+:\$\d+, 1, 'Leadlag data'!\$C\$1\)\)$/);
@@ -177,9 +181,12 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     const after = wb.computedValues(result.sheetName);
     const calls = wb.customFunctionCalls();
     expect(after[revenueRow - 1][at] as number).toBeCloseTo(beforeValue + 1000, 6);
-    // The sales sheet's one call and the evidence; the feedback and review calls do not run again.
+    // The sales sheet's one call and the evidence; the feedback and review calls do not run again. Each sales
+    // column the measures and target health need (9 of the sheet's 11) is shipped once, and the evidence's
+    // rows of per-period values once: no column twice.
     expect(calls.executions).toBeLessThanOrEqual(3);
-    expect(calls.cells).toBeLessThanOrEqual(70_000);
+    const rows = height + 1 - 3;
+    expect(calls.cells).toBeLessThanOrEqual(9 * rows + 2_000);
     // The evidence moved with the new row (it reads the data sheet, not a copy).
     expect(after[result.layout.connectionsRow][3]).not.toBe(beforeLink[3]);
   });
