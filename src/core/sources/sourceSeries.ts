@@ -183,7 +183,7 @@ export function feedbackSeries(
     dated: datedRows(cachedDayColumn(date, opts)),
     before: f.before,
     measures,
-    leftOut: [],
+    leftOut: f.leftOut,
     leftOutCount: f.leftOutCount,
   };
 }
@@ -213,7 +213,7 @@ export function reviewSeries(
     dated: datedRows(cachedDayColumn(date, opts)),
     before: r.before,
     measures,
-    leftOut: [],
+    leftOut: r.leftOut,
     leftOutCount: r.leftOutCount,
   };
 }

@@ -141,6 +141,13 @@ const RULES: readonly Rule[] = [
 
   { role: 'satisfaction', re: /\b(satisf|csat|unsatisf|dissatisf)/, strength: 1, unless: OPEN_QUESTION },
   { role: 'satisfaction', re: /\b(satisf|csat)/, strength: 0.4 },
+  // "How would you rate your purchase?": a survey's rating question (Typeform's opinion scale), not review stars.
+  {
+    role: 'satisfaction',
+    re: /\bhow (would|do|did) you rate\b|\brate (your|our|the|us)\b/,
+    strength: 0.9,
+    unless: /\b(recommend|likely)\b/,
+  },
 
   {
     role: 'comparison',
