@@ -11,6 +11,8 @@ import { checkSurveyScopes, requireSurveyScopes } from '../server/adapters/appss
 import { surveyModule } from '../server/survey/handlers';
 import { trackerSummary } from '../server/tracker/sheets';
 import { automation } from './survey';
+import { currentHost } from './host';
+import { isMonthFirstLocale } from '../core/values/locale';
 
 export type StartView = 'home' | 'wizard' | 'survey';
 
@@ -60,6 +62,11 @@ function handlers() {
     spreadsheetName: () => ss.getName(),
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     withLock: withDocumentLock,
+    // The checks before a build read dates as the formulas do: in the spreadsheet's zone and locale.
+    dates: () => {
+      const host = currentHost();
+      return { zone: host.zone, monthFirst: isMonthFirstLocale(host.locale) };
+    },
   });
 }
 

@@ -2,6 +2,10 @@ import { calls, type CallName, type Handler, type Results, type HomeInfo, SAMPLE
 import { type WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
+import { reviewDefinition } from '../core/scorecard/plausibility';
+import { type DateOptions } from '../core/values/date';
+import { isMonthFirstLocale } from '../core/values/locale';
+import { RUNTIME_ZONE, UTC_ZONE } from '../core/time/zone';
 import { BuildError, DEFINITION_KEY, SCORECARD_SHEET_KEY, SCORECARD_TAG, type ScorecardExtra, buildScorecard } from './scorecard/build';
 import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../core/scorecard/definition';
 import { InputError } from '../core/values/errors';
@@ -23,6 +27,11 @@ export interface ServerDeps {
   readonly survey?: (core: ScorecardHooks) => SurveyHandlers;
   /** Sections under the scorecard that other features add (the tracker's summary). */
   readonly scorecardExtras?: readonly ScorecardExtra[];
+  /**
+   * How the spreadsheet reads dates (its zone and locale), for the checks the server computes itself.
+   * Left out: the workbook's locale, in UTC when its zone is UTC, else the runtime's zone.
+   */
+  readonly dates?: () => DateOptions;
 }
 
 /** What the survey calls need from the scorecard side. */
@@ -74,9 +83,21 @@ export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
       dataRows: t.dataRows.length,
       skipped: t.skipped,
       problem: null,
+      profile: t.profile ?? null,
+      labels: t.labels ?? null,
     };
   } catch (e) {
-    return { sheet, headerRow: null, headers: [], columns: [], dataRows: 0, skipped: [], problem: (e as Error).message };
+    return {
+      sheet,
+      headerRow: null,
+      headers: [],
+      columns: [],
+      dataRows: 0,
+      skipped: [],
+      problem: (e as Error).message,
+      profile: null,
+      labels: null,
+    };
   }
 }
 
@@ -133,6 +154,19 @@ export function createHandlers(deps: ServerDeps): Handlers {
         throw new UserError((e as Error).message);
       }
       return build(def);
+    },
+    checkScorecard({ definition }) {
+      let def: ScorecardDefinition;
+      try {
+        def = checkDefinition(definition);
+      } catch (e) {
+        throw new UserError((e as Error).message);
+      }
+      const dates = deps.dates?.() ?? {
+        zone: wb.timeZone() === 'UTC' ? UTC_ZONE : RUNTIME_ZONE,
+        monthFirst: isMonthFirstLocale(wb.locale()),
+      };
+      return reviewDefinition(def, (sheet) => (wb.sheetNames().includes(sheet) ? (wb.sheet(sheet)?.readValues() ?? null) : null), dates);
     },
     rebuildScorecard() {
       const def = storedDefinition();

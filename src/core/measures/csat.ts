@@ -50,10 +50,15 @@ const NUMBERED = /^(\d{1,3})\s*(?:[-–—:(]\s*[a-z].*)$/i;
 const norm = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
- * A satisfaction answer written as a label, on a 5-point scale (default) or a 7-point one: its place on the
- * scale, or undefined when the text is no label of that scale. A number with its label reads as the number.
+ * A satisfaction answer written as a label on a 5-point scale ("Somewhat satisfied" → 4): its place on the
+ * scale, or undefined when the text is no such label. A number with its label reads as the number.
  */
-export function csatLabel(text: string, scale = 5): number | undefined {
+export function csatLabel(text: string): number | undefined {
+  return csatLabelOn(text, 5);
+}
+
+/** The same on a 5- or 7-point scale ("Moderately satisfied" → 6 of 7); undefined on other scales. */
+export function csatLabelOn(text: string, scale: number): number | undefined {
   const t = norm(text);
   const numbered = NUMBERED.exec(t);
   if (numbered) return Number(numbered[1]);
@@ -103,11 +108,11 @@ export function csatRows(scores: Column, scale = 5, topBox = 2): RatioRows {
   for (let i = 0; i < n; i++) {
     const c = cells[i];
     let v = readNumber(c);
-    if (v === undefined && typeof c === 'string') v = csatLabel(c, scale);
+    if (v === undefined && typeof c === 'string') v = csatLabelOn(c, scale);
     if (v === null) continue;
     if (v === undefined || !Number.isInteger(v) || v < 1 || v > scale) {
       if (isHeaderCell(scores, i, c)) continue;
-      if (scale === 5 && typeof c === 'string' && csatLabel(c, 7) !== undefined)
+      if (scale === 5 && typeof c === 'string' && csatLabelOn(c, 7) !== undefined)
         fail(`${where(scores, i)} holds "${c.trim()}", a label of a 7-point scale; set the scale to 7`);
       badCell(scores, i, expected);
     }

@@ -1,21 +1,22 @@
 import { type Cell } from '../values/cell';
 import { type Column } from '../values/column';
 import { type DateOptions, readDayColumn } from '../values/date';
-import { InputError } from '../values/errors';
+import { InputError, fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { readScore } from '../values/score';
 import { formatMoney } from '../values/currency';
 import { readStars } from '../measures/reviews';
-import { csatLabel, labelScale } from '../measures/csat';
+import { csatLabelOn, labelScale } from '../measures/csat';
 import { median } from '../stats/median';
-import { type PeriodSpec, periodLabel } from '../time/periods';
+import { type PeriodSpec, calendarSpec, periodLabel } from '../time/periods';
 import { type Role } from '../tables/roles';
 import { profileById } from '../tables/profiles/index';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { kindOf } from './sourceKind';
 import { type SourceSeries } from '../sources/sourceSeries';
 import { sourceSeriesOf } from './compute';
-import { type LoadedSource } from './source';
+import { type LoadedSource, loadSourceOf } from './source';
+import { type ScorecardDefinition } from './definition';
 
 /**
  * The checks before a build (issue "never silently implausible"): what a mapping would produce, looked at
@@ -259,7 +260,7 @@ function feedbackChecks(loaded: LoadedSource): Implausible[] {
     cells.forEach((c, i) => {
       const n = readNumber(c);
       if (n === null) return;
-      const v = n === undefined && typeof c === 'string' ? csatLabel(c, scale) : n;
+      const v = n === undefined && typeof c === 'string' ? csatLabelOn(c, scale) : n;
       answers++;
       if (v === undefined || !Number.isInteger(v) || v < 1 || v > scale) {
         outside++;
@@ -463,4 +464,47 @@ export function reviewSources(
   const order = (id: MeasureId) => MEASURES.findIndex((m) => m.id === id);
   latest.sort((x, y) => order(x.id) - order(y.id));
   return { problems, latest };
+}
+
+/** One source of a reviewed definition: the export it was recognised as and the amounts' currency. */
+export interface SourceNote {
+  readonly source: Source;
+  readonly sheet: string;
+  readonly profile: string | null;
+  readonly currency: string | null;
+}
+
+export interface DefinitionReview extends Review {
+  readonly sources: readonly SourceNote[];
+}
+
+/**
+ * The checks and latest numbers of a scorecard definition over the sheets it names (the wizard's step 2 and
+ * its Build step ask for them before anything is built). `read` gives a sheet's values, or null when the
+ * sheet is gone. Throws an InputError naming a missing sheet or column.
+ */
+export function reviewDefinition(
+  def: ScorecardDefinition,
+  read: (sheet: string) => readonly (readonly Cell[])[] | null,
+  dates: DateOptions,
+): DefinitionReview {
+  const loaded: Partial<Record<Source, LoadedSource>> = {};
+  const names: Partial<Record<Source, string>> = {};
+  const sources: SourceNote[] = [];
+  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+    const ref = def.sources[kind];
+    if (!ref) continue;
+    const grid = read(ref.sheet);
+    if (!grid) fail(`the sheet "${ref.sheet}" (${KIND_WORDS[kind]}) is not in this spreadsheet any more; choose the ${kind} data again`);
+    const l = loadSourceOf(ref.sheet, grid, ref);
+    loaded[kind] = l;
+    names[kind] = ref.sheet;
+    sources.push({
+      source: kind,
+      sheet: ref.sheet,
+      profile: profileById(l.table.profile)?.name ?? null,
+      currency: l.setup.currency.code ?? null,
+    });
+  }
+  return { ...reviewSources(loaded, names, calendarSpec(def.period), dates), sources };
 }

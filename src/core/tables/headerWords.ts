@@ -32,7 +32,7 @@ const RULES: readonly Rule[] = [
   { role: 'date', re: /^(date|day|timestamp|time stamp|when|date time|datetime)$/, strength: 1 },
   {
     role: 'date',
-    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|document|doc) (date|day|time|timestamp)\b/,
+    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|doc(?:ument)?) (date|day|time|timestamp)\b/,
     strength: 1,
   },
   { role: 'date', re: /\btimestamp\b/, strength: 1 },
@@ -41,7 +41,7 @@ const RULES: readonly Rule[] = [
 
   {
     role: 'order_id',
-    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|document|doc)s? ?(id|no|num|number|ref|reference|code)\b/,
+    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|doc(?:ument)?)s? ?(id|no|num|number|ref|reference|code)\b/,
     strength: 1,
   },
   { role: 'order_id', re: /^(order|invoice|ref|reference|id|no|number)$/, strength: 0.6 },

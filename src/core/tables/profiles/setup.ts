@@ -119,3 +119,34 @@ function currencyOf(
   }
   return none;
 }
+
+/** A source as the scorecard's definition stores it (core/scorecard/definition.ts SourceRef), nothing empty written. */
+export interface SourceRefInput {
+  sheet: string;
+  columns: Record<string, string>;
+  rules?: SourceRules;
+  filters?: string[];
+  profile?: string;
+  currency?: string;
+}
+
+/**
+ * The definition's entry for a sheet: role → header name for the chosen columns, and the rules, filter
+ * columns, profile and currency its setup gives (sourceSetup). The sidebar's wizard and the server's
+ * suggested definition both write it so, so they cannot disagree.
+ */
+export function sourceRefFor(
+  sheet: string,
+  table: TableHeaders,
+  mapping: Readonly<Partial<Record<Role, number>>>,
+  columns: readonly (readonly Cell[])[],
+): SourceRefInput {
+  const setup = sourceSetup(table, mapping, columns);
+  const ref: SourceRefInput = { sheet, columns: {} };
+  for (const [role, index] of Object.entries(mapping) as [Role, number][]) ref.columns[role] = table.headers[index];
+  if (Object.keys(setup.rules).length) ref.rules = setup.rules;
+  if (setup.filters.length) ref.filters = setup.filters;
+  if (setup.profile) ref.profile = setup.profile;
+  if (setup.currency.code) ref.currency = setup.currency.code;
+  return ref;
+}
