@@ -207,6 +207,9 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
   return out;
 }
 
+/** To the cent first, so that a float sum such as 12464.4999… shows as the 12,465 it is. */
+const cents = (x: number): number => Math.round(x * 100) / 100;
+
 const round = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : String(Math.round(x * 100) / 100));
 
 function feedbackChecks(loaded: LoadedSource): Implausible[] {
@@ -404,7 +407,7 @@ function latestOf(series: SourceSeries, currency: string | undefined): LatestNum
     else {
       const money = row.id === 'revenue' || row.id === 'margin' || row.id === 'average_order_value';
       const shown = money
-        ? formatMoney(row.id === 'average_order_value' ? Math.round(value * 100) / 100 : Math.round(value), currency)
+        ? formatMoney(row.id === 'average_order_value' ? cents(value) : Math.round(cents(value)), currency)
         : info.format.includes('%')
           ? `${(value * 100).toFixed(info.format.includes('.0') ? 1 : 0)}%`
           : String(Math.round(value));
