@@ -24,7 +24,13 @@ describe('On time (DOMAIN.md): orders due, by the promised day', () => {
   });
   test('an order of several lines counts once: delivered when its last line is', () => {
     const order = Int32Array.from([0, 0, 1]);
-    const o = onTimeOrders(days(['2026-01-10', '2026-01-10', '2026-01-10']), days(['2026-01-09', '2026-01-12', '2026-01-10']), null, order, 2);
+    const o = onTimeOrders(
+      days(['2026-01-10', '2026-01-10', '2026-01-10']),
+      days(['2026-01-09', '2026-01-12', '2026-01-10']),
+      null,
+      order,
+      2,
+    );
     expect(Array.from(o.delivered)).toEqual([day('2026-01-12'), day('2026-01-10')]);
     expect(onTimeTotals(o)).toEqual({ onTime: 1, due: 2 });
     const open = onTimeOrders(days(['2026-01-10', '2026-01-10']), days(['2026-01-09', '']), null, Int32Array.from([0, 0]), 1);

@@ -58,7 +58,9 @@ describe('MEASURE_SERIES', () => {
   test('every measure by its id, in any case; blank where a period has nothing to measure or lies outside the dates', () => {
     expect(run('MEASURE_SERIES', 'Revenue', [['2026-01', '2026-02', '2026-03']], d, col(5, 7, 1))).toEqual([[5, 8, '']]);
     // Inside the dates an empty period sold nothing: 0.
-    expect(run('MEASURE_SERIES', 'Revenue', [['2026-01', '2026-02', '2026-03']], col('2026-01-05', '2026-03-01'), col(5, 7))).toEqual([[5, 0, 7]]);
+    expect(run('MEASURE_SERIES', 'Revenue', [['2026-01', '2026-02', '2026-03']], col('2026-01-05', '2026-03-01'), col(5, 7))).toEqual([
+      [5, 0, 7],
+    ]);
     expect(run('MEASURE_SERIES', 'nps', [['2026-01', '', '2026-02', '2026-03']], d, col(10, 0, 6))).toEqual([[100, -100, '']]);
     expect(run('MEASURE_SERIES', 'orders', [['2026-02']], d)).toEqual([[2]]);
   });

@@ -3,7 +3,7 @@ import { type ExportProfile } from './types';
 /** Delighted: survey responses as its API lists them, JSON (tests/fixtures/exports/delighted). */
 export const DELIGHTED: ExportProfile = {
   id: 'delighted',
-  name: 'Delighted survey responses (JSON)',
+  name: 'Delighted responses file (JSON)',
   kind: 'feedback',
   source: 'Delighted API documentation, Listing survey responses (the CSV export is not documented)',
   recognise: ['survey_type', 'score', 'created_at', 'permalink'],

@@ -3,7 +3,7 @@ import { type ExportProfile } from './types';
 /** Google Business Profile reviews from Google Takeout, JSON (tests/fixtures/exports/google-business-profile-reviews). */
 export const GOOGLE_BUSINESS_REVIEWS: ExportProfile = {
   id: 'google-business-profile-reviews',
-  name: 'Google Business Profile reviews (Takeout JSON)',
+  name: 'Google Business Profile reviews file (Takeout JSON)',
   kind: 'reviews',
   source: 'a reader of real Takeout archives (GReviewSignals); the Business Profile API’s Review fields',
   recognise: ['starRating', 'createTime'],

@@ -3,7 +3,7 @@ import { type ExportProfile } from './types';
 /** Google Forms: responses sheet or Download responses (.csv) (tests/fixtures/exports/google-forms). */
 export const GOOGLE_FORMS: ExportProfile = {
   id: 'google-forms',
-  name: 'Google Forms responses',
+  name: 'Google Forms responses sheet',
   kind: 'feedback',
   source: 'a pasted real download (Timestamp first, one column per question headed by its text)',
   recognise: ['Timestamp'],

@@ -3,7 +3,7 @@ import { type CurrencyFound, detectCurrency } from '../../values/currency';
 import { type FilterRule, MAX_FILTERS, type SourceRules } from '../../sources/rules';
 import { type Role } from '../roles';
 import { type RoleSuggestion, suggestRoles } from '../suggestRoles';
-import { type ExportProfile, findHeader, profileById } from './index';
+import { type ExportProfile, findHeader, headerKey, profileById } from './index';
 import { profileSuggestions } from './roles';
 
 /** What a table looks like to the guessers: its headers, and the profile and question texts it was found with. */
@@ -106,7 +106,14 @@ function currencyOf(
   const none: CurrencyFound = { code: undefined, mixed: [], from: '' };
   const amount = mapping.amount;
   if (amount === undefined) return none;
-  const codeAt = profile ? findHeader(headers, profile.currencyColumn) : findHeader(headers, ['Currency', 'Currency Code']);
+  // A profile's code columns go with its amount columns in order (Stripe: Converted Amount → Converted Currency,
+  // Amount → Currency); a single code column goes with any amount.
+  let codeAt = -1;
+  if (profile) {
+    const k = (profile.columns.amount ?? []).findIndex((n) => headerKey(n) === headerKey(headers[amount]));
+    const paired = k >= 0 && profile.currencyColumn && profile.currencyColumn.length > 1 ? profile.currencyColumn[k] : undefined;
+    codeAt = findHeader(headers, paired ? [paired] : profile.currencyColumn);
+  } else codeAt = findHeader(headers, ['Currency', 'Currency Code']);
   const code = codeAt >= 0 ? { header: headers[codeAt], cells: columns[codeAt] ?? [] } : undefined;
   const found = detectCurrency(headers[amount], columns[amount] ?? [], code);
   if (found.code || found.mixed.length || !profile) return found;

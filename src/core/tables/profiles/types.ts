@@ -46,7 +46,11 @@ export interface ExportProfile {
   readonly amounts?: 'order' | 'line';
   /** Rows whose amount is below zero are refunds (WooCommerce writes a refund as a row of its own). */
   readonly negativeReturns?: boolean;
-  /** Where the currency is written: a column of codes ("Currency": "USD"). Otherwise the header or the values say. */
+  /**
+   * Where the currency is written: a column of codes ("Currency": "USD"). With several, they go with the
+   * amount columns in order (Stripe's Converted Currency with Converted Amount). Otherwise the header or the
+   * values say.
+   */
   readonly currencyColumn?: readonly string[];
   /** Rows are data only where the date column holds a date (a report's group headings, subtotals and footer). */
   readonly rowsNeedDate?: boolean;
