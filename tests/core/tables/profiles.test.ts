@@ -110,3 +110,9 @@ describe('export profiles: data, one file per vendor', () => {
     });
   });
 });
+
+test('the README’s table lists every export Leadlag recognises', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('### Exports Leadlag recognises'));
+  for (const p of PROFILES) expect([p.id, table.includes(`| ${p.name} |`) || table.includes(`| ${p.name} (`)]).toEqual([p.id, true]);
+});
