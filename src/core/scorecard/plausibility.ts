@@ -10,7 +10,7 @@ import { csatLabelOn, labelScale } from '../measures/csat';
 import { median } from '../stats/median';
 import { type PeriodSpec, calendarSpec, periodLabel } from '../time/periods';
 import { type Role } from '../tables/roles';
-import { profileById } from '../tables/profiles/index';
+import { findHeader, profileById } from '../tables/profiles/index';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { kindOf } from './sourceKind';
 import { type SourceSeries } from '../sources/sourceSeries';
@@ -31,6 +31,7 @@ export type CheckId =
   | 'returns-over-100'
   | 'order-value-tiny'
   | 'currency-mixed'
+  | 'tax-included'
   | 'score-range'
   | 'score-1-to-5'
   | 'rating-range'
@@ -45,6 +46,7 @@ export const CHECK_IDS: readonly CheckId[] = [
   'returns-over-100',
   'order-value-tiny',
   'currency-mixed',
+  'tax-included',
   'score-range',
   'score-1-to-5',
   'rating-range',
@@ -170,6 +172,8 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
         `"${amountName}" holds amounts in several currencies (${loaded.setup.currency.mixed.join(', ')}): they cannot be added up. ` +
         `Choose the amount converted to one currency (such as Stripe's "Converted Amount"), or one currency's rows`,
     });
+  const tax = taxIncluded(loaded, amounts, amountName);
+  if (tax) out.push(tax);
   if (series) {
     const returns = series.measures.find((m) => m.id === 'return_rate');
     if (returns && !returns.problem) {
@@ -209,6 +213,47 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
 
 /** To the cent first, so that a float sum such as 12464.4999… shows as the 12,465 it is. */
 const cents = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * A profile's net check (Xero): per order, its lines' amounts against the order's total less its tax. Lines
+ * that add up to the whole total on most taxed orders include the tax.
+ */
+function taxIncluded(loaded: LoadedSource, amounts: readonly (number | null | undefined)[], amountName: string): Implausible | null {
+  const profile = profileById(loaded.table.profile);
+  const check = profile?.netCheck;
+  const idAt = loaded.mapping.order_id;
+  if (!check || idAt === undefined) return null;
+  const totalAt = findHeader(loaded.table.headers, [check.total]);
+  const taxAt = findHeader(loaded.table.headers, [check.tax]);
+  if (totalAt < 0 || taxAt < 0) return null;
+  const orders = new Map<string, { sum: number; total: number; tax: number }>();
+  loaded.cells[idAt].forEach((id, i) => {
+    const a = amounts[i];
+    const total = readNumber(loaded.cells[totalAt][i]);
+    const t = readNumber(loaded.cells[taxAt][i]);
+    if (typeof a !== 'number' || typeof total !== 'number' || typeof t !== 'number') return;
+    const key = String(id).trim();
+    const o = orders.get(key);
+    if (o) o.sum += a;
+    else orders.set(key, { sum: a, total, tax: t });
+  });
+  let taxed = 0;
+  let gross = 0;
+  for (const o of orders.values()) {
+    if (Math.abs(o.tax) < 0.005) continue;
+    taxed++;
+    if (Math.abs(o.sum - o.total) < 0.01 && Math.abs(o.sum - (o.total - o.tax)) >= 0.01) gross++;
+  }
+  if (taxed < 3 || gross <= 0.5 * taxed) return null;
+  return {
+    check: 'tax-included',
+    source: 'sales',
+    column: amountName,
+    message:
+      `"${amountName}" adds up to the invoice's "${check.total}" on ${gross} of ${taxed} taxed invoices: its lines include the tax ` +
+      `(Xero's Tax Inclusive amounts), and revenue is before tax. Export the invoices with tax-exclusive line amounts`,
+  };
+}
 
 const round = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : String(Math.round(x * 100) / 100));
 

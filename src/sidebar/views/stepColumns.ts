@@ -75,7 +75,13 @@ function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice,
     return h(
       'div',
       { class: 'field col-field' },
-      h('label', { for: fid, title: header }, header || `(column ${j + 1} has no header)`),
+      h(
+        'label',
+        { for: fid, title: guess.table.labels?.[j] || header },
+        header || `(column ${j + 1} has no header)`,
+        // A header row under the names holds the question (Qualtrics: Q1 is "How likely are you to recommend…").
+        guess.table.labels?.[j] ? h('span', { class: 'hint' }, ` ${guess.table.labels[j]}`) : null,
+      ),
       select,
       h('p', { class: 'hint example', id: `${fid}-eg` }, examples.length ? `e.g. ${examples.join(' · ')}` : 'empty in the rows read'),
     );

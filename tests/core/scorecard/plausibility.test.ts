@@ -122,6 +122,18 @@ describe('the checks before a build', () => {
     expect(r.problems[0].message).toMatch(/^"Amount" holds amounts in several currencies \(EUR, USD\)/);
   });
 
+  test('tax-included: Xero lines whose amounts include the VAT (they add up to Total, not Total − TaxTotal)', () => {
+    const grid = fixture('xero-invoices/Invoices.csv');
+    const [h, ...rows] = grid;
+    const line = h.indexOf('LineAmount');
+    const tax = h.indexOf('TaxAmount');
+    const inclusive = [h, ...rows.map((r) => r.map((c, j) => (j === line ? String(Number(r[line]) + Number(r[tax] || 0)) : c)))];
+    const r = review({ sales: { grid: inclusive } });
+    expect(checksOf(r)).toEqual(['tax-included']);
+    expect(r.problems[0].message).toMatch(/^"LineAmount" adds up to the invoice's "Total" on \d+ of \d+ taxed invoices: its lines include the tax/);
+    expect(checksOf(review({ sales: { grid } }))).toEqual([]);
+  });
+
   test('score-range: a referral score column outside 0–10 (Shopify’s Shipping taken as the score, issue 11)', () => {
     const grid = [['Date', 'How likely to recommend'], ...Array.from({ length: 12 }, (_, i) => [isoDay(i), i % 2 ? '12.50' : '8'])];
     const r = review({ feedback: { grid } });
@@ -188,6 +200,7 @@ describe('the checks before a build', () => {
       'returns-over-100',
       'order-value-tiny',
       'currency-mixed',
+      'tax-included',
       'score-range',
       'score-1-to-5',
       'rating-range',

@@ -52,6 +52,12 @@ export interface ExportProfile {
    * values say.
    */
   readonly currencyColumn?: readonly string[];
+  /**
+   * The order's total and its tax, repeated on its lines, against which the amount's lines are checked before
+   * a build: lines that add up to the total (not the total less the tax) include the tax (Xero's "Tax
+   * Inclusive" line amounts), and the check says so instead of counting VAT as sales.
+   */
+  readonly netCheck?: { readonly total: string; readonly tax: string };
   /** Rows are data only where the date column holds a date (a report's group headings, subtotals and footer). */
   readonly rowsNeedDate?: boolean;
   /** What the header rows below the first hold, for the list of rows left out ("Response / Open-Ended Response"). */

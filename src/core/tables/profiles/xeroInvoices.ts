@@ -24,6 +24,7 @@ export const XERO_INVOICES: ExportProfile = {
     { column: ['Type'], returns: ['sales credit note', 'credit note', 'accreccredit'] },
   ],
   amounts: 'line',
+  netCheck: { total: 'Total', tax: 'TaxTotal' },
   currencyColumn: ['Currency'],
   decisions: [
     'Draft, awaiting-approval, voided and deleted invoices are not sales; awaiting payment ones are (revenue is not cash).',
