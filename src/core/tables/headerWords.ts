@@ -37,6 +37,9 @@ const RULES: readonly Rule[] = [
   },
   { role: 'date', re: /\btimestamp\b/, strength: 1 },
   { role: 'date', re: /\b(created|submitted|posted|ordered|placed)( (on|at|date))?$/, strength: 0.8 },
+  // A survey export's response time beats when the respondent started or last stopped ("End Date", "Submit
+  // Date (UTC)" over "Start Date", "Stage Date"): the answer counts when it was given.
+  { role: 'date', re: /\b(end|submit|submitted|completed|finished|recorded) (date|time|timestamp)\b/, strength: 0.9 },
   { role: 'date', re: /\b(date|time|day)\b/, strength: 0.6 },
 
   {

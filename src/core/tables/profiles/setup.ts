@@ -108,12 +108,9 @@ function currencyOf(
   if (amount === undefined) return none;
   // A profile's code columns go with its amount columns in order (Stripe: Converted Amount → Converted Currency,
   // Amount → Currency); a single code column goes with any amount.
-  let codeAt = -1;
-  if (profile) {
-    const k = (profile.columns.amount ?? []).findIndex((n) => headerKey(n) === headerKey(headers[amount]));
-    const paired = k >= 0 && profile.currencyColumn && profile.currencyColumn.length > 1 ? profile.currencyColumn[k] : undefined;
-    codeAt = findHeader(headers, paired ? [paired] : profile.currencyColumn);
-  } else codeAt = findHeader(headers, ['Currency', 'Currency Code']);
+  const k = profile ? (profile.columns.amount ?? []).findIndex((n) => headerKey(n) === headerKey(headers[amount])) : -1;
+  const paired = profile && k >= 0 && profile.currencyColumn && profile.currencyColumn.length > 1 ? profile.currencyColumn[k] : undefined;
+  const codeAt = findHeader(headers, profile ? (paired ? [paired] : profile.currencyColumn) : ['Currency', 'Currency Code']);
   const code = codeAt >= 0 ? { header: headers[codeAt], cells: columns[codeAt] ?? [] } : undefined;
   const found = detectCurrency(headers[amount], columns[amount] ?? [], code);
   if (found.code || found.mixed.length || !profile) return found;
