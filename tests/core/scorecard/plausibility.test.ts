@@ -130,7 +130,9 @@ describe('the checks before a build', () => {
     const inclusive = [h, ...rows.map((r) => r.map((c, j) => (j === line ? String(Number(r[line]) + Number(r[tax] || 0)) : c)))];
     const r = review({ sales: { grid: inclusive } });
     expect(checksOf(r)).toEqual(['tax-included']);
-    expect(r.problems[0].message).toMatch(/^"LineAmount" adds up to the invoice's "Total" on \d+ of \d+ taxed invoices: its lines include the tax/);
+    expect(r.problems[0].message).toMatch(
+      /^"LineAmount" adds up to the invoice's "Total" on \d+ of \d+ taxed invoices: its lines include the tax/,
+    );
     expect(checksOf(review({ sales: { grid } }))).toEqual([]);
   });
 
