@@ -5,7 +5,7 @@ import { readNumber } from '../values/number';
 import { readResponded } from '../values/boolean';
 import { type RatioRows } from './ratio';
 
-const STARS_EXPECTED = 'stars are numbers from 1 to 5, "4/5", "4 stars", ★★★★☆ or ONE to FIVE';
+const STARS_EXPECTED = 'stars are numbers from 1 to 5, "4/5", "4 stars" or ★★★★☆';
 
 /** Star ratings as words: Google Business Profile writes "FOUR" (and "STAR_RATING_UNSPECIFIED" for none). */
 const STAR_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
