@@ -3,12 +3,13 @@ import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
 import { type Cell } from '../values/cell';
 import { isoDay } from '../time/days';
-import { readHealthSales } from '../measures/targetHealth/read';
 import { readTargets } from '../measures/targetHealth/targets';
 import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
 import { type SourceRules } from '../sources/rules';
+import { type SalesLedger } from '../sources/salesLedger';
+import { healthSalesOf } from '../sources/healthSection';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
 import type { Evidence } from '../measures/leadLag';
@@ -205,31 +206,19 @@ function healthJson(r: HealthRow): HealthJson {
 }
 
 /**
- * Target health of a sales table, from its columns by role: returns from `returned` (counted against the
- * quantity where there is one, else the amounts), discounts from `discount` (money off), reps from `rep`.
+ * Target health of a sales table (DOMAIN.md *Target health*), per period for the team and per rep: over the
+ * sales the ledger counts (left-out orders and refund rows out, an order's amount once), the same sales as
+ * every other measure and the scorecard's panel (core/sources/healthSection.ts).
  */
 export function salesTargetHealth(
-  sales: Readonly<Record<string, Column>>,
+  ledger: SalesLedger,
+  rep: Column | undefined,
   options: Pick<ScorecardOptions, 'healthPeriod' | 'lastDays' | 'healthTargets'>,
-  dates: DateOptions,
 ): HealthJson[] {
-  if (!sales.date || !sales.amount) return [];
-  const days = cachedDayColumn(sales.date, dates);
-  const s = readHealthSales(
-    {
-      dates: sales.date,
-      amounts: sales.amount,
-      returned: sales.returned,
-      sold: sales.returned ? (sales.quantity ?? sales.amount) : undefined,
-      discount: sales.discount,
-      rep: sales.rep,
-    },
-    days,
-    dates,
-  );
+  if (!ledger.values.amount) return [];
   const t = options.healthTargets;
   const targets = t ? readTargets(t.cells, options.healthPeriod, t.name) : null;
-  return targetHealth(s, options.healthPeriod, options.lastDays, targets).rows.map(healthJson);
+  return targetHealth(healthSalesOf(ledger, rep), options.healthPeriod, options.lastDays, targets).rows.map(healthJson);
 }
 
 /** The last `count` periods, ending with the period of the latest date in the given columns. */
@@ -323,7 +312,8 @@ export function computeScorecard(
     sentence: c.sentence,
   }));
 
-  const target_health = sources.sales ? salesTargetHealth(sources.sales.columns, options, dates) : [];
+  const ledger = series.sales?.ledger;
+  const target_health = ledger && sources.sales ? salesTargetHealth(ledger, sources.sales.columns.rep, options) : [];
 
   const skipped: ScorecardResult['skipped'] = [];
   for (const kind of ['sales', 'feedback', 'reviews'] as const) {

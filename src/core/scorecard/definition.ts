@@ -3,7 +3,7 @@ import { MEASURE_IDS, type MeasureId } from './measures';
 import { ROLES, type Role, isRole } from '../tables/roles';
 import { SCORECARD_DEFAULTS } from './defaults';
 import { SOURCES } from './sourceKind';
-import { MAX_FILTERS, type SourceRules } from '../sources/rules';
+import { type FilterRule, MAX_FILTERS, type SourceRules, filtersRead } from '../sources/rules';
 
 /**
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
@@ -25,6 +25,8 @@ function makeShape() {
     filters: z.optional(z.unknown()),
     /** The export the sheet was recognised as (core/tables/profiles), for messages: "Shopify orders". */
     profile: z.optional(z.string()),
+    /** The amounts' currency (ISO code such as "GBP"), from the amount header or its values: money rows are formatted in it. */
+    currency: z.optional(z.string()),
   });
   return z.object({
     version: z.number(),
@@ -65,6 +67,8 @@ export interface SourceRefDef {
   /** Header names of the filter columns, by place: filters[0] is what leave1 reads. */
   readonly filters?: readonly string[];
   readonly profile?: string;
+  /** ISO 4217 code of the amounts (core/values/currency.ts), e.g. "GBP"; absent when nothing says. */
+  readonly currency?: string;
 }
 
 export interface ScorecardDefinition {
@@ -81,37 +85,52 @@ export interface ScorecardDefinition {
 
 const PERIODS = ['week', 'month', 'quarter'] as const;
 
+/** A list of filter rules as stored, or null when it is not one. */
+function filterRules(value: unknown, keepAllowed: boolean): FilterRule[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: FilterRule[] = [];
+  for (const r of value as unknown[]) {
+    if (typeof r !== 'object' || r === null) return null;
+    const { filter, values, keep } = r as { filter?: unknown; values?: unknown; keep?: unknown };
+    if (!Number.isInteger(filter) || (filter as number) < 0 || (filter as number) >= MAX_FILTERS) return null;
+    if (!Array.isArray(values) || !values.every(isString)) return null;
+    if (keep !== undefined && (keep !== true || !keepAllowed)) return null;
+    const rule = { filter: filter as number, values: (values as string[]).map((x) => x.trim().toLowerCase()) };
+    out.push(keep ? { ...rule, keep: true } : rule);
+  }
+  return out;
+}
+
 /** Source rules as stored: checked field by field (they come back from a settings store or the sidebar). */
 function checkRules(value: unknown, at: string, problems: string[]): SourceRules | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push(`${at} must be an object`);
     return null;
   }
-  const v = value as { amounts?: unknown; leaveOut?: unknown };
-  const out: { amounts?: 'line' | 'order'; leaveOut?: { filter: number; values: string[] }[] } = {};
+  const v = value as { amounts?: unknown; leaveOut?: unknown; returns?: unknown; negatives?: unknown; scale?: unknown; topBox?: unknown };
+  const out: { -readonly [K in keyof SourceRules]: SourceRules[K] } = {};
   if (v.amounts !== undefined) {
     if (v.amounts === 'line' || v.amounts === 'order') out.amounts = v.amounts;
     else problems.push(`${at}.amounts must be "line" or "order"`);
   }
-  if (v.leaveOut !== undefined) {
-    const ok =
-      Array.isArray(v.leaveOut) &&
-      v.leaveOut.every(
-        (r: unknown) =>
-          typeof r === 'object' &&
-          r !== null &&
-          Number.isInteger((r as { filter?: unknown }).filter) &&
-          ((r as { filter: number }).filter as number) >= 0 &&
-          (r as { filter: number }).filter < MAX_FILTERS &&
-          Array.isArray((r as { values?: unknown }).values) &&
-          ((r as { values: unknown[] }).values as unknown[]).every(isString),
-      );
-    if (ok)
-      out.leaveOut = (v.leaveOut as { filter: number; values: string[] }[]).map((r) => ({
-        filter: r.filter,
-        values: r.values.map((x) => x.trim().toLowerCase()),
-      }));
-    else problems.push(`${at}.leaveOut must list { filter: 0..${MAX_FILTERS - 1}, values: [text] }`);
+  for (const key of ['leaveOut', 'returns'] as const) {
+    if (v[key] === undefined) continue;
+    const rules = filterRules(v[key], key === 'leaveOut');
+    if (rules) out[key] = rules;
+    else
+      problems.push(`${at}.${key} must list { filter: 0..${MAX_FILTERS - 1}, values: [text]${key === 'leaveOut' ? ', keep?: true' : ''} }`);
+  }
+  if (v.negatives !== undefined) {
+    if (v.negatives === 'returns') out.negatives = 'returns';
+    else problems.push(`${at}.negatives must be "returns"`);
+  }
+  if (v.scale !== undefined) {
+    if (typeof v.scale === 'number' && Number.isInteger(v.scale) && v.scale >= 2 && v.scale <= 100) out.scale = v.scale;
+    else problems.push(`${at}.scale must be a whole number from 2 to 100`);
+  }
+  if (v.topBox !== undefined) {
+    if (typeof v.topBox === 'number' && Number.isInteger(v.topBox) && v.topBox >= 1 && v.topBox < (out.scale ?? 5)) out.topBox = v.topBox;
+    else problems.push(`${at}.topBox must be a whole number from 1 to ${(out.scale ?? 5) - 1}`);
   }
   return out;
 }
@@ -169,10 +188,13 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
       if (Array.isArray(s.filters) && s.filters.every(isString) && s.filters.length <= MAX_FILTERS) ref.filters = s.filters as string[];
       else problems.push(`sources.${kind}.filters must be at most ${MAX_FILTERS} header names`);
     }
-    for (const r of ref.rules?.leaveOut ?? [])
-      if (!ref.filters?.[r.filter])
-        problems.push(`sources.${kind}.rules: leave${r.filter + 1} reads filter ${r.filter + 1}, which names no column`);
+    for (const f of ref.rules ? filtersRead(ref.rules) : [])
+      if (!ref.filters?.[f]) problems.push(`sources.${kind}.rules read filter ${f + 1}, which names no column`);
     if (s.profile !== undefined) ref.profile = s.profile;
+    if (s.currency !== undefined) {
+      if (/^[A-Z]{3}$/.test(s.currency)) ref.currency = s.currency;
+      else problems.push(`sources.${kind}.currency must be a three-letter currency code such as GBP, not "${s.currency}"`);
+    }
     sources[kind] = ref;
   }
   const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);

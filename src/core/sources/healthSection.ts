@@ -1,6 +1,7 @@
 import { type PeriodSpec } from '../time/periods';
 import { type Cell } from '../values/cell';
-import { type HealthSales } from '../measures/targetHealth/read';
+import { type HealthSales, readReps } from '../measures/targetHealth/read';
+import { type Column } from '../values/column';
 import { targetHealth } from '../measures/targetHealth/targetHealth';
 import { FLAG_WORDS } from '../measures/targetHealth/findings';
 import { readTargets } from '../measures/targetHealth/targets';
@@ -27,8 +28,13 @@ export const HEALTH_HEADERS = [
   'Finding',
 ] as const;
 
-/** The ledger's sales as target health reads them: one sale per order (its first line), amounts at their level. */
-function healthSales(ledger: SalesLedger): HealthSales {
+/**
+ * A ledger's sales as target health reads them: the counted sales only (left-out orders and refund rows out),
+ * an order-level amount on its order's first line, returns against units (or refunds against amounts),
+ * discounts as money off (a column written as negative amounts, as Square writes them, counts by size; a
+ * column of rates only is left out: TARGET_HEALTH's discount_is says how to read one), and reps when given.
+ */
+export function healthSalesOf(ledger: SalesLedger, rep?: Column): HealthSales {
   const n = ledger.n;
   const amount = ledger.values.amount!;
   const days = new Float64Array(n).fill(NaN);
@@ -46,16 +52,16 @@ function healthSales(ledger: SalesLedger): HealthSales {
   else if (v.refunded) returns = { returned: v.refunded, base: amount };
   let discount: HealthSales['discount'] = null;
   if (v.discount) {
-    // Money off (the discount column of a sale); a column of rates only would need saying so (TARGET_HEALTH's discount_is).
     let money = false;
-    for (let i = 0; i < n; i++) if (v.discount[i] > 1) money = true;
+    for (let i = 0; i < n; i++) if (Math.abs(v.discount[i]) > 1) money = true;
     if (money) {
+      const off = Float64Array.from(v.discount, Math.abs);
       const list = new Float64Array(n);
-      for (let i = 0; i < n; i++) list[i] = amounts[i] === amounts[i] && amounts[i] > 0 ? amounts[i] + v.discount[i] : 0;
-      discount = { off: v.discount, list };
+      for (let i = 0; i < n; i++) list[i] = amounts[i] === amounts[i] && amounts[i] > 0 ? amounts[i] + off[i] : 0;
+      discount = { off, list };
     }
   }
-  return { days, amounts, returns, discount, rep: null, reps: [] };
+  return { days, amounts, returns, discount, ...(rep ? readReps(rep, amounts) : { rep: null, reps: [] }) };
 }
 
 /** The section's rows (header first), or none without amounts. `targets`: a targets table (rows of cells), if any. */
@@ -67,7 +73,7 @@ export function healthRows(
 ): (string | number | null)[][] {
   if (!ledger.values.amount) return [];
   const t = targets && targets.some((r) => r.some((c) => c !== '' && c !== null && c !== undefined)) ? readTargets(targets, spec) : null;
-  const h = targetHealth(healthSales(ledger), spec, lastDays, t);
+  const h = targetHealth(healthSalesOf(ledger), spec, lastDays, t);
   const out: (string | number | null)[][] = [];
   for (const r of h.rows) {
     if (r.rep !== null) continue;

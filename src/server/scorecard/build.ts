@@ -228,6 +228,7 @@ export function buildScorecard(
     health,
     extras: extraSections,
     footer,
+    currency: def.sources.sales?.currency,
   });
 
   // With the targets and notes read back it may have grown: check again before anything is written.

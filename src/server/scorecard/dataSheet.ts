@@ -59,7 +59,8 @@ export function periodColumnLetter(k: number): string {
   return s;
 }
 
-function sourceFormula(
+/** The source formula the data sheet holds for one source (its header cell), as text. */
+export function sourceFormula(
   s: ResolvedSource,
   spec: PeriodSpec,
   start: string,

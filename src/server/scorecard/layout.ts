@@ -1,4 +1,5 @@
 import { type MeasureId, type MeasureInfo, type Source } from '../../core/scorecard/measures';
+import { moneyFormat } from '../../core/values/currency';
 import { type ConditionalRule, type StyledRange, type WriteCell } from '../ports/workbook';
 import { type DataSheetPlan, dataRowRef, measureRows, periodColumnLetter } from './dataSheet';
 import { a1, columnLetter, quoteSheet } from './references';
@@ -75,7 +76,11 @@ export interface ScorecardInput {
   readonly health: { readonly row: number; readonly periods: number; readonly columns: number } | null;
   readonly extras: readonly { title: string; rows: WriteCell[][] }[];
   readonly footer: readonly WriteCell[][];
+  /** The sales' currency (ISO code): money rows are formatted in it. */
+  readonly currency?: string;
 }
+
+const MONEY: ReadonlySet<string> = new Set(['revenue', 'margin', 'average_order_value']);
 
 export function planScorecard(input: ScorecardInput): ScorecardPlan {
   const n = input.periods;
@@ -143,7 +148,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
         },
       ]),
     );
-    for (const { info, source } of list) {
+    for (const { info: base, source } of list) {
+      // Money in the sales' currency, one format across the row (DOMAIN.md; issue "formats").
+      const info = MONEY.has(base.id) ? { ...base, format: moneyFormat(input.currency, shownDecimals(base.format)) } : base;
       const row = rows.length + 1;
       const { values, counts, signals } = measureRows(input.data, source, info.id);
       const valueRef = dataRowRef(input.dataSheet, values);

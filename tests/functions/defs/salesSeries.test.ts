@@ -65,7 +65,7 @@ describe('SALES_SERIES: every sales measure per period in one call', () => {
       'SALES_SERIES: argument start is "2026-Q1" (a period of another kind: this series is by month, e.g. "2026-01"); give the first period as PERIODS labels it, e.g. "2024-11"',
     );
     expect(errorOf(() => run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '', '', 'leave1=x')).message).toBe(
-      'SALES_SERIES: argument options reads filter1 (leave1), which is not given; give the column it reads as filter1',
+      'SALES_SERIES: argument options reads filter1, which is not given; give the column it reads as filter1',
     );
   });
 });
