@@ -249,7 +249,7 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   for (const id of Object.keys(notes ?? {})) if (!known(id)) problems.push(`notes: "${id}" is not a measure`);
   const period = d.period ?? SCORECARD_DEFAULTS.period;
   if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
-  const pathsIn = d.paths === undefined ? undefined : map(d.paths, (v): v is unknown => true);
+  const pathsIn = d.paths === undefined ? undefined : map(d.paths, (_v): _v is unknown => true);
   if (pathsIn === null) problems.push('paths must map measure ids to { from, to, start, by }');
   const paths: Partial<Record<MeasureId, TargetPath>> = {};
   for (const [id, v] of Object.entries(pathsIn ?? {})) {
