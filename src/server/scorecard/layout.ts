@@ -5,7 +5,7 @@ import { HEALTH_RULES } from '../../core/measures/targetHealth/rules';
 import { moneyFormat } from '../../core/values/currency';
 import { type ChartSpec, type ConditionalRule, type StyledRange, type WriteCell } from '../ports/workbook';
 import { type DataSheetPlan, dataRowRef, measureRows, periodColumnLetter } from './dataSheet';
-import { a1, columnLetter, formulaString, quoteSheet } from './references';
+import { a1, columnLetter, formulaString, quoteSheet, textFormatString } from './references';
 
 /**
  * The Scorecard sheet: a 4DX scoreboard a manager reads in five seconds.
@@ -345,7 +345,7 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
       const row = measureRowsOut[id];
       const info = infoOf[id];
       const c = CARD_COLS[k];
-      const fmt = formulaString(info.format);
+      const fmt = textFormatString(info.format);
       const target = input.targets[id];
       const how = input.paths[id] ? ' on the path' : target?.kind === 'suggested' ? ' (suggested)' : '';
       setAt(bandRow + 1, c, { text: info.label });
