@@ -282,7 +282,7 @@ export const trackerSummary = (wb: WorkbookPort, definition?: ScorecardDefinitio
     [{ formula: `IMPROVEMENT_SUMMARY(${range('status')}, ${range('due')}, ${range('closed')}, ${range('opened')})` }],
     [],
   ];
-  const spills: [number, number, number, number][] = [[0, 0, 2, 4]];
+  const spills: [number, number, number, number][] = [[0, 0, 1, 3]]; // IMPROVEMENT_SUMMARY: a header and one row of 4
   const results = resultsColumn(t.sheet, t.grid, t.cols);
   const needed: TrackerColumn[] = ['status', 'opened', 'closed', 'source', 'owner', 'customer', 'contact', 'replied'];
   if (results !== null && needed.every((id) => t.cols.at.has(id))) {
@@ -290,7 +290,7 @@ export const trackerSummary = (wb: WorkbookPort, definition?: ScorecardDefinitio
     const args = [...needed.map(range), spilled(3), spilled(4), '"quarter"'];
     rows.push([], [{ formula: `IMPROVEMENT_RESULTS(${args.join(', ')})` }]);
     for (let i = 1; i < IMPROVEMENT_RESULTS_ROWS; i++) rows.push([]);
-    spills.push([3, 0, IMPROVEMENT_RESULTS_ROWS, IMPROVEMENT_RESULTS_COLUMNS]);
+    spills.push([3, 0, 3 + IMPROVEMENT_RESULTS_ROWS - 1, IMPROVEMENT_RESULTS_COLUMNS - 1]);
   }
   return { title: 'Improvement: every unhappy signal is an action with an owner and a due date, and did it work?', rows, spills };
 };
