@@ -379,12 +379,11 @@ function readingText(m: ResultMeasure, c: Comparison, before: WindowCount, after
   const units = RESULT_MEASURES[m].unit;
   const counts = `${plural(before.n, units)} before, ${after.n.toLocaleString('en-US')} after`;
   if (c.verdict === 'few') return `${READING.few} (at least ${MIN_ANSWERS} ${units}s needed in each window; ${counts})`;
-  const limits =
-    c.limits &&
-    `the limits of the ${c.limits.windows} windows before are ${valueText(m, c.limits.lower)} to ${valueText(m, c.limits.upper)}`;
-  if (c.verdict === 'same') return `${READING.same} (within routine variation: ${limits ?? `within chance at 95% for ${counts}`})`;
+  const lim = c.limits && { n: c.limits.windows, range: `${valueText(m, c.limits.lower)} to ${valueText(m, c.limits.upper)}` };
+  if (c.verdict === 'same')
+    return `${READING.same} (within routine variation: ${lim ? `the limits of the ${lim.n} windows before are ${lim.range}` : `within chance at 95% for ${counts}`})`;
   const head = c.verdict === 'better' ? READING.better : READING.worse;
-  return `${head}: ${limits ? `the after window is outside ${limits}` : `beyond chance at 95% for ${counts}`}`;
+  return `${head}: ${lim ? `the after window is outside the limits of the ${lim.n} windows before (${lim.range})` : `beyond chance at 95% for ${counts}`}`;
 }
 
 // ------------------------------------------------------------------------------------------------

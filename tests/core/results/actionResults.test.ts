@@ -196,7 +196,7 @@ describe('ACTION_RESULT core: before and after an action', () => {
     rows.push([isoDay(opened + 200), '', 8]); // the data runs past the after window
     const src = feedback(rows);
     const moved = actionResults(tracker([['nps', '', isoDay(opened), isoDay(opened + 20), 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
-    expect(moved.result).toBe(`${READING.better}: the after window is outside the limits of the 12 windows before are -58 to 58`);
+    expect(moved.result).toBe(`${READING.better}: the after window is outside the limits of the 12 windows before (-58 to 58)`);
     expect(moved.after).toBe('60 (10 answers)');
     // The same after window against a history that swings from -100 to +100: within its limits.
     const wild = rows.map((r, i) => (i < 120 ? [r[0], '', Math.floor(i / 10) % 2 ? 10 : 0] : r));
@@ -350,5 +350,75 @@ describe('ACTION_RESULT core: before and after an action', () => {
     const src: ResultSources = { feedback: { dates: col(['2026-04-01'], 'd'), scores: col([3], 's') } };
     const r = actionResults(tracker([['nps', 'Acme', '2026-04-10', '2026-04-11', 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
     expect(r.result).toBe("Not measured: the data for the referral score (NPS) has no customer column, so Acme's own cannot be told apart");
+  });
+});
+
+describe('ACTION_RESULT core: how often it says "moved" when nothing moved', () => {
+  /**
+   * Simulated customers who answer at their own pace (every week to every month) from their own fixed
+   * spread of scores, for two and a half years; one done action each, closed 0–29 days after it was opened.
+   * Nothing the actions do changes any score, so every "moved" is a false alarm. `plant` moves a customer's
+   * scores to 9–10 after the close instead: the same rule must then find most of them.
+   */
+  function simulate(opts: { seed: number; customers: number; triggered: boolean; plant?: boolean }) {
+    let s = opts.seed;
+    const rnd = () => (s = (s * 48271) % 2147483647) / 2147483647;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const spreads = [
+      [9, 10],
+      [7, 8, 9, 10],
+      [3, 5, 7, 8, 9, 10],
+      [0, 3, 5, 6, 8],
+      [6, 7, 8, 9],
+    ] as const;
+    const start = day('2024-01-01');
+    const end = day('2026-06-30');
+    const answers: Cell[][] = [];
+    const actions: Cell[][] = [];
+    for (let c = 0; c < opts.customers; c++) {
+      const who = `Customer ${c}`;
+      const spread = pick(spreads);
+      const gap = pick([7, 14, 21, 30]);
+      const days: number[] = [];
+      for (let t = start - gap * Math.log(1 - rnd()); t < end; t += -gap * Math.log(1 - rnd())) days.push(Math.floor(t));
+      const scores = days.map(() => pick(spread));
+      const middle = days.flatMap((d, i) => (d > start + 120 && d < end - 150 ? [{ d, score: scores[i] }] : []));
+      // Opened on the day of one of the customer's own unhappy answers (as the loop opens them), or on any day.
+      const low = middle.filter((x) => x.score <= 6);
+      if (opts.triggered && !low.length) continue;
+      const opened = opts.triggered ? pick(low).d : Math.floor(start + 120 + rnd() * (end - start - 270));
+      const closed = opened + Math.floor(rnd() * 30);
+      days.forEach((d, i) => answers.push([isoDay(d), who, opts.plant && d > closed ? pick([9, 10]) : scores[i]]));
+      actions.push(['Referral score', who, isoDay(opened), isoDay(closed), 'done']);
+    }
+    const { rows } = actionResults(tracker(actions), feedback(answers), DEFAULT_WINDOW, DATES);
+    const count = (reading: string) => rows.filter((r) => r.result.startsWith(reading)).length;
+    const measured = count(READING.better) + count(READING.worse) + count(READING.same);
+    return {
+      actions: rows.length,
+      measured,
+      moved: (count(READING.better) + count(READING.worse)) / measured,
+      better: count(READING.better) / measured,
+      byLimits: rows.filter((r) => r.result.includes('windows before')).length,
+    };
+  }
+
+  test('actions that change nothing, opened on any day: "moved" for under 5% of those it could measure (2.0% over ten seeds)', () => {
+    const r = simulate({ seed: 20261123, customers: 1500, triggered: false });
+    expect(r.measured).toBeGreaterThan(500);
+    expect(r.byLimits).toBeGreaterThan(100); // both routes of the rule are exercised: the limits and the counts
+    expect(r.moved).toBeLessThan(0.05);
+  });
+
+  test('opened on the customer’s own unhappy answer (which is in the before window): "moved (better)" stays under 5% (2.4% over ten seeds)', () => {
+    const r = simulate({ seed: 7, customers: 1500, triggered: true });
+    expect(r.measured).toBeGreaterThan(300);
+    expect(r.better).toBeLessThan(0.05);
+    expect(r.moved).toBeLessThan(0.06);
+  });
+
+  test('the same customers with their scores moved to 9–10 after the close: most read as moved (better)', () => {
+    const r = simulate({ seed: 7, customers: 1500, triggered: true, plant: true });
+    expect(r.better).toBeGreaterThan(0.5);
   });
 });

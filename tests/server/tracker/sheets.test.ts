@@ -95,3 +95,41 @@ describe('the Improvement tracker sheet', () => {
     expect(summaryCell()).toEqual([fromReviews, 0, 1, 2]);
   });
 });
+
+describe('the scorecard’s tracker section: did it work', () => {
+  test('IMPROVEMENT_RESULTS sits after the connections on the glance layout, counts the tracker live, and a rebuild keeps it without asking', () => {
+    const w = world(
+      {},
+      {},
+      MemoryWorkbook.fromCsv(
+        { Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') },
+        { now: () => NOW, zone: ZONE },
+      ),
+    );
+    const built = buildScorecard(w.wb, suggestDefinition(detectSheets(w.wb)), '2026-11-23 10:00', [trackerSummary]);
+    w.call('createSurvey', { setup: setupWith() });
+    const grid = () => w.wb.computedValues(built.sheetName);
+    const at = (text: string) => grid().findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(text));
+    const sentence = () => grid()[at('Done') - 1][0];
+    expect(at('Connect the dots')).toBeGreaterThan(0);
+    expect(at('Improvement:')).toBeGreaterThan(at('Connect the dots'));
+    expect(w.wb.formulaAt(built.sheetName, `A${at('Done')}`)).toMatch(/^=IMPROVEMENT_RESULTS\('Improvement tracker'!\$K\$1:\$K, /);
+    expect(sentence()).toBe('No action closed this quarter (2026-Q4) yet');
+    // An action closed this quarter and told: the sentence follows the tracker.
+    const t = w.wb.sheet('Improvement tracker')!;
+    const header = t.readValues()[0];
+    const put = (h: string, v: string) => t.writeBlock(2, header.indexOf(h) + 1, [[v]]);
+    put('ID', '1');
+    put('Customer', 'Acme');
+    put('Lead measure', 'Referral score');
+    put('Opened', '2026-10-01');
+    put('Status', 'done');
+    put('Closed', '2026-10-09');
+    put('Reply sent', '2026-10-10 09:00 to a@acme.example');
+    expect(sentence()).toBe('1 action closed this quarter (2026-Q4); 0 moved their measure; 1 customer told what changed');
+    expect(grid()[at('Done') + 1].slice(0, 10)).toEqual([1, 0, 0, 0, 0, 1, '0%', 0, 1, 0]);
+    // The spills are the scorecard's own: a rebuild asks nothing about them.
+    expect(w.call('rebuildScorecard', {}).confirm).toBeNull();
+    expect(sentence()).toBe('1 action closed this quarter (2026-Q4); 0 moved their measure; 1 customer told what changed');
+  });
+});
