@@ -80,7 +80,12 @@ const ACTIONS: string[][] = [
 ];
 const columns = (rows: string[][]) => HEAD.map((h, j) => [[h], ...rows.map((r) => [r[j]])]);
 const results = (rows = ACTIONS, ...more: unknown[]) => run('IMPROVEMENT_RESULTS', ...columns(rows), ...more) as unknown[][];
-const trimmed = (grid: unknown[][]) => grid.map((r) => r.slice(0, 1 + r.findLastIndex((c) => c !== '' && c !== null)));
+const trimmed = (grid: unknown[][]) =>
+  grid.map((r) => {
+    let n = r.length;
+    while (n > 0 && (r[n - 1] === '' || r[n - 1] === null)) n--;
+    return r.slice(0, n);
+  });
 
 describe('IMPROVEMENT_RESULTS: did the actions work', () => {
   test('the sentence for the period, the totals over every done action, and by source and by owner: median days to close', () => {
