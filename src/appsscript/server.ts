@@ -10,7 +10,7 @@ import { AppsScriptWorkbook } from '../server/adapters/appsscript/appsScriptWork
 import { withDocumentLock } from '../server/adapters/appsscript/appsScriptServices';
 import { checkSurveyScopes, requireSurveyScopes } from '../server/adapters/appsscript/scopes';
 import { surveyModule } from '../server/survey/handlers';
-import { trackerSummary } from '../server/tracker/sheets';
+import { trackerSummary } from '../server/tracker/section';
 import { automation } from './survey';
 import { isMonthFirstLocale } from '../core/values/locale';
 

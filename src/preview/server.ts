@@ -21,7 +21,7 @@ import { isOwnTag } from '../server/scorecard/detect';
 import type { MemoryWorkbook } from '../server/adapters/memory/memoryWorkbook';
 import { MemoryAutomation } from '../server/adapters/memory/automation';
 import { surveyModule } from '../server/survey/handlers';
-import { trackerSummary } from '../server/tracker/sheets';
+import { trackerSummary } from '../server/tracker/section';
 import { formHtml, pageHtml, readBuiltSidebar, sidebarHtml } from './assets';
 import type { Answer, FormView, MailList, SheetList } from './protocol';
 import { seedExampleActions } from './exampleActions';

@@ -13,7 +13,7 @@ import { MemoryAutomation } from '../server/adapters/memory/automation';
 import { ianaZone } from '../server/adapters/memory/zone';
 import { surveyModule } from '../server/survey/handlers';
 import { TRIGGER_HANDLERS } from '../server/survey/automation';
-import { trackerSummary } from '../server/tracker/sheets';
+import { trackerSummary } from '../server/tracker/section';
 import { type SmokeEnv, type SmokeRow, globalsProblems, runSmoke } from './checks';
 
 const DIST = join(__dirname, '..', '..', 'dist');

@@ -1,5 +1,5 @@
 import { surveyModule } from '../../src/server/survey/handlers';
-import { trackerSummary } from '../../src/server/tracker/sheets';
+import { trackerSummary } from '../../src/server/tracker/section';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';

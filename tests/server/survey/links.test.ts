@@ -2,7 +2,7 @@ import { world, setupWith, values, csv, NOW, ZONE } from '../../helpers/world';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
 import { buildScorecard } from '../../../src/server/scorecard/build';
-import { trackerSummary } from '../../../src/server/tracker/sheets';
+import { trackerSummary } from '../../../src/server/tracker/section';
 import { findTable } from '../../../src/core/tables/findTable';
 import { runFormula } from '../../../src/functions/runtime';
 import { contextFor } from '../../../src/functions/context';

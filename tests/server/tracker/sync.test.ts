@@ -3,7 +3,8 @@ import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbo
 import type { WorkbookPort } from '../../../src/server/ports/workbook';
 import { CUT_MARK, SHEETS_LIMITS } from '../../../src/server/ports/workbook';
 import type { Answers } from '../../../src/server/adapters/memory/forms';
-import { RESPONSE_HEADERS, TRACKER_HEADERS, trackerSummary } from '../../../src/server/tracker/sheets';
+import { RESPONSE_HEADERS, TRACKER_HEADERS } from '../../../src/server/tracker/sheets';
+import { trackerSummary } from '../../../src/server/tracker/section';
 import { BUSY_MESSAGE, NO_LOCK_MESSAGE, syncFeedback } from '../../../src/server/tracker/sync';
 import { reviewActions } from '../../../src/core/tracker/actions';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
