@@ -1,3 +1,4 @@
+import { signalAt } from '../sources/table';
 import { type Column } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
@@ -85,6 +86,8 @@ export interface ScorecardResult {
     as_of: string | null;
     /** Why the measure could not be counted (a cell that cannot be read), or null: the other measures still are. */
     problem: string | null;
+    /** Signal or noise at `as_of` (XmR over every period of the source, as the sheet's Signal column), or null. */
+    signal: 'Routine' | 'Outside limits' | 'Run of 8' | 'Too few periods' | null;
   }[];
   /** How many periods the evidence used: every period the data has, not only those shown. */
   connections_periods: number;
@@ -312,6 +315,7 @@ export function computeScorecard(
       status: targetStatus(latestValue(values), target.value, info.better, shownDecimals(info.format)),
       as_of: latestAt === null ? null : periodLabel(latestAt, options.period),
       problem: row.problem,
+      signal: latestAt === null || row.problem ? null : signalAt(row.values, latestAt - s.first),
     });
     if (!row.problem) everyPeriod.set(info.id, at(s, row, all, 'values'));
   }
