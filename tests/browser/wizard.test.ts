@@ -185,6 +185,29 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
   expect(band.slice(0, 2).map((c) => c.t)).toEqual(['Revenue', 'Referral score (NPS)']);
   expect(band.filter((c) => c.t.startsWith('Target ')).length).toBeGreaterThanOrEqual(2);
   expect(band.filter((c) => !c.visible)).toEqual([]);
+  // And every measure's latest value, target, status and trend, without scrolling.
+  const unseen = await page.evaluate(() => {
+    const sidebar = document.querySelector('iframe')?.getBoundingClientRect();
+    const rows = [...document.querySelectorAll('table.sheet tbody tr')];
+    const header = rows.findIndex((tr) => tr.querySelector('td')?.textContent === 'Measure');
+    const out: string[] = [];
+    let measures = 0;
+    for (const tr of rows.slice(header + 1)) {
+      const tds = [...tr.querySelectorAll('td')];
+      const name = tds[0]?.textContent ?? '';
+      if (name.startsWith('Target health')) break;
+      if (!tds[1]?.dataset.value) continue; // section titles
+      measures++;
+      for (const k of [0, 1, 3, 4, 5]) {
+        const r = tds[k].getBoundingClientRect();
+        const inView = r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && (!sidebar || r.right <= sidebar.left + 1);
+        if (!inView) out.push(`${name}: column ${k}`);
+      }
+    }
+    return { measures, out };
+  });
+  expect(unseen.measures).toBe(11);
+  expect(unseen.out).toEqual([]);
   recordMetrics({ buildInPreviewMs: buildMs, axe: axeBySidebarView });
 
   // The tab's cells against the command line's numbers
