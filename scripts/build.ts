@@ -49,7 +49,7 @@ export function builtinsRead(code: string, builtins: ReadonlySet<string> = built
     if (ts.isIdentifier(node) && builtins.has(node.text)) {
       const p = node.parent;
       const notAVariable =
-        ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && p.name === node) ||
+        (ts.isPropertyAccessExpression(p) && p.name === node) ||
         ((ts.isPropertyAssignment(p) ||
           ts.isMethodDeclaration(p) ||
           ts.isPropertyDeclaration(p) ||
@@ -62,7 +62,9 @@ export function builtinsRead(code: string, builtins: ReadonlySet<string> = built
     ts.forEachChild(node, visit);
   };
   visit(file);
-  if (file.parseDiagnostics?.length) throw new Error(`the bundle does not parse: ${file.parseDiagnostics[0].messageText}`);
+  // Not in the public typings, but always there: a bundle that does not parse would hide identifiers.
+  const problems = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  if (problems.length) throw new Error(`the bundle does not parse: ${ts.flattenDiagnosticMessageText(problems[0].messageText, ' ')}`);
   return [...found].sort();
 }
 
