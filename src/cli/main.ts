@@ -7,9 +7,8 @@
  * Exit status: 0 on success, 2 when a file cannot be read, a column cannot be found or an argument
  * is wrong (the message says which). Output is written only once everything has been computed.
  */
-import { readFileSync } from 'node:fs';
-import { parseCsv } from '../core/tables/csv';
-import { loadSource } from '../core/scorecard/source';
+import { type Bytes, fileBytes } from './decode';
+import { loadFile } from './source';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
 import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
@@ -107,29 +106,31 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** Everything but the I/O: files in, the scorecard out. Throws InputError or UsageError. */
-export function scorecardFromFiles(args: Args, read: (path: string) => string): ScorecardResult {
+/** How the command line opens a file: its bytes (a file on disk; bytes in memory in tests). */
+export type Opener = (path: string) => Bytes;
+
+/**
+ * Everything but the output: files in, the scorecard out. Each file is streamed (src/cli/source.ts), so its
+ * size is bounded by the disk, not by memory. Throws InputError or UsageError.
+ */
+export function scorecardFromFiles(args: Args, open: Opener = fileBytes): ScorecardResult {
   const sources: Partial<Record<Source, SourceColumns>> = {};
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
   for (const [kind, path] of loaded) {
-    let text: string;
-    try {
-      text = read(path);
-    } catch (e) {
-      throw new InputError(
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
-    }
-    let source;
-    try {
-      source = loadSource(path, parseCsv(text), args.maps);
-    } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
-      throw e;
-    }
-    for (const r of source.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
-    sources[kind] = source.source;
+    const opener = (): Bytes => {
+      try {
+        return open(path);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why =
+          code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+        throw new InputError(`cannot read ${path}: ${why}`);
+      }
+    };
+    const file = loadFile(path, kind, args.maps, opener);
+    for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
+    sources[kind] = file.source;
   }
   for (const [role, count] of Object.entries(unusedBy)) {
     if (count === loaded.length)
@@ -147,7 +148,7 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     const args = parseArgs(argv);
-    const result = scorecardFromFiles(args, (p) => readFileSync(p, 'utf8'));
+    const result = scorecardFromFiles(args);
     out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result));
     return 0;
   } catch (e) {

@@ -83,27 +83,15 @@ export class CsvRecord {
     return out;
   }
 
-  /** @internal */
-  push(a: number, b: number, text: string | undefined): void {
-    const j = this.count;
-    if (j === this.starts.length) {
-      const s = new Int32Array(j * 2);
-      s.set(this.starts);
-      this.starts = s;
-      const e = new Int32Array(j * 2);
-      e.set(this.ends);
-      this.ends = e;
-    }
-    this.starts[j] = a;
-    this.ends[j] = b;
-    if (text !== undefined) {
-      if (!this.special) {
-        this.special = true;
-        this.texts.length = 0;
-      }
-      this.texts[j] = text;
-    } else if (this.special) this.texts[j] = undefined;
-    this.count = j + 1;
+  /** Room for twice as many fields (the tokenizer's). */
+  grow(): void {
+    const n = this.starts.length * 2;
+    const s = new Int32Array(n);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(n);
+    e.set(this.ends);
+    this.ends = e;
   }
 }
 
@@ -133,12 +121,32 @@ export class CsvTokenizer {
   }
 
   push(chunk: string): void {
-    let text = this.pending ? this.pending + chunk : chunk;
+    let text = chunk;
     if (!this.started && text.length) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const used = this.scan(text, false);
+    let from = 0;
+    if (this.pending) {
+      // The record cut at the end of the last chunk, completed with the start of this one: joined to as
+      // little of it as finishes the record (the first line, then twice as much...), not to the whole chunk.
+      const pending = this.pending;
+      for (let end = text.indexOf('\n') + 1 || text.length; ; end = text.indexOf('\n', 2 * end) + 1 || text.length) {
+        const joint = pending + text.slice(0, end);
+        const used = this.scan(joint, 0, false);
+        if (used > 0) {
+          from = used - pending.length;
+          this.pending = '';
+          break;
+        }
+        if (end === text.length) {
+          this.pending = joint;
+          if (joint.length > MAX_FIELD) this.tooLong(joint);
+          return;
+        }
+      }
+    }
+    const used = this.scan(text, from, false);
     this.pending = used < text.length ? text.slice(used) : '';
     if (this.pending.length > MAX_FIELD) this.tooLong(this.pending);
   }
@@ -146,40 +154,46 @@ export class CsvTokenizer {
   end(): void {
     const text = this.pending;
     this.pending = '';
-    if (text.length) this.scan(text, true);
+    if (text.length) this.scan(text, 0, true);
   }
 
   /** Reads the complete records of `text` and returns where the first incomplete one starts. */
-  private scan(s: string, last: boolean): number {
+  private scan(s: string, from: number, last: boolean): number {
     const n = s.length;
     const d = this.d;
     const ds = this.ds;
     const rec = this.rec;
-    // The next delimiter, LF and CR at or after i (n when none), found with indexOf, which is several
-    // times faster than testing every character: a field costs one search.
+    rec.text = s;
+    let starts = rec.starts;
+    let ends = rec.ends;
+    // The next delimiter, LF and CR at or after i (n when none), found with indexOf, several times faster
+    // than testing every character: an unquoted field costs one search.
     let nd = -1;
     let nl = -1;
     let nc = -1;
-    let i = 0;
+    let line = this.line;
+    let i = from;
     while (i < n) {
       // One record from i.
       const start = i;
-      const line = this.line;
-      let lines = 0; // line breaks inside quoted fields
-      rec.text = s;
-      rec.count = 0;
-      rec.special = false;
-      let complete = false;
+      let lines = 0; // line breaks inside its quoted fields
+      let count = 0;
+      let special = false;
       for (;;) {
-        // One field from i.
+        if (count === starts.length) {
+          rec.grow();
+          starts = rec.starts;
+          ends = rec.ends;
+        }
         if (i < n && s.charCodeAt(i) === QUOTE) {
+          // A quoted field runs to the next lone quote.
           const open = i;
           let j = i + 1;
           let escaped = false;
           let close = -1;
           for (;;) {
             const q = s.indexOf('"', j);
-            if (q < 0 || q + 1 >= n) break; // not closed yet, or cannot tell "" from " at the end
+            if (q < 0 || q + 1 >= n) break; // not closed yet, or "" cannot be told from " at the end
             if (s.charCodeAt(q + 1) === QUOTE) {
               escaped = true;
               j = q + 2;
@@ -189,7 +203,10 @@ export class CsvTokenizer {
             break;
           }
           if (close < 0) {
-            if (!last) return start;
+            if (!last) {
+              this.line = line;
+              return start;
+            }
             // The end of the text: a quote as its last character closes the field; otherwise it never closes.
             const q = s.indexOf('"', j);
             if (q !== n - 1) this.unclosed(s, open, line + lines);
@@ -206,7 +223,7 @@ export class CsvTokenizer {
           if (i < n) {
             const c = s.charCodeAt(i);
             if (c !== d && c !== LF && c !== CR) {
-              // Text after the closing quote: kept on one line, a missing quote across lines.
+              // Text after the closing quote: kept on one line; across lines, a missing quote.
               if (breaks > 0) this.strayAfter(s, i, line + lines, breaks);
               let k = i;
               while (k < n) {
@@ -214,14 +231,25 @@ export class CsvTokenizer {
                 if (e === d || e === LF || e === CR) break;
                 k++;
               }
-              if (k >= n && !last) return start;
+              if (k >= n && !last) {
+                this.line = line;
+                return start;
+              }
               body = (body ?? s.slice(open + 1, close)) + s.slice(i, k);
               i = k;
             }
           }
           lines += breaks;
-          if (body === undefined) rec.push(open + 1, close, undefined);
-          else rec.push(0, 0, body);
+          if (body !== undefined) {
+            if (!special) {
+              special = true;
+              rec.texts.length = 0; // the fields before this one are plain (holes)
+            }
+            rec.texts[count] = body;
+          } else if (special) rec.texts[count] = undefined;
+          starts[count] = open + 1;
+          ends[count] = close;
+          count++;
         } else {
           if (nd < i) {
             nd = s.indexOf(ds, i);
@@ -236,35 +264,44 @@ export class CsvTokenizer {
             if (nc < 0) nc = n;
           }
           const k = nd < nl ? (nd < nc ? nd : nc) : nl < nc ? nl : nc;
-          if (k >= n && !last) return start;
-          rec.push(i, k, undefined);
+          if (k >= n && !last) {
+            this.line = line;
+            return start;
+          }
+          if (special) rec.texts[count] = undefined;
+          starts[count] = i;
+          ends[count] = k;
+          count++;
           i = k;
         }
         // After a field: a delimiter, a line break or the end.
-        if (i >= n) {
-          complete = true;
-          break;
-        }
+        if (i >= n) break;
         const c = s.charCodeAt(i);
         if (c === d) {
           i++;
-          if (i >= n && !last) return start;
           continue;
         }
         if (c === CR) {
-          if (i + 1 >= n && !last) return start;
+          if (i + 1 >= n && !last) {
+            this.line = line;
+            return start;
+          }
           i += s.charCodeAt(i + 1) === LF ? 2 : 1;
         } else i++;
-        complete = true;
         break;
       }
-      if (!complete) return start;
-      if (i - start > MAX_FIELD) this.tooLong(s.slice(start, i));
+      if (i - start > MAX_FIELD) {
+        this.line = line;
+        this.tooLong(s.slice(start, i));
+      }
+      rec.count = count;
+      rec.special = special;
       rec.line = line;
       rec.lines = lines + 1;
-      this.line = line + lines + 1;
+      line += lines + 1;
       this.onRecord(rec);
     }
+    this.line = line;
     return n;
   }
 

@@ -38,50 +38,81 @@ export const SAME = 2;
 
 /** FILLED and SAME for one cell; `name` is its column's name in lower case. */
 export function cellFacts(c: Cell, name: string): number {
-  if (isEmptyCell(c)) return 0;
-  if (typeof c === 'string' && c.length <= 160 && c.trim().toLowerCase() === name) return FILLED | SAME;
-  return FILLED;
+  if (typeof c !== 'string') return isEmptyCell(c) ? 0 : FILLED;
+  if (c.length === 0) return 0;
+  // Blank and the blank words ("-", "n/a", "none") start with white space, a dash or an n.
+  const c0 = c.charCodeAt(0);
+  if ((c0 <= 32 || c0 === 45 || (c0 | 32) === 110 || (c0 >= 128 && (isTrimmed(c0) || c0 === 0x2013 || c0 === 0x2014))) && isEmptyCell(c))
+    return 0;
+  return c.length <= 160 && sameName(c, name) ? FILLED | SAME : FILLED;
 }
 
-/** The text of a cell that labels a totals row ("Total", "Grand total:", "Sum"), else undefined. */
-export function totalWord(c: Cell): string | undefined {
-  if (typeof c !== 'string' || c.length > 160) return undefined;
-  const t = c.trim();
-  return t.length <= 40 && TOTAL.test(t) ? t : undefined;
-}
-
-/**
- * Whether a cell whose text starts with this character is certainly filled, not its column's name and no
- * totals word (so cellFacts gives FILLED and totalWord undefined without looking further): not white space,
- * not a dash or an n (the blank words "-", "n/a", "none"), not the first letter of the column's name in any
- * case, and not g, o, s or t (the totals words). A fast path for readers that hold the text as characters:
- * most cells of a table pass on their first character.
- * `nameCode` is the first character of the column's name in lower case.
- */
-export function plainStart(code: number, nameCode: number): boolean {
-  if (code < 128) {
-    if (code <= 32 || code === 45) return false;
-    const lower = code >= 65 && code <= 90 ? code + 32 : code;
-    return lower !== nameCode && lower !== 103 && lower !== 110 && lower !== 111 && lower !== 115 && lower !== 116;
-  }
-  // Beyond ASCII: white space and the long dashes are not plain; no other character lower-cases into
-  // ASCII but the Kelvin sign and the dotted capital I; no totals word starts beyond ASCII (/i without /u).
-  if (nameCode >= 128) return false;
-  return !(
+/** White space and line terminators, as String.prototype.trim removes them. */
+function isTrimmed(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2013 ||
-    code === 0x2014 ||
     code === 0x2028 ||
     code === 0x2029 ||
     code === 0x202f ||
     code === 0x205f ||
     code === 0x3000 ||
-    code === 0xfeff ||
-    code === 0x212a ||
-    code === 0x130
+    code === 0xfeff
   );
+}
+
+/** c.trim().toLowerCase() === name, without building either string when the text is ASCII. */
+function sameName(c: string, name: string): boolean {
+  let a = 0;
+  let b = c.length;
+  while (a < b && isTrimmed(c.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(c.charCodeAt(b - 1))) b--;
+  const n = b - a;
+  for (let k = 0; k < n; k++) {
+    const ch = c.charCodeAt(a + k);
+    if (ch >= 128) return c.trim().toLowerCase() === name; // lower-casing beyond ASCII may change the length
+    if (n !== name.length) continue; // only looking for non-ASCII now
+    const lower = ch >= 65 && ch <= 90 ? ch + 32 : ch;
+    if (lower !== name.charCodeAt(k)) return false;
+  }
+  return n === name.length;
+}
+
+/** The text of a cell that labels a totals row ("Total", "Grand total:", "Sum"), else undefined. */
+export function totalWord(c: Cell): string | undefined {
+  if (typeof c !== 'string' || c.length > 160) return undefined;
+  // Every totals word starts with g, o, s or t (in any case; /i without /u maps nothing beyond ASCII to them).
+  let a = 0;
+  while (a < c.length && isTrimmed(c.charCodeAt(a))) a++;
+  const first = c.charCodeAt(a) | 32;
+  if (first !== 103 && first !== 111 && first !== 115 && first !== 116) return undefined;
+  const t = c.trim();
+  return t.length <= 40 && TOTAL.test(t) ? t : undefined;
+}
+
+/**
+ * Whether a cell is certainly filled, not its column's name and no totals word (so that cellFacts gives
+ * FILLED and totalWord undefined) from four things about its text: its first character, its second (-1 if
+ * none), its last and its length; `nameCode` and `nameLength` are the first character and the length of the
+ * column's name in lower case. A fast path for readers that hold the text as characters (the command line's
+ * CSV records): most cells of a table pass without their text being built.
+ *
+ * Not certain, so false: a first character that is white space (a blank?); a dash or an n in a text of at
+ * most 6 characters (the blank words "-", "n/a", "none"); the name's first letter in any case, unless the
+ * text is longer than the name and does not end in white space (lower-casing never shortens a text); the
+ * starts of the totals words (gr, ov, su, to in any case). No character beyond ASCII lower-cases into ASCII
+ * but the Kelvin sign and the dotted capital I, and none matches a totals word (/i without /u).
+ */
+export function plainText(c0: number, c1: number, cz: number, length: number, nameCode: number, nameLength: number): boolean {
+  if (c0 <= 32 || (c0 >= 128 && isTrimmed(c0))) return false;
+  const l0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0;
+  if ((l0 === 45 || l0 === 110 || c0 === 0x2013 || c0 === 0x2014) && length <= 6) return false;
+  const maybeName = l0 === nameCode || (c0 >= 128 && (nameCode >= 128 || c0 === 0x212a || c0 === 0x130));
+  if (maybeName && (length <= nameLength || cz <= 32 || (cz >= 128 && isTrimmed(cz)))) return false;
+  const l1 = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1;
+  return !((l0 === 103 && l1 === 114) || (l0 === 111 && l1 === 118) || (l0 === 115 && l1 === 117) || (l0 === 116 && l1 === 111));
 }
 
 /**
@@ -113,8 +144,8 @@ export interface RowFacts {
  * cell in a table of three columns or more (a note?). Every other row is data. "Plain" rows (no totals
  * word) tell what a real row fills and what each column usually holds (TableShape).
  */
-export function isDoubtful(x: RowFacts, width: number): boolean {
-  return x.total !== undefined || (x.count === 1 && width >= 3);
+export function isDoubtful(count: number, total: string | undefined, width: number): boolean {
+  return total !== undefined || (count === 1 && width >= 3);
 }
 
 /** What the plain rows of a table look like: how often each column is filled, and (sampled) what it holds. */
@@ -276,7 +307,7 @@ export function sortRows(
 
   const dataRows: number[] = [];
   for (const x of rows) {
-    if (isDoubtful(x, width)) {
+    if (isDoubtful(x.count, x.total, width)) {
       const cells = grid[x.r];
       const reason = judgeRow(x, (j) => cells[firstCol + j], shape, width);
       if (reason !== null) {

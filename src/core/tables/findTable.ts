@@ -31,20 +31,29 @@ export function findTable(grid: readonly (readonly Cell[])[]): TableFound {
   if (!Array.isArray(grid)) fail('expected the sheet as rows of cells');
   const rows = grid.map((r) => (Array.isArray(r) ? r : [r as unknown as Cell]));
   const span = findHeaderRow(rows);
-  const headers: string[] = [];
-  const seen = new Set<string>();
-  for (let j = span.firstCol; j <= span.lastCol; j++) {
-    let name = cellText(rows[span.row][j]) || `Column ${columnLetter(j)}`;
-    // Two columns with one name cannot be told apart when the user picks one by name.
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${cellText(rows[span.row][j])} (${k})`;
-    seen.add(name.toLowerCase());
-    headers.push(name);
-  }
+  const headers = headerNames(rows[span.row], span.firstCol, span.lastCol);
   const { dataRows, skipped } = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
   if (dataRows.length === 0) {
     fail(`found the column names on row ${span.row + 1} but no data below them; paste the rows of data under the header`);
   }
   return { headerRow: span.row, firstCol: span.firstCol, lastCol: span.lastCol, headers, dataRows, skipped };
+}
+
+/**
+ * The column names of a header row's columns firstCol..lastCol, as shown: a column without a name is called
+ * by its letter ("Column F"), and a name used twice gets a number ("Amount (2)").
+ */
+export function headerNames(row: readonly Cell[], firstCol: number, lastCol: number): string[] {
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (let j = firstCol; j <= lastCol; j++) {
+    let name = cellText(row[j]) || `Column ${columnLetter(j)}`;
+    // Two columns with one name cannot be told apart when the user picks one by name.
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${cellText(row[j])} (${k})`;
+    seen.add(name.toLowerCase());
+    headers.push(name);
+  }
+  return headers;
 }
 
 /** The data cells of each column of a found table (what suggestRoles takes). */
