@@ -189,13 +189,6 @@ class FileReader {
     this.stream((rec) => this.record(rec));
     if (!this.headDone) this.analyseHead();
     this.closeRun();
-    if (this.index === 0) {
-      throw fileError(
-        this.path,
-        this.headLines[this.headerIndex],
-        'found the column names on this line but no data below them — put the rows of data under the header',
-      );
-    }
     // Doubtful rows, now that the table is known.
     const width = this.headers.length;
     const fill = this.filledCount.map((n) => (this.plain ? n / this.plain : 0));
@@ -207,6 +200,13 @@ class FileReader {
       if (reason === null) continue;
       this.skipped.push({ row: d.line, reason });
       removed.push(d.index);
+    }
+    if (this.index === removed.length) {
+      throw fileError(
+        this.path,
+        this.headLines[this.headerIndex],
+        'found the column names on this line but no data below them — put the rows of data under the header',
+      );
     }
     this.skipped.sort((a, b) => a.row - b.row);
     const lines = this.lines.finish(removed);
@@ -338,8 +338,6 @@ class FileReader {
       if (e instanceof InputError) throw fileError(this.path, headerLine, `--map: ${e.message}`);
       throw e;
     }
-    this.checkDuplicates(grid[span.row], span, headerLine);
-
     const mapped = new Set(Object.keys(this.mapping));
     const read = rolesRead(this.kind, mapped);
     for (const [role, j] of Object.entries(this.mapping) as [Role, number][])
@@ -347,6 +345,7 @@ class FileReader {
     this.kept.sort((a, b) => a[0] - b[0]);
     this.keptAt = this.kept.map(([j]) => j);
     this.builders = this.kept.map(([, , b]) => b);
+    this.checkDuplicates(grid[span.row], span, headerLine);
 
     const rec = new CsvRecord();
     for (let r = span.row + 1; r < grid.length; r++) {
@@ -364,7 +363,7 @@ class FileReader {
       const name = key(row[j] ?? '');
       if (name) byName.set(name, [...(byName.get(name) ?? []), j]);
     }
-    const used = new Set(Object.values(this.mapping).map((j) => span.firstCol + (j as number)));
+    const used = new Set(this.keptAt.map((j) => span.firstCol + j));
     for (const cols of byName.values()) {
       if (cols.length < 2 || !cols.some((c) => used.has(c))) continue;
       const letters = cols.map(columnLetter);
