@@ -14,8 +14,8 @@ const two = (x: number): string => (x < 10 ? `0${x}` : String(x));
 
 /** "1,234.56" for pence. */
 function money(pence: number): string {
-  const pounds = Math.floor(pence / 100);
-  const whole = pounds >= 1000 ? `${Math.floor(pounds / 1000)},${String(pounds % 1000).padStart(3, '0')}` : String(pounds);
+  let whole = String(Math.floor(pence / 100));
+  for (let k = whole.length - 3; k > 0; k -= 3) whole = `${whole.slice(0, k)},${whole.slice(k)}`;
   return `${whole}.${two(pence % 100)}`;
 }
 

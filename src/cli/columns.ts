@@ -1,24 +1,19 @@
 /**
- * The columns the command line keeps while a file streams by: only the ones the scorecard reads, built in
- * blocks (no array is copied as it grows) and joined once at the end, without the rows left out.
+ * The columns the command line keeps while a file streams by: only the ones the scorecard reads, each one
+ * array allocated once for the rows the file is expected to hold (its size over the head's bytes per row),
+ * growing only if the guess was short, trimmed at the end, without the rows left out.
  *
- * Memory per cell is what decides whether millions of rows fit in Node's default heap:
+ * Memory per cell is what decides whether millions of rows fit in Node's default heap, and what the
+ * collector has to copy decides the time:
  * - money and quantity columns (read by the number reader alone) keep each cell as the number that reader
  *   gives, or as its text when it gives none (so a bad cell's message quotes it as written); a blank cell is
- *   left a hole (read as a blank, like ""), so that a column of numbers stays 8 bytes a cell;
+ *   left a hole (read as a blank, like ""), so that a column of numbers stays 8 unboxed bytes a cell;
  * - other columns keep text, one string per distinct value where values repeat (the same date on many
  *   rows, a handful of answers): a pointer a cell.
  */
+import type { CsvRecord } from '../core/tables/csv';
 import { type Cell, isBlank } from '../core/values/cell';
-import { readNumber } from '../core/values/number';
-
-/** What the builders read a field from: a CSV record (src/core/tables/csv.ts CsvRecord) or a row of strings. */
-export interface FieldSource {
-  field(j: number): string;
-  is(j: number, s: string): boolean;
-}
-
-const BLOCK = 1 << 16;
+import { readNumber, readNumberAt } from '../core/values/number';
 
 /**
  * A string that holds its own characters. V8 makes a slice of 13 characters or more a view of the text it
@@ -28,154 +23,180 @@ const BLOCK = 1 << 16;
 function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
-/** Distinct values remembered per text column; past this a column interns no new values. */
-const INTERN_MAX = 4096;
 
-// Arrays of numbers stay arrays of unboxed doubles only if no text is ever stored in them, and V8 starts
-// a new array with the element kind its allocation site has seen: numbers and text get their own sites.
-const numberBlock = (n: number): Cell[] => new Array<Cell>(n);
-const textBlock = (n: number): Cell[] => new Array<Cell>(n);
+/** The table of values a text column has seen: 4,096 slots, the latest value per slot. */
+const SEEN_MASK = 4095;
+
+// Arrays of numbers stay arrays of unboxed doubles only if no text is ever stored in them, and V8 gives a
+// new array, and a store that has changed one array's kind, the kind they have seen before: numbers and
+// text have their own allocation sites and their own stores.
+const numberArray = (n: number): Cell[] => new Array<Cell>(n);
+const textArray = (n: number): Cell[] => new Array<Cell>(n);
 
 /** Rows removed after the fact (doubtful rows judged not data), by their 0-based data index, ascending. */
 export type Removed = readonly number[];
 
-/** A column of cells as the core's readers take them. */
+/**
+ * A column of cells as the core's readers take them, filled row by row from CSV records. One class for
+ * numbers and text: the hot loop calls `add` on every kept column of a row, and a call site that sees one
+ * class stays fast.
+ */
 export class ColumnBuilder {
-  private blocks: Cell[][] = [];
-  private cur: Cell[];
-  private n = 0;
+  private cells: Cell[];
   length = 0;
   private prev: string | null = null;
-  private interned: Map<string, string> | null = new Map();
-  private looks = 0;
+  private seen: (string | undefined)[] | null = new Array<string | undefined>(SEEN_MASK + 1);
+  private misses = 0;
   private hits = 0;
+  /**
+   * Text in a column of numbers (a cell the number reader cannot read, a blank word), by row: put into the
+   * array only at the end, and only for rows that stay, so that a totals row's label does not turn a
+   * million unboxed numbers into boxed ones.
+   */
+  private texts: Map<number, string> | null = null;
 
-  constructor(readonly numeric: boolean) {
-    this.cur = numeric ? numberBlock(BLOCK) : textBlock(BLOCK);
+  /** `expected`: how many rows the file is thought to hold (more are taken, at the cost of growing). */
+  constructor(
+    readonly numeric: boolean,
+    expected: number,
+  ) {
+    this.cells = numeric ? numberArray(expected) : textArray(expected);
   }
 
-  add(src: FieldSource, j: number): void {
-    if (this.n === BLOCK) {
-      this.blocks.push(this.cur);
-      this.cur = this.numeric ? numberBlock(BLOCK) : textBlock(BLOCK);
-      this.n = 0;
-    }
-    const at = this.n++;
-    this.length++;
+  add(src: CsvRecord, j: number): void {
+    const at = this.length++;
     if (this.numeric) {
-      const text = src.field(j);
-      if (text === '') return; // a hole: blank
-      const x = readNumber(text);
-      if (typeof x === 'number') this.cur[at] = x;
-      else if (x !== null || !isBlank(text)) this.cur[at] = text; // unreadable, or a blank word ("n/a") as written
+      const cells = this.cells;
+      // Read where it lies in the record's text (no string built for the common forms).
+      let x: number | null | undefined = null;
+      if (j < src.count) {
+        if (src.special && src.texts[j] !== undefined) x = readNumber(src.texts[j]);
+        else if (src.starts[j] < src.ends[j]) x = readNumberAt(src.text, src.starts[j], src.ends[j]);
+      }
+      if (typeof x === 'number') {
+        cells[at] = x;
+        return;
+      }
+      if (x !== null || !isBlank(src.field(j))) (this.texts ??= new Map()).set(at, src.field(j)); // unreadable, or a blank word, as written
+      if (at >= cells.length) cells.length = at + 1; // a hole: blank (or text, put in at the end)
       return;
     }
     // A run of the same value (a date on consecutive rows): the same string.
     const prev = this.prev;
     if (prev !== null && src.is(j, prev)) {
-      this.cur[at] = prev;
+      this.cells[at] = prev;
       return;
     }
-    let text = src.field(j);
-    const map = this.interned;
-    if (map !== null) {
-      this.looks++;
-      const known = map.get(text);
-      if (known !== undefined) {
+    // A value seen before (one of a few hundred dates, a handful of answers): found by a hash of its
+    // characters in a small table, without building the string.
+    const seen = this.seen;
+    let slot = -1;
+    if (seen !== null) {
+      slot = src.hash(j) & SEEN_MASK;
+      const known = seen[slot];
+      if (known !== undefined && src.is(j, known)) {
         this.hits++;
-        text = known;
-      } else {
-        text = own(text);
-        if (map.size < INTERN_MAX) map.set(text, text);
-        else if (this.hits < this.looks / 2) this.interned = null; // mostly distinct values: stop looking
+        this.prev = known;
+        this.cells[at] = known;
+        return;
       }
-    } else text = own(text);
+      // Mostly distinct values (order ids, timestamps): stop looking.
+      if (++this.misses > 4096 && this.hits < this.misses) this.seen = null;
+    }
+    const text = own(src.field(j));
+    if (slot >= 0 && seen !== null) seen[slot] = text;
     this.prev = text;
-    this.cur[at] = text;
+    this.cells[at] = text;
   }
 
   /** Every cell in order, without the removed rows; the builder is emptied. */
   finish(removed: Removed): Cell[] {
-    this.interned = null;
-    const blocks = [...this.blocks, this.cur.length === this.n ? this.cur : this.cur.slice(0, this.n)];
-    this.blocks = [];
-    this.cur = [];
-    const size = Math.max(0, this.length - removed.length);
-    // Two copies of one loop: a store site that has put text into an array would turn the next array of
-    // numbers it fills into an array of boxed numbers.
-    return this.numeric ? joinNumbers(blocks, removed, numberBlock(size)) : joinTexts(blocks, removed, textBlock(size));
+    this.seen = null;
+    const cells = this.cells;
+    this.cells = [];
+    cells.length = this.numeric ? compactNumbers(cells, this.length, removed) : compactTexts(cells, this.length, removed);
+    if (this.texts) {
+      for (const [i, text] of this.texts) {
+        // Its index once the removed rows before it are gone.
+        let lo = 0;
+        let hi = removed.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (removed[mid] < i) lo = mid + 1;
+          else hi = mid;
+        }
+        if (removed[lo] !== i) cells[i - lo] = text;
+      }
+      this.texts = null;
+    }
+    return cells;
   }
 }
 
-function joinNumbers(blocks: Cell[][], removed: Removed, out: Cell[]): Cell[] {
-  let i = 0;
-  let k = 0;
+// Two copies of one loop (see numberArray): shifting text would turn the next array of numbers it
+// shifts into one of boxed numbers.
+function compactNumbers(cells: Cell[], n: number, removed: Removed): number {
+  if (removed.length === 0) return n;
+  let k = removed[0];
   let r = 0;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    blocks[b] = [];
-    for (let x = 0; x < block.length; x++, i++) {
-      if (r < removed.length && removed[r] === i) {
-        r++;
-        continue;
-      }
-      const v = block[x];
-      if (v !== undefined) out[k] = v; // a blank stays a hole
-      k++;
+  for (let i = k; i < n; i++) {
+    if (r < removed.length && removed[r] === i) {
+      r++;
+      continue;
     }
+    if (i in cells) cells[k] = cells[i];
+    else delete cells[k]; // a blank stays a hole
+    k++;
   }
-  return out;
+  return k;
 }
 
-function joinTexts(blocks: Cell[][], removed: Removed, out: Cell[]): Cell[] {
-  let i = 0;
-  let k = 0;
+function compactTexts(cells: Cell[], n: number, removed: Removed): number {
+  if (removed.length === 0) return n;
+  let k = removed[0];
   let r = 0;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    blocks[b] = [];
-    for (let x = 0; x < block.length; x++, i++) {
-      if (r < removed.length && removed[r] === i) {
-        r++;
-        continue;
-      }
-      out[k++] = block[x];
+  for (let i = k; i < n; i++) {
+    if (r < removed.length && removed[r] === i) {
+      r++;
+      continue;
     }
+    cells[k++] = cells[i];
   }
-  return out;
+  return k;
 }
 
 /** The file line of each data row, for messages. */
 export class LineBuilder {
-  private blocks: Int32Array[] = [];
-  private cur = new Int32Array(BLOCK);
-  private n = 0;
+  private lines: Int32Array;
   length = 0;
 
+  constructor(expected: number) {
+    this.lines = new Int32Array(Math.max(16, expected));
+  }
+
   add(line: number): void {
-    if (this.n === BLOCK) {
-      this.blocks.push(this.cur);
-      this.cur = new Int32Array(BLOCK);
-      this.n = 0;
+    if (this.length === this.lines.length) {
+      const grown = new Int32Array(this.lines.length * 2);
+      grown.set(this.lines);
+      this.lines = grown;
     }
-    this.cur[this.n++] = line;
-    this.length++;
+    this.lines[this.length++] = line;
   }
 
   finish(removed: Removed): Int32Array {
-    const out = new Int32Array(Math.max(0, this.length - removed.length));
-    const all = [...this.blocks, this.cur.subarray(0, this.n)];
-    let i = 0;
-    let k = 0;
-    let r = 0;
-    for (const block of all)
-      for (let x = 0; x < block.length; x++, i++) {
+    const lines = this.lines;
+    let k = this.length;
+    if (removed.length) {
+      k = removed[0];
+      let r = 0;
+      for (let i = k; i < this.length; i++) {
         if (r < removed.length && removed[r] === i) {
           r++;
           continue;
         }
-        out[k++] = block[x];
+        lines[k++] = lines[i];
       }
-    return out;
+    }
+    return lines.slice(0, k);
   }
 }

@@ -4,7 +4,7 @@
  * Excel on Windows writes, where "£" is one byte). Workbooks, PDFs, archives and other binary files are
  * refused with what to do instead. Read in chunks: a file of any size.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../core/values/errors';
 
@@ -14,6 +14,8 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export interface Bytes {
   /** Reads into buf from byte `position`; returns how many bytes were read, 0 at the end. */
   read(buf: Uint8Array, position: number): number;
+  /** Its length in bytes. */
+  size(): number;
   close(): void;
 }
 
@@ -21,6 +23,7 @@ export function fileBytes(path: string): Bytes {
   const fd = openSync(path, 'r');
   return {
     read: (buf, position) => readSync(fd, buf, 0, buf.length, position),
+    size: () => fstatSync(fd).size,
     close: () => closeSync(fd),
   };
 }
@@ -32,6 +35,7 @@ export function memoryBytes(data: Uint8Array): Bytes {
       buf.set(part);
       return part.length;
     },
+    size: () => data.length,
     close() {},
   };
 }

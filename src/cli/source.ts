@@ -165,16 +165,22 @@ class FileReader {
   private kept: [number, Role, ColumnBuilder][] = [];
   private keptAt: number[] = [];
   private builders: ColumnBuilder[] = [];
-  private lines = new LineBuilder();
+  private lines = new LineBuilder(0);
   // Row classification.
   private skipped: SkippedRow[] = [];
   private runFirst = -1;
   private runLast = -1;
   private index = 0; // data rows so far (including doubtful ones)
   private plain = 0;
-  private filledCount: number[] = [];
-  private filled = new Uint8Array(0);
+  /** Per column: plain rows that leave it empty. */
+  private unfilled: number[] = [];
+  /** The columns the last row left empty (this.emptyN of them). */
+  private empty = new Int32Array(0);
+  private emptyN = 0;
   private doubts: Doubt[] = [];
+  /** The file's size in bytes, and whether the head is all of it. */
+  private size = 0;
+  private ended = false;
 
   constructor(
     private readonly path: string,
@@ -186,12 +192,13 @@ class FileReader {
   ) {}
 
   read(): LoadedFile {
+    this.size = withBytes(this.open, (b) => b.size());
     this.stream((rec) => this.record(rec));
     if (!this.headDone) this.analyseHead();
     this.closeRun();
     // Doubtful rows, now that the table is known.
     const width = this.headers.length;
-    const fill = this.filledCount.map((n) => (this.plain ? n / this.plain : 0));
+    const fill = this.unfilled.map((n) => (this.plain ? (this.plain - n) / this.plain : 0));
     let usual: ReturnType<TableShape['usual']> | null = null;
     const shape: TableShape = { plain: this.plain, fill, usual: () => (usual ??= this.usualKinds()) };
     const removed: number[] = [];
@@ -259,6 +266,7 @@ class FileReader {
           }
         }),
       );
+      this.ended = true;
       (tokenizer ?? start()).end();
     } catch (e) {
       if (e instanceof NotUtf8) {
@@ -307,8 +315,8 @@ class FileReader {
     this.names = this.headers.map((h) => h.toLowerCase());
     this.nameCodes = Int32Array.from(this.names, (n) => n.charCodeAt(0));
     this.nameLengths = Int32Array.from(this.names, (n) => n.length);
-    this.filledCount = new Array<number>(width).fill(0);
-    this.filled = new Uint8Array(width);
+    this.unfilled = new Array<number>(width).fill(0);
+    this.empty = new Int32Array(width);
 
     // Above the header: titles, notes and blank rows.
     for (let r = 0; r < span.row; r++) {
@@ -340,8 +348,10 @@ class FileReader {
     }
     const mapped = new Set(Object.keys(this.mapping));
     const read = rolesRead(this.kind, mapped);
+    const expected = this.expectedRows(grid, span.row);
+    this.lines = new LineBuilder(expected);
     for (const [role, j] of Object.entries(this.mapping) as [Role, number][])
-      if (read.has(role)) this.kept.push([j, role, new ColumnBuilder(NUMERIC.has(role))]);
+      if (read.has(role)) this.kept.push([j, role, new ColumnBuilder(NUMERIC.has(role), expected)]);
     this.kept.sort((a, b) => a[0] - b[0]);
     this.keptAt = this.kept.map(([j]) => j);
     this.builders = this.kept.map(([, , b]) => b);
@@ -354,6 +364,21 @@ class FileReader {
       this.below(rec, rec.line);
     }
     this.head = [];
+  }
+
+  /**
+   * How many rows below the header the file holds: exactly when the head is the whole file, else its size
+   * over the head's characters per record (bytes per character: 2 in UTF-16, taken as 1 otherwise, which
+   * errs on the side of room), with 5% to spare.
+   */
+  private expectedRows(grid: readonly string[][], headerRow: number): number {
+    const below = grid.length - headerRow - 1;
+    if (this.ended) return below;
+    let chars = 0;
+    for (const row of grid) for (const f of row) chars += f.length + 1;
+    const perChar = this.encoding === 'utf-16le' || this.encoding === 'utf-16be' ? 2 : 1;
+    const records = this.size / perChar / Math.max(1, chars / grid.length);
+    return Math.ceil(records * 1.05) + 64;
   }
 
   /** Two columns with one name: refused when the scorecard would read either (which one is meant?). */
@@ -397,44 +422,48 @@ class FileReader {
   private factsOfRecord(rec: CsvRecord): void {
     const first = this.span!.firstCol;
     const width = this.headers.length;
-    const filled = this.filled;
     const codes = this.nameCodes;
     const lengths = this.nameLengths;
     const text = rec.text;
     const starts = rec.starts;
     const ends = rec.ends;
     const fields = rec.count;
+    const special = rec.special;
+    const empty = this.empty;
+    let emptyN = 0;
     let count = 0;
     let same = 0;
     let total: string | undefined;
     for (let j = 0; j < width; j++) {
       const col = first + j;
       if (col >= fields) {
-        filled[j] = 0;
+        empty[emptyN++] = j;
         continue;
       }
-      if (!rec.special || rec.texts[col] === undefined) {
+      if (!special || rec.texts[col] === undefined) {
         const a = starts[col];
         const b = ends[col];
         if (a === b) {
-          filled[j] = 0;
+          empty[emptyN++] = j;
           continue;
         }
         const n = b - a;
         if (plainText(text.charCodeAt(a), n > 1 ? text.charCodeAt(a + 1) : -1, text.charCodeAt(b - 1), n, codes[j], lengths[j])) {
-          filled[j] = 1;
           count++;
           continue;
         }
       }
       const cell = rec.field(col);
       const f = cellFacts(cell, this.names[j]);
-      filled[j] = f & FILLED;
-      if (f === 0) continue;
+      if (f === 0) {
+        empty[emptyN++] = j;
+        continue;
+      }
       count++;
       if (f & SAME) same++;
       if (total === undefined) total = totalWord(cell);
     }
+    this.emptyN = emptyN;
     this.count = count;
     this.same = same;
     this.total = total;
@@ -460,16 +489,16 @@ class FileReader {
     for (let k = 0; k < builders.length; k++) builders[k].add(rec, first + at[k]);
     this.lines.add(line);
     const total = this.total;
-    const filled = this.filled;
     if (total === undefined) {
       this.plain++;
-      const counts = this.filledCount;
-      for (let j = 0; j < width; j++) counts[j] += filled[j];
+      const unfilled = this.unfilled;
+      for (let k = 0; k < this.emptyN; k++) unfilled[this.empty[k]]++;
     }
     if (isDoubtful(this.count, total, width)) {
-      const facts: RowFacts = { filled: Uint8Array.from(filled), count: this.count, total };
       const cells: string[] = [];
       for (let j = 0; j < width; j++) cells.push(rec.field(first + j));
+      const filled = Uint8Array.from(cells, (c, j) => cellFacts(c, this.names[j]) & FILLED);
+      const facts: RowFacts = { filled, count: this.count, total };
       this.doubts.push({ index, line, facts, cells });
     }
   }
@@ -495,7 +524,7 @@ class FileReader {
       next++;
       const cells: string[] = [];
       for (let j = 0; j < width; j++) cells.push(rec.field(first + j));
-      samples.push({ filled: Uint8Array.from(this.filled), cells });
+      samples.push({ filled: Uint8Array.from(cells, (c, k) => cellFacts(c, this.names[k]) & FILLED), cells });
     });
     return usualKinds(
       samples.length,

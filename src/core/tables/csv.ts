@@ -72,8 +72,18 @@ export class CsvRecord {
     const n = this.ends[j] - a;
     if (n !== s.length) return false;
     const text = this.text;
-    for (let k = 0; k < n; k++) if (text.charCodeAt(a + k) !== s.charCodeAt(k)) return false;
+    // From the end: values of a column that differ (dates, amounts, ids) mostly differ there.
+    for (let k = n - 1; k >= 0; k--) if (text.charCodeAt(a + k) !== s.charCodeAt(k)) return false;
     return true;
+  }
+
+  /** A hash of field j's characters (0 for a field in texts), for a consumer's cache of values it has seen. */
+  hash(j: number): number {
+    if (j >= this.count || (this.special && this.texts[j] !== undefined)) return 0;
+    const text = this.text;
+    let h = 0;
+    for (let k = this.starts[j], end = this.ends[j]; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    return h;
   }
 
   /** Every field as strings. */

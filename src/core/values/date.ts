@@ -210,6 +210,7 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   const localDay = localDayReader(opts.zone);
   let lastText: string | null = null;
   let lastParsed: Parsed = undefined;
+  const numeric = new Map<string, Parsed>();
   for (let i = 0; i < n; i++) {
     const c: Cell = rows ? rows[i][0] : cells![i];
     if (c instanceof Date) {
@@ -217,11 +218,15 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
       if (t !== t) badCell(col, i, expected);
       out[i] = localDay(t);
     } else if (typeof c === 'string') {
-      // A run of one date (an export in date order): read once.
+      // A run of one date (an export in date order), or a date seen before: read once.
       let d: Parsed;
       if (c === lastText) d = lastParsed;
       else {
-        d = parseNumericDate(c, ev, i);
+        d = numeric.get(c);
+        if (d === undefined) {
+          d = parseNumericDate(c, ev, i);
+          if (d !== undefined && numeric.size < 4096) numeric.set(c, d);
+        }
         if (d === undefined) {
           if (named.has(c)) d = named.get(c);
           else {
