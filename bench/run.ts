@@ -17,7 +17,9 @@ function suites(): Suite[] {
   const dir = join(__dirname, 'suites');
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
   const found: Suite[] = [];
-  for (const file of readdirSync(dir).filter((f) => /\.ts$/.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f))
+    .sort()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(join(dir, file)) as { suite?: Suite };
     if (!mod.suite) throw new Error(`bench/suites/${file} exports no \`suite\``);

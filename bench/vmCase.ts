@@ -155,7 +155,11 @@ export function runVmCase(name: VmCaseName, rounds: number): VmResult {
     const series = name.startsWith('series');
     const f = (series ? g.PERIOD_SERIES : g.NPS_BY_PERIOD) as Fn;
     const dates = put(ctx, 'D', midnights(rows.days), true);
-    const second = put(ctx, 'V', (series ? amountRange(rows) : scoreRange(rows)).map((r) => r[0]));
+    const second = put(
+      ctx,
+      'V',
+      (series ? amountRange(rows) : scoreRange(rows)).map((r) => r[0]),
+    );
     const args = (d: unknown, v: unknown) => (series ? [d, v, 'month', 'sum'] : [d, v, 'month']);
     baseCall = series ? () => bare.seriesDates(dates, second) : () => bare.npsDates(dates, second);
     if (name.endsWith('-iso') || name.endsWith('-dayfirst')) {
@@ -165,7 +169,13 @@ export function runVmCase(name: VmCaseName, rounds: number): VmResult {
         'T',
         textDateRange(rows, iso ? 'iso' : 'dayFirst').map((r) => r[0]),
       );
-      const values = series ? put(ctx, 'P', currencyRange(rows).map((r) => r[0])) : second;
+      const values = series
+        ? put(
+            ctx,
+            'P',
+            currencyRange(rows).map((r) => r[0]),
+          )
+        : second;
       oursCall = () => f(...args(texts, values));
       infoCall = series ? () => bare.seriesText(texts, values, iso) : () => bare.npsText(texts, values, iso);
     } else oursCall = () => f(...args(dates, second));

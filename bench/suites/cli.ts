@@ -1,9 +1,9 @@
 /**
  * The command line as users run it (node bin/leadlag.js scorecard ... --json, a process of its own), on seeded
  * exports (bench/csvFiles.ts): 1,000,000 sales + 200,000 feedback rows against reading and splitting the
- * same files alone (bench/split.cjs), alternated; then 5,000,000 + 1,000,000 rows, for its time per row and
+ * same files alone (bench/split.js), alternated; then 5,000,000 + 1,000,000 rows, for its time per row and
  * its peak memory in Node's default heap. Wall time measured around the process; peak RSS by the process
- * itself (bench/peak.cjs).
+ * itself (bench/peak.js).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +20,7 @@ interface Run {
 
 function measure(args: readonly string[], label: string): Run {
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'peak.cjs'), ...args], {
+  const p = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'peak.js'), ...args], {
     cwd: root,
     env: { ...process.env, TZ },
     encoding: 'utf8',
@@ -39,7 +39,9 @@ function files(dir: string, sales: number, feedback: number): [string, string] {
   writeSalesCsv(s, sales);
   writeFeedbackCsv(f, feedback);
   const size = (statSync(s).size + statSync(f).size) / 1024 / 1024;
-  process.stderr.write(`  wrote ${count(sales)} + ${count(feedback)} rows (${size.toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `  wrote ${count(sales)} + ${count(feedback)} rows (${size.toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   return [s, f];
 }
 
@@ -57,7 +59,7 @@ export const suite: Suite = {
       const base: Run[] = [];
       for (let i = 0; i < 3; i++) {
         ours.push(measure(cli(s1, f1), 'command line'));
-        base.push(measure([join(__dirname, '..', 'split.cjs'), s1, f1], 'read + split'));
+        base.push(measure([join(__dirname, '..', 'split.js'), s1, f1], 'read + split'));
       }
       process.stderr.write(`  command line at 1,000,000 rows: ${ours.map((r) => ms(r.ms)).join(', ')} ms\n`);
       const o = median(ours.map((r) => r.ms));

@@ -77,19 +77,27 @@ export const suite: Suite = {
   order: 10,
   run(report) {
     report.add(...loopRows(report, 'PERIOD_SERIES month/sum: Date cells, number values', run('series-date'), 3));
-    report.add(...loopRows(report, 'PERIOD_SERIES month/sum: Date cells in random order (a sheet sorted by customer)', run('series-date-random'), 3));
+    report.add(
+      ...loopRows(report, 'PERIOD_SERIES month/sum: Date cells in random order (a sheet sorted by customer)', run('series-date-random'), 3),
+    );
     report.add(...loopRows(report, 'NPS_BY_PERIOD month: Date cells, scores 0–10', run('nps-date'), 3));
     report.add(...loopRows(report, 'NPS_BY_PERIOD month: Date cells in random order', run('nps-date-random'), 3));
     // The slow text cases run 5 rounds instead of 7 to keep the bench short.
     report.add(...loopRows(report, 'PERIOD_SERIES month/sum: ISO text dates, "£1,234.50" text values', run('series-iso', 5), 10));
-    report.add(...loopRows(report, 'PERIOD_SERIES month/sum: day-first text dates, "£1,234.50" text values', run('series-dayfirst', 5), 10));
+    report.add(
+      ...loopRows(report, 'PERIOD_SERIES month/sum: day-first text dates, "£1,234.50" text values', run('series-dayfirst', 5), 10),
+    );
     report.add(...loopRows(report, 'NPS_BY_PERIOD month: ISO text dates', run('nps-iso', 5), 10));
     report.add(...loopRows(report, 'NPS_BY_PERIOD month: day-first text dates', run('nps-dayfirst', 5), 10));
     const c = run('connections', 21);
     report.add(
-      ...loopRows(report, 'CONNECTIONS: 6 lead × 5 lag measures over 520 periods, max lag 3', { ...c, rows: c.rows }, 3, 'bare Pearson + p-value loop').map(
-        (row, i) => (i === 0 ? { ...row, rows: '520 periods' } : row),
-      ),
+      ...loopRows(
+        report,
+        'CONNECTIONS: 6 lead × 5 lag measures over 520 periods, max lag 3',
+        { ...c, rows: c.rows },
+        3,
+        'bare Pearson + p-value loop',
+      ).map((row, i) => (i === 0 ? { ...row, rows: '520 periods' } : row)),
     );
     report.add(hfRow(report, 'PERIOD_SERIES vs HyperFormula SUMIFS per month (build + evaluate)', run('hf-series', 1)));
     report.add(hfRow(report, 'NPS_BY_PERIOD vs HyperFormula COUNTIFS NPS per month (build + evaluate)', run('hf-nps', 1)));

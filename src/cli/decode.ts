@@ -49,7 +49,10 @@ export function fileError(path: string, line: number | null, message: string): I
 export function sniff(path: string, head: Uint8Array): { encoding: Encoding; bom: number } {
   const b = head;
   if (b.length === 0) throw fileError(path, null, 'the file is empty — export the data again');
-  if (b.length >= 4 && ((b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)))
+  if (
+    b.length >= 4 &&
+    ((b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff))
+  )
     throw fileError(path, null, 'the file is in UTF-32, which is not read — save it as CSV UTF-8');
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };

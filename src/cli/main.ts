@@ -124,7 +124,13 @@ export function scorecardFromFiles(args: Args, open: Opener = fileBytes): Scorec
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why =
-          code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+          code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EISDIR'
+              ? 'it is a folder, not a file'
+              : code === 'EACCES'
+                ? 'permission denied'
+                : (e as Error).message;
         throw new InputError(`cannot read ${path}: ${why}`);
       }
     };

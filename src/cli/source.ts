@@ -136,12 +136,55 @@ export function loadFile(path: string, kind: Source, overrides: Readonly<Record<
   }
 }
 
+function beyondAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
+
 function withBytes<T>(open: () => Bytes, f: (b: Bytes) => T): T {
   const b = open();
   try {
     return f(b);
   } finally {
     b.close();
+  }
+}
+
+/**
+ * Decodes and tokenizes a file: the delimiter found on its first 64 KB (onDelimiter), then every record.
+ * Throws NotUtf8 (knowing whether what came before was beyond ASCII) or an InputError "line N: ...".
+ */
+function tokenizeBytes(
+  bytes: Bytes,
+  encoding: Encoding,
+  bom: number,
+  onDelimiter: (d: Delimiter) => void,
+  onRecord: (rec: CsvRecord) => void,
+): void {
+  let tokenizer: CsvTokenizer | null = null;
+  let sample = '';
+  let sawNonAscii = false;
+  const start = (): CsvTokenizer => {
+    const d = detectDelimiter(sample);
+    onDelimiter(d);
+    const t = new CsvTokenizer(d, onRecord);
+    t.push(sample);
+    sample = '';
+    return t;
+  };
+  try {
+    forEachChunk(bytes, encoding, bom, (text) => {
+      if (!sawNonAscii && encoding === 'utf-8' && beyondAscii(text)) sawNonAscii = true;
+      if (tokenizer) tokenizer.push(text);
+      else {
+        sample += text;
+        if (sample.length >= SNIFF_BYTES) tokenizer = start();
+      }
+    });
+    (tokenizer ?? start()).end();
+  } catch (e) {
+    if (e instanceof NotUtf8) e.sawNonAscii = sawNonAscii;
+    throw e;
   }
 }
 
@@ -245,34 +288,13 @@ class FileReader {
 
   /** Streams the file's records to `onRecord`, the delimiter found on its first 64 KB. */
   private stream(onRecord: (rec: CsvRecord) => void): void {
-    let tokenizer: CsvTokenizer | null = null;
-    let sample = '';
-    let sawNonAscii = false;
-    const start = (): CsvTokenizer => {
-      this.delimiter = detectDelimiter(sample);
-      const t = new CsvTokenizer(this.delimiter, onRecord);
-      t.push(sample);
-      sample = '';
-      return t;
+    const onDelimiter = (d: Delimiter): void => {
+      this.delimiter = d;
     };
     try {
-      withBytes(this.open, (bytes) =>
-        forEachChunk(bytes, this.encoding, this.bom, (text) => {
-          if (!sawNonAscii && this.encoding === 'utf-8' && /[^\x00-\x7f]/.test(text)) sawNonAscii = true;
-          if (tokenizer) tokenizer.push(text);
-          else {
-            sample += text;
-            if (sample.length >= SNIFF_BYTES) tokenizer = start();
-          }
-        }),
-      );
+      withBytes(this.open, (bytes) => tokenizeBytes(bytes, this.encoding, this.bom, onDelimiter, onRecord));
       this.ended = true;
-      (tokenizer ?? start()).end();
     } catch (e) {
-      if (e instanceof NotUtf8) {
-        e.sawNonAscii = sawNonAscii;
-        throw e;
-      }
       if (e instanceof InputError && /^line \d+: /.test(e.message)) throw new InputError(`${this.path}: ${e.message}`);
       throw e;
     }

@@ -135,7 +135,9 @@ describe('files as they come', () => {
   };
 
   test('semicolons, with European decimal commas', () => {
-    const european = rows.map((r) => r.map((f) => (/^£?[\d,]+\.\d\d$/.test(f) ? f.replace(/,/g, ' ').replace('.', ',').replace(/ /g, '.') : f)));
+    const european = rows.map((r) =>
+      r.map((f) => (/^£?[\d,]+\.\d\d$/.test(f) ? f.replace(/,/g, ' ').replace('.', ',').replace(/ /g, '.') : f)),
+    );
     const semicolons = european.map((r) => r.map((f) => (/[;"\n\r]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(';'));
     same(write('semicolons.csv', semicolons.join('\n') + '\n'));
   });
@@ -160,13 +162,22 @@ describe('files as they come', () => {
   test('binary files and workbooks are refused', () => {
     const noise = Buffer.alloc(4096);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-    fails(write('noise.bin', Buffer.concat([Buffer.from('a,b\n'), noise])), /line \d+: this is not a text file \(it holds zero bytes\) — export the data as CSV/);
-    fails(write('book.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), noise])), 'this is an Excel workbook (.xlsx) or another zip file, not a CSV file — export the data as CSV (in Excel: File › Save As › CSV UTF-8');
+    fails(
+      write('noise.bin', Buffer.concat([Buffer.from('a,b\n'), noise])),
+      /line \d+: this is not a text file \(it holds zero bytes\) — export the data as CSV/,
+    );
+    fails(
+      write('book.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), noise])),
+      'this is an Excel workbook (.xlsx) or another zip file, not a CSV file — export the data as CSV (in Excel: File › Save As › CSV UTF-8',
+    );
     fails(write('empty.csv', ''), 'the file is empty — export the data again');
   });
 
   test('two columns with one name', () => {
-    fails(write('duplicate.csv', sales.replace('Cost (£)', 'Net Sales (£)')), 'line 3: columns E and F are both called "Net Sales (£)", so which one to read cannot be told — rename one of them');
+    fails(
+      write('duplicate.csv', sales.replace('Cost (£)', 'Net Sales (£)')),
+      'line 3: columns E and F are both called "Net Sales (£)", so which one to read cannot be told — rename one of them',
+    );
   });
 
   test('a quote that never closes names the line it opens on', () => {
@@ -186,7 +197,10 @@ describe('files as they come', () => {
     const fields = rows[49].slice();
     fields[4] = 'abc';
     lines[49] = toCsv([fields]).trimEnd();
-    fails(write('bad.csv', lines.join('\n')), 'line 50: column "Net Sales (£)" holds "abc"; expected an amount such as 1234.5 or "£1,234.50"');
+    fails(
+      write('bad.csv', lines.join('\n')),
+      'line 50: column "Net Sales (£)" holds "abc"; expected an amount such as 1234.5 or "£1,234.50"',
+    );
   });
 
   test('rows left out are listed by their line in the file', () => {

@@ -34,10 +34,18 @@ describe('sniff: the encoding from the first bytes', () => {
 
   test.each([
     ['an empty file', bytes(), /^f\.csv: the file is empty — export the data again$/],
-    ['an Excel workbook', bytes(0x50, 0x4b, 0x03, 0x04, 1, 2), /this is an Excel workbook \(\.xlsx\) or another zip file, not a CSV file — export the data as CSV/],
+    [
+      'an Excel workbook',
+      bytes(0x50, 0x4b, 0x03, 0x04, 1, 2),
+      /this is an Excel workbook \(\.xlsx\) or another zip file, not a CSV file — export the data as CSV/,
+    ],
     ['an old Excel workbook', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), /an old Excel workbook \(\.xls\)/],
     ['a PDF', Buffer.from('%PDF-1.7\n'), /this is a PDF, not a CSV file/],
-    ['zero bytes that are not UTF-16', Buffer.concat([Buffer.from('a,b\nc,d\n'), bytes(0, 0, 0, 1, 2, 0, 0, 0, 0)]), /^f\.csv: line 3: this is not a text file \(it holds zero bytes\)/],
+    [
+      'zero bytes that are not UTF-16',
+      Buffer.concat([Buffer.from('a,b\nc,d\n'), bytes(0, 0, 0, 1, 2, 0, 0, 0, 0)]),
+      /^f\.csv: line 3: this is not a text file \(it holds zero bytes\)/,
+    ],
     ['control characters', Buffer.from('\x01\x02\x03\x04\x05\x06 text'), /this is not a text file \(6 control characters/],
     ['UTF-32', bytes(0xff, 0xfe, 0, 0, 0x61, 0, 0, 0), /UTF-32, which is not read — save it as CSV UTF-8/],
   ])('refuses %s', (_what, head, message) => {

@@ -39,7 +39,11 @@ function gridded(texts: Partial<Record<Source, string>>, maps: Record<string, st
   for (const [kind, text] of Object.entries(texts) as [Source, string][]) {
     sources[kind] = loadSource(`${kind}.csv`, parseCsv(text, detectDelimiter(text.slice(0, 65536))), maps).source;
   }
-  return computeScorecard(sources, { ...DEFAULT_OPTIONS, period: parsePeriod('month'), count: 12, targets: {} }, { zone: RUNTIME_ZONE, monthFirst: false });
+  return computeScorecard(
+    sources,
+    { ...DEFAULT_OPTIONS, period: parsePeriod('month'), count: 12, targets: {} },
+    { zone: RUNTIME_ZONE, monthFirst: false },
+  );
 }
 
 /**
@@ -49,7 +53,11 @@ function gridded(texts: Partial<Record<Source, string>>, maps: Record<string, st
  */
 function messySales(n: number, seed = 3): string {
   const r = mulberry32(seed);
-  const lines = ['Sales export — Northwind', '', 'Order ID,Order Date,Customer,Net Sales (£),Cost (£),Qty,Returned Qty,Promised Date,Delivered Date'];
+  const lines = [
+    'Sales export — Northwind',
+    '',
+    'Order ID,Order Date,Customer,Net Sales (£),Cost (£),Qty,Returned Qty,Promised Date,Delivered Date',
+  ];
   const iso = (d: number) => new Date(Date.UTC(2025, 0, 1) + d * 86400000).toISOString().slice(0, 10);
   const dmy = (d: number) => iso(d).split('-').reverse().join('/');
   for (let i = 0; i < n; i++) {
@@ -72,11 +80,15 @@ function messySales(n: number, seed = 3): string {
 function messyFeedback(n: number, seed = 5): string {
   const r = mulberry32(seed);
   const sat = ['Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'Very dissatisfied'];
-  const lines = ['Timestamp,Customer,How likely are you to recommend us?,"Compared with others, are we better, about the same, or worse?",How satisfied are you overall?,Comment'];
+  const lines = [
+    'Timestamp,Customer,How likely are you to recommend us?,"Compared with others, are we better, about the same, or worse?",How satisfied are you overall?,Comment',
+  ];
   for (let i = 0; i < n; i++) {
     const day = Math.floor((i / n) * 600);
     const t = new Date(Date.UTC(2025, 0, 1) + day * 86400000 + (i % 600) * 60000).toISOString().replace('T', ' ').slice(0, 19);
-    lines.push(`${t},Customer ${i % 50},${Math.floor(r() * 11)},${['Better', 'About the same', 'Worse'][i % 3]},${sat[Math.floor(r() * 5)]},${i % 7 ? '' : '"Late again, twice"'}`);
+    lines.push(
+      `${t},Customer ${i % 50},${Math.floor(r() * 11)},${['Better', 'About the same', 'Worse'][i % 3]},${sat[Math.floor(r() * 5)]},${i % 7 ? '' : '"Late again, twice"'}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -97,7 +109,14 @@ describe('the streamed reading gives what the grid reading gives', () => {
     const s = streamed(texts);
     expect(s).toEqual(gridded(texts));
     const reasons = s.skipped.map((x) => x.reason);
-    for (const r of [/^above the header/, /blank rows/, /repeats the column names/, /^a note/, /^a totals row \("Subtotal"\)/, /^a totals row \("Total"\)/])
+    for (const r of [
+      /^above the header/,
+      /blank rows/,
+      /repeats the column names/,
+      /^a note/,
+      /^a totals row \("Subtotal"\)/,
+      /^a totals row \("Total"\)/,
+    ])
       expect(reasons.some((x) => r.test(x))).toBe(true);
     // The totals row with every column filled is judged by what its date column usually holds: a second pass.
     expect(s.skipped.some((x) => x.reason.startsWith('a totals row ("Total")') && x.row < 4600)).toBe(true);
@@ -197,7 +216,9 @@ describe('loadFile', () => {
   });
 
   test('no data under the header, no header, nothing at all', () => {
-    expect(() => load('Title\n\nDate,Net Sales\nTotal,5\n')).toThrow('f.csv: line 3: found the column names on this line but no data below them');
+    expect(() => load('Title\n\nDate,Net Sales\nTotal,5\n')).toThrow(
+      'f.csv: line 3: found the column names on this line but no data below them',
+    );
     expect(() => load('\n,,\n\n')).toThrow('f.csv: the file holds no data (only blank lines or empty fields)');
     expect(() => load('1,2\n3,4\n')).toThrow('f.csv: no header row found in its first 2 lines');
   });

@@ -61,7 +61,9 @@ describe('parseCsv (RFC 4180)', () => {
 
   it('fails on a quote that closes on a later line with text after it (a missing quote swallowed the lines between)', () => {
     const text = 'Customer,Amount\n"Acme, Ltd,10\nBeta,20\nGamma,"30"\n';
-    expect(() => parseCsv(text)).toThrow('line 2: a quote opens a field here and closes only on line 4, followed by "30"" — a quote is probably missing');
+    expect(() => parseCsv(text)).toThrow(
+      'line 2: a quote opens a field here and closes only on line 4, followed by "30"" — a quote is probably missing',
+    );
     // On one line, text after the closing quote is kept as spreadsheets keep it.
     expect(parseCsv('"a"b,c\n')).toEqual([['ab', 'c']]);
   });

@@ -99,12 +99,15 @@ describe.each(ZONES)('cachedZone and localDayReader in %s', (name) => {
     const zone = cachedZone(ref);
     const read = localDayReader(zone);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: FROM - 30 * MS_PER_DAY, max: TO + 30 * MS_PER_DAY }), { minLength: 1, maxLength: 50 }), (instants) => {
-        for (const t of instants) {
-          expect(zone.offsetMinutes(t)).toBe(ref.offsetMinutes(t));
-          expect(read(t)).toBe(localDayOf(ref, t));
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: FROM - 30 * MS_PER_DAY, max: TO + 30 * MS_PER_DAY }), { minLength: 1, maxLength: 50 }),
+        (instants) => {
+          for (const t of instants) {
+            expect(zone.offsetMinutes(t)).toBe(ref.offsetMinutes(t));
+            expect(read(t)).toBe(localDayOf(ref, t));
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -118,7 +121,13 @@ describe.each(ZONES)('cachedZone and localDayReader in %s', (name) => {
       t = local - ref.offsetMinutes(t) * 60000;
       return t;
     });
-    const order = fc.sample(fc.shuffledSubarray(days.map((_, i) => i), { minLength: days.length }), { numRuns: 1, seed: 7 })[0];
+    const order = fc.sample(
+      fc.shuffledSubarray(
+        days.map((_, i) => i),
+        { minLength: days.length },
+      ),
+      { numRuns: 1, seed: 7 },
+    )[0];
     const read = localDayReader(cachedZone(ref));
     for (const i of order) expect(read(midnights[i])).toBe(days[i]);
   });
@@ -151,7 +160,13 @@ describe('the offset table asks the zone little', () => {
   test('dates centuries apart: the table grows or keeps far days aside, and stays exact', () => {
     const zone = cachedZone(LONDON);
     const read = localDayReader(zone);
-    const far = [Date.UTC(1900, 6, 1, 23, 30), Date.UTC(2026, 6, 1, 23, 30), Date.UTC(2400, 6, 1, 23, 30), Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31)];
+    const far = [
+      Date.UTC(1900, 6, 1, 23, 30),
+      Date.UTC(2026, 6, 1, 23, 30),
+      Date.UTC(2400, 6, 1, 23, 30),
+      Date.UTC(1000, 0, 1),
+      Date.UTC(9999, 11, 31),
+    ];
     for (const t of [...far, ...far.reverse()]) {
       expect(zone.offsetMinutes(t)).toBe(LONDON.offsetMinutes(t));
       expect(read(t)).toBe(localDayOf(LONDON, t));

@@ -150,10 +150,15 @@ describe('readNumberAt: readNumber of a part of a text, read where it lies', () 
   const unit = fc.constantFrom('1', '2', '0', '9', ',', '.', '-', '−', '£', '$', '€', '(', ')', '%', ' ', 'e', 'a', 'k');
   test('is readNumber of the slice, whatever surrounds it', () => {
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 14 }), fc.string({ unit, maxLength: 3 }), fc.string({ unit, maxLength: 3 }), (s, before, after) => {
-        const text = before + s + after;
-        expect(Object.is(readNumberAt(text, before.length, before.length + s.length), readNumber(s))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit, maxLength: 14 }),
+        fc.string({ unit, maxLength: 3 }),
+        fc.string({ unit, maxLength: 3 }),
+        (s, before, after) => {
+          const text = before + s + after;
+          expect(Object.is(readNumberAt(text, before.length, before.length + s.length), readNumber(s))).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

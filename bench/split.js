@@ -1,5 +1,5 @@
 // The command line's baseline: reading the files and splitting them into lines and fields, nothing else.
-//   node bench/split.cjs FILE...
+//   node bench/split.js FILE...
 'use strict';
 const { readFileSync } = require('node:fs');
 let fields = 0;
