@@ -60,29 +60,31 @@ export function sniff(path: string, head: Uint8Array): { encoding: Encoding; bom
   const kind = signature(b);
   if (kind) throw fileError(path, null, `this is ${kind}, not a CSV file — ${SAVE_AS_CSV}`);
   // Zero bytes: UTF-16 without a mark (ASCII text leaves one in every other byte), or binary.
-  let evenZeros = 0;
-  let oddZeros = 0;
-  let firstZero = -1;
-  let controls = 0;
-  for (let i = 0; i < b.length; i++) {
-    const x = b[i];
-    if (x === 0) {
-      if (firstZero < 0) firstZero = i;
+  const bytes = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const firstZero = bytes.indexOf(0);
+  if (firstZero >= 0) {
+    let evenZeros = 0;
+    let oddZeros = 0;
+    for (let i = firstZero; i < b.length; i = bytes.indexOf(0, i + 1)) {
+      if (i < 0) break;
       if (i & 1) oddZeros++;
       else evenZeros++;
-    } else if ((x < 32 && x !== 9 && x !== 10 && x !== 13 && x !== 12 && x !== 11 && x !== 26) || x === 127) controls++;
-  }
-  const half = b.length / 2;
-  if (firstZero >= 0) {
+    }
+    const half = b.length / 2;
     if (oddZeros > 0.3 * half && evenZeros < 0.02 * half) return { encoding: 'utf-16le', bom: 0 };
     if (evenZeros > 0.3 * half && oddZeros < 0.02 * half) return { encoding: 'utf-16be', bom: 0 };
     throw fileError(path, lineAt(b, firstZero), `this is not a text file (it holds zero bytes) — ${SAVE_AS_CSV}`);
   }
+  // Control characters other than tab, line feed, vertical tab, form feed, carriage return and a DOS end-of-file mark.
+  const controls = bytes.toString('latin1').match(CONTROL)?.length ?? 0;
   if (controls > Math.max(2, 0.01 * b.length))
     throw fileError(path, null, `this is not a text file (${controls} control characters in its first ${b.length} bytes) — ${SAVE_AS_CSV}`);
   // UTF-8 unless its bytes cannot be (a "£" written as one byte by Excel on Windows): then Windows-1252.
   return { encoding: isUtf8(trimPartial(b)) ? 'utf-8' : 'windows-1252', bom: 0 };
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x01-\x08\x0e-\x19\x1b-\x1f\x7f]/g;
 
 const SAVE_AS_CSV =
   'export the data as CSV (in Excel: File › Save As › CSV UTF-8; in Google Sheets: File › Download › Comma-separated values)';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ColumnBuilder, LineBuilder, plainDecimal } from '../../src/cli/columns';
-import { CsvRecord, CsvTokenizer } from '../../src/core/tables/csv';
+import { type CsvRecord, CsvTokenizer } from '../../src/core/tables/csv';
 import { readNumber } from '../../src/core/values/number';
 
 /** Column j of every record of a CSV text, added to a builder (records as the tokenizer hands them over). */
@@ -77,6 +77,8 @@ describe('LineBuilder', () => {
   test('grows past what was expected, and drops removed rows', () => {
     const l = new LineBuilder(2);
     for (let i = 1; i <= 100; i++) l.add(i * 2);
-    expect([...l.finish([0, 50, 99])]).toEqual(Array.from({ length: 100 }, (_, i) => (i + 1) * 2).filter((_, i) => ![0, 50, 99].includes(i)));
+    expect([...l.finish([0, 50, 99])]).toEqual(
+      Array.from({ length: 100 }, (_, i) => (i + 1) * 2).filter((_, i) => ![0, 50, 99].includes(i)),
+    );
   });
 });

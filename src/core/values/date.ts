@@ -210,7 +210,7 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   const localDay = localDayReader(opts.zone);
   let lastText: string | null = null;
   let lastParsed: Parsed = undefined;
-  const numeric = new Map<string, Parsed>();
+  let numeric: Map<string, Parsed> | null = null;
   for (let i = 0; i < n; i++) {
     const c: Cell = rows ? rows[i][0] : cells![i];
     if (c instanceof Date) {
@@ -222,10 +222,10 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
       let d: Parsed;
       if (c === lastText) d = lastParsed;
       else {
-        d = numeric.get(c);
+        d = numeric?.get(c);
         if (d === undefined) {
           d = parseNumericDate(c, ev, i);
-          if (d !== undefined && numeric.size < 4096) numeric.set(c, d);
+          if (d !== undefined && i > 0 && (numeric ??= new Map()).size < 4096) numeric.set(c, d);
         }
         if (d === undefined) {
           if (named.has(c)) d = named.get(c);
