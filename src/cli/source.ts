@@ -51,6 +51,9 @@ import { ColumnBuilder, LineBuilder } from './columns';
 /** Records read as a grid before the header is looked for: the header search's 1,000 rows, and a sample below. */
 export const HEAD_RECORDS = 4096;
 
+/** The most rows the columns are sized for at the start (48 MB a column). */
+const MAX_EXPECTED = 6_000_000;
+
 /** Columns whose roles only the number reader reads (kept as numbers, see columns.ts). */
 const NUMERIC: ReadonlySet<Role> = new Set<Role>(['amount', 'cost', 'margin', 'quantity', 'returned']);
 
@@ -204,7 +207,7 @@ class FileReader {
   private suggestions: RoleSuggestion[] = [];
   private mapping: RoleMapping = {};
   private unused: string[] = [];
-  /** Kept columns: [column among the table's, role, builder]; and the first and last as arrays for the hot loop. */
+  /** Kept columns: [column among the table's, role, builder]; their columns and builders as arrays, for the hot loop. */
   private kept: [number, Role, ColumnBuilder][] = [];
   private keptAt: number[] = [];
   private builders: ColumnBuilder[] = [];
@@ -391,7 +394,7 @@ class FileReader {
   /**
    * How many rows below the header the file holds: exactly when the head is the whole file, else its size
    * over the head's characters per record (bytes per character: 2 in UTF-16, taken as 1 otherwise, which
-   * errs on the side of room), with 5% to spare.
+   * errs on the side of room), with 5% to spare, at most MAX_EXPECTED.
    */
   private expectedRows(grid: readonly string[][], headerRow: number): number {
     const below = grid.length - headerRow - 1;
@@ -400,7 +403,8 @@ class FileReader {
     for (const row of grid) for (const f of row) chars += f.length + 1;
     const perChar = this.encoding === 'utf-16le' || this.encoding === 'utf-16be' ? 2 : 1;
     const records = this.size / perChar / Math.max(1, chars / grid.length);
-    return Math.ceil(records * 1.05) + 64;
+    // A head of short lines above long ones would over-guess: past MAX_EXPECTED the columns grow instead.
+    return Math.min(MAX_EXPECTED, Math.ceil(records * 1.05) + 64);
   }
 
   /** Two columns with one name: refused when the scorecard would read either (which one is meant?). */
