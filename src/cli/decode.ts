@@ -58,7 +58,7 @@ export function sniff(path: string, head: Uint8Array): { encoding: Encoding; bom
   if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
   const kind = signature(b);
-  if (kind) throw fileError(path, null, `this is ${kind}, not a CSV file — ${SAVE_AS_CSV}`);
+  if (kind) throw fileError(path, 1, `this is ${kind}, not a CSV file — ${SAVE_AS_CSV}`);
   // Zero bytes: UTF-16 without a mark (ASCII text leaves one in every other byte), or binary.
   const bytes = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const firstZero = bytes.indexOf(0);
@@ -76,9 +76,17 @@ export function sniff(path: string, head: Uint8Array): { encoding: Encoding; bom
     throw fileError(path, lineAt(b, firstZero), `this is not a text file (it holds zero bytes) — ${SAVE_AS_CSV}`);
   }
   // Control characters other than tab, line feed, vertical tab, form feed, carriage return and a DOS end-of-file mark.
-  const controls = bytes.toString('latin1').match(CONTROL)?.length ?? 0;
-  if (controls > Math.max(2, 0.01 * b.length))
-    throw fileError(path, null, `this is not a text file (${controls} control characters in its first ${b.length} bytes) — ${SAVE_AS_CSV}`);
+  const latin1 = bytes.toString('latin1');
+  const controls = latin1.match(CONTROL)?.length ?? 0;
+  if (controls > Math.max(2, 0.01 * b.length)) {
+    CONTROL.lastIndex = 0;
+    const at = latin1.search(CONTROL);
+    throw fileError(
+      path,
+      lineAt(b, at),
+      `this is not a text file (${controls} control characters in its first ${b.length} bytes) — ${SAVE_AS_CSV}`,
+    );
+  }
   // UTF-8 unless its bytes cannot be (a "£" written as one byte by Excel on Windows): then Windows-1252.
   return { encoding: isUtf8(trimPartial(b)) ? 'utf-8' : 'windows-1252', bom: 0 };
 }

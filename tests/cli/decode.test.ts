@@ -46,7 +46,11 @@ describe('sniff: the encoding from the first bytes', () => {
       Buffer.concat([Buffer.from('a,b\nc,d\n'), bytes(0, 0, 0, 1, 2, 0, 0, 0, 0)]),
       /^f\.csv: line 3: this is not a text file \(it holds zero bytes\)/,
     ],
-    ['control characters', Buffer.from('\x01\x02\x03\x04\x05\x06 text'), /this is not a text file \(6 control characters/],
+    [
+      'control characters',
+      Buffer.from('a,b\n\x01\x02\x03\x04\x05\x06 text'),
+      /^f\.csv: line 2: this is not a text file \(6 control characters/,
+    ],
     ['UTF-32', bytes(0xff, 0xfe, 0, 0, 0x61, 0, 0, 0), /UTF-32, which is not read — save it as CSV UTF-8/],
   ])('refuses %s', (_what, head, message) => {
     expect(() => sniff('f.csv', head)).toThrow(InputError);
