@@ -21,6 +21,10 @@ export interface Bytes {
 
 export function fileBytes(path: string): Bytes {
   const fd = openSync(path, 'r');
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+  }
   return {
     read: (buf, position) => readSync(fd, buf, 0, buf.length, position),
     size: () => fstatSync(fd).size,

@@ -79,6 +79,7 @@ describe('leadlag scorecard (the command line)', () => {
 
   test.each([
     [['scorecard', '--sales', 'no-such-file.csv'], /cannot read no-such-file\.csv: no such file/],
+    [['scorecard', '--sales', __dirname], /cannot read .*: it is a folder, not a file/],
     [['scorecard', '--sales', data('sales.csv'), '--map', 'amount=Nope'], /no file has a column called "Nope"/],
     [['scorecard', '--sales', data('sales.csv'), '--map', 'nonsense=Qty'], /no role called "nonsense"/],
     [['scorecard', '--sales', data('sales.csv'), '--period', 'fortnight'], /unknown period "fortnight"/],
