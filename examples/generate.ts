@@ -18,6 +18,8 @@ export interface ExampleData {
   sales: string;
   feedback: string;
   reviews: string;
+  /** Sales targets per quarter, for the team and the coasting rep (see planTargets). */
+  targets: string;
 }
 
 // ---------------------------------------------------------------- calendar
@@ -331,7 +333,7 @@ function customerExperience(rng: Rng): number[] {
   for (let i = 0; i < n; i++) {
     const t = i - REVENUE_DELAY;
     walk = 0.8 * walk + rng.normal(0, 0.12);
-    wobble = 0.2 * wobble + rng.normal(0, 0.42);
+    wobble = 0.2 * wobble + rng.normal(0, 0.55);
     const dip = -1.5 * Math.exp(-(((t - 9.5) / 2.8) ** 2));
     x.push(0.35 + walk + wobble + dip);
   }
@@ -487,10 +489,11 @@ export function generateExampleData(seed: number = DEFAULT_SEED): ExampleData {
     costRatio: rngBiz.uniform(0.58, 0.76),
   }));
 
-  const { csv: sales, firstOrder } = generateSales(rngSales, customers, products, xAt);
+  const rngTargets = new Rng((seed ^ 0x7a26e7) >>> 0);
+  const { csv: sales, firstOrder, targets } = generateSales(rngSales, rngTargets, customers, products, xAt);
   const feedback = generateFeedback(rngFeedback, customers, firstOrder, xAt);
   const reviews = generateReviews(rngReviews, xAt);
-  return { sales, feedback, reviews };
+  return { sales, feedback, reviews, targets };
 }
 
 function workingDaysIn(from: number, to: number): number[] {
@@ -502,10 +505,11 @@ function workingDaysIn(from: number, to: number): number[] {
 /** The sales CSV, and for each customer the month of its first order (survey invitations go to buyers). */
 function generateSales(
   rng: Rng,
+  rngTargets: Rng,
   customers: Customer[],
   products: Product[],
   xAt: (t: number) => number,
-): { csv: string; firstOrder: Map<Customer, number> } {
+): { csv: string; firstOrder: Map<Customer, number>; targets: string } {
   const orders: Order[] = [];
   const bigCustomers = customers.slice(0, 40);
 
@@ -515,7 +519,7 @@ function generateSales(
     const days = workingDaysIn(from, to);
     const dayWeights = days.map(dayActivity);
     const { m } = ymd(from);
-    const volume = ((ORDERS_PER_MONTH * days.length) / 21) * (1 + 0.16 * xAt(t - REVENUE_DELAY)) * SEASON[m - 1];
+    const volume = ((ORDERS_PER_MONTH * days.length) / 21) * (1 + 0.22 * xAt(t - REVENUE_DELAY)) * SEASON[m - 1];
     let n = Math.round(volume * (1 + rng.normal(0, 0.025)));
     // the stuffed deals of the push (about twice the usual size) stand in for ordinary orders
     if (t === PUSH_MONTH) n -= 2 * PUSH_EXTRA_ORDERS;
@@ -566,6 +570,7 @@ function generateSales(
     'Returned Qty',
     'Promised Date',
     'Delivered Date',
+    'Discount (£)',
   ];
   const width = header.length;
   const blank: CsvValue[] = new Array(width).fill('');
@@ -576,8 +581,8 @@ function generateSales(
   const blankAfter = new Set<number>();
   while (blankAfter.size < 4) blankAfter.add(rng.int(300, orders.length - 300));
 
-  let totalNet = 0;
-  let totalCost = 0;
+  // Each order's lines as written, so that the coasting rep's dropped orders (planTargets) leave the rest as they are.
+  const written: WrittenOrder[] = [];
   let nextId = 104_201;
   orders.forEach((o, idx) => {
     const id = `SO-${nextId++}`;
@@ -595,6 +600,7 @@ function generateSales(
     }
     const deliveredText = delivered > END ? '' : isoDate(delivered);
     const usedProducts = new Set<number>();
+    const order: WrittenOrder = { order: o, rows: [], net: 0, cost: 0, discount: 0, blankAfter: blankAfter.has(idx) };
     for (let l = 0; l < lines; l++) {
       let pi = rng.int(0, products.length - 1);
       while (usedProducts.has(pi)) pi = rng.int(0, products.length - 1);
@@ -605,7 +611,8 @@ function generateSales(
       qty = Math.min(qty, 400);
       if (o.stuffed) qty = Math.round(qty * rng.uniform(1.5, 2.5)) + 1;
       const disc = c.discount + (o.pushed ? 0.07 : 0);
-      const net = Math.round(qty * p.pricePence * (1 - disc));
+      const list = qty * p.pricePence;
+      const net = Math.round(list * (1 - disc));
       const cost = Math.round(qty * p.pricePence * p.costRatio * rng.uniform(0.97, 1.03));
       let returned = 0;
       if (o.pushed) {
@@ -614,9 +621,10 @@ function generateSales(
         returned = Math.max(1, Math.round(qty * rng.uniform(0.05, 0.3)));
       }
       if (deliveredText === '') returned = 0;
-      totalNet += net;
-      totalCost += cost;
-      rows.push([
+      order.net += net;
+      order.cost += cost;
+      order.discount += list - net;
+      order.rows.push([
         id,
         dayFirstDate(o.day),
         c.name,
@@ -627,12 +635,124 @@ function generateSales(
         returned,
         isoDate(promised),
         deliveredText,
+        plain2(list - net),
       ]);
     }
-    if (blankAfter.has(idx)) rows.push(blank);
+    written.push(order);
   });
-  rows.push(['', '', 'Total', '', gbp(totalNet), plain2(totalCost), '', '', '', '']);
-  return { csv: toCsv(rows), firstOrder };
+  const { dropped, targets } = planTargets(rngTargets, written);
+  let totalNet = 0;
+  let totalCost = 0;
+  let totalDiscount = 0;
+  written.forEach((w, idx) => {
+    if (!dropped.has(idx)) {
+      rows.push(...w.rows);
+      totalNet += w.net;
+      totalCost += w.cost;
+      totalDiscount += w.discount;
+    }
+    if (w.blankAfter) rows.push(blank);
+  });
+  rows.push(['', '', 'Total', '', gbp(totalNet), plain2(totalCost), '', '', '', '', plain2(totalDiscount)]);
+  return { csv: toCsv(rows), firstOrder, targets };
+}
+
+// ---------------------------------------------------------------- targets: a ratchet and a coasting rep
+
+interface WrittenOrder {
+  order: Order;
+  rows: CsvValue[][];
+  /** pence */
+  net: number;
+  cost: number;
+  discount: number;
+  blankAfter: boolean;
+}
+
+/** The rep who coasts once the quarter's target is reached. */
+const COASTING_REP = 'Sarah Lewis';
+/** Share of the coasting rep's orders after the target that are not made (the customer waits, or buys elsewhere). */
+const COAST_DROP = 0.85;
+/** The team's targets rise by this much every quarter, whatever the quarter before did. */
+const RATCHET_STEP = 0.1;
+/** Quarters with targets, as [year, quarter]: 2025-Q1 to 2026-Q4. */
+const TARGET_QUARTERS: readonly [number, number][] = [
+  [2025, 1],
+  [2025, 2],
+  [2025, 3],
+  [2025, 4],
+  [2026, 1],
+  [2026, 2],
+  [2026, 3],
+  [2026, 4],
+];
+
+function quarterDays(y: number, q: number): { from: number; to: number } {
+  return { from: dayNum(y, 3 * q - 2, 1), to: dayNum(y, 3 * q + 1, 1) - 1 };
+}
+
+/**
+ * Targets in examples/data/targets.csv, and the orders the coasting rep does not make:
+ * - a ratchet: the team's target starts just under what 2025-Q1 sold and rises by 10% (± 0.4 points) every
+ *   quarter to 2026-Q4, whatever the quarter before did (it misses from 2025-Q3 on);
+ * - a coasting rep: Sarah Lewis's target each whole quarter but the push quarter is what she has sold by about
+ *   60% of the way through it (± 4 days), rounded down to £1,000; once she is there, 85% of her remaining
+ *   orders that quarter are not made (a customer's first order always is). In the push quarter (2025-Q3) her
+ *   target is 8% above what she sold, and in 2026-Q4 (October only) the average of her others.
+ * Its own random stream: the other example data are the same with or without it.
+ */
+function planTargets(rng: Rng, written: readonly WrittenOrder[]): { dropped: Set<number>; targets: string } {
+  const dropped = new Set<number>();
+  const firstOfCustomer = new Set<number>();
+  const seen = new Set<Customer>();
+  written.forEach((w, i) => {
+    if (!seen.has(w.order.customer)) {
+      seen.add(w.order.customer);
+      firstOfCustomer.add(i);
+    }
+  });
+  const sumNet = (from: number, to: number, who?: string): number =>
+    written.reduce(
+      (a, w, i) =>
+        !dropped.has(i) && w.order.day >= from && w.order.day <= to && (who === undefined || w.order.customer.rep === who) ? a + w.net : a,
+      0,
+    );
+  const repTargets: number[] = [];
+  for (const [y, q] of TARGET_QUARTERS) {
+    const { from, to } = quarterDays(y, q);
+    if (to > END) {
+      repTargets.push(0); // set below, from the others
+      continue;
+    }
+    if (y === 2025 && q === 3) {
+      repTargets.push(Math.round((sumNet(from, to, COASTING_REP) * 1.08) / 100 / 1000) * 1000);
+      continue;
+    }
+    const coastDay = from + Math.round((to - from + 1) * 0.6) + rng.int(-4, 4);
+    repTargets.push(Math.floor(sumNet(from, coastDay, COASTING_REP) / 100 / 1000) * 1000);
+    written.forEach((w, i) => {
+      const o = w.order;
+      if (o.customer.rep === COASTING_REP && o.day > coastDay && o.day <= to && !firstOfCustomer.has(i) && rng.chance(COAST_DROP))
+        dropped.add(i);
+    });
+  }
+  const known = repTargets.filter((t) => t > 0);
+  repTargets[repTargets.length - 1] = Math.round(known.reduce((a, t) => a + t, 0) / known.length / 1000) * 1000;
+  const [y0, q0] = TARGET_QUARTERS[0];
+  const first = quarterDays(y0, q0);
+  let team = Math.round((sumNet(first.from, first.to) * 0.97) / 100 / 10_000) * 10_000;
+  const teamTargets: number[] = [];
+  for (let i = 0; i < TARGET_QUARTERS.length; i++) {
+    if (i > 0) team = Math.round((team * (1 + RATCHET_STEP + rng.uniform(-0.004, 0.004))) / 1000) * 1000;
+    teamTargets.push(team);
+  }
+  const labels = TARGET_QUARTERS.map(([y, q]) => `${y}-Q${q}`);
+  const csv = toCsv([
+    ['Target (£)', ...labels],
+    ['All', ...teamTargets],
+    [COASTING_REP, ...repTargets],
+  ]);
+  return { dropped, targets: csv };
 }
 
 function randomTime(rng: Rng): string {

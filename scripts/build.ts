@@ -152,6 +152,29 @@ export async function writeSidebar(): Promise<number> {
   return bytes;
 }
 
+/**
+ * Dev only: dist/Smoke.js, the smoke test a maintainer runs once in a real spreadsheet (docs/smoke.md).
+ * `.claspignore` keeps it out of `npm run push`; `npm run smoke:push` pushes it with src/smoke/.claspignore.
+ */
+export async function buildSmoke(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'src/smoke/appsScript.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'LeadlagSmoke',
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+  });
+  const text = `// Leadlag smoke test (dev only, never in a release).\n${result.outputFiles[0].text}\nfunction leadlagSmoke() { return LeadlagSmoke.run(); }\n`;
+  writeFileSync(join(dist, 'Smoke.js'), text);
+  return text;
+}
+
 async function main(): Promise<void> {
   mkdirSync(dist, { recursive: true });
   const bundle = await buildBundle();
@@ -179,6 +202,7 @@ async function main(): Promise<void> {
   );
   const sidebarBytes = await writeSidebar();
   console.log(`dist/sidebar.html ${(sidebarBytes / 1024).toFixed(1)} KB`);
+  await buildSmoke();
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 import { cachedZone, parseOffset } from '../core/time/zone';
 import { type Host, RUNTIME_HOST } from '../functions/context';
+import { showDatesIn } from '../core/values/cell';
 
 /** The few Apps Script calls a formula may make (read-only, no authorisation needed). */
 interface AppsScriptGlobals {
@@ -22,11 +23,10 @@ export function currentHost(): Host {
   const tz = safe(() => ss.getSpreadsheetTimeZone());
   const locale = safe(() => ss.getSpreadsheetLocale());
   if (!tz) return (host = { ...RUNTIME_HOST, locale });
-  return (host = {
-    zone: cachedZone({ name: tz, offsetMinutes: (ms) => parseOffset(utilities.formatDate(new Date(ms), tz, 'Z')) }),
-    locale,
-    now: () => Date.now(),
-  });
+  const zone = cachedZone({ name: tz, offsetMinutes: (ms) => parseOffset(utilities.formatDate(new Date(ms), tz, 'Z')) });
+  // Date cells are midnight in the spreadsheet's zone: messages and headers show them in it.
+  showDatesIn(zone);
+  return (host = { zone, locale, now: () => Date.now() });
 }
 
 function safe<T>(f: () => T): T | null {

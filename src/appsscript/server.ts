@@ -3,7 +3,8 @@
  * Nothing here runs at load time (onOpen may run without authorisation); services are reached lazily.
  */
 /// <reference types="google-apps-script" />
-import { scopesOf } from '../rpc/contract';
+import { type Results, scopesOf } from '../rpc/contract';
+import { currentHost } from './host';
 import { createHandlers, dispatch } from '../server/handlers';
 import { AppsScriptWorkbook } from '../server/adapters/appsscript/appsScriptWorkbook';
 import { withDocumentLock } from '../server/adapters/appsscript/appsScriptServices';
@@ -11,6 +12,7 @@ import { checkSurveyScopes, requireSurveyScopes } from '../server/adapters/appss
 import { surveyModule } from '../server/survey/handlers';
 import { trackerSummary } from '../server/tracker/sheets';
 import { automation } from './survey';
+import { isMonthFirstLocale } from '../core/values/locale';
 
 export type StartView = 'home' | 'wizard' | 'survey';
 
@@ -53,20 +55,33 @@ export function surveyFromMenu(): void {
 
 function handlers() {
   const ss = SpreadsheetApp.getActive();
+  // Dates from the sheets are shown (samples, headers, messages) in the spreadsheet's zone.
+  const zone = currentHost().zone;
   return createHandlers({
+    zone,
     survey: surveyModule(automation(ss)),
     scorecardExtras: [trackerSummary],
     wb: new AppsScriptWorkbook(ss),
     spreadsheetName: () => ss.getName(),
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     withLock: withDocumentLock,
+    // The checks before a build read dates as the formulas do: in the spreadsheet's zone and locale.
+    dates: () => {
+      const host = currentHost();
+      return { zone: host.zone, monthFirst: isMonthFirstLocale(host.locale) };
+    },
   });
 }
 
 export function rebuildFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   try {
-    const r = dispatch(handlers(), 'rebuildScorecard', {}) as { sheet: string };
+    let r = dispatch(handlers(), 'rebuildScorecard', {}) as Results['rebuildScorecard'];
+    if (r.confirm) {
+      // The manager added cells to the scorecard: ask before a rebuild removes them.
+      if (ui.alert('Leadlag', `${r.confirm.message}\n\nRebuild anyway?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      r = dispatch(handlers(), 'rebuildScorecard', { force: true }) as Results['rebuildScorecard'];
+    }
     SpreadsheetApp.getActive().getSheetByName(r.sheet)?.activate();
   } catch (e) {
     ui.alert('Leadlag', (e as Error).message, ui.ButtonSet.OK);
@@ -75,8 +90,10 @@ export function rebuildFromMenu(): void {
 
 export function uninstallFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
+  // Outside the try: requireScopes "ends the current execution and renders an authorization prompt"
+  // (https://developers.google.com/apps-script/reference/script/script-app); a catch must not swallow it.
+  requireSurveyScopes();
   try {
-    requireSurveyScopes();
     const r = dispatch(handlers(), 'uninstallAutomation', {}) as { removed: number };
     ui.alert(
       'Leadlag',

@@ -44,9 +44,12 @@ export function memoryBytes(data: Uint8Array): Bytes {
   };
 }
 
-/** An error the user can fix in the file: `<file>: line N: <what> — <what to do>` once the CLI prefixes it. */
-export function fileError(path: string, line: number | null, message: string): InputError {
-  return new InputError(`${path}: ${line === null ? '' : `line ${line}: `}${message}`);
+/**
+ * An error the user can fix in the file: `<file>: line N: <what> — <what to do>` once the CLI prefixes it
+ * (`row N` in a JSON file: its records as the rows of a sheet, the field names on row 1).
+ */
+export function fileError(path: string, line: number | null, message: string, unit: 'line' | 'row' = 'line'): InputError {
+  return new InputError(`${path}: ${line === null ? '' : `${unit} ${line}: `}${message}`);
 }
 
 /** What the first bytes say: the encoding and the length of its byte order mark. Throws for binary files. */

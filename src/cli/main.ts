@@ -2,13 +2,21 @@
  * The command line: the same scorecard as the sheet, from CSV files, with the same core.
  *
  *   leadlag scorecard --sales FILE --feedback FILE [--reviews FILE] [--period month|quarter|week]
- *                     [--periods 12] [--map role=Header ...] [--target id=value ...] [--month-first] [--json]
+ *                     [--periods 12] [--map role=Header ...] [--map role=none] [--target id=value ...]
+ *                     [--targets FILE] [--accept check ...] [--month-first] [--json]
  *
- * Exit status: 0 on success, 2 when a file cannot be read, a column cannot be found or an argument
- * is wrong (the message says which). Output is written only once everything has been computed.
+ * Files are CSV, or JSON for the exports that come only so (Delighted, Google Business Profile reviews).
+ * Exit status: 0 on success (a measure that cannot be counted says why, and the others are printed), 2
+ * when a file cannot be read, a column cannot be found, an argument is wrong, a check before the build
+ * finds the mapping implausible, or no measure at all can be counted (the message says which and what to
+ * do). Output is written only once everything has been computed.
  */
 import { type Bytes, fileBytes } from './decode';
-import { loadFile } from './source';
+import { loadFile, readText } from './source';
+import { parseCsv } from '../core/tables/csv';
+import { type LoadedSource } from '../core/scorecard/source';
+import { CHECK_IDS, type CheckId, type Implausible, reviewSources } from '../core/scorecard/plausibility';
+import { ROLES, isRole } from '../core/tables/roles';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
 import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
@@ -22,11 +30,18 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: leadlag scorecard --sales FILE [--feedback FILE] [--reviews FILE]
                           [--period month|quarter|week] [--periods N]
                           [--map role=Header ...] [--target measure=value ...]
-                          [--month-first] [--json]
+                          [--targets FILE] [--accept check ...] [--month-first] [--json]
 
-Builds the lead/lag scorecard from CSV files exported as they come (title rows, blank rows
-and totals rows are found and left out). --map fixes a column the guess got wrong, e.g.
---map amount="Net Sales (£)". --json prints one object instead of a table.`;
+Builds the lead/lag scorecard from CSV (or JSON) files exported as they come: the exports
+of Shopify, WooCommerce, Square, Stripe, QuickBooks, Xero, Google Forms, SurveyMonkey,
+Typeform, Qualtrics, Delighted, Google Business Profile and Trustpilot are recognised by
+their headers; other layouts are guessed (title rows, blank rows and totals rows are found
+and left out). --map fixes a column the guess got wrong, e.g. --map amount="Net Sales (£)";
+--map satisfaction=none leaves a column out. Before building, the mapping is checked (a
+revenue column that is mostly zero, returns over 100%, a score outside 0-10...): a check
+that fails stops with what to do; --accept CHECK builds anyway. --targets reads sales targets per quarter (a row of labels
+such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and ratchet.
+--json prints one object instead of a table.`;
 
 export interface Args {
   files: Partial<Record<Source, string>>;
@@ -34,6 +49,9 @@ export interface Args {
   periods: number;
   maps: Record<string, string>;
   targets: Partial<Record<MeasureId, number>>;
+  /** Target health's sales targets (a CSV file). */
+  targetsFile?: string;
+  accept?: CheckId[];
   monthFirst: boolean;
   json: boolean;
 }
@@ -47,6 +65,7 @@ export function parseArgs(argv: readonly string[]): Args {
     periods: SCORECARD_DEFAULTS.periods,
     maps: {},
     targets: {},
+    accept: [],
     monthFirst: false,
     json: false,
   };
@@ -80,6 +99,7 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case '--map': {
         const [k, v] = pair(value(), 'role=Header');
+        if (!isRole(k)) throw new UsageError(`--map: there is no role called "${k}"; the roles are: ${ROLES.join(', ')}`);
         args.maps[k] = v;
         break;
       }
@@ -90,6 +110,19 @@ export function parseArgs(argv: readonly string[]): Args {
         const n = Number(v);
         if (!Number.isFinite(n)) throw new UsageError(`--target ${k}: "${v}" is not a number`);
         args.targets[info.id] = n;
+        break;
+      }
+      case '--targets':
+        args.targetsFile = value();
+        break;
+      case '--accept': {
+        for (const id of value()
+          .split(',')
+          .map((x) => x.trim())) {
+          if (!(CHECK_IDS as readonly string[]).includes(id))
+            throw new UsageError(`--accept: "${id}" is not a check; the checks are ${CHECK_IDS.join(', ')}`);
+          (args.accept ??= []).push(id as CheckId);
+        }
         break;
       }
       case '--month-first':
@@ -103,40 +136,66 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (!args.files.sales && !args.files.feedback) throw new UsageError(`give at least --sales or --feedback\n\n${USAGE}`);
+  if (args.targetsFile && !args.files.sales) throw new UsageError('--targets are sales targets; give --sales too');
   return args;
+}
+
+const FLAGS: Readonly<Record<Source, string>> = { sales: '--sales', feedback: '--feedback', reviews: '--reviews' };
+const KIND_WORDS: Readonly<Record<Source, string>> = { sales: 'sales data', feedback: 'customer feedback', reviews: 'online reviews' };
+
+/** The checks that failed, as one message: each with what to do, then how to build anyway. */
+function implausible(problems: readonly Implausible[], files: Partial<Record<Source, string>>): string {
+  const lines = problems.map((p) => {
+    const where = files[p.source] ?? p.source;
+    if (p.check === 'kind' && p.holds)
+      return `  ${FLAGS[p.source]} ${where}: this file holds ${p.profile ? `a ${p.profile}, ` : ''}${KIND_WORDS[p.holds]}, not ${KIND_WORDS[p.source]}: give it as ${FLAGS[p.holds]}`;
+    return `  ${FLAGS[p.source]} ${where}: ${p.message} [${p.check}]`;
+  });
+  const ids = [...new Set(problems.filter((p) => p.check !== 'kind').map((p) => p.check))];
+  const accept = ids.length
+    ? `\nFix the columns with --map role="Header" (or --map role=none), or if the numbers are right, run again with --accept ${ids.join(',')}.`
+    : '';
+  return `the scorecard would be implausible, so nothing was built:\n${lines.join('\n')}${accept}`;
 }
 
 /** How the command line opens a file: its bytes (a file on disk; bytes in memory in tests). */
 export type Opener = (path: string) => Bytes;
 
+/** The opener of one file, its errors in words ("cannot read sales.csv: no such file"). */
+function opener(path: string, open: Opener): () => Bytes {
+  return () => {
+    try {
+      return open(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (e as Error).message;
+      throw new InputError(`cannot read ${path}: ${why}`);
+    }
+  };
+}
+
 /**
  * Everything but the output: files in, the scorecard out. Each file is streamed (src/cli/source.ts), so its
- * size is bounded by the disk, not by memory. Throws InputError or UsageError.
+ * size is bounded by the disk, not by memory; the checks before a build read what it kept. Throws InputError
+ * or UsageError.
  */
-export function scorecardFromFiles(args: Args, open: Opener = fileBytes): ScorecardResult {
+export function scorecardFromFiles(args: Args, open: Opener = fileBytes): ScorecardResult & { currency: string | null } {
   const sources: Partial<Record<Source, SourceColumns>> = {};
+  const loadedBy: Partial<Record<Source, LoadedSource>> = {};
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
   for (const [kind, path] of loaded) {
-    const opener = (): Bytes => {
-      try {
-        return open(path);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why =
-          code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EISDIR'
-              ? 'it is a folder, not a file'
-              : code === 'EACCES'
-                ? 'permission denied'
-                : (e as Error).message;
-        throw new InputError(`cannot read ${path}: ${why}`);
-      }
-    };
-    const file = loadFile(path, kind, args.maps, opener);
+    const file = loadFile(path, kind, args.maps, opener(path, open));
     for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
     sources[kind] = file.source;
+    loadedBy[kind] = file.loaded;
   }
   for (const [role, count] of Object.entries(unusedBy)) {
     if (count === loaded.length)
@@ -144,18 +203,38 @@ export function scorecardFromFiles(args: Args, open: Opener = fileBytes): Scorec
   }
   const period = parsePeriod(args.period);
   if (period.kind === 'year') throw new UsageError('--period takes month, quarter or week');
-  return computeScorecard(
+  let healthTargets: { name: string; cells: string[][] } | undefined;
+  if (args.targetsFile) {
+    const path = args.targetsFile;
+    const text = readText(path, opener(path, open));
+    try {
+      healthTargets = { name: path, cells: parseCsv(text) };
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
+      throw e;
+    }
+  }
+  const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
+  const review = reviewSources(loadedBy, args.files, period, dates);
+  const stop = review.problems.filter((p) => p.check === 'kind' || !(args.accept ?? []).includes(p.check));
+  if (stop.length) throw new InputError(implausible(stop, args.files));
+  const result = computeScorecard(
     sources,
-    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets },
-    { zone: RUNTIME_ZONE, monthFirst: args.monthFirst },
+    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, healthTargets },
+    dates,
   );
+  if (result.measures.length && result.measures.every((m) => m.problem))
+    throw new InputError(
+      `no measure can be counted:\n${result.measures.map((m) => `  ${m.label}: ${m.problem}`).join('\n')}\nFix those cells, or leave their columns out with --map role=none.`,
+    );
+  return { ...result, currency: loadedBy.sales?.setup.currency.code ?? null };
 }
 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args);
-    out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result));
+    out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result, result.currency));
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

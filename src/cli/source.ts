@@ -3,15 +3,22 @@
  * it, nor a column it does not read.
  *
  * 1. The bytes are decoded (src/cli/decode.ts) and the delimiter is found on the first 64 KB.
- * 2. The head (the first HEAD_RECORDS records) is read as a grid: the header row is found and the roles are
- *    guessed there, by the same code that reads a pasted sheet (findHeaderRow, sortRows, suggestRoles),
- *    then the user's --map is applied.
+ * 2. The head (the first HEAD_RECORDS records) is read as a grid and given the meaning a pasted sheet of it
+ *    would get, by the same core functions: the header row and the vendor export it is (locateHeader: a
+ *    profile by its header row, else the shape of the rows), the head's rows (tableRows), the roles
+ *    (mapRoles: the profile's, else guessed; then the user's --map, "none" included) and the rules the rows
+ *    are read by (sourceRules: the profile's filters, amounts per order, refund rows).
  * 3. Every record below the header goes through the same row classifier as a sheet's rows
- *    (core/tables/dataRows.ts): blank rows, repeated headers, totals rows and notes are left out as they are
- *    from a sheet. Only the columns the scorecard reads are kept (src/cli/columns.ts), each row with its line.
- *    Rows that can only be judged once the whole table is known (a totals word, a single filled cell) are
- *    kept aside and judged at the end; when that needs what the columns usually hold, a second pass reads
- *    the sampled rows again.
+ *    (core/tables/dataRows.ts), then the profile's own row rule (profiles/rows.ts: its header rows below the
+ *    first, its rows without a date): what a sheet leaves out is left out, with the same reason. Only the
+ *    columns the scorecard and the checks before a build read are kept (src/cli/columns.ts), each row with
+ *    its line. Rows that can only be judged once the whole table is known (a totals word, a single filled
+ *    cell) are kept aside and judged at the end; when that needs what the columns usually hold, a second
+ *    pass reads the sampled rows again.
+ * 4. The amounts' currency is read as from a sheet (amountCurrency): the money columns are kept as numbers,
+ *    so the first value of each currency is noted as they stream by (CurrencySigns).
+ * A JSON export (a file named .json) cannot be streamed by lines: it is read whole (core/tables/json.ts) and
+ * its records go through steps 2 to 4 as the rows of a sheet (row 1: the field names).
  * Every message names the file and its line (the physical line, counting line breaks inside quotes).
  */
 import { CsvRecord, CsvTokenizer, type Delimiter, detectDelimiter } from '../core/tables/csv';
@@ -30,23 +37,29 @@ import {
   repeatRow,
   rowVerdict,
   sampledPlainRows,
-  sortRows,
   totalWord,
   usualKinds,
 } from '../core/tables/dataRows';
-import { type HeaderSpan, findHeaderRow } from '../core/tables/headerRow';
-import { headerNames } from '../core/tables/findTable';
+import { type HeaderSpan } from '../core/tables/headerRow';
+import { headerNames, locateHeader, tableRows } from '../core/tables/findTable';
 import { columnLetter } from '../core/tables/kinds';
-import { type RoleSuggestion, suggestRoles } from '../core/tables/suggestRoles';
-import { type RoleMapping, applyOverrides } from '../core/tables/overrides';
-import { ROLES, type Role, isRole } from '../core/tables/roles';
-import { bindMeasure } from '../core/scorecard/bindings';
-import { MEASURES, type Source } from '../core/scorecard/measures';
-import type { SourceColumns } from '../core/scorecard/compute';
+import { type RoleSuggestion } from '../core/tables/suggestRoles';
+import { type RoleMapping } from '../core/tables/overrides';
+import { type Role } from '../core/tables/roles';
+import { type ExportProfile } from '../core/tables/profiles/index';
+import { type ProfileRowRule, profileRowRule } from '../core/tables/profiles/rows';
+import { type SourceSetup, type TableHeaders, amountCurrency, currencyColumns, sourceRules } from '../core/tables/profiles/setup';
+import { parseJsonTable } from '../core/tables/json';
+import { type LoadedSource, mapRoles } from '../core/scorecard/source';
+import { checkedColumns } from '../core/scorecard/plausibility';
+import { SOURCE_ROLES, type SourceColumns } from '../core/scorecard/compute';
+import { type Source } from '../core/scorecard/measures';
+import { type Cell } from '../core/values/cell';
 import type { Column } from '../core/values/column';
+import { CurrencySigns, currencyOfHeader } from '../core/values/currency';
 import { InputError } from '../core/values/errors';
 import { type Bytes, type Encoding, NotUtf8, SNIFF_BYTES, fileError, forEachChunk, lineOfOffset, sniff } from './decode';
-import { ColumnBuilder, LineBuilder } from './columns';
+import { ColumnBuilder, LineBuilder, plainDecimal } from './columns';
 
 /** Records read as a grid before the header is looked for: the header search's 1,000 rows, and a sample below. */
 export const HEAD_RECORDS = 4096;
@@ -59,12 +72,17 @@ const NUMERIC: ReadonlySet<Role> = new Set<Role>(['amount', 'cost', 'margin', 'q
 
 export interface LoadedFile {
   readonly source: SourceColumns;
+  /** What the checks before a build read (core/scorecard/plausibility.ts reviewSources), as from a sheet. */
+  readonly loaded: LoadedSource;
   /** --map roles naming a header this file does not have (the caller checks them across files). */
   readonly unused: string[];
   readonly encoding: Encoding;
-  readonly delimiter: Delimiter;
+  /** The CSV delimiter; null for a JSON file. */
+  readonly delimiter: Delimiter | null;
   readonly headerLine: number;
   readonly headers: readonly string[];
+  /** The vendor export it was recognised as (core/tables/profiles), by id, or null. */
+  readonly profile: string | null;
   readonly suggestions: readonly RoleSuggestion[];
   readonly mapping: RoleMapping;
   /** Data rows kept. */
@@ -100,15 +118,16 @@ interface Doubt {
   readonly cells: string[];
 }
 
-/** Roles the scorecard reads from a file of this kind with these roles mapped (plus its date: the clock). */
-export function rolesRead(kind: Source, mapped: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  if (mapped.has('date')) out.add('date');
-  for (const m of MEASURES) {
-    const b = bindMeasure(m.id, { [kind]: mapped });
-    if (b && b.source === kind) for (const r of [b.dates, b.a, b.b]) if (r) out.add(r);
-  }
-  return out;
+/** Roles the scorecard reads from a file of this kind with these roles mapped (SOURCE_ROLES: every other is never read). */
+export function rolesRead(kind: Source, mapped: ReadonlySet<string>): Set<Role> {
+  return new Set(SOURCE_ROLES[kind].filter((r) => mapped.has(r)));
+}
+
+/** A profile-ruled row: its data index, its line, and the profile's reason. */
+interface Ruled {
+  readonly index: number;
+  readonly line: number;
+  readonly reason: string;
 }
 
 const key = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -136,6 +155,27 @@ export function loadFile(path: string, kind: Source, overrides: Readonly<Record<
       );
     }
     return new FileReader(path, kind, overrides, open, 'windows-1252', 0).read();
+  }
+}
+
+/**
+ * A small file's whole text, decoded as loadFile decodes (its encoding from its first bytes; UTF-8 that turns
+ * out not to be read again as Windows-1252): the command line's --targets.
+ */
+export function readText(path: string, open: () => Bytes): string {
+  const head = new Uint8Array(SNIFF_BYTES);
+  const first = withBytes(open, (b) => b.read(head, 0));
+  const { encoding, bom } = sniff(path, head.subarray(0, first));
+  const decode = (enc: Encoding, skip: number): string => {
+    const parts: string[] = [];
+    withBytes(open, (b) => forEachChunk(b, enc, skip, (t) => parts.push(t)));
+    return parts.join('');
+  };
+  try {
+    return decode(encoding, bom);
+  } catch (e) {
+    if (!(e instanceof NotUtf8)) throw e;
+    return decode('windows-1252', 0);
   }
 }
 
@@ -191,12 +231,26 @@ function tokenizeBytes(
   }
 }
 
+/** What was decided from the head, for the rest of the file. */
+interface Meaning {
+  readonly table: TableHeaders;
+  readonly profile: ExportProfile | undefined;
+  readonly rule: ProfileRowRule | null;
+  readonly setup: Omit<SourceSetup, 'currency'>;
+}
+
 class FileReader {
-  private delimiter: Delimiter = ',';
+  private delimiter: Delimiter | null = ',';
+  /** 'row' for a JSON file (its records as a sheet's rows), else 'line'. */
+  private readonly unit: 'line' | 'row';
+  /** A JSON file's rows, once read. */
+  private json: string[][] | null = null;
   // The head, as a grid, and the line of each of its records.
   private head: string[][] = [];
   private headLines: number[] = [];
   private headDone = false;
+  /** Records seen so far (the head's included). */
+  private records = 0;
   // The table, once the header is known.
   private span: HeaderSpan | null = null;
   private headerIndex = -1;
@@ -204,11 +258,12 @@ class FileReader {
   private names: string[] = [];
   private nameCodes = new Int32Array(0);
   private nameLengths = new Int32Array(0);
+  private meaning: Meaning | null = null;
   private suggestions: RoleSuggestion[] = [];
   private mapping: RoleMapping = {};
   private unused: string[] = [];
-  /** Kept columns: [column among the table's, role, builder]; their columns and builders as arrays, for the hot loop. */
-  private kept: [number, Role, ColumnBuilder][] = [];
+  /** Kept columns: [column among the table's, builder]; their columns and builders as arrays, for the hot loop. */
+  private kept: [number, ColumnBuilder][] = [];
   private keptAt: number[] = [];
   private builders: ColumnBuilder[] = [];
   private lines = new LineBuilder(0);
@@ -224,6 +279,11 @@ class FileReader {
   private empty = new Int32Array(0);
   private emptyN = 0;
   private doubts: Doubt[] = [];
+  /** Rows the profile's own rule leaves out (unless the classifier already did). */
+  private ruled: Ruled[] = [];
+  /** The amount column (among the table's) and, when its header names no currency, the currencies its values carry. */
+  private amountAt = -1;
+  private signs: CurrencySigns | null = null;
   /** The file's size in bytes, and whether the head is all of it. */
   private size = 0;
   private ended = false;
@@ -235,62 +295,115 @@ class FileReader {
     private readonly open: () => Bytes,
     private readonly encoding: Encoding,
     private readonly bom: number,
-  ) {}
+  ) {
+    this.unit = /\.json$/i.test(path) ? 'row' : 'line';
+    if (this.unit === 'row') this.delimiter = null;
+  }
+
+  private error(line: number | null, message: string): InputError {
+    return fileError(this.path, line, message, this.unit);
+  }
 
   read(): LoadedFile {
     this.size = withBytes(this.open, (b) => b.size());
     this.stream((rec) => this.record(rec));
     if (!this.headDone) this.analyseHead();
     this.closeRun();
-    // Doubtful rows, now that the table is known.
+    const meaning = this.meaning!;
+    // Doubtful rows, now that the table is known; then the rows the profile's rule leaves out.
     const width = this.headers.length;
     const fill = this.unfilled.map((n) => (this.plain ? (this.plain - n) / this.plain : 0));
     let usual: ReturnType<TableShape['usual']> | null = null;
     const shape: TableShape = { plain: this.plain, fill, usual: () => (usual ??= this.usualKinds()) };
-    const removed: number[] = [];
+    const gone = new Set<number>();
     for (const d of this.doubts) {
       const reason = judgeRow(d.facts, (j) => d.cells[j] ?? '', shape, width);
       if (reason === null) continue;
       this.skipped.push({ row: d.line, reason });
-      removed.push(d.index);
+      gone.add(d.index);
     }
-    if (this.index === removed.length) {
-      throw fileError(
-        this.path,
+    for (const r of this.ruled) {
+      if (gone.has(r.index)) continue;
+      this.skipped.push({ row: r.line, reason: r.reason });
+      gone.add(r.index);
+    }
+    if (this.signs) for (const d of this.doubts) if (!gone.has(d.index)) this.signs.add(d.cells[this.amountAt] ?? '', d.index); // a doubtful row that is data after all
+    if (this.index === gone.size)
+      throw this.error(
         this.headLines[this.headerIndex],
-        'found the column names on this line but no data below them — put the rows of data under the header',
+        `found the column names on this ${this.unit} but no data below them — put the rows of data under the header`,
       );
-    }
     this.skipped.sort((a, b) => a.row - b.row);
+    const removed = [...gone].sort((a, b) => a - b);
     const lines = this.lines.finish(removed);
-    const columns: Record<string, Column> = {};
-    for (const [j, role, builder] of this.kept) {
-      const header = this.headers[j];
-      const where = `${this.path}: line `;
+    const unit = this.unit;
+    const columnOf = (cells: Cell[], header: string, name: string): Column => {
+      const where = `${this.path}: ${unit} `;
       const what = `: column "${header}"`;
-      columns[role] = {
-        cells: builder.finish(removed),
-        width: 1,
-        name: `${this.path} column "${header}"`,
-        named: true,
-        at: (i: number) => `${where}${lines[i]}${what}`,
-      };
+      return { cells, width: 1, name, named: true, at: (i: number) => `${where}${lines[i]}${what}` };
+    };
+    const byIndex: Cell[][] = new Array<Cell[]>(width);
+    for (const [j, builder] of this.kept) byIndex[j] = builder.finish(removed);
+    const columns: Record<string, Column> = {};
+    for (const role of rolesRead(this.kind, new Set(Object.keys(this.mapping)))) {
+      const j = this.mapping[role]!;
+      columns[role] = columnOf(byIndex[j], this.headers[j], `${this.path} column "${this.headers[j]}"`);
     }
+    const filters = meaning.setup.filters.map((h) => {
+      const j = this.headers.findIndex((x) => key(x) === key(h));
+      // Named by its header alone: the reason a row is left out reads "column "Status" is "voided"".
+      return j < 0 ? undefined : columnOf(byIndex[j], this.headers[j], `column "${this.headers[j]}"`);
+    });
+    const source: SourceColumns = {
+      name: this.path,
+      columns,
+      ...(filters.length ? { filters } : {}),
+      rules: meaning.setup.rules,
+      skipped: this.skipped,
+      rows: lines,
+    };
+    const signs = this.signs?.examples();
+    let others: Map<number, string[]> | null = null;
+    const currency = amountCurrency(meaning.table, this.mapping, (j) => {
+      if (j === this.amountAt && signs) return signs;
+      const kept = byIndex[j];
+      if (kept && !this.isNumeric(j)) return kept;
+      // A column not kept as text (a recognised export's other money columns, when its amount says nothing).
+      return (others ??= this.currencySigns(new Set(removed), byIndex)).get(j) ?? [];
+    });
+    const loaded: LoadedSource = {
+      table: meaning.table,
+      suggestions: this.suggestions,
+      mapping: this.mapping,
+      source,
+      setup: { ...meaning.setup, currency },
+      cells: byIndex,
+      rowAt: (i) => `${unit} ${lines[i]}`,
+    };
     return {
-      source: { name: this.path, columns, skipped: this.skipped },
+      source,
+      loaded,
       unused: this.unused,
       encoding: this.encoding,
       delimiter: this.delimiter,
       headerLine: this.headLines[this.headerIndex],
       headers: this.headers,
+      profile: meaning.profile?.id ?? null,
       suggestions: this.suggestions,
       mapping: this.mapping,
       rows: lines.length,
     };
   }
 
-  /** Streams the file's records to `onRecord`, the delimiter found on its first 64 KB. */
+  /** Streams the file's records to `onRecord`: a CSV file's, its delimiter found on its first 64 KB; a JSON file's rows. */
   private stream(onRecord: (rec: CsvRecord) => void): void {
+    if (this.unit === 'row') {
+      const grid = (this.json ??= this.readJson());
+      const rec = new CsvRecord();
+      for (let r = 0; r < grid.length; r++) onRecord(asRecord(grid[r], r + 1, rec));
+      this.ended = true;
+      return;
+    }
     const onDelimiter = (d: Delimiter): void => {
       this.delimiter = d;
     };
@@ -303,7 +416,20 @@ class FileReader {
     }
   }
 
+  /** A JSON export's records as the rows of a sheet (core/tables/json.ts), from its whole text. */
+  private readJson(): string[][] {
+    const parts: string[] = [];
+    withBytes(this.open, (bytes) => forEachChunk(bytes, this.encoding, this.bom, (text) => parts.push(text)));
+    try {
+      return parseJsonTable(parts.join(''));
+    } catch (e) {
+      if (e instanceof InputError) throw this.error(null, e.message);
+      throw e;
+    }
+  }
+
   private record(rec: CsvRecord): void {
+    const offset = this.records++ - this.headerIndex;
     if (!this.headDone) {
       this.head.push(rec.fields());
       this.headLines.push(rec.line);
@@ -311,25 +437,25 @@ class FileReader {
       return;
     }
     this.factsOfRecord(rec);
-    this.below(rec, rec.line);
+    this.below(rec, rec.line, offset);
   }
 
-  /** The header, the roles and the columns to keep, from the head; then the head's rows below the header. */
+  /** The header, the meaning of the table and the columns to keep, from the head; then the head's rows below the header. */
   private analyseHead(): void {
     this.headDone = true;
     const grid = this.head;
     let span: HeaderSpan;
+    let profile: ExportProfile | undefined;
     try {
-      span = findHeaderRow(grid);
+      ({ span, profile } = locateHeader(grid));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       if (/^the sheet is empty/.test(e.message))
-        throw fileError(this.path, null, 'the file holds no data (only blank lines or empty fields) — export the data again');
-      throw fileError(
-        this.path,
+        throw this.error(null, 'the file holds no data (only blank lines or empty fields) — export the data again');
+      throw this.error(
         null,
-        `no header row found in its first ${Math.min(grid.length, 1000).toLocaleString('en-GB')} lines: no line holds column names ` +
-          '(such as "Order Date", "Net Sales") with data below them — add a line of column names directly above the data',
+        `no header row found in its first ${Math.min(grid.length, 1000).toLocaleString('en-GB')} ${this.unit}s: no ${this.unit} holds column names ` +
+          `(such as "Order Date", "Net Sales") with data below them — add a ${this.unit} of column names directly above the data`,
       );
     }
     this.span = span;
@@ -354,41 +480,61 @@ class FileReader {
     }
     this.closeRun();
 
-    // Roles from the head's data rows, as a sheet of these rows would get them.
-    const { dataRows } = sortRows(grid, span.row, span.firstCol, span.lastCol, this.headers);
-    const cols = this.headers.map((_, j) => dataRows.map((r) => grid[r][span.firstCol + j] ?? ''));
-    this.suggestions = suggestRoles(this.headers, cols);
-    const has = new Set(this.headers.map(key));
-    const mine: Record<string, string> = {};
-    for (const [role, header] of Object.entries(this.overrides)) {
-      if (!isRole(role)) throw new InputError(`--map: there is no role called "${role}"; the roles are: ${ROLES.join(', ')}`);
-      if (has.has(key(header))) mine[role] = header;
-      else this.unused.push(role);
-    }
+    // The meaning, as a sheet of the head's rows would get it.
+    const rows = tableRows(grid, span, this.headers, profile);
+    const table: TableHeaders = { headers: this.headers, profile: profile?.id ?? null, labels: rows.labels ?? null };
+    const cols = this.headers.map((_, j) => rows.dataRows.map((r) => grid[r][span.firstCol + j] ?? ''));
     try {
-      this.mapping = applyOverrides(this.suggestions, mine);
+      ({ suggestions: this.suggestions, mapping: this.mapping, unused: this.unused } = mapRoles(table, cols, this.overrides));
     } catch (e) {
-      if (e instanceof InputError) throw fileError(this.path, headerLine, `--map: ${e.message}`);
+      if (e instanceof InputError) throw this.error(headerLine, `--map: ${e.message}`);
       throw e;
     }
-    const mapped = new Set(Object.keys(this.mapping));
-    const read = rolesRead(this.kind, mapped);
+    const setup = sourceRules(table, this.mapping);
+    this.meaning = { table, profile, rule: profile ? profileRowRule(profile, this.headers) : null, setup };
+
+    // The columns to keep: what the scorecard reads, the checks before a build, the filters and the currency codes.
+    const numeric = new Map<number, boolean>();
+    const use = (j: number, asNumber: boolean): void => {
+      if (j >= 0) numeric.set(j, (numeric.get(j) ?? true) && asNumber);
+    };
+    const roleOf = new Map<number, Role>();
+    for (const [role, j] of Object.entries(this.mapping) as [Role, number][]) roleOf.set(j, role);
+    for (const role of rolesRead(this.kind, new Set(Object.keys(this.mapping)))) use(this.mapping[role]!, NUMERIC.has(role));
+    for (const j of checkedColumns(table, this.mapping)) {
+      const role = roleOf.get(j);
+      use(j, role === undefined || NUMERIC.has(role)); // a column the checks read by readNumber alone
+    }
+    for (const h of setup.filters)
+      use(
+        this.headers.findIndex((x) => key(x) === key(h)),
+        false,
+      );
+    const money = currencyColumns(table, this.mapping);
+    use(money.code, false);
+    this.amountAt = money.amount;
     const expected = this.expectedRows(grid, span.row);
     this.lines = new LineBuilder(expected);
-    for (const [role, j] of Object.entries(this.mapping) as [Role, number][])
-      if (read.has(role)) this.kept.push([j, role, new ColumnBuilder(NUMERIC.has(role), expected)]);
-    this.kept.sort((a, b) => a[0] - b[0]);
+    this.kept = [...numeric].sort((a, b) => a[0] - b[0]).map(([j, n]) => [j, new ColumnBuilder(n, expected)]);
     this.keptAt = this.kept.map(([j]) => j);
-    this.builders = this.kept.map(([, , b]) => b);
+    this.builders = this.kept.map(([, b]) => b);
+    if (money.amount >= 0 && this.isNumeric(money.amount) && currencyOfHeader(this.headers[money.amount]) === undefined)
+      this.signs = new CurrencySigns();
     this.checkDuplicates(grid[span.row], span, headerLine);
 
     const rec = new CsvRecord();
     for (let r = span.row + 1; r < grid.length; r++) {
       asRecord(grid[r], this.headLines[r], rec);
       this.factsOfRecord(rec);
-      this.below(rec, rec.line);
+      this.below(rec, rec.line, r - span.row);
     }
     this.head = [];
+  }
+
+  /** Whether column j is kept as numbers. */
+  private isNumeric(j: number): boolean {
+    const k = this.keptAt.indexOf(j);
+    return k >= 0 && this.builders[k].numeric;
   }
 
   /**
@@ -397,6 +543,7 @@ class FileReader {
    * errs on the side of room), with 5% to spare, at most MAX_EXPECTED.
    */
   private expectedRows(grid: readonly string[][], headerRow: number): number {
+    if (this.json) return this.json.length - headerRow - 1;
     const below = grid.length - headerRow - 1;
     if (this.ended) return below;
     let chars = 0;
@@ -419,8 +566,7 @@ class FileReader {
       if (cols.length < 2 || !cols.some((c) => used.has(c))) continue;
       const letters = cols.map(columnLetter);
       const list = letters.length === 2 ? `${letters[0]} and ${letters[1]}` : `${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
-      throw fileError(
-        this.path,
+      throw this.error(
         line,
         `columns ${list} are both called "${(row[cols[0]] ?? '').trim()}", so which one to read cannot be told — ` +
           'rename one of them in the file (or delete the one that is not wanted)',
@@ -495,8 +641,8 @@ class FileReader {
     this.total = total;
   }
 
-  /** A record below the header, once its facts are known. */
-  private below(rec: CsvRecord, line: number): void {
+  /** A record below the header (`offset` records below it), once its facts are known. */
+  private below(rec: CsvRecord, line: number, offset: number): void {
     const width = this.headers.length;
     const verdict = rowVerdict(this.count, this.same, width);
     if (verdict === 'blank') {
@@ -520,13 +666,56 @@ class FileReader {
       const unfilled = this.unfilled;
       for (let k = 0; k < this.emptyN; k++) unfilled[this.empty[k]]++;
     }
+    // The export's own rule (its header rows below the first, its rows without a date): after the classifier, as on a sheet.
+    const rule = this.meaning!.rule;
+    let ruled = false;
+    if (rule !== null) {
+      const reason = rule(
+        offset,
+        (j) => rec.field(first + j),
+        () => rec.fields(),
+      );
+      if (reason !== null) {
+        this.ruled.push({ index, line, reason });
+        ruled = true;
+      }
+    }
     if (isDoubtful(this.count, total, width)) {
       const cells: string[] = [];
       for (let j = 0; j < width; j++) cells.push(rec.field(first + j));
       const filled = Uint8Array.from(cells, (c, j) => cellFacts(c, this.names[j]) & FILLED);
       const facts: RowFacts = { filled, count: this.count, total };
       this.doubts.push({ index, line, facts, cells });
+    } else if (this.signs !== null && !ruled) this.noteCurrency(rec, first + this.amountAt, index);
+  }
+
+  /** The currency an amount carries, unless it is a plain decimal (which carries none). */
+  private noteCurrency(rec: CsvRecord, col: number, index: number): void {
+    if (col >= rec.count) return;
+    if (!rec.special || rec.texts[col] === undefined) {
+      const a = rec.starts[col];
+      const b = rec.ends[col];
+      if (a === b || plainDecimal(rec.text, a, b) !== undefined) return;
     }
+    this.signs!.add(rec.field(col), index);
+  }
+
+  /**
+   * Streams the file again, calling `f` on each row below the header that the classifier keeps (data or
+   * doubtful: the rows this.index counts), with its index among them, its facts in this.count/total.
+   */
+  private eachRow(f: (rec: CsvRecord, index: number) => boolean | void): void {
+    const width = this.headers.length;
+    const headerRecord = this.headerIndex;
+    let records = 0;
+    let index = 0;
+    let done = false;
+    this.stream((rec) => {
+      if (done || records++ <= headerRecord) return;
+      this.factsOfRecord(rec);
+      if (rowVerdict(this.count, this.same, width) !== 'row') return;
+      if (f(rec, index++) === false) done = true;
+    });
   }
 
   /**
@@ -538,14 +727,11 @@ class FileReader {
     const samples: { filled: Uint8Array; cells: string[] }[] = [];
     const width = this.headers.length;
     const first = this.span!.firstCol;
-    let records = 0;
     let plain = 0;
     let next = 0;
-    const headerRecord = this.headerIndex;
-    this.stream((rec) => {
-      if (records++ <= headerRecord || next >= wanted.length) return;
-      this.factsOfRecord(rec);
-      if (rowVerdict(this.count, this.same, width) !== 'row' || this.total !== undefined) return;
+    this.eachRow((rec) => {
+      if (next >= wanted.length) return false;
+      if (this.total !== undefined) return;
       if (plain++ !== wanted[next]) return;
       next++;
       const cells: string[] = [];
@@ -558,5 +744,22 @@ class FileReader {
       (k, j) => samples[k].filled[j] === 1,
       (k, j) => samples[k].cells[j],
     );
+  }
+
+  /**
+   * The currencies the data rows' values carry, per column not kept as text (CurrencySigns): for a recognised
+   * export whose amount says nothing, the file is read again for its other money columns.
+   */
+  private currencySigns(removed: ReadonlySet<number>, kept: readonly (Cell[] | undefined)[]): Map<number, string[]> {
+    const width = this.headers.length;
+    const first = this.span!.firstCol;
+    const columns: number[] = [];
+    for (let j = 0; j < width; j++) if (!kept[j] || this.isNumeric(j)) columns.push(j);
+    const signs = columns.map(() => new CurrencySigns());
+    this.eachRow((rec, index) => {
+      if (removed.has(index)) return;
+      for (let k = 0; k < columns.length; k++) signs[k].add(rec.field(first + columns[k]), index);
+    });
+    return new Map(columns.map((j, k) => [j, signs[k].examples()]));
   }
 }

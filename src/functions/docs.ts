@@ -14,9 +14,13 @@ import { NET_COMPARISON_DOCS } from './defs/netComparison.docs';
 import { ONTIME_RATE_DOCS } from './defs/ontimeRate.docs';
 import { RETURN_RATE_DOCS } from './defs/returnRate.docs';
 import { REVIEW_RESPONSE_RATE_DOCS } from './defs/reviewResponseRate.docs';
+import { RATE_DETAIL_DOCS } from './defs/rateDetail.docs';
 import { PERIOD_SERIES_DOCS } from './defs/periodSeries.docs';
 import { LEADLAG_DOCS } from './defs/leadlag.docs';
+import { SIGNALS_DOCS } from './defs/signals.docs';
 import { TARGET_PRESSURE_DOCS } from './defs/targetPressure.docs';
+import { TARGET_HEALTH_DOCS } from './defs/targetHealth.docs';
+import { TARGET_RATCHET_DOCS } from './defs/targetRatchet.docs';
 import { OKR_SCORE_DOCS } from './defs/okrScore.docs';
 import { KEY_ACCOUNTS_DOCS } from './defs/keyAccounts.docs';
 import { IMPROVEMENT_SUMMARY_DOCS } from './defs/improvementSummary.docs';
@@ -24,6 +28,9 @@ import { PERIODS_DOCS } from './defs/periods.docs';
 import { MEASURE_SERIES_DOCS } from './defs/measureSeries.docs';
 import { TARGET_STATUS_DOCS } from './defs/targetStatus.docs';
 import { CONNECTIONS_DOCS } from './defs/connections.docs';
+import { SALES_SERIES_DOCS } from './defs/salesSeries.docs';
+import { FEEDBACK_SERIES_DOCS } from './defs/feedbackSeries.docs';
+import { REVIEWS_SERIES_DOCS } from './defs/reviewsSeries.docs';
 
 const ALL: readonly DocumentedFormula[] = [
   NPS_DOCS,
@@ -34,9 +41,13 @@ const ALL: readonly DocumentedFormula[] = [
   ONTIME_RATE_DOCS,
   RETURN_RATE_DOCS,
   REVIEW_RESPONSE_RATE_DOCS,
+  RATE_DETAIL_DOCS,
   PERIOD_SERIES_DOCS,
   LEADLAG_DOCS,
+  SIGNALS_DOCS,
   TARGET_PRESSURE_DOCS,
+  TARGET_HEALTH_DOCS,
+  TARGET_RATCHET_DOCS,
   OKR_SCORE_DOCS,
   KEY_ACCOUNTS_DOCS,
   IMPROVEMENT_SUMMARY_DOCS,
@@ -44,6 +55,9 @@ const ALL: readonly DocumentedFormula[] = [
   MEASURE_SERIES_DOCS,
   TARGET_STATUS_DOCS,
   CONNECTIONS_DOCS,
+  SALES_SERIES_DOCS,
+  FEEDBACK_SERIES_DOCS,
+  REVIEWS_SERIES_DOCS,
 ];
 
 /** Every formula of the registry with its docs, in the registry's order; a formula without docs stops the build. */

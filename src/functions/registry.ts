@@ -7,9 +7,13 @@ import { NET_COMPARISON } from './defs/netComparison';
 import { ONTIME_RATE } from './defs/ontimeRate';
 import { RETURN_RATE } from './defs/returnRate';
 import { REVIEW_RESPONSE_RATE } from './defs/reviewResponseRate';
+import { RATE_DETAIL } from './defs/rateDetail';
 import { PERIOD_SERIES } from './defs/periodSeries';
 import { LEADLAG } from './defs/leadlag';
+import { SIGNALS } from './defs/signals';
 import { TARGET_PRESSURE } from './defs/targetPressure';
+import { TARGET_HEALTH } from './defs/targetHealth';
+import { TARGET_RATCHET } from './defs/targetRatchet';
 import { OKR_SCORE } from './defs/okrScore';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
@@ -17,6 +21,9 @@ import { PERIODS } from './defs/periods';
 import { MEASURE_SERIES } from './defs/measureSeries';
 import { TARGET_STATUS } from './defs/targetStatus';
 import { CONNECTIONS } from './defs/connections';
+import { SALES_SERIES } from './defs/salesSeries';
+import { FEEDBACK_SERIES } from './defs/feedbackSeries';
+import { REVIEWS_SERIES } from './defs/reviewsSeries';
 
 /**
  * Every formula's run-time part, in the order the README and autocomplete list them: the one source of truth for
@@ -31,9 +38,13 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   ONTIME_RATE,
   RETURN_RATE,
   REVIEW_RESPONSE_RATE,
+  RATE_DETAIL,
   PERIOD_SERIES,
   LEADLAG,
+  SIGNALS,
   TARGET_PRESSURE,
+  TARGET_HEALTH,
+  TARGET_RATCHET,
   OKR_SCORE,
   KEY_ACCOUNTS,
   IMPROVEMENT_SUMMARY,
@@ -42,6 +53,9 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   MEASURE_SERIES,
   TARGET_STATUS,
   CONNECTIONS,
+  SALES_SERIES,
+  FEEDBACK_SERIES,
+  REVIEWS_SERIES,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));

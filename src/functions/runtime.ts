@@ -7,7 +7,7 @@ import type { FormulaContext, RunResult } from './types';
 /**
  * Runs one formula as Sheets calls it: its arguments read and checked from its declaration (params.ts),
  * and what goes back guarded: a formula never returns NaN,
- * Infinity, undefined or a ragged table. Errors become `NAME: message`, which Sheets shows on #ERROR!.
+ * Infinity, undefined or a ragged table, and no text longer than a Sheets cell holds (cut with "…(cut)"). Errors become `NAME: message`, which Sheets shows on #ERROR!.
  */
 export function runFormula(name: string, args: readonly unknown[], ctx: FormulaContext): Result {
   const def = findFormula(name);
@@ -34,6 +34,19 @@ function withCause(message: string, cause: unknown): Error {
   return e;
 }
 
+/** Sheets holds at most 50,000 characters in a cell; a longer text returned by a formula is cut, visibly. */
+export const CELL_TEXT_MAX = 50_000;
+export const CUT_MARK = '…(cut)';
+
+function checkedText(s: string): string {
+  if (s.length <= CELL_TEXT_MAX) return s;
+  let end = CELL_TEXT_MAX - CUT_MARK.length;
+  // Never leave half of a surrogate pair (an emoji) before the mark.
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end) + CUT_MARK;
+}
+
 function checkedCell(x: unknown): string | number | boolean {
   if (typeof x === 'number') {
     // Sums past ±1.8e308 (or a ratio over a vanishing denominator) cannot be shown honestly.
@@ -42,7 +55,8 @@ function checkedCell(x: unknown): string | number | boolean {
     if (x !== x) throw new Error('a result came out as not a number');
     return x === 0 ? 0 : x; // no -0
   }
-  if (typeof x === 'string' || typeof x === 'boolean') return x;
+  if (typeof x === 'string') return checkedText(x);
+  if (typeof x === 'boolean') return x;
   if (x === null) return '';
   throw new Error(`a result came out as ${x === undefined ? 'nothing' : `a ${typeof x}`}, not a value`);
 }

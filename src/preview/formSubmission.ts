@@ -34,7 +34,9 @@ export function formSubmission(body: unknown, forms: ReadonlyMap<string, MemoryF
     }
     if (item.kind === 'choice' && !item.choices.includes(String(v)))
       throw new Error(`"${item.title}" takes one of: ${item.choices.join(', ')}.`);
-    if (typeof v === 'string' && v.length > 5000) throw new Error(`Keep the answer to "${item.title}" under 5,000 characters.`);
+    if (typeof v === 'string' && v.length > 100000) throw new Error(`Keep the answer to "${item.title}" under 100,000 characters.`);
+    if (item.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(v).trim()))
+      throw new Error(`"${item.title}" takes an e-mail address such as name@company.com.`);
     answers[item.q as QuestionId] = v;
   }
   return { id: form.id, answers };

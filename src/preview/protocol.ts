@@ -59,8 +59,12 @@ export type SidebarMessage =
 export interface FormView {
   readonly id: string;
   readonly spec: FormSpec;
-  /** The sheet its responses land in. */
+  /** The sheet its responses land in ('' when it has none: the response stays in the form). */
   readonly responseSheet: string;
+  /** False when the form takes no responses (unpublished, or closed): the page says so. */
+  readonly accepting: boolean;
+  /** Answers a customer's pre-filled link fills in, by question id. */
+  readonly prefill: Readonly<Record<string, string | number>>;
 }
 
 /** POST /api/form: one respondent's answers by question id (a scale's answer as a number). */

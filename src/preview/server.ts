@@ -8,6 +8,7 @@
  *   npm start                      # http://localhost:8080 (or a free port when it is taken)
  *   npm start -- --port 3000
  *   npm start -- --seed DIR        # one sheet per CSV file of DIR instead of the example data
+ *   npm start -- --zone Asia/Tokyo # the spreadsheet's time zone (default: the machine's)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,11 +94,11 @@ function untransferable(value: unknown, path: string): string | null {
   return null;
 }
 
-/** "2026-11-23 10:04", the machine's clock. */
-function timestamp(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+/** "2026-11-23 10:04", the machine's clock in the spreadsheet's zone. */
+function timestamp(zone: MemoryWorkbook['zone']): string {
+  const t = Date.now();
+  const local = new Date(t + zone.offsetMinutes(t) * 60000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
@@ -111,7 +112,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     survey: surveyModule(automation.automation),
     scorecardExtras: [trackerSummary],
     spreadsheetName: () => name,
-    timestamp,
+    timestamp: () => timestamp(wb.zone),
+    zone: wb.zone,
+    dates: () => wb.dateOptions(),
     withLock: (fn) => {
       if (building) throw new UserError('A scorecard is being built already. Wait for it to finish, then try again.');
       building = true;
@@ -176,7 +179,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (method === 'GET' && url.pathname === '/api/form') {
       const form = automation.forms.forms.get(url.searchParams.get('id') ?? '');
       if (!form) return json(res, { error: 'There is no such form in this preview. Create a survey from the sidebar first.' }, 404);
-      const view: FormView = { id: form.id, spec: form.spec, responseSheet: automation.forms.responseSheet(form.id) ?? form.responseSheet };
+      const view: FormView = {
+        id: form.id,
+        spec: form.spec,
+        responseSheet: automation.forms.responseSheet(form.id) ?? '',
+        accepting: form.accepting,
+        // A customer's link from the "Survey links" sheet: its answers filled in.
+        prefill: automation.forms.prefillOf(`?${(url.searchParams.get('prefill') ?? '').replace(/^\?/, '')}`),
+      };
       return json(res, view);
     }
     if (method === 'POST' && url.pathname === '/api/form') {
@@ -241,12 +251,13 @@ function argValue(argv: readonly string[], flag: string): string | undefined {
 
 async function main(argv: readonly string[]): Promise<void> {
   const seed = argValue(argv, '--seed');
+  const zone = argValue(argv, '--zone');
   const asked = argValue(argv, '--port') ?? process.env.PORT;
   const port = asked === undefined ? 8080 : Number(asked);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a port number, not "${asked}"`);
   readBuiltSidebar(); // fail early with the fix when dist/ is missing
   console.log(`Seeding the in-memory workbook from ${seed ?? 'examples/data'}…`);
-  const workbook = workbookFromFolder(seed);
+  const workbook = workbookFromFolder(seed, zone);
   const log = (line: string) => console.log(`  ${line}`);
   let preview: Preview;
   try {
@@ -256,7 +267,7 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(`Port ${port} is taken; using a free one.`);
     preview = await startPreview({ port: 0, workbook, log });
   }
-  console.log(`Leadlag preview: ${preview.url}`);
+  console.log(`Leadlag preview: ${preview.url} (time zone ${workbook.zone.name})`);
   console.log('Press Ctrl+C to stop.');
 }
 

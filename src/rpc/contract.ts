@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { definitionShape, type ScorecardDefinition } from '../core/scorecard/definition';
 import { surveySetupShape, type SurveySetup } from '../core/survey/setup';
 import type { FormSpec } from '../core/survey/forms';
-import type { LoggedError, SurveyForm, TriggerState } from '../core/survey/automation';
+import type { FailedResponse, LoggedError, SurveyForm, TriggerState } from '../core/survey/automation';
+import type { DefinitionReview } from '../core/scorecard/plausibility';
 import { SURVEY_SCOPES } from './scopes';
 
 /**
@@ -28,6 +29,10 @@ export interface SheetTable {
   readonly dataRows: number;
   readonly skipped: readonly { row: number; reason: string }[];
   readonly problem: string | null;
+  /** The export the header row was recognised as (core/tables/profiles), by id, or null. */
+  readonly profile: string | null;
+  /** Each column's question text, where a header row below the names holds it (Qualtrics), else null. */
+  readonly labels: readonly string[] | null;
 }
 
 export const SAMPLE_ROWS = 400;
@@ -45,6 +50,39 @@ export interface BuildSummary {
   readonly measures: readonly string[];
   readonly missing: readonly string[];
   readonly skipped: number;
+  /** Measures built but not countable now (a cell that cannot be read), with why: the rest of the sheet is fine. */
+  readonly problems: readonly { readonly measure: string; readonly label: string; readonly problem: string }[];
+  /**
+   * Nothing was built: a rebuild would remove cells a manager added to the scorecard. Ask, then call again
+   * with `force: true`. Typed targets and notes are kept either way.
+   */
+  readonly confirm: { readonly sheet: string; readonly cells: readonly string[]; readonly message: string } | null;
+}
+
+/** A form as the status panel lists it: `problem` says why its answers do not arrive (its sheet cannot be found), or null. */
+export interface StatusForm extends SurveyForm {
+  readonly problem: string | null;
+}
+
+/** Whether a form takes responses, as Google Forms says now (the `formStates` call; null where it cannot tell). */
+export interface FormStateView {
+  readonly id: string;
+  readonly title: string;
+  readonly role: string | null;
+  readonly published: boolean | null;
+  readonly accepting: boolean | null;
+  /** Why customers cannot answer it, in words; null when they can. */
+  readonly problem: string | null;
+}
+
+/** The "Survey links" sheet: one pre-filled link per customer (and role), or why it lists none. */
+export interface LinksSummary {
+  readonly sheet: string | null;
+  readonly customers: number;
+  readonly links: number;
+  readonly problem: string | null;
+  /** When it was last written, "2026-11-23 10:04". */
+  readonly at: string;
 }
 
 /** Where the survey automation stands: the survey made, the triggers, the sheets and the last problems. */
@@ -65,7 +103,16 @@ export interface AutomationStatus {
     /** The wizard's latest run. */
     readonly run: number;
     /** Every form made, earlier runs' too (their links may still be answered); the latest run's have `run`. */
-    readonly forms: readonly SurveyForm[];
+    readonly forms: readonly StatusForm[];
+    /** The day the loop was set up (ISO): reviews from then on become actions by themselves. */
+    readonly since: string;
+    /**
+     * Unanswered low-star reviews from before `since`, offered once as a choice: turn them into actions or
+     * leave them. Null once chosen, or when there are none.
+     */
+    readonly oldReviews: { readonly count: number } | null;
+    /** The "Survey links" sheet, or null before it was first written. */
+    readonly links: LinksSummary | null;
     readonly reminder: SurveySetup['reminder'];
     readonly digest: boolean;
     readonly owner: string;
@@ -80,6 +127,8 @@ export interface AutomationStatus {
   readonly responsesSheet: string | null;
   /** The automation's last problems (triggers send no failure mail), oldest first. */
   readonly errors: readonly LoggedError[];
+  /** Responses (or reviews) that could not be written, skipped until retried. */
+  readonly failed: readonly FailedResponse[];
 }
 
 /** The wizard's starting point. */
@@ -100,8 +149,12 @@ export interface SurveyPreview {
 export interface SyncSummary {
   readonly responses: number;
   readonly actions: number;
-  /** Another run held the spreadsheet: nothing done now, the next run catches up. */
+  /** Responses or reviews that could not be written this run (listed in the status, with Retry). */
+  readonly failed: number;
+  /** Nothing done now (another run held the spreadsheet, or there was no lock): the next run catches up. */
   readonly busy: boolean;
+  /** Why nothing was done, in words; null when the run went ahead. */
+  readonly why: string | null;
 }
 
 /** Step 3 "create": the forms with their links, the sheets, the triggers. */
@@ -111,8 +164,12 @@ export interface SurveyCreated {
   readonly responsesSheet: string;
   readonly trackerSheet: string;
   readonly triggers: TriggerState;
-  /** Existing low-star reviews turned into actions right away. */
+  /** What processing right after creating did (older low-star reviews wait for the manager's choice). */
   readonly sync: SyncSummary;
+  /** Unanswered low-star reviews from before today: offered as a choice (null when there are none). */
+  readonly oldReviews: { readonly count: number } | null;
+  /** The "Survey links" sheet written for the new forms. */
+  readonly links: LinksSummary;
   /** The scorecard was rebuilt to show the tracker's summary. */
   readonly scorecardUpdated: boolean;
   readonly simulated: boolean;
@@ -133,8 +190,9 @@ function makeCalls() {
     home: { args: NoArgs, scopes: scorecard },
     readTables: { args: NoArgs, scopes: scorecard },
     getDefinition: { args: NoArgs, scopes: scorecard },
-    buildScorecard: { args: z.object({ definition: definitionShape() }), scopes: scorecard },
-    rebuildScorecard: { args: NoArgs, scopes: scorecard },
+    buildScorecard: { args: z.object({ definition: definitionShape(), force: z.optional(z.boolean()) }), scopes: scorecard },
+    checkScorecard: { args: z.object({ definition: definitionShape() }), scopes: scorecard },
+    rebuildScorecard: { args: z.object({ force: z.optional(z.boolean()) }), scopes: scorecard },
     showSheet: { args: z.object({ sheet: z.string() }), scopes: scorecard },
     // The survey's: those that reach Forms, triggers or mail need its scopes; reading the status does not.
     surveyDefaults: { args: NoArgs, scopes: scorecard },
@@ -145,6 +203,11 @@ function makeCalls() {
     syncFeedback: { args: NoArgs, scopes: SURVEY_SCOPES },
     uninstallAutomation: { args: NoArgs, scopes: SURVEY_SCOPES },
     simulateResponses: { args: z.object({ count: z.number() }), scopes: scorecard },
+    // Each reads Forms (publish states, pre-filled links) or processes responses (which may look a form's sheet up).
+    formStates: { args: NoArgs, scopes: SURVEY_SCOPES },
+    retryFailed: { args: z.object({ keys: z.array(z.string()) }), scopes: SURVEY_SCOPES },
+    oldReviews: { args: z.object({ add: z.boolean() }), scopes: SURVEY_SCOPES },
+    surveyLinks: { args: NoArgs, scopes: SURVEY_SCOPES },
   } as const satisfies { readonly [N in CallName]: CallSpec };
 }
 
@@ -169,6 +232,12 @@ export interface Results {
   /** The stored definition, or null before the first build. */
   getDefinition: ScorecardDefinition | null;
   buildScorecard: BuildSummary;
+  /**
+   * The checks before a build, over the whole sheets a draft definition names: each measure's number for
+   * its latest period ("Revenue, 2024-12: £62,222 from 346 orders") or why it cannot be counted, and what
+   * looks implausible (core/scorecard/plausibility.ts). Nothing is written.
+   */
+  checkScorecard: DefinitionReview;
   rebuildScorecard: BuildSummary;
   /** Brings a sheet the add-on made to the front (after a build). */
   showSheet: null;
@@ -185,6 +254,14 @@ export interface Results {
   uninstallAutomation: { readonly removed: number; readonly status: AutomationStatus };
   /** Local preview only: submits `count` (1 to 50) simulated responses through the form-submit trigger. */
   simulateResponses: { readonly submitted: number; readonly status: AutomationStatus };
+  /** Published and accepting responses, form by form (the latest run's forms). */
+  formStates: { readonly forms: readonly FormStateView[] };
+  /** Tries failed responses again (`keys`; none: all of them), then processes what is pending. */
+  retryFailed: { readonly sync: SyncSummary; readonly status: AutomationStatus };
+  /** The manager's one choice about the older unanswered low-star reviews: make actions of them, or leave them. */
+  oldReviews: { readonly sync: SyncSummary | null; readonly status: AutomationStatus };
+  /** Writes the "Survey links" sheet again (new customers in the Sales sheet, new forms). */
+  surveyLinks: { readonly links: LinksSummary; readonly status: AutomationStatus };
 }
 
 export type CallName = keyof Results;

@@ -1,11 +1,25 @@
 import { calls, type CallName, type Handler, type Results, type HomeInfo, SAMPLE_ROWS, type SheetTable } from '../rpc/contract';
-import { type WorkbookPort } from './ports/workbook';
+import { SettingsTooLarge, type WorkbookPort } from './ports/workbook';
 import { isOwnTag } from './scorecard/detect';
 import { findTable } from '../core/tables/findTable';
-import { BuildError, DEFINITION_KEY, SCORECARD_SHEET_KEY, SCORECARD_TAG, type ScorecardExtra, buildScorecard } from './scorecard/build';
+import {
+  BuildError,
+  DEFINITION_KEY,
+  NeedsConfirmation,
+  SCORECARD_SHEET_KEY,
+  SCORECARD_TAG,
+  type ScorecardExtra,
+  buildScorecard,
+} from './scorecard/build';
+import { MEASURES } from '../core/scorecard/measures';
+import { type DateOptions } from '../core/values/date';
+import { reviewDefinition } from '../core/scorecard/plausibility';
+import { isMonthFirstLocale } from '../core/values/locale';
+import { RUNTIME_ZONE, UTC_ZONE } from '../core/time/zone';
 import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../core/scorecard/definition';
 import { InputError } from '../core/values/errors';
-import { type Cell } from '../core/values/cell';
+import { type Cell, dateCellText, showDatesIn } from '../core/values/cell';
+import type { TimeZone } from '../core/time/zone';
 
 /** What the handlers need from where they run: the workbook, a clock, and a lock against double starts. */
 export interface ServerDeps {
@@ -23,6 +37,17 @@ export interface ServerDeps {
   readonly survey?: (core: ScorecardHooks) => SurveyHandlers;
   /** Sections under the scorecard that other features add (the tracker's summary). */
   readonly scorecardExtras?: readonly ScorecardExtra[];
+  /**
+   * The spreadsheet's time zone: its date cells are midnight in it, so that is where samples, headers and
+   * messages show their day. Absent: the zone dates are already shown in (the runtime's outside Sheets).
+   */
+  readonly zone?: TimeZone;
+  /**
+   * How the spreadsheet reads dates (its zone and locale), for what the server computes itself (the checks
+   * before a build, the builder's look at the data). Left out: the workbook's locale, in UTC when its zone is
+   * UTC, else the runtime's zone.
+   */
+  readonly dates?: () => DateOptions;
 }
 
 /** What the survey calls need from the scorecard side. */
@@ -42,7 +67,11 @@ export type SurveyCall =
   | 'setAutomation'
   | 'syncFeedback'
   | 'uninstallAutomation'
-  | 'simulateResponses';
+  | 'simulateResponses'
+  | 'formStates'
+  | 'retryFailed'
+  | 'oldReviews'
+  | 'surveyLinks';
 /** The survey module's handlers: one per survey call of the contract, typed by it. */
 export type SurveyHandlers = { [N in SurveyCall]: Handler<N> };
 
@@ -55,17 +84,19 @@ export class UserError extends Error {}
  */
 export type Handlers = { [N in Exclude<CallName, SurveyCall>]: Handler<N> } & Partial<SurveyHandlers>;
 
-function sampleValue(c: Cell): string | number | boolean {
-  if (c instanceof Date) return isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 19).replace('T00:00:00', '');
+/** A sample cell as the sidebar gets it: a date cell as the day (and time) it shows in the spreadsheet's zone, never the UTC instant. */
+function sampleValue(c: Cell, zone?: TimeZone): string | number | boolean {
+  if (c instanceof Date) return isNaN(c.getTime()) ? '' : dateCellText(c, zone, true);
   return c === null || c === undefined ? '' : c;
 }
 
 /** One sheet's table for the wizard: found once here, its columns sampled for the sidebar's guesses. */
-export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
+export function sheetTable(sheet: string, grid: Cell[][], zone?: TimeZone): SheetTable {
   try {
+    if (zone) showDatesIn(zone); // date headers are named by their day there
     const t = findTable(grid);
     const rows = t.dataRows.slice(0, SAMPLE_ROWS);
-    const columns = t.headers.map((_, j) => rows.map((r) => sampleValue(grid[r]?.[t.firstCol + j])));
+    const columns = t.headers.map((_, j) => rows.map((r) => sampleValue(grid[r]?.[t.firstCol + j], zone)));
     return {
       sheet,
       headerRow: t.headerRow + 1,
@@ -74,14 +105,27 @@ export function sheetTable(sheet: string, grid: Cell[][]): SheetTable {
       dataRows: t.dataRows.length,
       skipped: t.skipped,
       problem: null,
+      profile: t.profile ?? null,
+      labels: t.labels ?? null,
     };
   } catch (e) {
-    return { sheet, headerRow: null, headers: [], columns: [], dataRows: 0, skipped: [], problem: (e as Error).message };
+    return {
+      sheet,
+      headerRow: null,
+      headers: [],
+      columns: [],
+      dataRows: 0,
+      skipped: [],
+      problem: (e as Error).message,
+      profile: null,
+      labels: null,
+    };
   }
 }
 
 export function createHandlers(deps: ServerDeps): Handlers {
   const { wb } = deps;
+  if (deps.zone) showDatesIn(deps.zone);
   const storedDefinition = (): ScorecardDefinition | null => {
     const text = wb.getSetting(DEFINITION_KEY);
     if (!text) return null;
@@ -95,10 +139,30 @@ export function createHandlers(deps: ServerDeps): Handlers {
     const name = wb.getSetting(SCORECARD_SHEET_KEY);
     return name && wb.sheetNames().includes(name) && wb.getSheetTag(name) === SCORECARD_TAG ? name : null;
   };
-  const build = (def: ScorecardDefinition) =>
+  const build = (def: ScorecardDefinition, force = false): Results['buildScorecard'] =>
     deps.withLock(() => {
-      const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras);
-      return { sheet: r.sheetName, measures: r.measures, missing: r.missing, skipped: r.skipped.length };
+      try {
+        const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras, { dates: deps.dates?.(), force });
+        const label = (id: string) => MEASURES.find((m) => m.id === id)?.label ?? id;
+        return {
+          sheet: r.sheetName,
+          measures: r.measures,
+          missing: r.missing,
+          skipped: r.skipped.length,
+          problems: r.problems.map((p) => ({ measure: p.measure, label: label(p.measure), problem: p.problem })),
+          confirm: null,
+        };
+      } catch (e) {
+        if (!(e instanceof NeedsConfirmation)) throw e;
+        return {
+          sheet: e.sheet,
+          measures: [],
+          missing: [],
+          skipped: 0,
+          problems: [],
+          confirm: { sheet: e.sheet, cells: e.cells, message: e.message },
+        };
+      }
     });
 
   return {
@@ -117,14 +181,14 @@ export function createHandlers(deps: ServerDeps): Handlers {
       for (const name of wb.sheetNames()) {
         if (isOwnTag(wb.getSheetTag(name))) continue;
         const grid = wb.sheet(name)?.readValues();
-        if (grid) out.push(sheetTable(name, grid));
+        if (grid) out.push(sheetTable(name, grid, deps.zone));
       }
       return out;
     },
     getDefinition() {
       return storedDefinition();
     },
-    buildScorecard({ definition }) {
+    buildScorecard({ definition, force }) {
       // dispatch parsed the shape; what is left are the rules (in words), and no second parse.
       let def: ScorecardDefinition;
       try {
@@ -132,12 +196,25 @@ export function createHandlers(deps: ServerDeps): Handlers {
       } catch (e) {
         throw new UserError((e as Error).message);
       }
-      return build(def);
+      return build(def, force === true);
     },
-    rebuildScorecard() {
+    checkScorecard({ definition }) {
+      let def: ScorecardDefinition;
+      try {
+        def = checkDefinition(definition);
+      } catch (e) {
+        throw new UserError((e as Error).message);
+      }
+      const dates = deps.dates?.() ?? {
+        zone: wb.timeZone() === 'UTC' ? UTC_ZONE : RUNTIME_ZONE,
+        monthFirst: isMonthFirstLocale(wb.locale()),
+      };
+      return reviewDefinition(def, (sheet) => (wb.sheetNames().includes(sheet) ? (wb.sheet(sheet)?.readValues() ?? null) : null), dates);
+    },
+    rebuildScorecard({ force }) {
       const def = storedDefinition();
       if (!def) throw new UserError('There is no scorecard to rebuild yet. Open Leadlag and build one with the wizard.');
-      return build(def);
+      return build(def, force === true);
     },
     showSheet({ sheet }) {
       if (!wb.sheetNames().includes(sheet)) throw new UserError(`There is no sheet called "${sheet}" any more. Rebuild the scorecard.`);
@@ -177,7 +254,7 @@ export function dispatch(handlers: Handlers, name: unknown, args: unknown): unkn
     return (handlers[call] as (args: unknown) => unknown)(parsed.data);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    if (e instanceof BuildError || e instanceof InputError) throw new UserError(e.message);
+    if (e instanceof BuildError || e instanceof InputError || e instanceof SettingsTooLarge) throw new UserError(e.message);
     const why = e instanceof Error ? e.message : String(e);
     throw new UserError(
       `Something went wrong in Leadlag (${why}). Your data was not changed. Try again; if it happens again, tell us what you did.`,

@@ -23,6 +23,8 @@ export interface SurveyDraft {
   layout: Layout;
   csat: boolean;
   roleQuestions: boolean;
+  /** Ask "May we contact you about your answer?" with an e-mail field. */
+  contact: boolean;
   texts: Partial<Record<TextId, string>>;
   reminder: Reminder;
   digest: boolean;
@@ -42,6 +44,7 @@ export const TEXT_LABELS: Readonly<Record<TextId, string>> = {
   satisfies: 'What satisfies them',
   dissatisfies: 'What dissatisfies them',
   hoped: 'The result they hoped for',
+  contact: 'Contact question (an e-mail address, optional)',
   closing: 'Closing line, shown after sending',
 };
 
@@ -89,6 +92,7 @@ export function initialSurveyDraft(defaults: SurveySetup, previous: AutomationSt
       layout: kept.layout,
       csat: kept.csat,
       roleQuestions: kept.roleQuestions,
+      contact: kept.contact !== false,
       texts: { ...(defaults.texts ?? {}), ...(kept.texts ?? {}) },
       reminder: previous.reminder,
       digest: previous.digest,
@@ -105,6 +109,7 @@ export function initialSurveyDraft(defaults: SurveySetup, previous: AutomationSt
     layout: branching ? 'branching' : perRole ? 'perRole' : defaults.layout,
     csat: defaults.csat,
     roleQuestions: defaults.roleQuestions,
+    contact: defaults.contact !== false,
     texts: { ...(defaults.texts ?? {}) },
     reminder: previous?.reminder ?? defaults.reminder,
     digest: previous?.digest ?? defaults.digest,
@@ -126,6 +131,7 @@ export function toSetup(d: SurveyDraft): SentSetup {
     layout: d.layout,
     csat: d.csat,
     roleQuestions: d.roleQuestions,
+    contact: d.contact,
     texts: { ...d.texts },
     roleTexts,
     reminder: d.reminder,
@@ -143,12 +149,39 @@ export function previewSetup(d: SurveyDraft): SentSetup {
   return { ...toSetup(d), reminder: 'none', digest: false, owner: '', dueDays: 7 };
 }
 
-/** The last step's own check, before anything is sent: the days to act. */
-export function createProblems(d: SurveyDraft): string[] {
+/** A problem with one control of a step: shown next to it, focus moved to it. */
+export interface FieldProblem {
+  readonly field: 'owner' | 'dueDays';
+  readonly text: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The server's words when the owner's address is missing or wrong (checkSetup): they belong next to the owner's field. */
+export const OWNER_PROBLEM = 'Enter the email address that gets the reminders and the digest.';
+
+/**
+ * The owner's address, checked as the server checks it: needed for a reminder or the digest, and an
+ * address when given.
+ */
+export function ownerProblem(s: { reminder: Reminder; digest: boolean; owner: string }): FieldProblem | null {
+  const owner = s.owner.trim();
+  if (owner ? EMAIL.test(owner) : s.reminder === 'none' && !s.digest) return null;
+  return {
+    field: 'owner',
+    text: owner ? `“${owner}” is not an email address. ${OWNER_PROBLEM}` : `${OWNER_PROBLEM} Or choose no reminder and no digest.`,
+  };
+}
+
+/** The last step's own checks, before anything is sent: the owner's address and the days to act. */
+export function createProblems(d: SurveyDraft): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const owner = ownerProblem(d);
+  if (owner) out.push(owner);
   const n = Number(d.dueDays.trim());
-  return d.dueDays.trim() && Number.isInteger(n) && n >= 1 && n <= MAX_DUE_DAYS
-    ? []
-    : [`Days to act must be a whole number from 1 to ${MAX_DUE_DAYS}.`];
+  if (!(d.dueDays.trim() && Number.isInteger(n) && n >= 1 && n <= MAX_DUE_DAYS))
+    out.push({ field: 'dueDays', text: `Days to act must be a whole number from 1 to ${MAX_DUE_DAYS}.` });
+  return out;
 }
 
 /** "4 open actions, 1 overdue, 2 done" (the tracker's counts in the automation status). */

@@ -74,13 +74,51 @@ describe('the preview’s form pages', () => {
     const responses = rows(form.responseSheet);
     expect(responses).toHaveLength(2);
     const tracker = rows(made.trackerSheet);
-    // A detractor, a "worse" and a complaint: three actions for one response, the customer kept as text.
-    expect(tracker.slice(1).map((r) => r[5])).toEqual(['Referral score', 'How we compare', 'Satisfaction']);
-    expect(tracker[1][3]).toBe('=HYPERLINK("http://evil.example","click")');
-    expect(String(tracker[3][4])).toContain('@SUM(A1) invoices are wrong');
-    for (const a1 of ['D2', 'E2', 'E4']) expect(preview.workbook.formulaAt(made.trackerSheet, a1)).toBeNull();
+    const at = (h: string) => tracker[0].indexOf(h);
+    // A detractor, a "worse" and a complaint: one action for the one response, listing the three, the customer kept as text.
+    expect(tracker.slice(1).map((r) => r[at('Lead measure')])).toEqual(['Referral score']);
+    expect(tracker[1][at('What was wrong')]).toBe(
+      'Reasons: referral score 3 of 10; worse than others in our industry; a complaint (Decision maker). Said: "@SUM(A1) invoices are wrong"',
+    );
+    expect(tracker[1][at('Customer')]).toBe('=HYPERLINK("http://evil.example","click")');
+    for (const a1 of ['D2', 'E2', 'F2']) expect(preview.workbook.formulaAt(made.trackerSheet, a1)).toBeNull();
     expect(browser.dialogs).toEqual([]);
     expect(browser.outside).toEqual([]);
+  });
+
+  test('a customer’s pre-filled link opens the form with their company (and role) filled in; the e-mail field takes only an address', async () => {
+    const link = preview.automation.forms.prefilled(made.forms[0].id, [{ customer: 'Acme & Sons Ltd', role: 'Decision maker' }], {})[0];
+    await page.goto(`${preview.url}${link}`);
+    await page.waitForSelector('form');
+    expect(await page.getByLabel('Which company are you with?').inputValue()).toBe('Acme & Sons Ltd');
+    expect(await page.getByLabel('Decision maker', { exact: true }).isChecked()).toBe(true);
+    const shown = (label: string) => page.getByLabel(label, { exact: true }).locator('visible=true');
+    await shown('9').check();
+    await shown('Better').check();
+    const contact = page.getByLabel(/^May we contact you about your answer\?/).locator('visible=true');
+    expect(await contact.getAttribute('type')).toBe('email');
+    await contact.fill('not an address');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('alert').filter({ hasText: 'takes an e-mail address' }).waitFor();
+    await contact.fill('ana@acme.example');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.locator('[data-confirmation]').waitFor();
+    expect(await page.locator('[data-confirmation]').textContent()).toContain(
+      'if you left your e-mail address we will tell you what we changed',
+    );
+    const fb = rows(made.responsesSheet);
+    const last = fb[fb.length - 1];
+    expect([last[fb[0].indexOf('Customer')], last[fb[0].indexOf('Contact e-mail')]]).toEqual(['Acme & Sons Ltd', 'ana@acme.example']);
+    expect(serious(await axe(page))).toEqual([]);
+  });
+
+  test('a form that no longer accepts responses says so, and cannot be submitted', async () => {
+    preview.automation.forms.setAccepting(made.forms[0].id, false);
+    await page.goto(`${preview.url}${made.forms[0].publishedUrl}`);
+    await page.waitForSelector('form');
+    expect(await page.locator('.banner').textContent()).toContain('not accepting responses');
+    expect(await page.getByRole('button', { name: 'Submit' }).isDisabled()).toBe(true);
+    preview.automation.forms.setAccepting(made.forms[0].id, true);
   });
 
   test('the edit link shows the questions and cannot submit', async () => {

@@ -108,7 +108,7 @@ test('the wizard from the menu to the built sheet, keyboard only', async () => {
     () =>
       [...document.querySelectorAll('table.sheet tr')]
         .find((tr) => tr.querySelector('td')?.textContent === 'Referral score (NPS)')
-        ?.querySelectorAll('td')[13]?.textContent,
+        ?.querySelectorAll('td')[3]?.textContent,
   );
   expect(target).toBe('35');
   expect(noRing).toEqual([]);

@@ -4,6 +4,7 @@ import type { Preview } from '../../src/preview/server';
 import { TEXTS } from '../../src/core/survey/texts';
 import { RESPONSES, TRACKER } from '../../src/server/tracker/sheets';
 import { readRecord } from '../../src/server/survey/automation';
+import { readAnswers } from '../../src/core/survey/normalise';
 import { axe, focused, openPreview, recordMetrics, screenshot, sidebarReady, type AxeFinding, type Browser, type Opened } from './helpers';
 
 /**
@@ -220,7 +221,7 @@ test('questions: one branching form, then one form per role; CSAT, role question
   const cards = frame.locator('details.form-card');
   await expect(cards.count()).resolves.toBe(6);
   await expect(cards.locator('summary').allTextContents()).resolves.toEqual(
-    ['Decision maker', 'Daily user', 'Purchasing', 'IT lead', IMG, FORMULA].map((r) => `${r} · 7 questions`),
+    ['Decision maker', 'Daily user', 'Purchasing', 'IT lead', IMG, FORMULA].map((r) => `${r} · 8 questions`),
   );
   for (let i = 0; i < 6; i++) {
     await expect(cards.nth(i).locator('.q-title', { hasText: REFERRAL }).count()).resolves.toBe(1);
@@ -290,28 +291,44 @@ test('an empty title is refused with the server’s words', async () => {
   await sidebarReady(page, 'survey-3');
 });
 
-test('create: a reminder without an owner fails with the server’s message, then the survey is made once', async () => {
+test('create: no reminder until an owner is given; a problem shows under its own field, with the focus; then the survey is made once', async () => {
   const frame = await sidebarReady(page, 'survey-3');
   await expect(stepTitle(frame)).resolves.toBe('Step 3 of 3: Create');
-  await expect(frame.getByLabel('Quarterly').isChecked()).resolves.toBe(true);
+  // Apps Script gave no address here: the reminder starts off, so the defaults create as they are.
+  await expect(frame.getByLabel('None').isChecked()).resolves.toBe(true);
+  await expect(frame.getByLabel('Owner’s email (optional)').inputValue()).resolves.toBe('');
   await checkAxe(frame, 'survey-3');
   await screenshot(page, 'survey-3-create');
   const create = frame.getByRole('button', { name: 'Create survey' });
-  // Days to act are checked here first.
+  const owner = frame.getByLabel('Owner’s email (optional)');
+  // Days to act are checked here first: the problem shows under the field, which gets the focus.
   await frame.getByLabel('Days to act on each action').fill('0');
   await create.click();
   await frame.getByText('Days to act must be a whole number from 1 to 365.').waitFor();
+  await expect(focused(frame)).resolves.toMatchObject({ tag: 'input', name: 'Days to act on each action' });
+  await expect(frame.getByLabel('Days to act on each action').getAttribute('aria-invalid')).resolves.toBe('true');
   await frame.getByLabel('Days to act on each action').fill('14');
-  // The server refuses a reminder with nobody to send it to.
+  // A reminder with nobody to send it to: said under the owner's field, in view, with the focus there.
+  await frame.getByLabel('Quarterly').check();
   await create.click();
-  await frame.getByText('The survey was not created').waitFor({ timeout: 10_000 });
-  await expect(frame.getByText('Enter the email address that gets the reminders and the digest.').isVisible()).resolves.toBe(true);
+  await frame.getByText('Enter the email address that gets the reminders and the digest. Or choose no reminder and no digest.').waitFor();
+  await expect(focused(frame)).resolves.toMatchObject({ tag: 'input', name: 'Owner’s email (optional)' });
+  await expect(owner.getAttribute('aria-invalid')).resolves.toBe('true');
+  const described = (await owner.getAttribute('aria-describedby')) ?? '';
+  await expect(frame.locator(`[id="${described.split(' ').pop()}"]`).textContent()).resolves.toContain('Enter the email address');
+  const box = await frame.locator('.field-error .error-box').boundingBox();
+  const vp = page.viewportSize()!;
+  expect(box && box.y >= 0 && box.y + box.height <= vp.height).toBe(true); // in view, not below the button
   await expect(create.isEnabled()).resolves.toBe(true);
   expect(preview.automation.forms.forms.size).toBe(0);
   await checkAxe(frame, 'survey-3-error');
   await screenshot(page, 'survey-3-error');
+  await owner.fill('not an email');
+  await create.click();
+  await frame.getByText('“not an email” is not an email address.', { exact: false }).waitFor();
 
-  await frame.getByLabel('Owner’s email (optional)').fill(OWNER);
+  await owner.fill(OWNER);
+  await expect(owner.getAttribute('aria-invalid')).resolves.toBeNull(); // typing clears it
   await frame.getByLabel('Mail a weekly digest of open and overdue actions').check();
   const before = preview.calls.filter((c) => c === 'createSurvey').length;
   await create.click();
@@ -343,11 +360,16 @@ test('the result matches what the preview made: forms, links, sheets, one trigge
     expect(preview.workbook.sheetNames()).toContain(f.responseSheet);
   }
   expect(preview.workbook.sheetNames()).toEqual(expect.arrayContaining([RESPONSES_SHEET, TRACKER_SHEET]));
-  await expect(frame.locator('.sheet-line .found-what').allTextContents()).resolves.toEqual([`“${RESPONSES_SHEET}”`, `“${TRACKER_SHEET}”`]);
+  await expect(frame.locator('.sheet-line .found-what').allTextContents()).resolves.toEqual([
+    '“Survey links”',
+    `“${RESPONSES_SHEET}”`,
+    `“${TRACKER_SHEET}”`,
+  ]);
   await expect(frame.getByText(/^On: each response is processed as it arrives/).isVisible()).resolves.toBe(true);
-  await expect(frame.getByText(/No existing review needed an action\.|low-star reviews? without a reply became/).isVisible()).resolves.toBe(
-    true,
-  );
+  await expect(frame.getByText('Nothing needs an action yet.').isVisible()).resolves.toBe(true);
+  // Every form published and accepting, as Google Forms says; and why there are no customer links yet.
+  await until(() => frame.getByText('Published, accepting responses.', { exact: false }).count(), 6);
+  await expect(frame.locator('[data-links]').textContent()).resolves.toContain('Build the scorecard from your sales data first');
   expect(triggerKinds()).toEqual(['formSubmit', 'weekly']);
   expect(await imgCount(frame)).toBe(0);
   await checkAxe(frame, 'survey-created');
@@ -373,7 +395,8 @@ test('simulated responses land in the responses sheet and become actions on the 
   const actions = rows(TRACKER_SHEET);
   expect(actions).toBeGreaterThan(0);
   const tracker = preview.workbook.sheet(TRACKER_SHEET)!.readValues();
-  expect(tracker[0].slice(0, 5)).toEqual(['ID', 'Opened', 'Source', 'Customer', 'What was wrong']);
+  expect(tracker[0].slice(0, 6)).toEqual(['ID', 'Opened', 'Source', 'Customer', 'Contact', 'What was wrong']);
+  expect(actions).toBeLessThanOrEqual(5); // one action per unhappy response, every reason in it
   await expect(frame.locator('dd[data-trigger="formSubmit"]').textContent()).resolves.toBe('on');
   await checkAxe(frame, 'survey-simulated');
   await screenshot(page, 'survey-5-simulated');
@@ -440,11 +463,13 @@ test('reminders and digest are saved; uninstall asks first, then the triggers ar
   expect(triggerKinds()).toEqual(['formSubmit', 'weekly']);
   await expect(frame.getByLabel('Monthly').isChecked()).resolves.toBe(true);
 
-  // A bad owner: the server's words, nothing saved.
+  // A bad owner: said under the owner's field, which gets the focus; nothing saved.
+  const calls = preview.calls.filter((c) => c === 'setAutomation').length;
   await frame.getByLabel('Owner’s email (optional)').fill('not an email');
   await frame.getByRole('button', { name: 'Save', exact: true }).click();
-  await frame.getByText('The settings were not saved').waitFor();
-  await expect(frame.getByText('Enter the email address that gets the reminders and the digest.').isVisible()).resolves.toBe(true);
+  await frame.getByText('“not an email” is not an email address.', { exact: false }).waitFor();
+  await expect(focused(frame)).resolves.toMatchObject({ tag: 'input', name: 'Owner’s email (optional)' });
+  expect(preview.calls.filter((c) => c === 'setAutomation').length).toBe(calls);
   await frame.getByLabel('Owner’s email (optional)').fill(OWNER);
 
   // Uninstall: a confirmation in the sidebar first; Cancel keeps everything.
@@ -489,6 +514,103 @@ test('reminders and digest are saved; uninstall asks first, then the triggers ar
   await page.goto(`${preview.url}/?sidebar=survey`);
   const again = await sidebarReady(page, 'survey-status');
   await expect(again.getByRole('heading', { name: '“Tell us how we are doing”' }).isVisible()).resolves.toBe(true);
+  expect(browser.dialogs).toEqual([]);
+  expect(browser.outside).toEqual([]);
+  recordMetrics({ axeSurvey: axeByView });
+});
+
+test('the panel shows what stops answers: a form whose sheet is gone, a form not accepting, a response that could not be written (with Retry)', async () => {
+  const frame = await sidebarReady(page, 'survey-status');
+  const record = readRecord(preview.automation.props)!;
+  const latest = record.forms.filter((f) => f.run === record.run);
+  // The owner deletes one form's response sheet, and closes another form in Google Forms.
+  preview.workbook.deleteSheet(latest[0].responseSheet);
+  preview.automation.forms.setAccepting(latest[1].id, false);
+  // A response that Sheets would not take, recorded by an earlier run and skipped since.
+  preview.automation.lock.timeOut = true;
+  preview.automation.submit(latest[2].id, { customer: 'Stuck & Co', referral: 3 });
+  preview.automation.lock.timeOut = false;
+  const stuck = latest[2];
+  const columns = record.forms.find((f) => f.id === stuck.id)!.columns;
+  const read = readAnswers(preview.workbook.sheet(stuck.responseSheet)!.readValues(), columns, stuck.id, stuck.role);
+  const key = read.find((a) => a.customer === 'Stuck & Co')!.key;
+  preview.automation.props.set(
+    'leadlag.failed',
+    JSON.stringify([
+      {
+        key,
+        form: stuck.title,
+        sheet: stuck.responseSheet,
+        row: 2,
+        customer: 'Stuck & Co',
+        stage: 'response',
+        reason: 'Service error: Spreadsheets',
+        at: '2026-11-23 10:00',
+        attempts: 1,
+        skip: true,
+      },
+    ]),
+  );
+  await frame.getByRole('button', { name: 'Process responses now' }).click();
+  await frame.getByText(/^Processed: /).waitFor();
+  const fed = () =>
+    preview.workbook
+      .sheet(RESPONSES_SHEET)!
+      .readValues()
+      .some((r) => r.includes('Stuck & Co'));
+  expect(fed()).toBe(false); // skipped until retried
+  // The deleted sheet: an error under that form, in words that say what to do.
+  const gone = frame.locator(`li[data-form="${latest[0].id}"] [data-problem]`);
+  await expect(gone.textContent()).resolves.toMatch(/response sheet “.+” is gone.*Link to Sheets/);
+  // The closed form: Google Forms' state under it.
+  await until(() => frame.locator(`li[data-form="${latest[1].id}"] .error-box`).count(), 1);
+  await expect(frame.locator(`li[data-form="${latest[1].id}"]`).textContent()).resolves.toContain('does not accept responses');
+  // The failed response: listed with its reason, and Retry.
+  const failed = frame.locator('[data-failed]');
+  await expect(failed.textContent()).resolves.toContain('Stuck & Co');
+  await expect(failed.textContent()).resolves.toContain('Service error: Spreadsheets');
+  await checkAxe(frame, 'survey-problems');
+  await screenshot(page, 'survey-10-problems');
+  await failed.getByRole('button', { name: 'Retry the response of Stuck & Co' }).click();
+  await frame.getByText(/^Tried again: /).waitFor();
+  await expect(frame.locator('[data-failed]').count()).resolves.toBe(0);
+  expect(fed()).toBe(true);
+  preview.automation.forms.setAccepting(latest[1].id, true);
+});
+
+test('older low-star reviews are offered once, as a choice with their count; the links go to every customer of the sales data', async () => {
+  // A scorecard from the example data: its reviews and its customers.
+  const res = await fetch(`${preview.url}/rpc`, { method: 'POST', body: JSON.stringify({ name: 'readTables', args: {} }) });
+  expect(res.ok).toBe(true);
+  const { detectSheets, suggestDefinition } = await import('../../src/server/scorecard/detect');
+  const def = suggestDefinition(detectSheets(preview.workbook));
+  const built = await fetch(`${preview.url}/rpc`, {
+    method: 'POST',
+    body: JSON.stringify({ name: 'buildScorecard', args: { definition: def } }),
+  });
+  expect(((await built.json()) as { ok?: unknown }).ok).toBeTruthy();
+  await page.goto(`${preview.url}/?sidebar=survey`);
+  let frame = await sidebarReady(page, 'survey-status');
+  await frame.getByRole('button', { name: 'Process responses now' }).click();
+  await frame.getByText(/^Processed: /).waitFor();
+  const choice = frame.locator('[data-old-reviews]');
+  await expect(choice.textContent()).resolves.toMatch(/^\d+ unanswered low-star reviews are older than the survey/);
+  const actionsBefore = preview.workbook.sheet(TRACKER_SHEET)!.readValues().length;
+  await checkAxe(frame, 'survey-old-reviews');
+  await screenshot(page, 'survey-11-old-reviews');
+  await choice.getByRole('button', { name: 'Leave them' }).click();
+  await frame.getByText('The older reviews are left as they are.', { exact: false }).waitFor();
+  await expect(frame.locator('[data-old-reviews]').count()).resolves.toBe(0);
+  expect(preview.workbook.sheet(TRACKER_SHEET)!.readValues().length).toBe(actionsBefore);
+  // The links: written again for the customers of the sales data.
+  await frame.getByRole('button', { name: 'Update links' }).click();
+  frame = await sidebarReady(page, 'survey-status');
+  await frame.getByText(/^The links are written: [\d,]+ links on “Survey links”\.$/).waitFor();
+  await expect(frame.locator('[data-links]').textContent()).resolves.toMatch(
+    /[\d,]+ pre-filled links for [\d,]+ customers of your sales data/,
+  );
+  expect(preview.workbook.sheetNames()).toContain('Survey links');
+  await checkAxe(frame, 'survey-links');
   expect(browser.dialogs).toEqual([]);
   expect(browser.outside).toEqual([]);
   recordMetrics({ axeSurvey: axeByView });

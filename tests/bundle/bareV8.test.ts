@@ -65,20 +65,21 @@ describe('the built bundle in a bare V8 context', () => {
   });
 
   test('LEADLAG', () => {
-    // lag[t + 2] follows lead[t], with a little noise; lags 0, 1 and 3 see unrelated pairs.
-    const leadValues = [5, 1, 4, 2, 8, 3, 7, 6, 2, 9];
-    const noise = [0.3, -0.2, 0.1, 0.4, -0.3, 0.2, -0.1, 0.5];
+    // lag[t + 2] follows lead[t], with a little noise; lags 0, 1 and 3 see unrelated pairs (14 periods: 11 prewhitened pairs at lag 2).
+    const leadValues = [5, 1, 4, 2, 8, 3, 7, 6, 2, 9, 4, 1, 6, 3];
+    const noise = [0.3, -0.2, 0.1, 0.4, -0.3, 0.2, -0.1, 0.5, -0.4, 0.2, 0.1, -0.3];
     const lead = col(...leadValues);
-    const lag = col(4, 6, ...leadValues.slice(0, 8).map((x, i) => x * 10 + noise[i]));
+    const lag = col(4, 6, ...leadValues.slice(0, 12).map((x, i) => x * 10 + noise[i]));
     const t = call(ctx, 'LEADLAG', lead, lag, 3) as unknown[][];
-    expect(t[0]).toEqual(['Lag', 'Correlation', 'Pairs', 'P-value']);
+    expect(t[0]).toEqual(['Lag', 'Correlation', 'Prewhitened r', 'Pairs', 'P-value']);
     expect(t[3][0]).toBe(2);
     expect(t[3][1]).toBeCloseTo(1);
-    expect(String(t[5][0])).toMatch(/^Best: the lag measure follows the lead measure 2 periods later/);
+    expect(t[5].slice(0, 3)).toEqual(['Best', 2, 'Adjusted p']);
+    expect(String(t[5][4])).toMatch(/^Strong evidence that the lag measure follows the lead measure 2 periods later/);
   });
 
   test('TARGET_PRESSURE', () => {
-    const t = call(ctx, 'TARGET_PRESSURE', col('2026-01-05', '2026-03-30', '2026-03-31'), col(100, 100, 100)) as unknown[][];
+    const t = call(ctx, 'TARGET_PRESSURE', col('2026-01-01', '2026-03-30', '2026-03-31'), col(100, 100, 100)) as unknown[][];
     expect(t[0]).toEqual(['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag']);
     expect(t[1][0]).toBe('2026-Q1');
     expect(t[1][5]).toBe('End-of-period push');

@@ -140,9 +140,9 @@ describe('the survey entry points in dist/Code.js', () => {
     });
   });
 
-  test('"Uninstall automation" from the menu asks for the scopes first and reports a refusal in an alert', () => {
+  test('"Uninstall automation" from the menu asks for the scopes first, outside any catch: the consent screen is not swallowed by an alert', () => {
     const s = services('REQUIRED');
-    call(loadBundle(s.globals), 'leadlagUninstallAutomation');
-    expect(s.log).toEqual([`require FULL ${SURVEY_SCOPES.join(' ')}`, 'alert Authorization is required to perform that action.']);
+    expect(() => call(loadBundle(s.globals), 'leadlagUninstallAutomation')).toThrow('Authorization is required');
+    expect(s.log).toEqual([`require FULL ${SURVEY_SCOPES.join(' ')}`]);
   });
 });

@@ -25,7 +25,16 @@ describe('leadlag scorecard (the command line)', () => {
     const r = cli(...all, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['period', 'periods', 'measures', 'connections', 'target_health', 'skipped']);
+    expect(Object.keys(j)).toEqual([
+      'period',
+      'periods',
+      'measures',
+      'connections_periods',
+      'connections',
+      'target_health',
+      'skipped',
+      'currency',
+    ]);
     expect(j.period).toBe('month');
     expect(j.periods).toHaveLength(12);
     expect(j.measures.map((m: { id: string }) => m.id)).toEqual([
@@ -47,7 +56,18 @@ describe('leadlag scorecard (the command line)', () => {
       for (const v of m.values) expect(v === null || Number.isFinite(v)).toBe(true);
     }
     const c = j.connections[0];
-    expect(Object.keys(c)).toEqual(['lead', 'lag', 'lag_periods', 'r', 'p', 'pairs', 'sentence']);
+    expect(Object.keys(c)).toEqual([
+      'lead',
+      'lag',
+      'lag_periods',
+      'r',
+      'r_prewhitened',
+      'pairs',
+      'adjusted_p',
+      'q',
+      'evidence',
+      'sentence',
+    ]);
     expect(j.target_health.find((t: { period: string }) => t.period === '2025-Q3')).toMatchObject({ flag: true });
     expect(j.skipped.some((s: { reason: string }) => /totals row/.test(s.reason))).toBe(true);
   });
@@ -56,7 +76,7 @@ describe('leadlag scorecard (the command line)', () => {
     const j = JSON.parse(cli(...all, '--json').out);
     const link = j.connections.find((c: { lead: string; lag: string }) => c.lead === 'nps' && c.lag === 'revenue');
     expect(link.lag_periods).toBe(2);
-    expect(link.p).toBeLessThan(0.05);
+    expect(link.q).toBeLessThan(0.05);
   });
 
   test('a readable table by default, with targets and status', () => {
@@ -85,6 +105,12 @@ describe('leadlag scorecard (the command line)', () => {
     [['scorecard', '--sales', data('sales.csv'), '--period', 'fortnight'], /unknown period "fortnight"/],
     [['scorecard', '--bogus'], /unknown option "--bogus"/],
     [['scorecard'], /give at least --sales or --feedback/],
+    [['scorecard', '--feedback', data('feedback.csv'), '--targets', data('targets.csv')], /--targets are sales targets; give --sales too/],
+    [['scorecard', '--sales', data('sales.csv'), '--targets', 'no-such-file.csv'], /cannot read no-such-file\.csv: no such file/],
+    [
+      ['scorecard', '--sales', data('sales.csv'), '--targets', data('reviews.csv')],
+      /reviews\.csv: the first row \(or column\) must hold period labels with the targets under them/,
+    ],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('%j is a clear error with exit status 2 and prints nothing else', (args, message) => {
     const r = cli(...args);
@@ -183,10 +209,14 @@ describe('files as they come', () => {
 
   test('a quote that never closes names the line it opens on', () => {
     const lines = sales.split('\n');
-    lines[99] = lines[99].replace(',', ',"');
+    // A line from the 100th on without quotes of its own (a quote there would close the stray one on that line).
+    const at = lines.findIndex((l, i) => i >= 99 && !l.includes('"'));
+    lines[at] = lines[at].replace(',', ',"');
     fails(
       write('quote.csv', lines.join('\n')),
-      /line 100: (the quote that opens a field here is never closed|a quote opens a field here and closes only on line \d+).* — /,
+      new RegExp(
+        `line ${at + 1}: (the quote that opens a field here is never closed|a quote opens a field here and closes only on line \\d+).* — `,
+      ),
     );
     const last = sales.trimEnd().split('\n');
     last.push('SO-999999,"01/11/2026,Acme,Jo,5.00,1,1,0,2026-11-02,2026-11-02');
@@ -198,10 +228,15 @@ describe('files as they come', () => {
     const fields = rows[49].slice();
     fields[4] = 'abc';
     lines[49] = toCsv([fields]).trimEnd();
-    fails(
-      write('bad.csv', lines.join('\n')),
-      'line 50: column "Net Sales (£)" holds "abc"; expected an amount such as 1234.5 or "£1,234.50"',
+    // It fails the measures that read the amount (exit 0, the others printed), each saying where and why.
+    const path = write('bad.csv', lines.join('\n'));
+    const r = scorecard(path);
+    expect(r.code).toBe(0);
+    const measures: { id: string; problem: string | null }[] = JSON.parse(r.out).measures;
+    expect(measures.find((m) => m.id === 'revenue')!.problem).toBe(
+      `${path}: line 50: column "Net Sales (£)" holds "abc"; expected an amount such as 1234.5 or "£1,234.50"`,
     );
+    expect(measures.find((m) => m.id === 'orders')!.problem).toBeNull();
   });
 
   test('rows left out are listed by their line in the file', () => {

@@ -11,6 +11,7 @@ import { type Source } from '../../src/core/scorecard/measures';
 import { parsePeriod } from '../../src/core/time/periods';
 import { RUNTIME_ZONE } from '../../src/core/time/zone';
 import { InputError } from '../../src/core/values/errors';
+import { type CheckId } from '../../src/core/scorecard/plausibility';
 
 /**
  * The streamed reading (src/cli/source.ts) against the grid reading of a pasted sheet
@@ -24,26 +25,30 @@ function args(files: Partial<Record<Source, string>>, maps: Record<string, strin
 }
 
 /** The scorecard from texts, streamed from memory. */
-function streamed(texts: Partial<Record<Source, string | Uint8Array>>, maps: Record<string, string> = {}) {
+function streamed(texts: Partial<Record<Source, string | Uint8Array>>, maps: Record<string, string> = {}, accept: CheckId[] = []) {
   const files = Object.fromEntries(Object.keys(texts).map((k) => [k, `${k}.csv`]));
   const open = (path: string) => {
     const t = texts[path.replace(/\.csv$/, '') as Source]!;
     return memoryBytes(typeof t === 'string' ? Buffer.from(t) : t);
   };
-  return scorecardFromFiles(args(files, maps), open);
+  return scorecardFromFiles({ ...args(files, maps), accept }, open);
 }
 
 /** The same from whole grids, as the sheet's reader reads them. */
 function gridded(texts: Partial<Record<Source, string>>, maps: Record<string, string> = {}) {
   const sources: Partial<Record<Source, SourceColumns>> = {};
+  let currency: string | null = null;
   for (const [kind, text] of Object.entries(texts) as [Source, string][]) {
-    sources[kind] = loadSource(`${kind}.csv`, parseCsv(text, detectDelimiter(text.slice(0, 65536))), maps).source;
+    const loaded = loadSource(`${kind}.csv`, parseCsv(text, detectDelimiter(text.slice(0, 65536))), maps);
+    sources[kind] = loaded.source;
+    if (kind === 'sales') currency = loaded.setup.currency.code ?? null;
   }
-  return computeScorecard(
+  const result = computeScorecard(
     sources,
     { ...DEFAULT_OPTIONS, period: parsePeriod('month'), count: 12, targets: {} },
     { zone: RUNTIME_ZONE, monthFirst: false },
   );
+  return { ...result, currency };
 }
 
 /**
@@ -143,7 +148,11 @@ describe('lines, not rows', () => {
   ].join('\n');
 
   test('a bad cell names the line of the file it is on', () => {
-    expect(() => streamed({ sales: text })).toThrow('sales.csv: line 9: column "Net Sales" holds "eleven"; expected an amount');
+    // It fails the measures that read it (the others are counted): each says where.
+    const s = streamed({ sales: text });
+    const revenue = s.measures.find((m) => m.id === 'revenue')!;
+    expect(revenue.problem).toMatch(/^sales\.csv: line 9: column "Net Sales" holds "eleven"; expected an amount/);
+    expect(s.measures.find((m) => m.id === 'orders')!.problem).toBeNull();
   });
 
   test('rows left out are listed by their line', () => {
@@ -158,7 +167,11 @@ describe('lines, not rows', () => {
 
   test('dates that mix day-first and month-first name both lines', () => {
     const mixed = 'Date,Net Sales\n13/01/2026,5\n\n01/14/2026,6\n';
+    // The checks before a build stop it, naming both lines; accepted, the build itself names them as the file's.
     expect(() => streamed({ sales: mixed })).toThrow(
+      /--sales sales\.csv: the dates mix day-first and month-first: line 2 \("13\/01\/2026"\) is day-first but line 4 \("01\/14\/2026"\) is month-first;.*\[date-unreadable\]/,
+    );
+    expect(() => streamed({ sales: mixed }, {}, ['date-unreadable'])).toThrow(
       'sales.csv: line 2: column "Date" ("13/01/2026") is day-first but sales.csv: line 4: column "Date" ("01/14/2026") is month-first',
     );
   });
@@ -170,7 +183,8 @@ describe('loadFile', () => {
 
   test('keeps only the columns the scorecard reads, money as numbers', () => {
     const f = load('Date,Customer,Rep,Net Sales,Qty,Returned\n2026-01-05,Acme,Jo,"£1,234.50",3,\n2026-01-06,Beta,Al,,n/a,1\n');
-    expect(Object.keys(f.source.columns).sort()).toEqual(['amount', 'date', 'quantity', 'returned']);
+    // The rep is read by target health; the customer by nothing.
+    expect(Object.keys(f.source.columns).sort()).toEqual(['amount', 'date', 'quantity', 'rep', 'returned']);
     expect([...f.source.columns.amount.cells]).toEqual([1234.5, undefined]);
     expect([...f.source.columns.quantity.cells]).toEqual([3, 'n/a']);
     expect(f.source.columns.date.cells).toEqual(['2026-01-05', '2026-01-06']);

@@ -61,7 +61,6 @@ describe('KEY_ACCOUNTS revenue per customer = SUMIF(customers, name, revenue)', 
   it('agrees on revenue, share and cumulative share, sorted from largest, with tiers at 80% and 95%', () => {
     fc.assert(
       fc.property(fc.array(sale, { minLength: 1, maxLength: 80 }), fc.boolean(), (sales, header) => {
-        fc.pre(sales.reduce((sum, x) => sum + (x.revenue ?? 0), 0) > 0);
         const customers = sales.map(({ who, casing }) => {
           const n = NAMES[who];
           return casing === 'lower' ? n.toLowerCase() : casing === 'upper' ? n.toUpperCase() : n;
@@ -74,37 +73,52 @@ describe('KEY_ACCOUNTS revenue per customer = SUMIF(customers, name, revenue)', 
         const addC: Cell[] = c;
         const addR: Cell[] = header ? ['Revenue', ...addRev] : addRev;
         const what = `KEY_ACCOUNTS(${JSON.stringify(addC)}, ${JSON.stringify(addR)})`;
-        const table = addonTable('KEY_ACCOUNTS', [column(addC), column(addR)]);
         withSheet({ c, r }, (s) => {
+          // Each customer's net revenue, SUMIF; the shares are of the customers whose net is positive.
+          const net = s.nums(NAMES.map((name) => `SUMIF({c},"${name}",{r})`));
+          const total = net.reduce((sum, x) => sum + (x > 0 ? x : 0), 0);
+          if (!(total > 0)) {
+            expect(() => addonTable('KEY_ACCOUNTS', [column(addC), column(addR)])).toThrow(/positive net revenue|adds up to nothing/);
+            return;
+          }
+          const table = addonTable('KEY_ACCOUNTS', [column(addC), column(addR)]);
           const rows = table.slice(1);
-          // One evaluation: the total, each possible customer's SUMIF, each listed customer's SUMIF.
-          const native = s.nums([
-            'SUM({r})',
-            ...NAMES.map((name) => `SUMIF({c},"${name}",{r})`),
-            ...rows.map((row) => `SUMIF({c},"${String(row[0])}",{r})`),
-          ]);
-          const total = native[0];
-          // A customer whose revenue adds up to nothing is not listed (nothing to rank).
-          const expected = new Set(NAMES.filter((_, i) => native[1 + i] !== 0).map((n) => n.toLowerCase()));
+          const netOf = (name: unknown) => net[NAMES.findIndex((n) => n.toLowerCase() === String(name).toLowerCase())];
+          // A customer whose revenue adds up to nothing is not listed (nothing to rank); net negative ones come last.
+          const expected = new Set(NAMES.filter((_, i) => Math.abs(net[i]) > 1e-9).map((n) => n.toLowerCase()));
           const listed = rows.map((row) => String(row[0]).toLowerCase());
           expect(new Set(listed)).toEqual(expected);
           expect(listed).toHaveLength(expected.size);
           let before = 0;
           let last = Infinity;
-          rows.forEach(([name, rev, share, cumulative, tier, effort], k) => {
+          let tierOfLast = '';
+          let apart = false;
+          rows.forEach(([name, rev, share, cumulative, tier, effort, atRisk], k) => {
             const at = `${what} ${name}`;
-            const want = native[1 + NAMES.length + k];
+            const want = netOf(name);
             expectClose(rev, want, `${at} revenue`);
+            if (want < 0) {
+              // Listed apart, after every other customer, never inside the shares.
+              apart = true;
+              expect([share, cumulative, tier, effort, atRisk]).toEqual(['', '', 'Net negative', '', false]);
+              return;
+            }
+            expect(apart).toBe(false);
             expectClose(share, want / total, `${at} share`);
             expectClose(effort, want / total, `${at} suggested effort`);
-            expect(want).toBeLessThanOrEqual(last);
-            const wantTier = before < 0.8 ? 'A' : before < 0.95 ? 'B' : 'C';
-            if (Math.abs(before - 0.8) > 1e-9 && Math.abs(before - 0.95) > 1e-9 && tier !== wantTier) {
-              throw new Error(`${at}: tier ${tier}, but the share before it is ${before} (native)`);
+            expect(want).toBeLessThanOrEqual(last + 1e-9);
+            const tied = k > 0 && Math.abs(want - last) <= 1e-9 * Math.abs(want);
+            const wantTier = tied ? tierOfLast : before < 0.8 ? 'A' : before < 0.95 ? 'B' : 'C';
+            const nearBoundary = Math.abs(before - 0.8) <= 1e-9 || Math.abs(before - 0.95) <= 1e-9;
+            if ((tied || !nearBoundary) && tier !== wantTier) {
+              throw new Error(
+                `${at}: tier ${tier}, but the share before it is ${before} (native)${tied ? ', tied with the one before' : ''}`,
+              );
             }
             before += want / total;
             expectClose(cumulative, before, `${at} cumulative share`);
             last = want;
+            tierOfLast = String(tier);
           });
         });
       }),
@@ -113,31 +127,49 @@ describe('KEY_ACCOUNTS revenue per customer = SUMIF(customers, name, revenue)', 
   });
 
   /**
-   * At exactly 80% or 95% before a customer the tier changes (DOMAIN.md: "< 80% → A"). With equal
-   * whole-number revenues the native running share SUM(earlier)/SUM(all) is exact, so the boundary
-   * customers must get B and C, whatever rounding summed shares would have (adding 1/10 eight
-   * times gives 0.7999999999999999; 1/80 seventy-six times gives 0.9499999999999986).
+   * At exactly 80% or 95% before a customer the tier changes (DOMAIN.md: "< 80% → A"). With whole-number
+   * revenues the native running share SUM(earlier)/SUM(all) is exact, so the boundary customers must get
+   * B and C, whatever rounding summed shares would have (adding 1/10 eight times gives 0.7999999999999999).
+   * The revenues are distinct: equal ones share a tier (the next test).
    */
   it.each([
-    [10, 10],
-    [5, 20],
-    [20, 5],
-    [100, 1],
-    [15, 2],
-    [80, 3],
-  ])('tiers at exactly 80%% and 95%%: %i customers of %i each', (count, each) => {
-    const customers = Array.from({ length: count }, (_, i) => `Customer ${String(i + 1).padStart(3, '0')}`);
-    const revenue = customers.map(() => each);
+    [[40, 25, 15, 10, 5, 3, 2]], // 80% before the 4th, 95% before the 6th
+    [[70, 10, 9, 6, 3, 2]], // 80% before the 3rd, 95% before the 5th
+    [[800, 100, 50, 30, 20]], // 80% before the 2nd, 95% before the 4th
+    [[76, 4, 15, 3, 2]], // 95% before the 4th (76 + 15 + 4)
+  ])('tiers at exactly 80%% and 95%%: %j', (revenue) => {
+    const customers = revenue.map((_, i) => `Customer ${String(i + 1).padStart(3, '0')}`);
     const table = addonTable('KEY_ACCOUNTS', [column(customers), column(revenue)]);
     withSheet({ c: customers, r: revenue }, (s) => {
-      const before = s.nums(table.slice(1).map((_, k) => (k === 0 ? '0' : `SUM($B$1:$B$${k})/SUM({r})`)));
+      const sorted = table.slice(1).map((row) => customers.indexOf(String(row[0])) + 1);
+      // SUM of the revenues listed before each customer, by their cells, over SUM(all).
+      const before = s.nums(
+        sorted.map((_, k) =>
+          k === 0
+            ? '0'
+            : `(${sorted
+                .slice(0, k)
+                .map((i) => `B${i}`)
+                .join('+')})/SUM({r})`,
+        ),
+      );
       table.slice(1).forEach((row, k) => {
         const want = before[k] < 0.8 ? 'A' : before[k] < 0.95 ? 'B' : 'C';
         if (row[4] !== want)
           throw new Error(
-            `KEY_ACCOUNTS ${count} × ${each}: ${row[0]} has ${before[k]} of revenue before it (native), tier ${row[4]}, expected ${want}`,
+            `KEY_ACCOUNTS ${JSON.stringify(revenue)}: ${row[0]} has ${before[k]} of revenue before it (native), tier ${row[4]}, expected ${want}`,
           );
       });
     });
+  });
+
+  it.each([
+    [10, 10],
+    [5, 20],
+    [100, 1],
+  ])('equal revenues share the tier of the first of them: %i customers of %i each are all A', (count, each) => {
+    const customers = Array.from({ length: count }, (_, i) => `Customer ${String(i + 1).padStart(3, '0')}`);
+    const table = addonTable('KEY_ACCOUNTS', [column(customers), column(customers.map(() => each))]);
+    expect(new Set(table.slice(1).map((row) => row[4]))).toEqual(new Set(['A']));
   });
 });

@@ -228,7 +228,10 @@ describe('RETURN_RATE = SUM(ret)/SUM(sold)', () => {
   });
 });
 
-describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(deliv<=prom))/COUNT(deliv)', () => {
+// DOMAIN.md: orders due = delivered ones, and undelivered ones whose promised day is before the latest date.
+const DUE = '(COUNT({deliv})+SUMPRODUCT(({deliv}="")*(INT({prom})<INT(MAX({prom},{deliv})))))';
+
+describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(INT(deliv)<=INT(prom))) / orders due', () => {
   const orders = fc
     .array(
       fc.record({
@@ -245,7 +248,7 @@ describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(deliv<=prom))/COUNT(deliv)', () 
       fc.property(orders, fc.constantFrom(...DATE_FORMATS), (os, format) => {
         const prom = os.map((o) => o.promised);
         const deliv = os.map((o) => (o.delivered ? o.promised + o.late : null));
-        const want = withSheet({ prom, deliv }, (s) => s.num('SUMPRODUCT(({deliv}<>"")*({deliv}<={prom}))/COUNT({deliv})'));
+        const want = withSheet({ prom, deliv }, (s) => s.num(`SUMPRODUCT(({deliv}<>"")*({deliv}<={prom}))/${DUE}`));
         const p = prom.map((d) => spell(d, format));
         const d = deliv.map((x) => (x === null ? '' : spell(x, format)));
         expectClose(
@@ -268,7 +271,7 @@ describe('ONTIME_RATE = SUMPRODUCT((deliv<>"")*(deliv<=prom))/COUNT(deliv)', () 
       fc.property(withTimes, ([os, hours]) => {
         const prom = os.map((o) => o.promised);
         const deliv = os.map((o, i) => (o.delivered ? o.promised + o.late + hours[i] / 24 : null));
-        const want = withSheet({ prom, deliv }, (s) => s.num('SUMPRODUCT(({deliv}<>"")*(INT({deliv})<=INT({prom})))/COUNT({deliv})'));
+        const want = withSheet({ prom, deliv }, (s) => s.num(`SUMPRODUCT(({deliv}<>"")*(INT({deliv})<=INT({prom})))/${DUE}`));
         const d = deliv.map((x) => (x === null ? '' : x));
         expectClose(
           addonNumber('ONTIME_RATE', [column(prom), column(d)]),

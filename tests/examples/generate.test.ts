@@ -118,6 +118,7 @@ interface SaleRow {
   returned: number;
   promised: number;
   delivered: number | null;
+  discount: number; // pence
 }
 interface SalesFile {
   rows: string[][];
@@ -147,6 +148,7 @@ function readSales(text: string): SalesFile {
       returned: Number(r[7]),
       promised: isoDay(r[8]),
       delivered: r[9] === '' ? null : isoDay(r[9]),
+      discount: pence(r[10]),
     });
   }
   return { rows, sales, total, blankRowsInside };
@@ -182,6 +184,13 @@ interface Signals {
   spike: Record<string, number>;
   pushReturnRate: number;
   otherReturnRate: number;
+  /** Σ discount / Σ (net + discount) in the push week, and in the rest of 2025-Q3. */
+  pushDiscountRate: number;
+  quarterDiscountRate: number;
+  /** The coasting rep's daily sales after the day her target was reached ÷ before, per quarter with a target. */
+  coasting: Record<string, { target: number; reached: number | null; daysBefore: number; daysAfter: number; ratio: number | null }>;
+  /** The team's targets and what each quarter sold (£). */
+  teamTargets: { quarter: string; target: number; sold: number | null }[];
   detractorAccounts: { customer: string; rank: number; before: number; after: number[] }[];
 }
 
@@ -229,6 +238,49 @@ function measure(data: ExampleData): Signals {
   const inPush = (s: SaleRow): boolean => s.date >= day(2025, 9, 24) && s.date <= day(2025, 9, 30);
   const pushReturnRate = rate(sales.filter(inPush));
   const otherReturnRate = rate(sales.filter((s) => !inPush(s)));
+  const discountRate = (rows: SaleRow[]): number =>
+    rows.reduce((a, s) => a + s.discount, 0) / rows.reduce((a, s) => a + s.net + s.discount, 0);
+  const inQ3 = (s: SaleRow): boolean => s.date >= day(2025, 7, 1) && s.date <= day(2025, 9, 30);
+  const pushDiscountRate = discountRate(sales.filter(inPush));
+  const quarterDiscountRate = discountRate(sales.filter((s) => inQ3(s) && !inPush(s)));
+
+  const targets = parseCsv(data.targets);
+  const quarters = targets[0].slice(1);
+  const quarterSpan = (q: string): [number, number] => {
+    const [y, n] = q.split('-Q').map(Number);
+    return [day(y, 3 * n - 2, 1), day(y, 3 * n + 1, 1) - 1];
+  };
+  const coasting: Signals['coasting'] = {};
+  const rep = targets.find((r) => r[0] === 'Sarah Lewis')!;
+  quarters.forEach((q, j) => {
+    const [from, to] = quarterSpan(q);
+    if (to > day(2026, 10, 31)) return;
+    const target = Number(rep[j + 1]) * 100;
+    const daily = new Map<number, number>();
+    for (const s of sales)
+      if (s.rep === 'Sarah Lewis' && s.date >= from && s.date <= to) daily.set(s.date, (daily.get(s.date) ?? 0) + s.net);
+    let cum = 0;
+    let reached: number | null = null;
+    for (let d = from; d <= to && reached === null; d++) {
+      cum += daily.get(d) ?? 0;
+      if (cum >= target) reached = d;
+    }
+    if (reached === null) {
+      coasting[q] = { target, reached, daysBefore: to - from + 1, daysAfter: 0, ratio: null };
+      return;
+    }
+    let after = 0;
+    for (let d = reached + 1; d <= to; d++) after += daily.get(d) ?? 0;
+    const daysBefore = reached - from + 1;
+    const daysAfter = to - reached;
+    coasting[q] = { target, reached, daysBefore, daysAfter, ratio: after / daysAfter / (cum / daysBefore) };
+  });
+  const team = targets.find((r) => r[0] === 'All')!;
+  const teamTargets = quarters.map((q, j) => {
+    const [from, to] = quarterSpan(q);
+    const sold = to > day(2026, 10, 31) ? null : sales.filter((s) => s.date >= from && s.date <= to).reduce((a, s) => a + s.net, 0) / 100;
+    return { quarter: q, target: Number(team[j + 1]), sold };
+  });
 
   const byCustomer = new Map<string, number>();
   for (const s of sales) byCustomer.set(s.customer, (byCustomer.get(s.customer) ?? 0) + s.net);
@@ -259,6 +311,10 @@ function measure(data: ExampleData): Signals {
     spike,
     pushReturnRate,
     otherReturnRate,
+    pushDiscountRate,
+    quarterDiscountRate,
+    coasting,
+    teamTargets,
     detractorAccounts,
   };
 }
@@ -305,7 +361,7 @@ describe('example data generator', () => {
   });
 
   test('the committed files in examples/data are what the generator produces now', () => {
-    for (const name of ['sales', 'feedback', 'reviews'] as const) {
+    for (const name of ['sales', 'feedback', 'reviews', 'targets'] as const) {
       const file = path.join(DATA_DIR, `${name}.csv`);
       const committed = fs.readFileSync(file, 'utf8');
       // on failure: run `npx tsx examples/generate.ts` and commit the CSVs
@@ -333,8 +389,9 @@ describe('sales.csv', () => {
       'Returned Qty',
       'Promised Date',
       'Delivered Date',
+      'Discount (£)',
     ]);
-    expect(rows.every((r) => r.length === 10)).toBe(true);
+    expect(rows.every((r) => r.length === 11)).toBe(true);
   });
 
   test('ends with a totals row that sums the money columns', () => {
@@ -343,6 +400,22 @@ describe('sales.csv', () => {
     expect(total[2]).toBe('Total');
     expect(pence(total[4])).toBe(sales.reduce((a, s) => a + s.net, 0));
     expect(pence(total[5])).toBe(sales.reduce((a, s) => a + s.cost, 0));
+    expect(pence(total[10])).toBe(sales.reduce((a, s) => a + s.discount, 0));
+  });
+
+  test('the discount is money off the list price: each account has its own, from 0% to 10%', () => {
+    for (const s of sales) expect(s.discount).toBeGreaterThanOrEqual(0);
+    const byCustomer = new Map<string, { off: number; list: number }>();
+    for (const s of sales) {
+      const c = byCustomer.get(s.customer) ?? { off: 0, list: 0 };
+      c.off += s.discount;
+      c.list += s.net + s.discount;
+      byCustomer.set(s.customer, c);
+    }
+    const rates = [...byCustomer.values()].map((c) => c.off / c.list);
+    expect(Math.min(...rates)).toBeLessThan(0.001);
+    expect(Math.max(...rates)).toBeLessThan(0.18); // 10% at most, and 7% more on pushed deals
+    expect(rates.filter((r) => r > 0.01).length).toBeGreaterThan(rates.length / 3);
   });
 
   test('has a few blank rows in the middle', () => {
@@ -465,6 +538,33 @@ describe('embedded signals', () => {
 
   test('the pushed orders come back: returns in the push week are several times the usual rate', () => {
     expect(signals.pushReturnRate).toBeGreaterThan(3 * signals.otherReturnRate);
+  });
+
+  test('the pushed orders were discounted: 4.5 points or more above the rest of the quarter', () => {
+    expect(signals.pushDiscountRate - signals.quarterDiscountRate).toBeGreaterThanOrEqual(0.045);
+  });
+
+  test("the coasting rep reaches her target early and then sells at 40% of her pace or less, in every whole quarter but the push's", () => {
+    const whole = ['2025-Q1', '2025-Q2', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+    expect(Object.keys(signals.coasting)).toEqual([...whole.slice(0, 2), '2025-Q3', ...whole.slice(2)]);
+    for (const q of whole) {
+      const c = signals.coasting[q];
+      expect(c.daysBefore).toBeGreaterThanOrEqual(40);
+      expect(c.daysAfter).toBeGreaterThanOrEqual(25);
+      expect(c.ratio!).toBeLessThanOrEqual(0.4);
+    }
+    expect(signals.coasting['2025-Q3'].reached).toBeNull(); // her push-quarter target is above what she sold
+  });
+
+  test('the team targets ratchet: +10% (± half a point) every quarter, and most quarters miss', () => {
+    const t = signals.teamTargets;
+    expect(t.map((x) => x.quarter)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    for (let i = 1; i < t.length; i++) {
+      expect(t[i].target / t[i - 1].target - 1).toBeGreaterThan(0.095);
+      expect(t[i].target / t[i - 1].target - 1).toBeLessThan(0.105);
+    }
+    expect(t[0].sold!).toBeGreaterThanOrEqual(t[0].target); // the first quarter hits
+    expect(t.filter((x) => x.sold !== null && x.sold < x.target).length).toBeGreaterThanOrEqual(5);
   });
 
   test('three or four of the largest accounts turn into detractors in the last six months', () => {

@@ -29,7 +29,9 @@ describe('one source of truth: the registry and its docs', () => {
   test('the signature marks optional arguments and the table shows defaults from the declarations', () => {
     const ref = formulaReference(DOCUMENTED);
     expect(ref).toContain('[`LEADLAG(lead, lag, [max_lag])`](#leadlag)');
-    expect(ref).toContain('| `max_lag` | The most periods the lag measure may trail by. Default: `3`. |');
+    expect(ref).toContain(
+      '| `max_lag` | The most periods the lag measure may trail by (each lag tried makes the evidence needed stronger). Default: `3`. |',
+    );
     expect(ref).toContain('| `period` | "week", "month", "quarter" or "year". Default: `"quarter"`. |');
     expect(ref).toContain('Default: today. |');
   });

@@ -260,6 +260,7 @@ const KINDS: Record<string, fc.Arbitrary<Cell>> = {
   count: fc.constantFrom<Cell>('', 1, 3, 12, 24, 0, 121),
   max_lag: fc.constantFrom<Cell>('', 0, 1, 2, 3, 61, 1.5),
   last_days: fc.constantFrom<Cell>('', 3, 7, 7, 14, 0, 100),
+  total: fc.constantFrom<Cell>('', 0, 1, 3, 12, 24, 30, 100, 121, 5.5, -1),
 };
 const NAME_KIND: Record<string, string> = {
   dates: 'date',
@@ -298,6 +299,7 @@ const NAME_KIND: Record<string, string> = {
   better: 'betterWord',
   confidence: 'confidence',
   scale: 'scale',
+  total: 'total',
   top_box: 'top_box',
   low_max: 'low_max',
   count: 'count',
@@ -370,9 +372,13 @@ function typedArgumentLists(def: FormulaDef): fc.Arbitrary<unknown[]> {
 // The contract
 // ----------------------------------------------------------------------------------------------
 
+/** Sheets holds at most 50,000 characters in a cell. */
+const CELL_TEXT_MAX = 50_000;
+
 function goodCell(x: unknown): boolean {
   if (typeof x === 'number') return Number.isFinite(x) && !Object.is(x, -0);
-  return typeof x === 'string' || typeof x === 'boolean';
+  if (typeof x === 'string') return x.length <= CELL_TEXT_MAX;
+  return typeof x === 'boolean';
 }
 
 /** What no message may say, outside the user's own text that it quotes. */
@@ -448,14 +454,61 @@ const INVARIANTS: Record<string, (v: unknown) => boolean> = {
       .slice(1)
       .every((r) => (r[2] === '' && r[1] === 0) || (typeof r[2] === 'number' && r[2] >= -100 && r[2] <= 100 && (r[1] as number) > 0)),
   OKR_SCORE: (v) => (Array.isArray(v) ? (v as unknown[][]).flat() : [v]).every((x) => x === '' || inRange(0, 1)(x)),
-  KEY_ACCOUNTS: (v) =>
-    table(v).length > 1 &&
-    /^A*B*C*$/.test(
-      table(v)
-        .slice(1)
-        .map((r) => r[4])
-        .join(''),
-    ),
+  KEY_ACCOUNTS: (v) => {
+    const rows = table(v).slice(1);
+    const inside = rows.filter((r) => r[4] !== 'Net negative');
+    return (
+      rows.length > 0 &&
+      /^A*B*C*(N)*$/.test(rows.map((r) => String(r[4])[0]).join('')) &&
+      inside.every((r) => inRange(0, 1)(r[2]) && inRange(0, 1)(r[3]) && r[5] === r[2]) &&
+      rows.filter((r) => r[4] === 'Net negative').every((r) => (r[1] as number) < 0 && r[2] === '' && r[3] === '' && r[6] === false)
+    );
+  },
+  RATE_DETAIL: (v) => {
+    const [count, total, rate, lo, hi] = table(v)[1] as number[];
+    if (total === 0) return count === 0 && [rate, lo, hi].every((x) => (x as unknown) === '');
+    return count <= total && lo >= 0 && lo <= rate && rate <= hi && hi <= 1;
+  },
+  SIGNALS: (v) =>
+    table(v)
+      .slice(1)
+      .every(
+        (r) =>
+          (r[2] as number) <= (r[1] as number) &&
+          (r[1] as number) <= (r[3] as number) &&
+          ['', 'Outside limits', 'Run of 8'].includes(r[4] as string) &&
+          (r[4] !== 'Outside limits' || (r[0] as number) < (r[2] as number) || (r[0] as number) > (r[3] as number)),
+      ),
+  LEADLAG: (v) => {
+    const t = table(v);
+    const best = t[t.length - 1];
+    const lags = t.slice(1, -1);
+    const ok = lags.every(
+      (r) =>
+        (r[1] === '' || inRange(-1, 1)(r[1])) &&
+        (r[2] === '' || inRange(-1, 1)(r[2])) &&
+        (r[4] === '' || (inRange(0, 1)(r[4]) && (r[3] as number) >= 8)),
+    );
+    const ps = lags.map((r) => r[4]).filter((p): p is number => typeof p === 'number');
+    if (ps.length === 0) return ok && best[1] === '' && best[3] === '' && /^(Too few periods|Cannot tell)/.test(String(best[4]));
+    const claims = /^(Strong|Some) evidence/.test(String(best[4]));
+    return ok && best[0] === 'Best' && inRange(Math.min(...ps), 1)(best[3]) && claims === (best[3] as number) < 0.05;
+  },
+  CONNECTIONS: (v) => {
+    const rows = table(v).slice(1);
+    const qs = rows.map((r) => r[7]);
+    const firstBlank = qs.indexOf('');
+    const tested = firstBlank < 0 ? qs : qs.slice(0, firstBlank);
+    return (
+      qs.slice(tested.length).every((q) => q === '') &&
+      tested.every((q, i) => inRange(0, 1)(q) && (i === 0 || (q as number) >= (tested[i - 1] as number))) &&
+      rows.every(
+        (r) =>
+          (r[7] === '' ? r[6] === '' : (r[7] as number) >= (r[6] as number)) &&
+          /^(Strong|Some) evidence/.test(String(r[8])) === (r[7] !== '' && (r[7] as number) < 0.05),
+      )
+    );
+  },
   IMPROVEMENT_SUMMARY: (v) => {
     const [open, overdue, done] = table(v)[1] as number[];
     return [open, overdue, done].every((x) => Number.isInteger(x) && x >= 0) && overdue <= open;
@@ -463,7 +516,11 @@ const INVARIANTS: Record<string, (v: unknown) => boolean> = {
   TARGET_PRESSURE: (v) =>
     table(v)
       .slice(1)
-      .every((r) => inRange(0, 1)(r[3]) && (r[5] === '' || (r[4] as number) >= 1.5)),
+      .every((r) => inRange(0, 1)(r[3]) && (r[5] === '' || r[5] === 'Partial period' || (r[4] as number) >= 1.5)),
+  TARGET_HEALTH: (v) =>
+    table(v)
+      .slice(1)
+      .every((r) => inRange(0, 1)(r[4]) && (r[17] === '' || (r[16] !== '' && r[16] !== 'Partial period'))),
   TARGET_STATUS: (v) => ['On track', 'At risk', 'Off track', ''].includes(v as string),
   PERIODS: (v) => table(v).length === 1 && table(v)[0].every((x) => typeof x === 'string'),
 };

@@ -1,9 +1,23 @@
 import { FUNCTIONS, findFormula } from '../../src/functions/registry';
-import { runFormula } from '../../src/functions/runtime';
+import { CELL_TEXT_MAX, CUT_MARK, runFormula } from '../../src/functions/runtime';
 import { PERIOD_HELP } from '../../src/core/time/periods';
 import { CTX, errorOf, run } from './helpers';
 
 describe('runFormula: what goes back to Sheets', () => {
+  test('no text longer than a Sheets cell holds (50,000 characters): cut, visibly, never split inside a character', () => {
+    const long = 'x'.repeat(60_000);
+    const out = run('KEY_ACCOUNTS', [[long], ['B']], [[10], [5]]) as string[][];
+    expect(out[1][0]).toHaveLength(CELL_TEXT_MAX);
+    expect(out[1][0].endsWith(CUT_MARK)).toBe(true);
+    expect(out[1][0].startsWith('x'.repeat(CELL_TEXT_MAX - CUT_MARK.length))).toBe(true);
+    // An emoji (two UTF-16 units) across the cut is not halved.
+    const emoji = 'x'.repeat(CELL_TEXT_MAX - CUT_MARK.length - 1) + '😀'.repeat(10);
+    const cut = (run('KEY_ACCOUNTS', [[emoji]], [[1]]) as string[][])[1][0];
+    expect(cut).toBe('x'.repeat(CELL_TEXT_MAX - CUT_MARK.length - 1) + CUT_MARK);
+    // Exactly 50,000 stays whole.
+    const edge = 'y'.repeat(CELL_TEXT_MAX);
+    expect((run('KEY_ACCOUNTS', [[edge]], [[1]]) as string[][])[1][0]).toBe(edge);
+  });
   test('an unknown formula', () => {
     expect(errorOf(() => runFormula('NOPE', [], CTX)).message).toBe('Leadlag has no formula called NOPE');
   });
@@ -59,7 +73,7 @@ describe('runFormula: what goes back to Sheets', () => {
       [
         'ONTIME_RATE',
         [[['']], [['']]],
-        'ONTIME_RATE: no delivery dates found in delivered; select the cells that hold them (the header row may be included)',
+        'ONTIME_RATE: no promised dates found in promised; select the cells that hold them (the header row may be included)',
       ],
       [
         'RETURN_RATE',

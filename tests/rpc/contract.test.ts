@@ -35,7 +35,16 @@ test('the schemas are built once, on first use; every call takes an object of ar
 
 test('exactly the calls that reach Forms, triggers or mail need the survey scopes, which the manifest declares', () => {
   const needing = (Object.keys(calls()) as CallName[]).filter((n) => scopesOf(n).length);
-  expect(needing.sort()).toEqual(['createSurvey', 'setAutomation', 'syncFeedback', 'uninstallAutomation']);
+  expect(needing.sort()).toEqual([
+    'createSurvey',
+    'formStates',
+    'oldReviews',
+    'retryFailed',
+    'setAutomation',
+    'surveyLinks',
+    'syncFeedback',
+    'uninstallAutomation',
+  ]);
   for (const n of needing) expect(scopesOf(n)).toEqual(SURVEY_SCOPES);
   for (const scope of SURVEY_SCOPES) expect(manifest.oauthScopes).toContain(scope);
   expect(scopesOf('nope')).toEqual([]);

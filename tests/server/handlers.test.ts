@@ -2,6 +2,7 @@ import { calls, type CallName, type ParsedArgs, type Results } from '../../src/r
 import { definitionShape } from '../../src/core/scorecard/definition';
 import { createHandlers, dispatch, type Handlers, type ServerDeps } from '../../src/server/handlers';
 import { MemoryWorkbook } from '../../src/server/adapters/memory/memoryWorkbook';
+import { ianaZone } from '../../src/server/adapters/memory/zone';
 
 /** The sidebar's calls on the server (src/server/handlers.ts): dispatch against the contract, and the scorecard's handlers. */
 
@@ -60,4 +61,25 @@ test('the handler table is typed by the contract: every call, its parsed argumen
     Same<ReturnType<Handlers['home']>, Results['home']>,
   ] = [true, true, true, true];
   expect(typed).toEqual([true, true, true, true]);
+});
+
+test('east of UTC, a date cell reaches the sidebar as the day the spreadsheet shows, not the UTC instant (toISOString gave the day before)', () => {
+  const tokyo = ianaZone('Asia/Tokyo');
+  const wb = MemoryWorkbook.fromGrids(
+    {
+      Sales: [
+        ['Order date', 'Amount'],
+        [new Date(Date.UTC(2026, 0, 15) - 9 * 3600000), 120],
+        [new Date(Date.UTC(2026, 1, 3, 1, 30) - 9 * 3600000), 80],
+      ],
+    },
+    { zone: tokyo },
+  );
+  try {
+    const h = createHandlers({ wb, spreadsheetName: () => 'Shop', timestamp: () => 'x', withLock: (fn) => fn(), zone: tokyo });
+    const [t] = dispatch(h, 'readTables', {}) as Results['readTables'];
+    expect(t.columns[0]).toEqual(['2026-01-15', '2026-02-03T01:30:00']);
+  } finally {
+    wb.destroy();
+  }
 });

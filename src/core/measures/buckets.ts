@@ -1,9 +1,11 @@
-import { type PeriodSpec, periodIndexer, periodLabel } from '../time/periods';
+import { type PeriodSpec, checkPeriodSpan, periodIndexer, periodLabel } from '../time/periods';
+import type { Column } from '../values/column';
 
 /**
  * Rows grouped by period. index[i] is row i's position among the listed periods (0 = the first
  * period that has data), or −1 for a row without a date. Every period between the first and the
- * last is listed, including empty ones.
+ * last is listed, including empty ones: at most MAX_PERIODS (5,000) of them, or an error naming the
+ * date that stretches the span (in `dates`, when given).
  */
 export interface Buckets {
   readonly spec: PeriodSpec;
@@ -12,7 +14,7 @@ export interface Buckets {
   readonly index: Int32Array;
 }
 
-export function bucketDays(days: Float64Array, spec: PeriodSpec, only?: (i: number) => boolean): Buckets {
+export function bucketDays(days: Float64Array, spec: PeriodSpec, only?: (i: number) => boolean, dates?: Column): Buckets {
   const n = days.length;
   const index = new Int32Array(n);
   const of = periodIndexer(spec);
@@ -30,6 +32,7 @@ export function bucketDays(days: Float64Array, spec: PeriodSpec, only?: (i: numb
     if (p > max) max = p;
   }
   if (min === Infinity) return { spec, first: 0, count: 0, index };
+  checkPeriodSpan(min, max, spec, days, dates, only);
   for (let i = 0; i < n; i++) if (index[i] !== -1) index[i] -= min;
   return { spec, first: min, count: max - min + 1, index };
 }

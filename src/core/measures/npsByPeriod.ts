@@ -1,7 +1,7 @@
 import { type Column, badCell, isHeaderCell, requireSome, sameLength } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { SCORE_EXPECTED, readScore } from '../values/score';
-import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { type PeriodSpec, MAX_PERIODS, checkPeriodSpan, periodIndexer, periodOfDay } from '../time/periods';
 import { localDayReader } from '../time/zone';
 import { fail } from '../values/errors';
 import { Z95 } from '../stats/normal';
@@ -31,20 +31,26 @@ function scoreAt(col: Column, i: number, c: Cell): number | null {
 
 /**
  * The counts per period, listing every period from the first answered date to the last. Rows without a
- * score are left out; an answered row without a date too. Any date cell Sheets hands over is read
+ * score are left out; an answered row without a date too, and rows `keep` does not keep (leave-out rules). Any date cell Sheets hands over is read
  * (Date, serial number or text, day/month order decided per column).
  */
-export function npsPeriodCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts {
+export function npsPeriodCounts(
+  dates: Column,
+  scores: Column,
+  spec: PeriodSpec,
+  opts: DateOptions,
+  keep: Uint8Array | null = null,
+): NpsPeriodCounts {
   sameLength(dates, scores);
   requireSome(scores, 'scores');
-  return dateCellCounts(dates, scores, spec, opts) ?? readCounts(dates, scores, spec, opts);
+  return dateCellCounts(dates, scores, spec, opts, keep) ?? readCounts(dates, scores, spec, opts, keep);
 }
 
 /**
  * Two passes: the dates read as a column (so day/month order is decided from all of them, and the scorecard's
  * measures on one date column read it once), then the counts.
  */
-function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts {
+function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions, keep: Uint8Array | null): NpsPeriodCounts {
   const days = cachedDayColumn(dates, opts);
   const n = days.length;
   const score = new Int8Array(n);
@@ -53,7 +59,7 @@ function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateO
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const s = scoreAt(scores, i, rows ? rows[i][0] : scores.cells[i]);
-    if (s === null) {
+    if (s === null || (keep && !keep[i])) {
       score[i] = -1;
       continue;
     }
@@ -65,6 +71,7 @@ function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateO
   if (minDay === Infinity) return { first: 0, responses: [], promoters: [], detractors: [] };
   const first = periodOfDay(minDay, spec);
   const count = periodOfDay(maxDay, spec) - first + 1;
+  checkPeriodSpan(first, first + count - 1, spec, days, dates, (i) => score[i] >= 0);
   const of = periodIndexer(spec);
   const responses = new Float64Array(count);
   const promoters = new Float64Array(count);
@@ -86,7 +93,13 @@ function readCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateO
  * day column is allocated, as PERIOD_SERIES's dateCellSeries. Returns null at the first other date cell,
  * and the caller reads the column instead.
  */
-function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: DateOptions): NpsPeriodCounts | null {
+function dateCellCounts(
+  dates: Column,
+  scores: Column,
+  spec: PeriodSpec,
+  opts: DateOptions,
+  keep: Uint8Array | null,
+): NpsPeriodCounts | null {
   const rows = dates.rows;
   if (!rows) return null;
   const srows = scores.rows;
@@ -103,12 +116,14 @@ function dateCellCounts(dates: Column, scores: Column, spec: PeriodSpec, opts: D
     if (!isDate && c !== '' && c !== null && c !== undefined) return null;
     // Every score is checked, dated or not, as the two-pass reading does.
     const s = scoreAt(scores, i, srows ? srows[i][0] : scells![i]);
-    if (s === null || !isDate) continue;
+    if (s === null || !isDate || (keep && !keep[i])) continue;
     const t = c.getTime();
     if (t !== t) return null;
     const p = of(localDay(t));
     if (responses.length === 0) lo = p;
     let k = p - lo;
+    // Past the cap, the two-pass reading finds the date that stretches the span and says so.
+    if (k >= MAX_PERIODS || responses.length - k > MAX_PERIODS) return null;
     if (k < 0) {
       // An earlier period than any so far: make room in front (rare: exports are in date order).
       const pad = () => new Array<number>(-k).fill(0);

@@ -1,7 +1,7 @@
 import { type Column, badCell, requireSome, sameLength } from '../values/column';
 import { isBlank } from '../values/cell';
-import { readNumber } from '../values/number';
-import { type PeriodSpec, periodIndexer, periodOfDay } from '../time/periods';
+import { isBlankWord, readNumber } from '../values/number';
+import { type PeriodSpec, MAX_PERIODS, checkPeriodSpan, periodIndexer, periodOfDay } from '../time/periods';
 import { type TimeZone, localDayReader } from '../time/zone';
 import { type Buckets, bucketDays } from './buckets';
 
@@ -20,7 +20,8 @@ const VALUE_EXPECTED = 'expected a number such as 1234.5, "£1,234.50" or "12%"'
 /**
  * Values per period. Rows without a date are left out (a totals row has none); blank values are
  * left out. Empty periods are 0 for sum and count, null (blank) otherwise.
- * "count" counts non-blank values of any kind, so it also counts orders or answers.
+ * "count" counts non-blank values of any kind, so it also counts orders or answers; "-", "n/a" and the
+ * other words exports write for "nothing" are blanks (readNumber) and are not counted.
  */
 export function periodSeries(
   days: Float64Array,
@@ -31,7 +32,7 @@ export function periodSeries(
 ): { buckets: Buckets; values: (number | null)[] } {
   if (dateCol) sameLength(dateCol, values);
   requireSome(values, 'values');
-  if (agg === 'median') return medianSeries(days, values, spec);
+  if (agg === 'median') return medianSeries(days, values, spec, dateCol);
   const n = days.length;
   const rows = values.rows;
   const cells = rows ? null : values.cells;
@@ -49,6 +50,7 @@ export function periodSeries(
   if (minDay === Infinity) return { buckets: { spec, first: 0, count: 0, index }, values: [] };
   const first = periodOfDay(minDay, spec);
   const k = periodOfDay(maxDay, spec) - first + 1;
+  checkPeriodSpan(first, first + k - 1, spec, days, dateCol);
   const acc = new Float64Array(k);
   const cnt = new Float64Array(k);
   if (agg === 'min') acc.fill(Infinity);
@@ -60,7 +62,7 @@ export function periodSeries(
     let x: number;
     if (typeof c === 'number' && c - c === 0) x = c;
     else if (agg === 'count') {
-      if (isBlank(c)) continue;
+      if (isBlank(c) || (typeof c === 'string' && isBlankWord(c))) continue;
       x = 1;
     } else {
       const r = readNumber(c);
@@ -80,7 +82,12 @@ export function periodSeries(
 }
 
 /** Medians need each period's values: a counting sort by period, then the middle of each slice. */
-function medianSeries(days: Float64Array, values: Column, spec: PeriodSpec): { buckets: Buckets; values: (number | null)[] } {
+function medianSeries(
+  days: Float64Array,
+  values: Column,
+  spec: PeriodSpec,
+  dateCol?: Column,
+): { buckets: Buckets; values: (number | null)[] } {
   const cells = values.cells;
   const n = cells.length;
   const v = new Float64Array(n);
@@ -93,7 +100,7 @@ function medianSeries(days: Float64Array, values: Column, spec: PeriodSpec): { b
     if (x === undefined) badCell(values, i, VALUE_EXPECTED);
     v[i] = x === null ? NaN : x;
   }
-  const buckets = bucketDays(days, spec);
+  const buckets = bucketDays(days, spec, undefined, dateCol);
   const k = buckets.count;
   const idx = buckets.index;
   const out: (number | null)[] = new Array(k);
@@ -146,6 +153,8 @@ export function dateCellSeries(
     const p = of(localDay(t));
     if (acc.length === 0) lo = p;
     let k = p - lo;
+    // Past the cap, the general reading (periodSeries) finds the date that stretches the span and says so.
+    if (k >= MAX_PERIODS || acc.length - k > MAX_PERIODS) return null;
     if (k < 0) {
       // An earlier period than any so far: make room in front (rare: exports are in date order).
       acc = new Array<number>(-k).fill(start).concat(acc);
@@ -161,7 +170,7 @@ export function dateCellSeries(
     let x: number;
     if (typeof v === 'number' && v - v === 0) x = v;
     else if (agg === 'count') {
-      if (isBlank(v)) continue;
+      if (isBlank(v) || (typeof v === 'string' && isBlankWord(v))) continue;
       x = 1;
     } else {
       const r = readNumber(v);

@@ -1,21 +1,32 @@
 import { type Column } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
-import { targetPressure } from '../measures/targetPressure';
-import { bucketLabels } from '../measures/buckets';
+import { type Cell } from '../values/cell';
+import { isoDay } from '../time/days';
+import { readTargets } from '../measures/targetHealth/targets';
+import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
-import { bindMeasure } from './bindings';
-import { measureSeries } from './measureSeries';
+import { type Role } from '../tables/roles';
+import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
+import { type SourceRules } from '../sources/rules';
+import { type SalesLedger } from '../sources/salesLedger';
+import { healthSalesOf } from '../sources/healthSection';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
+import type { Evidence } from '../measures/leadLag';
 import { fail } from '../values/errors';
 import { SCORECARD_DEFAULTS } from './defaults';
 
-/** A source table as the scorecard sees it: its columns by role, and the rows left out. */
+/** A source table as the scorecard sees it: its columns by role, how its rows are read, and the rows left out. */
 export interface SourceColumns {
   readonly name: string;
   readonly columns: Readonly<Record<string, Column>>;
+  /** Filter columns for the leave-out rules, by their place in rules.leaveOut[].filter. */
+  readonly filters?: readonly (Column | undefined)[];
+  readonly rules?: SourceRules;
   readonly skipped: readonly { row: number; reason: string }[];
+  /** The sheet or file row (1-based) of each data cell of the columns, for messages. */
+  readonly rows?: ArrayLike<number>;
 }
 
 export interface ScorecardOptions {
@@ -27,6 +38,8 @@ export interface ScorecardOptions {
   readonly maxLag: number;
   readonly healthPeriod: PeriodSpec;
   readonly lastDays: number;
+  /** Target health's targets, as a sheet or CSV holds them (core/measures/targetHealth/targets.ts), and its name for messages. */
+  readonly healthTargets?: { readonly name: string; readonly cells: readonly (readonly Cell[])[] };
 }
 
 export const DEFAULT_OPTIONS: ScorecardOptions = {
@@ -47,19 +60,166 @@ export interface ScorecardResult {
     kind: 'lead' | 'lag';
     label: string;
     values: (number | null)[];
+    /** The count behind each value: answers, orders due, orders, units or value sold (DOMAIN.md "Sample size"). */
+    counts: (number | null)[];
     target: number | null;
     status: Status | null;
+    /** Why the measure could not be counted (a cell that cannot be read), or null: the other measures still are. */
+    problem: string | null;
   }[];
-  connections: { lead: MeasureId; lag: MeasureId; lag_periods: number; r: number; p: number; pairs: number; sentence: string }[];
-  target_health: {
-    period: string;
-    sales: number;
+  /** How many periods the evidence used: every period the data has, not only those shown. */
+  connections_periods: number;
+  /** Every lead × lag pair at its best lag, sorted by q (connections.ts); a link is claimed only where q < 0.05. */
+  connections: {
+    lead: MeasureId;
+    lag: MeasureId;
+    lag_periods: number | null;
+    r: number | null;
+    r_prewhitened: number | null;
+    pairs: number;
+    adjusted_p: number | null;
+    q: number | null;
+    evidence: Evidence;
+    sentence: string;
+  }[];
+  target_health: HealthJson[];
+  skipped: { file: string; row: number; reason: string }[];
+}
+
+/** A side of a period for a rate: the push window (its last days) or the rest of the period. */
+interface SideJson {
+  rate: number | null;
+  sales: number;
+}
+
+/**
+ * One row of target health (DOMAIN.md *Target health*): the team's for every period, then each rep's. The
+ * push's numbers keep the names they had before the other measures came (`sales`, `share`, `flag`).
+ */
+export interface HealthJson {
+  period: string;
+  /** null for the team (every sale). */
+  rep: string | null;
+  partial: boolean;
+  /** Σ amounts, and how many sales. */
+  sales: number;
+  count: number;
+  share: number | null;
+  expected_share: number;
+  spike_ratio: number | null;
+  /** The share above the even share in standard errors, by value and by number of sales (a rep's push needs both). */
+  spike_z: number | null;
+  spike_count_z: number | null;
+  /** The end-of-period push. */
+  flag: boolean;
+  returns: { last_days: SideJson; rest: SideJson; ratio: number | null; z: number | null; flag: boolean } | null;
+  discount: { last_days: SideJson; rest: SideJson; points: number | null; z: number | null; flag: boolean } | null;
+  pull_forward: {
+    next_period: string;
     share: number | null;
     expected_share: number;
-    spike_ratio: number | null;
+    ratio: number | null;
+    z: number | null;
     flag: boolean;
-  }[];
-  skipped: { file: string; row: number; reason: string }[];
+  } | null;
+  coasting: {
+    target: number;
+    reached: string | null;
+    days_before: number;
+    days_after: number;
+    rate_before: number | null;
+    rate_after: number | null;
+    ratio: number | null;
+    z: number | null;
+    count_z: number | null;
+    flag: boolean;
+  } | null;
+  ratchet: { target: number | null; result: number | null; hit: boolean | null; rise: number | null; flag: boolean } | null;
+  flags: HealthFlag[];
+  /** One sentence a manager reads for what is flagged; null when nothing is. */
+  finding: string | null;
+}
+
+/** JSON has no infinity: a z of ±∞ (no spread at all on either side) is written as ±1e308. */
+function finite(z: number | null): number | null {
+  return z === null ? null : Math.max(-1e308, Math.min(1e308, z));
+}
+
+function healthJson(r: HealthRow): HealthJson {
+  const side = (s: { rate: number | null; count: number }): SideJson => ({ rate: s.rate, sales: s.count });
+  const c = r.coasting;
+  return {
+    period: r.label,
+    rep: r.rep,
+    partial: r.partial,
+    sales: r.push.sales,
+    count: r.push.count,
+    share: r.push.share,
+    expected_share: r.push.expected,
+    spike_ratio: r.push.ratio,
+    spike_z: finite(r.push.z),
+    spike_count_z: finite(r.push.countZ),
+    flag: r.push.flagged,
+    returns: r.returns && {
+      last_days: side(r.returns.push),
+      rest: side(r.returns.rest),
+      ratio: r.returns.ratio,
+      z: finite(r.returns.z),
+      flag: r.returns.flagged,
+    },
+    discount: r.discount && {
+      last_days: side(r.discount.push),
+      rest: side(r.discount.rest),
+      points: r.discount.points,
+      z: finite(r.discount.z),
+      flag: r.discount.flagged,
+    },
+    pull_forward: r.pullForward && {
+      next_period: r.pullForward.next,
+      share: r.pullForward.share,
+      expected_share: r.pullForward.expected,
+      ratio: r.pullForward.ratio,
+      z: finite(r.pullForward.z),
+      flag: r.pullForward.flagged,
+    },
+    coasting: c && {
+      target: c.target,
+      reached: c.reached === null ? null : isoDay(c.reached),
+      days_before: c.daysBefore,
+      days_after: c.daysAfter,
+      rate_before: c.rateBefore,
+      rate_after: c.rateAfter,
+      ratio: c.ratio,
+      z: finite(c.z),
+      count_z: finite(c.countZ),
+      flag: c.flagged,
+    },
+    ratchet: r.ratchet && {
+      target: r.ratchet.target,
+      result: r.ratchet.result,
+      hit: r.ratchet.hit,
+      rise: r.ratchet.rise,
+      flag: r.ratchet.flagged,
+    },
+    flags: [...r.flags],
+    finding: r.finding,
+  };
+}
+
+/**
+ * Target health of a sales table (DOMAIN.md *Target health*), per period for the team and per rep: over the
+ * sales the ledger counts (left-out orders and refund rows out, an order's amount once), the same sales as
+ * every other measure and the scorecard's panel (core/sources/healthSection.ts).
+ */
+export function salesTargetHealth(
+  ledger: SalesLedger,
+  rep: Column | undefined,
+  options: Pick<ScorecardOptions, 'healthPeriod' | 'lastDays' | 'healthTargets'>,
+): HealthJson[] {
+  if (!ledger.values.amount) return [];
+  const t = options.healthTargets;
+  const targets = t ? readTargets(t.cells, options.healthPeriod, t.name) : null;
+  return targetHealth(healthSalesOf(ledger, rep), options.healthPeriod, options.lastDays, targets).rows.map(healthJson);
 }
 
 /** The last `count` periods, ending with the period of the latest date in the given columns. */
@@ -67,92 +227,135 @@ export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts
   return periodsEndingAtLatest(cachedDayColumn(dates, opts), spec, count) ?? fail(`no dates found in ${dates.name}`);
 }
 
+/**
+ * The roles the scorecard reads from a source of each kind (sourceSeriesOf's series, target health's rep):
+ * the columns a reader that keeps only some (the command line) must keep. A column of another role is
+ * never read, so leaving it out changes no number.
+ */
+export const SOURCE_ROLES: Readonly<Record<Source, readonly Role[]>> = {
+  sales: [
+    'date',
+    'order_id',
+    'amount',
+    'cost',
+    'margin',
+    'quantity',
+    'returned',
+    'refunded',
+    'discount',
+    'promised_date',
+    'delivered_date',
+    'rep',
+  ],
+  feedback: ['date', 'referral_score', 'satisfaction', 'comparison'],
+  reviews: ['date', 'stars', 'responded'],
+};
+
+/** Each source's measures per period, over its own span (core/sources: one reading of each column). */
+export function sourceSeriesOf(
+  sources: Partial<Record<Source, SourceColumns>>,
+  spec: PeriodSpec,
+  dates: DateOptions,
+  health?: { readonly spec: PeriodSpec; readonly lastDays: number },
+): Partial<Record<Source, SourceSeries>> {
+  const out: Partial<Record<Source, SourceSeries>> = {};
+  const { sales, feedback, reviews } = sources;
+  if (sales?.columns.date)
+    out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates, undefined, undefined, health);
+  if (feedback?.columns.date) out.feedback = feedbackSeries(feedback.columns, feedback.filters, feedback.rules ?? {}, spec, dates);
+  if (reviews?.columns.date && reviews.columns.stars)
+    out.reviews = reviewSeries(reviews.columns, reviews.filters, reviews.rules ?? {}, spec, dates);
+  return out;
+}
+
 export function computeScorecard(
   sources: Partial<Record<Source, SourceColumns>>,
   options: ScorecardOptions,
   dates: DateOptions,
 ): ScorecardResult {
-  const roles: Partial<Record<Source, Set<string>>> = {};
-  for (const [s, table] of Object.entries(sources)) if (table) roles[s as Source] = new Set(Object.keys(table.columns));
-  const clock =
-    sources.sales?.columns.date ?? sources.feedback?.columns.date ?? fail('the scorecard needs sales or feedback data with a date column');
-  const periods = lastPeriods(clock, options.period, options.count, dates);
+  if (!sources.sales?.columns.date && !sources.feedback?.columns.date)
+    fail('the scorecard needs sales or feedback data with a date column');
+  const series = sourceSeriesOf(sources, options.period, dates);
+  // The clock: the scorecard ends with the latest period of the sales (else the feedback).
+  const clock = series.sales && series.sales.count > 0 ? series.sales : series.feedback;
+  if (!clock || clock.count === 0) fail(`no dates found in ${(sources.sales ?? sources.feedback)!.name}`);
+  const last = clock.first + clock.count - 1;
+  const periods = Array.from({ length: options.count }, (_, i) => last - options.count + 1 + i);
   const wanted = options.measures ?? MEASURES.map((m) => m.id);
+  // Every period any source has, up to the clock's last: the evidence uses them all.
+  let first = last;
+  for (const s of Object.values(series)) if (s && s.count > 0) first = Math.min(first, s.first);
+  const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
+  const at = (s: SourceSeries, row: MeasureRow, list: readonly number[], of: 'values' | 'counts') =>
+    list.map((p) => {
+      const k = p - s.first;
+      return k >= 0 && k < s.count ? row[of][k] : null;
+    });
   const measures: ScorecardResult['measures'] = [];
+  const everyPeriod = new Map<MeasureId, (number | null)[]>();
   for (const info of MEASURES) {
     if (!wanted.includes(info.id)) continue;
-    const binding = bindMeasure(info.id, roles);
-    if (!binding) continue;
-    const cols = sources[binding.source]!.columns;
-    const values = measureSeries(
-      info.id,
-      periods,
-      options.period,
-      {
-        dates: cols[binding.dates],
-        a: binding.a ? cols[binding.a] : undefined,
-        b: binding.b ? cols[binding.b] : undefined,
-      },
-      dates,
-    );
+    const s = series[info.source];
+    const row = s?.measures.find((m) => m.id === info.id);
+    if (!s || !row) continue;
+    const values = at(s, row, periods, 'values');
     const target = options.targets[info.id] ?? null;
     measures.push({
       id: info.id,
       kind: info.kind,
       label: info.label,
       values,
+      counts: at(s, row, periods, 'counts'),
       target,
       status: targetStatus(latestValue(values), target, info.better),
+      problem: row.problem,
     });
+    if (!row.problem) everyPeriod.set(info.id, at(s, row, all, 'values'));
   }
 
   // Connections are computed on the labels (the sentence reads them) and mapped back to ids.
   const idOf = new Map(measures.map((m) => [m.label, m.id]));
-  const series = (m: ScorecardResult['measures'][number]) => ({
+  const seriesOf = (m: ScorecardResult['measures'][number]) => ({
     name: m.label,
-    values: Float64Array.from(m.values, (v) => (v === null ? NaN : v)),
+    values: Float64Array.from(everyPeriod.get(m.id)!, (v) => (v === null ? NaN : v)),
   });
   const connections = connectDots(
-    measures.filter((m) => m.kind === 'lead').map(series),
-    measures.filter((m) => m.kind === 'lag').map(series),
+    measures.filter((m) => m.kind === 'lead' && everyPeriod.has(m.id)).map(seriesOf),
+    measures.filter((m) => m.kind === 'lag' && everyPeriod.has(m.id)).map(seriesOf),
     options.maxLag,
   ).map((c) => ({
     lead: idOf.get(c.lead)!,
     lag: idOf.get(c.lag)!,
     lag_periods: c.lagPeriods,
     r: c.r,
-    p: c.p,
+    r_prewhitened: c.prewhitenedR,
     pairs: c.pairs,
+    adjusted_p: c.adjustedP,
+    q: c.q,
+    evidence: c.evidence,
     sentence: c.sentence,
   }));
 
-  const target_health: ScorecardResult['target_health'] = [];
-  const sales = sources.sales?.columns;
-  if (sales?.date && sales.amount) {
-    const days = cachedDayColumn(sales.date, dates);
-    const { buckets, rows } = targetPressure(days, sales.amount, options.healthPeriod, options.lastDays, sales.date);
-    const labels = bucketLabels(buckets);
-    rows.forEach((r, i) =>
-      target_health.push({
-        period: labels[i],
-        sales: r.sales,
-        share: r.share,
-        expected_share: r.expected,
-        spike_ratio: r.ratio,
-        flag: r.flagged,
-      }),
-    );
-  }
+  const ledger = series.sales?.ledger;
+  const target_health = ledger && sources.sales ? salesTargetHealth(ledger, sources.sales.columns.rep, options) : [];
 
   const skipped: ScorecardResult['skipped'] = [];
-  for (const table of Object.values(sources))
-    if (table) for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
+  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+    const table = sources[kind];
+    if (!table) continue;
+    for (const s of table.skipped) skipped.push({ file: table.name, row: s.row, reason: s.reason });
+    // Rows the source's rules left out (voided, failed or test payments; unfinished responses).
+    for (const l of series[kind]?.leftOut ?? [])
+      skipped.push({ file: table.name, row: table.rows?.[l.index] ?? l.index + 1, reason: l.reason });
+  }
+  skipped.sort((a, b) => (a.file === b.file ? a.row - b.row : 0));
 
   return {
     period: options.period.kind,
     periods: periods.map((p) => periodLabel(p, options.period)),
     measures,
+    connections_periods: all.length,
     connections,
     target_health,
     skipped,

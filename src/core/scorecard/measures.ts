@@ -27,20 +27,96 @@ export interface MeasureInfo {
   readonly better: 'higher' | 'lower';
   /** Sheets number format of its cells. */
   readonly format: string;
+  /** How a reading names it mid-sentence ("revenue follows on-time delivery 2 periods later"). */
+  readonly phrase: string;
+  /** Whether the phrase takes a plural verb: "orders follow", "revenue follows". */
+  readonly plural: boolean;
 }
 
 export const MEASURES: readonly MeasureInfo[] = [
-  { id: 'nps', kind: 'lead', label: 'Referral score (NPS)', source: 'feedback', better: 'higher', format: '0' },
-  { id: 'csat', kind: 'lead', label: 'Satisfaction (CSAT)', source: 'feedback', better: 'higher', format: '0%' },
-  { id: 'net_comparison', kind: 'lead', label: 'How we compare (better − worse)', source: 'feedback', better: 'higher', format: '0%' },
-  { id: 'on_time', kind: 'lead', label: 'Delivered on time', source: 'sales', better: 'higher', format: '0%' },
-  { id: 'return_rate', kind: 'lead', label: 'Returns (quality)', source: 'sales', better: 'lower', format: '0.0%' },
-  { id: 'review_response', kind: 'lead', label: 'Unhappy reviews answered', source: 'reviews', better: 'higher', format: '0%' },
-  { id: 'revenue', kind: 'lag', label: 'Revenue', source: 'sales', better: 'higher', format: '#,##0' },
-  { id: 'margin', kind: 'lag', label: 'Margin', source: 'sales', better: 'higher', format: '#,##0' },
-  { id: 'margin_pct', kind: 'lag', label: 'Margin %', source: 'sales', better: 'higher', format: '0.0%' },
-  { id: 'orders', kind: 'lag', label: 'Orders', source: 'sales', better: 'higher', format: '#,##0' },
-  { id: 'average_order_value', kind: 'lag', label: 'Average order value', source: 'sales', better: 'higher', format: '#,##0.00' },
+  {
+    id: 'nps',
+    kind: 'lead',
+    label: 'Referral score (NPS)',
+    source: 'feedback',
+    better: 'higher',
+    format: '0',
+    phrase: 'the referral score (NPS)',
+    plural: false,
+  },
+  {
+    id: 'csat',
+    kind: 'lead',
+    label: 'Satisfaction (CSAT)',
+    source: 'feedback',
+    better: 'higher',
+    format: '0%',
+    phrase: 'satisfaction (CSAT)',
+    plural: false,
+  },
+  {
+    id: 'net_comparison',
+    kind: 'lead',
+    label: 'How we compare (better − worse)',
+    source: 'feedback',
+    better: 'higher',
+    format: '0%',
+    phrase: 'how we compare (better − worse)',
+    plural: false,
+  },
+  {
+    id: 'on_time',
+    kind: 'lead',
+    label: 'Delivered on time',
+    source: 'sales',
+    better: 'higher',
+    format: '0%',
+    phrase: 'on-time delivery',
+    plural: false,
+  },
+  {
+    id: 'return_rate',
+    kind: 'lead',
+    label: 'Returns (quality)',
+    source: 'sales',
+    better: 'lower',
+    format: '0.0%',
+    phrase: 'returns',
+    plural: true,
+  },
+  {
+    id: 'review_response',
+    kind: 'lead',
+    label: 'Unhappy reviews answered',
+    source: 'reviews',
+    better: 'higher',
+    format: '0%',
+    phrase: 'answering unhappy reviews',
+    plural: false,
+  },
+  { id: 'revenue', kind: 'lag', label: 'Revenue', source: 'sales', better: 'higher', format: '#,##0', phrase: 'revenue', plural: false },
+  { id: 'margin', kind: 'lag', label: 'Margin', source: 'sales', better: 'higher', format: '#,##0', phrase: 'margin', plural: false },
+  {
+    id: 'margin_pct',
+    kind: 'lag',
+    label: 'Margin %',
+    source: 'sales',
+    better: 'higher',
+    format: '0.0%',
+    phrase: 'margin %',
+    plural: false,
+  },
+  { id: 'orders', kind: 'lag', label: 'Orders', source: 'sales', better: 'higher', format: '#,##0', phrase: 'orders', plural: true },
+  {
+    id: 'average_order_value',
+    kind: 'lag',
+    label: 'Average order value',
+    source: 'sales',
+    better: 'higher',
+    format: '#,##0.00',
+    phrase: 'average order value',
+    plural: false,
+  },
 ];
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));

@@ -29,3 +29,18 @@ export interface LoggedError {
   readonly at: string;
   readonly message: string;
 }
+
+/** A response (or review) that could not be written, as the sidebar lists it with Retry. */
+export interface FailedResponse {
+  readonly key: string;
+  /** The form's title, or "Reviews". */
+  readonly form: string;
+  /** The sheet and 1-based row it was read from (0 when unknown). */
+  readonly sheet: string;
+  readonly row: number;
+  readonly customer: string;
+  /** Its action on the tracker, or its row in the feedback table. */
+  readonly stage: 'action' | 'response';
+  readonly reason: string;
+  readonly at: string;
+}

@@ -1,9 +1,10 @@
 import { contentKey } from '../tracker/key';
 import { COMPARISON_CHOICES, CSAT_LABELS, REFERRAL_LABELS, type TextId, roleVariant } from './texts';
-import { type SurveySetup, roleTextOf, textOf } from './setup';
+import { type SurveySetup, asksContact, roleTextOf, textOf } from './setup';
 
 /** What each answer means to the add-on, whatever the wording. */
-export type QuestionId = 'customer' | 'role' | 'referral' | 'comparison' | 'csat' | 'satisfies' | 'dissatisfies' | 'hoped' | 'roleQuestion';
+export type QuestionId =
+  'customer' | 'role' | 'referral' | 'comparison' | 'csat' | 'satisfies' | 'dissatisfies' | 'hoped' | 'roleQuestion' | 'contact';
 
 /**
  * One item of a form, as Google Forms builds it (and as the local preview shows it). Every field is
@@ -23,6 +24,8 @@ export interface FormItem {
   readonly scale: readonly [number, number, string, string] | null;
   /** The role whose section holds it; null on the shared first page. */
   readonly role: string | null;
+  /** A text answer that must be an e-mail address (Forms checks it where Apps Script can set that). */
+  readonly email: boolean;
 }
 
 export interface FormSpec {
@@ -36,7 +39,7 @@ export interface FormSpec {
 }
 
 function item(kind: FormItem['kind'], q: QuestionId | null, title: string, role: string | null, more: Partial<FormItem> = {}): FormItem {
-  return { kind, q, title, help: '', required: false, choices: [], goTo: [], scale: null, role, ...more };
+  return { kind, q, title, help: '', required: false, choices: [], goTo: [], scale: null, role, email: false, ...more };
 }
 
 /** The questions one role is asked: its variant. */
@@ -55,17 +58,24 @@ export function roleQuestions(setup: SurveySetup, role: string): FormItem[] {
   );
   const own = roleTextOf(setup, role);
   if (setup.roleQuestions && own) out.push(item('paragraph', 'roleQuestion', own, role));
+  // Last: a way to reach them, so that "we will tell you what we changed" can be kept.
+  if (asksContact(setup))
+    out.push(item('text', 'contact', t('contact'), role, { email: true, help: 'Optional: only to follow up on what you told us.' }));
   return out;
 }
 
 /**
  * The forms a setup creates: one per role, or one whose role question branches to each role's section
- * (each section then submits). Every form opens with the customer's company and closes with the line that
- * says feedback is acted on.
+ * (each section then submits). Every form opens with the customer's company (filled in by the customer's
+ * own link from the "Survey links" sheet, so that answers join the Sales sheet's customers) and closes
+ * with the line that says feedback is acted on.
  */
 export function surveyForms(setup: SurveySetup): FormSpec[] {
   const base = { description: textOf(setup, 'intro'), confirmation: textOf(setup, 'closing') };
-  const customer = item('text', 'customer', textOf(setup, 'customer'), null, { required: true });
+  const customer = item('text', 'customer', textOf(setup, 'customer'), null, {
+    required: true,
+    help: 'Filled in for you when you came from the link we sent you.',
+  });
   if (setup.layout === 'perRole') {
     return setup.roles.map((role) => ({
       ...base,

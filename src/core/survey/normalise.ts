@@ -1,4 +1,4 @@
-import { type Cell, isBlank } from '../values/cell';
+import { type Cell, dateCellText, isBlank } from '../values/cell';
 import { readScore } from '../values/score';
 import { readNumber } from '../values/number';
 import { type Comparison, readComparison } from '../measures/comparison';
@@ -20,9 +20,14 @@ export interface SurveyAnswer {
   readonly dissatisfies: string;
   readonly hoped: string;
   readonly roleAnswer: string;
+  /** The e-mail address they left to be contacted about their answer, or ''. */
+  readonly contact: string;
+  /** 1-based row of the response in its form's sheet (for messages about it). */
+  readonly row: number;
 }
 
-const text = (c: Cell): string => (isBlank(c) ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
+/** A date answer reads as the day the spreadsheet shows (its zone), never the UTC day toISOString gives. */
+const text = (c: Cell): string => (isBlank(c) ? '' : c instanceof Date ? dateCellText(c, undefined, true) : String(c).trim());
 
 function csatOf(c: Cell): number | null {
   const n = typeof c === 'string' ? (csatLabel(c) ?? readNumber(c)) : readNumber(c);
@@ -51,13 +56,16 @@ export function readAnswers(
   const head = grid[0].map((h) => headerKey(text(h)));
   // Forms writes its timestamp first, headed in the form owner's language ("Timestamp", "Marca temporal").
   const at = Math.max(0, titles.indexOf('timestamp'));
-  const rows = grid.slice(1).filter((r) => r.some((c) => !isBlank(c)));
+  const rows = grid
+    .map((r, i) => ({ r, line: i + 1 }))
+    .slice(1)
+    .filter(({ r }) => r.some((c) => !isBlank(c)));
   const mapped = head.map((h, j) => (columns[h] ? j : -1)).filter((j) => j >= 0);
   const keys = keysOf(
-    rows.map((r) => (isBlank(r[at]) ? [formId, ...mapped.map((j) => r[j])] : [formId, r[at]])),
+    rows.map(({ r }) => (isBlank(r[at]) ? [formId, ...mapped.map((j) => r[j])] : [formId, r[at]])),
     'r:',
   );
-  return rows.map((r, i) => {
+  return rows.map(({ r, line }, i) => {
     const get = (q: QuestionId): Cell => {
       for (let j = 0; j < head.length; j++) if (columns[head[j]] === q && !isBlank(r[j])) return r[j];
       return '';
@@ -75,6 +83,8 @@ export function readAnswers(
       dissatisfies: text(get('dissatisfies')),
       hoped: text(get('hoped')),
       roleAnswer: text(get('roleQuestion')),
+      contact: text(get('contact')),
+      row: line,
     };
   });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_ROLES, TEXTS, type TextId, roleVariant } from './texts';
+import { CLOSING_WITHOUT_CONTACT, DEFAULT_ROLES, TEXTS, type TextId, roleVariant } from './texts';
 
 /**
  * What the survey wizard sends to create a survey. zod checks its shape with the few schema kinds that keep
@@ -17,6 +17,7 @@ function makeShape() {
     layout: z.string(),
     csat: z.boolean(),
     roleQuestions: z.boolean(),
+    contact: z.optional(z.boolean()),
     texts: z.optional(z.unknown()),
     roleTexts: z.optional(z.unknown()),
     reminder: z.string(),
@@ -45,6 +46,8 @@ export interface SurveySetup {
   readonly csat: boolean;
   /** Ask each role its own question. */
   readonly roleQuestions: boolean;
+  /** Ask "May we contact you about your answer?" with an e-mail field (absent in setups kept by older versions: asked). */
+  readonly contact?: boolean;
   /** Question id (a key of TEXTS) → the wording to use instead of the default. */
   readonly texts?: Readonly<Partial<Record<TextId, string>>>;
   /** Role → its own question, instead of its variant's ('' leaves it out). */
@@ -62,25 +65,38 @@ export interface SurveySetup {
 /** What checkSetup takes: what zod let through, or a setup. */
 export type SetupInput = z.output<ReturnType<typeof makeShape>> | SurveySetup;
 
-export function defaultSetup(): SurveySetup {
+/**
+ * The wizard's starting point. The owner is the user's own address where Apps Script gives it; without one
+ * the reminder starts off (a quarterly reminder to nobody would only make Create fail).
+ */
+export function defaultSetup(owner = ''): SurveySetup {
   return {
     title: 'How are we doing?',
     roles: DEFAULT_ROLES,
     layout: 'perRole',
     csat: false,
     roleQuestions: true,
+    contact: true,
     texts: TEXTS,
     roleTexts: Object.fromEntries(DEFAULT_ROLES.map((r) => [r, roleVariant(r)[1]])),
-    reminder: 'quarterly',
+    reminder: owner ? 'quarterly' : 'none',
     digest: false,
-    owner: '',
+    owner,
     dueDays: 7,
   };
 }
 
-/** The wording of a question: the setup's, or the default. */
+/** Whether a setup asks for a way to reach the customer. */
+export const asksContact = (setup: SurveySetup): boolean => setup.contact !== false;
+
+/**
+ * The wording of a question: the setup's, or the default. The default closing line promises to tell the
+ * customer what changed only when the form asks how to reach them.
+ */
 export function textOf(setup: SurveySetup, id: TextId): string {
-  return setup.texts?.[id]?.trim() || TEXTS[id];
+  const own = setup.texts?.[id]?.trim();
+  if (own && !(id === 'closing' && !asksContact(setup) && own === TEXTS.closing)) return own;
+  return id === 'closing' && !asksContact(setup) ? CLOSING_WITHOUT_CONTACT : TEXTS[id];
 }
 
 /** A role's own question: the setup's, or its variant's. */
@@ -107,7 +123,15 @@ export function checkSetup(input: SetupInput): { setup: SurveySetup; problems: s
   say(maps, 'The questions must be text.');
   say(title && title.length <= 100, 'Give the survey a title of up to 100 characters.');
   say(roles.length && roles.length <= MAX_ROLES, `Choose 1 to ${MAX_ROLES} roles to ask.`);
-  const setup = { ...input, title, roles, owner, texts: maps ? input.texts : {}, roleTexts: maps ? input.roleTexts : {} } as SurveySetup;
+  const setup = {
+    ...input,
+    title,
+    roles,
+    owner,
+    contact: input.contact !== false,
+    texts: maps ? input.texts : {},
+    roleTexts: maps ? input.roleTexts : {},
+  } as SurveySetup;
   // Answers are told apart by their question's wording: no two questions may read the same.
   const seen = new Set<string>();
   const asked = [

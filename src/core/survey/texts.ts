@@ -1,7 +1,7 @@
 /**
  * Every word the survey says, in one place (the wizard shows them for review and may override most).
  * Kept short: this file ships in the Apps Script bundle. `intro` comes first and `closing` last; the
- * rest are the questions.
+ * rest are the questions (`contact` only when the survey asks for a way to reach the customer).
  */
 export const TEXTS = {
   intro: 'A few short questions, about three minutes. Your answers go straight to the people who can act on them.',
@@ -13,9 +13,14 @@ export const TEXTS = {
   satisfies: 'What satisfies you most about working with us?',
   dissatisfies: 'What dissatisfies you, or what should we do better?',
   hoped: 'What result did you hope for when you bought from us, and did you get it?',
+  contact: 'May we contact you about your answer? If so, leave your e-mail address.',
   closing:
-    'Thank you. We read every answer: each problem you raise becomes an action with an owner and a due date, and we will tell you what we changed.',
+    'Thank you. We read every answer: each problem you raise becomes an action with an owner and a due date, and if you left your e-mail address we will tell you what we changed.',
 } as const;
+
+/** The closing line of a form that does not ask for an e-mail address: it promises nothing it cannot keep. */
+export const CLOSING_WITHOUT_CONTACT =
+  'Thank you. We read every answer: each problem you raise becomes an action with an owner and a due date.';
 
 export type TextId = keyof typeof TEXTS;
 

@@ -1,8 +1,10 @@
 import { type Cell } from '../values/cell';
 import { fail } from '../values/errors';
 import { type SkippedRow, sortRows } from './dataRows';
-import { findHeaderRow } from './headerRow';
-import { cellText, columnLetter } from './kinds';
+import { type HeaderSpan, findHeaderRow } from './headerRow';
+import { cellText, columnLetter, isEmptyCell } from './kinds';
+import { type ExportProfile, recogniseGrid } from './profiles/index';
+import { profileRows } from './profiles/rows';
 
 export type { SkippedRow } from './dataRows';
 
@@ -19,6 +21,12 @@ export interface TableFound {
   readonly dataRows: number[];
   /** Every row left out, in sheet order. */
   readonly skipped: SkippedRow[];
+  /** The export profile the header row was recognised as (core/tables/profiles), by id. */
+  readonly profile?: string;
+  /** How many rows the header spans (a SurveyMonkey export 2, Qualtrics 3); absent: 1. Data starts below them. */
+  readonly headerRows?: number;
+  /** Each column's question text where a header row below the names holds it (Qualtrics), else absent. */
+  readonly labels?: string[];
 }
 
 /**
@@ -30,13 +38,66 @@ export interface TableFound {
 export function findTable(grid: readonly (readonly Cell[])[]): TableFound {
   if (!Array.isArray(grid)) fail('expected the sheet as rows of cells');
   const rows = grid.map((r) => (Array.isArray(r) ? r : [r as unknown as Cell]));
-  const span = findHeaderRow(rows);
+  const { span, profile } = locateHeader(rows);
   const headers = headerNames(rows[span.row], span.firstCol, span.lastCol);
-  const { dataRows, skipped } = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
+  const { dataRows, skipped, labels } = tableRows(rows, span, headers, profile);
   if (dataRows.length === 0) {
     fail(`found the column names on row ${span.row + 1} but no data below them; paste the rows of data under the header`);
   }
-  return { headerRow: span.row, firstCol: span.firstCol, lastCol: span.lastCol, headers, dataRows, skipped };
+  return {
+    headerRow: span.row,
+    firstCol: span.firstCol,
+    lastCol: span.lastCol,
+    headers,
+    dataRows,
+    skipped,
+    ...profileFacts(profile, labels),
+  };
+}
+
+/**
+ * Where a table's column names are, and the export they say it is: a vendor's export is known by its header
+ * row (core/tables/profiles), anything else is found by the shape of its rows (headerRow.ts). The grid reader
+ * (findTable) and the command line's streamed reader (on a file's first lines) both start here. Throws an
+ * InputError as findHeaderRow does.
+ */
+export function locateHeader(rows: readonly (readonly Cell[])[]): { span: HeaderSpan; profile?: ExportProfile } {
+  const known = recogniseGrid(rows);
+  return known ? { span: spanOfRow(rows[known.row], known.row), profile: known.profile } : { span: findHeaderRow(rows) };
+}
+
+/**
+ * The rows below a header: sorted into data and rows left out (dataRows.ts), then, for a recognised export,
+ * its own rules (profiles/rows.ts: its header rows below the first, its rows without a date) and its columns'
+ * question texts.
+ */
+export function tableRows(
+  rows: readonly (readonly Cell[])[],
+  span: HeaderSpan,
+  headers: readonly string[],
+  profile: ExportProfile | undefined,
+): { dataRows: number[]; skipped: SkippedRow[]; labels?: string[] } {
+  const sorted = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
+  return profile ? profileRows(profile, rows, span.row, span.firstCol, headers, sorted) : sorted;
+}
+
+/** What a table found as a vendor's export says of it (TableFound's profile, headerRows and labels). */
+export function profileFacts(
+  profile: ExportProfile | undefined,
+  labels: string[] | undefined,
+): Pick<TableFound, 'profile' | 'headerRows' | 'labels'> {
+  if (!profile) return {};
+  const headerRows = profile.headerRows ?? 1;
+  return { profile: profile.id, ...(headerRows > 1 ? { headerRows } : {}), ...(labels ? { labels } : {}) };
+}
+
+/** The span of a header row a profile recognised: from its first filled cell to its last. */
+function spanOfRow(row: readonly Cell[], r: number): HeaderSpan {
+  let firstCol = 0;
+  while (firstCol < row.length && isEmptyCell(row[firstCol])) firstCol++;
+  let lastCol = row.length - 1;
+  while (lastCol > firstCol && isEmptyCell(row[lastCol])) lastCol--;
+  return { row: r, firstCol, lastCol };
 }
 
 /**

@@ -24,23 +24,27 @@ export interface HeaderMatch {
 const OPEN_QUESTION = /^(what|why|which|please|anything|is there|how could|how can|how would|how might|if you)\b/;
 const PERSON = /\b(rep|reps|representative|person|salesman|saleswoman|manager|owner|team|agent|exec|executive)\b/;
 
+// DOMAIN.md: discount, tax, shipping, refund and quantity columns are never the amount of a sale.
 const AMOUNT_UNLESS =
-  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due)\b/;
+  /\b(rep|reps|representative|person|man|woman|manager|owner|team|channel|region|date|qty|quantity|units|count|id|no|number|cost|costs|margin|profit|due|discount|discounts|tax|taxes|vat|gst|shipping|delivery|postage|freight|refund|refunded|refunds|fee|fees|tip|tips|status)\b/;
 
 const RULES: readonly Rule[] = [
   { role: 'date', re: /^(date|day|timestamp|time stamp|when|date time|datetime)$/, strength: 1 },
   {
     role: 'date',
-    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|document|doc) (date|day|time|timestamp)\b/,
+    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|doc(?:ument)?) (date|day|time|timestamp)\b/,
     strength: 1,
   },
   { role: 'date', re: /\btimestamp\b/, strength: 1 },
   { role: 'date', re: /\b(created|submitted|posted|ordered|placed)( (on|at|date))?$/, strength: 0.8 },
+  // A survey export's response time beats when the respondent started or last stopped ("End Date", "Submit
+  // Date (UTC)" over "Start Date", "Stage Date"): the answer counts when it was given.
+  { role: 'date', re: /\b(end|submit|submitted|completed|finished|recorded) (date|time|timestamp)\b/, strength: 0.9 },
   { role: 'date', re: /\b(date|time|day)\b/, strength: 0.6 },
 
   {
     role: 'order_id',
-    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|document|doc)s? ?(id|no|num|number|ref|reference|code)\b/,
+    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|doc(?:ument)?)s? ?(id|no|num|number|ref|reference|code)\b/,
     strength: 1,
   },
   { role: 'order_id', re: /^(order|invoice|ref|reference|id|no|number)$/, strength: 0.6 },
@@ -71,7 +75,16 @@ const RULES: readonly Rule[] = [
     role: 'amount',
     re: /\b(total|value|price|income|net|gross|paid|payment|spend)\b/,
     strength: 0.6,
-    unless: /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns)\b/,
+    unless:
+      /\b(qty|quantity|units|count|cost|costs|margin|profit|score|rating|stars|date|returned|returns|discount|discounts|tax|taxes|vat|gst|shipping|delivery|postage|freight|refund|refunded|refunds|fee|fees|tip|tips|status)\b/,
+  },
+
+  // Money off the price (or its rate): never the amount (DOMAIN.md); target health reads it.
+  {
+    role: 'discount',
+    re: /\b(discount|discounts|markdown|money off|rebate)\b/,
+    strength: 1,
+    unless: /\b(code|codes|reason|type|name|date|id)\b/,
   },
 
   {
@@ -95,7 +108,26 @@ const RULES: readonly Rule[] = [
     role: 'returned',
     re: /\b(returned|returns|return|refund|refunded|refunds|rma)\b/,
     strength: 1,
-    unless: /\b(date|time|reason|address|policy)\b/,
+    unless: /\b(date|time|reason|address|policy|amount|value|total|sum)\b/,
+  },
+  // Money given back is a return by value (DOMAIN.md "Lag measures"): "Refunded Amount", "Amount Refunded".
+  { role: 'refunded', re: /\b(refund|refunded|refunds|returned|return|returns|credit note|credit notes)\b/, strength: 0.6 },
+  {
+    role: 'refunded',
+    re: /\b((refund|refunded|refunds|returned|return|returns) (amount|value|total|sum)|amount (refunded|returned))\b/,
+    strength: 1,
+  },
+  {
+    role: 'discount',
+    re: /\b(discount|discounts|discounted|markdown|rebate|reduction)\b/,
+    strength: 1,
+    unless: /\b(code|codes|name|type|reason)\b/,
+  },
+  {
+    role: 'status',
+    re: /\b(status|state|financial status|payment status|order status|fulfil?lment status|stage)\b/,
+    strength: 1,
+    unless: /\b(date|time|code|id|no|number)\b/,
   },
 
   {
@@ -120,6 +152,13 @@ const RULES: readonly Rule[] = [
 
   { role: 'satisfaction', re: /\b(satisf|csat|unsatisf|dissatisf)/, strength: 1, unless: OPEN_QUESTION },
   { role: 'satisfaction', re: /\b(satisf|csat)/, strength: 0.4 },
+  // "How would you rate your purchase?": a survey's rating question (Typeform's opinion scale), not review stars.
+  {
+    role: 'satisfaction',
+    re: /\bhow (would|do|did) you rate\b|\brate (your|our|the|us)\b/,
+    strength: 0.9,
+    unless: /\b(recommend|likely)\b/,
+  },
 
   {
     role: 'comparison',

@@ -1,4 +1,4 @@
-import { type Cell, isBlank, isSheetError } from '../values/cell';
+import { type Cell, dateCellText, isBlank, isSheetError } from '../values/cell';
 import { readDay } from '../values/date';
 import { isBlankWord, readNumber } from '../values/number';
 import { UTC_ZONE } from '../time/zone';
@@ -53,6 +53,6 @@ export function columnLetter(index: number): string {
 /** A cell as text for headers and messages. */
 export function cellText(c: Cell): string {
   if (c === null || c === undefined) return '';
-  if (c instanceof Date) return isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 10);
+  if (c instanceof Date) return isNaN(c.getTime()) ? '' : dateCellText(c);
   return String(c).replace(/\s+/g, ' ').trim();
 }

@@ -49,9 +49,19 @@ function fit(role: Role, p: Profile, headerSaysDate: boolean): { share: number; 
     case 'amount':
     case 'cost':
     case 'margin':
+    case 'discount':
       return { share: p.numbers, score: p.numbers, says: 'are amounts' };
     case 'quantity':
       return { share: p.wholeNumbers, score: p.wholeNumbers, says: 'are whole numbers' };
+    case 'refunded':
+      return { share: p.numbers, score: p.numbers, says: 'are amounts' };
+    case 'status':
+      // A handful of words (paid, refunded, cancelled…) repeated over many rows.
+      return {
+        share: p.text,
+        score: p.text * (p.distinct <= 12 && p.distinct <= p.n * 0.3 ? 1 : 0.3),
+        says: `are a few words (${p.distinct} different)`,
+      };
     case 'returned': {
       const s = Math.min(1, p.wholeNumbers + p.yesNo);
       return { share: s, score: s, says: 'are counts or yes/no' };

@@ -1,5 +1,5 @@
-import { civilFromDays, daysFromCivil } from './days';
-import { type Column, badCell } from '../values/column';
+import { civilFromDays, daysFromCivil, isoDay } from './days';
+import { type Column, badCell, where } from '../values/column';
 import { isBlank } from '../values/cell';
 import { fail } from '../values/errors';
 
@@ -176,6 +176,62 @@ export function periodsEndingAtLatest(days: ArrayLike<number>, spec: PeriodSpec,
   if (last === -Infinity) return null;
   const end = periodOfDay(last, spec);
   return Array.from({ length: count }, (_, i) => end - count + 1 + i);
+}
+
+// ------------------------------------------------------------------------------------------------
+// How many periods a formula lists
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * The most periods a formula lists, one row each. A single mistyped date (9999-12-31 among 2026's) would
+ * otherwise make PERIOD_SERIES list 416,064 weeks; the cap turns that into an error naming the date.
+ */
+export const MAX_PERIODS = 5000;
+
+const KIND_PLURAL: Record<PeriodKind, string> = { week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' };
+
+function grouped(n: number): string {
+  const s = String(n);
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? ',' : '') + s[i];
+  return out;
+}
+
+/**
+ * Fails when the dates span more than MAX_PERIODS periods of the spec. The error names the date that
+ * stretches the span, and where it is: of the earliest and the latest date (among the rows `only`
+ * keeps), the one further from the median date. Days are day numbers, NaN for a row without a date.
+ */
+export function checkPeriodSpan(
+  firstPeriod: number,
+  lastPeriod: number,
+  spec: PeriodSpec,
+  days: ArrayLike<number>,
+  dates?: Column,
+  only?: (i: number) => boolean,
+): void {
+  const count = lastPeriod - firstPeriod + 1;
+  if (count <= MAX_PERIODS) return;
+  let lo = -1;
+  let hi = -1;
+  const kept = new Float64Array(days.length);
+  let m = 0;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d !== d || (only !== undefined && !only(i))) continue;
+    kept[m++] = d;
+    if (lo < 0 || d < days[lo]) lo = i;
+    if (hi < 0 || d > days[hi]) hi = i;
+  }
+  const span = `the dates span ${grouped(count)} ${KIND_PLURAL[spec.kind]}, more than the ${grouped(MAX_PERIODS)} periods a formula lists`;
+  if (lo < 0) return fail(`${span}; check the dates`);
+  const mid = kept.subarray(0, m).sort()[m >> 1];
+  const culprit = days[hi] - mid >= mid - days[lo] ? hi : lo;
+  const at = dates ? where(dates, culprit) : `row ${culprit + 1} of the dates`;
+  fail(
+    `${span} (${isoDay(days[lo])} to ${isoDay(days[hi])}); ${at} holds ${isoDay(days[culprit])}: ` +
+      `correct that date or leave its row out${spec.kind === 'year' ? '' : ', or choose a longer period such as "year"'}`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ export interface Column {
    * `sales.csv: line 7: column "Qty"`. Replaces "row N of name".
    */
   readonly at?: (index: number) => string;
+  /** The sheet row of the first cell, when known (the source formulas are told it): messages name sheet rows. */
+  readonly firstRow?: number;
 }
 
 export function toColumn(arg: Arg, name: string, named = false): Column {
@@ -67,8 +69,26 @@ export function columnLength(col: Column): number {
 export function where(col: Column, index: number): string {
   if (col.at) return col.at(index);
   const row = Math.floor(index / col.width) + 1;
+  if (col.firstRow !== undefined) return `sheet row ${col.firstRow + row - 1} of ${col.name}`;
   const at = col.width === 1 ? `row ${row}` : `row ${row}, column ${(index % col.width) + 1}`;
   return col.named ? `${at} of ${col.name}` : at;
+}
+
+/**
+ * The same column, whose first cell is on `firstRow` of its sheet: messages then name the sheet row a
+ * manager can go to ("sheet row 57 of amounts"), not the row within the range. Cells are not copied.
+ */
+export function atSheetRow(col: Column, firstRow: number): Column {
+  return {
+    get cells() {
+      return col.cells;
+    },
+    width: col.width,
+    name: col.name,
+    named: col.named,
+    rows: col.rows,
+    firstRow,
+  };
 }
 
 /**

@@ -188,9 +188,15 @@ function isBlankText(s: string): boolean {
 /**
  * A column's first cell may be its header ("Order Date"), but not a date that went wrong
  * ("31/02/2026", "31 Feb 2026"): that must be an error like any other row.
+ *
+ * Linear in the length of the text: the month-name alternative starts only at the first letter of a
+ * run of letters (the lookbehind), so a long run is scanned once, not once from each of its letters
+ * (that was quadratic: a 50,000-letter cell took a second, 1 MB a minute). Where a match starts inside
+ * a run of letters, one starting at the run's first letter matches too, so the set of texts it
+ * matches is unchanged.
  */
 const DATE_ATTEMPT =
-  /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[A-Za-z]{3,}\.?[\s\-/.,]+\d{2,4}|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}/;
+  /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[A-Za-z]{3,}\.?[\s\-/.,]+\d{2,4}|(?<![A-Za-z])[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}/;
 export function looksLikeHeader(s: string): boolean {
   return /[A-Za-z]/.test(s) && !DATE_ATTEMPT.test(s);
 }

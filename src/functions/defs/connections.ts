@@ -11,10 +11,11 @@ function rows(grid: Cell[][]): Float64Array[] {
   return grid.map((r) => Float64Array.from(r, (c) => readNumber(c) ?? NaN));
 }
 
-function names(col: Column, count: number): string[] {
+/** One name per row of values; a blank name reads as the row it names ("lead row 3"). */
+function names(col: Column, count: number, kind: 'lead' | 'lag'): string[] {
   const flat = col.cells.map((c) => String(c ?? '').trim());
   if (flat.length !== count) fail(`${col.name} has ${flat.length} names but there are ${count} rows of values`);
-  return flat;
+  return flat.map((n, i) => (n === '' ? `${kind} row ${i + 1}` : n));
 }
 
 export const CONNECTIONS = defineFormula({
@@ -34,17 +35,17 @@ export const CONNECTIONS = defineFormula({
       if (r.length !== periods)
         fail(`row ${i + 1} of lags has ${r.length} periods but the first lead row has ${periods}; give the same periods for every measure`);
     });
-    const leadNames = names(lead_names, leadRows.length);
-    const lagNames = names(lag_names, lagRows.length);
+    const leadNames = names(lead_names, leadRows.length, 'lead');
+    const lagNames = names(lag_names, lagRows.length, 'lag');
     const found = connectDots(
       leadRows.map((values, i) => ({ name: leadNames[i], values })),
       lagRows.map((values, i) => ({ name: lagNames[i], values })),
       max_lag,
     );
-    const out: (string | number)[][] = [['Lead', 'Lag', 'Best lag', 'Correlation', 'P-value', 'Pairs', 'Reading']];
-    for (const c of found) out.push([c.lead, c.lag, c.lagPeriods, c.r, c.p, c.pairs, c.sentence]);
-    if (found.length === 0)
-      out.push(['Not enough periods yet: each pair needs at least 3 periods with both values.', '', '', '', '', '', '']);
+    const out: (string | number | null)[][] = [
+      ['Lead', 'Lag', 'Best lag', 'Correlation', 'Prewhitened r', 'Pairs', 'Adjusted p', 'Q-value', 'Reading'],
+    ];
+    for (const c of found) out.push([c.lead, c.lag, c.lagPeriods, c.r, c.prewhitenedR, c.pairs, c.adjustedP, c.q, c.sentence]);
     return out;
   },
 });

@@ -1,5 +1,7 @@
-import { onTimeRows } from '../../core/measures/onTime';
-import { ratioValue } from '../../core/measures/ratio';
+import { requireSome, sameLength } from '../../core/values/column';
+import { cachedDayColumn } from '../../core/values/date';
+import { fail } from '../../core/values/errors';
+import { onTimeOrders, onTimeTotals } from '../../core/measures/onTime';
 import { defineFormula } from '../types';
 
 export const ONTIME_RATE = defineFormula({
@@ -7,7 +9,14 @@ export const ONTIME_RATE = defineFormula({
   params: [
     { name: 'promised', kind: 'range' },
     { name: 'delivered', kind: 'range' },
+    { name: 'as_of', kind: 'date', optional: true },
   ],
-  run: ({ promised, delivered }, ctx) =>
-    ratioValue(onTimeRows(promised, delivered, ctx.dates), 'no delivered orders yet; the delivery dates are all blank'),
+  run({ promised, delivered, as_of }, ctx) {
+    sameLength(promised, delivered);
+    requireSome(promised, 'promised dates');
+    const o = onTimeOrders(cachedDayColumn(promised, ctx.dates), cachedDayColumn(delivered, ctx.dates), null, null, 0);
+    const { onTime, due } = onTimeTotals(o, as_of ?? o.latest);
+    if (due === 0) fail('no order is due yet: no row has a delivery date or a promised date that has passed');
+    return onTime / due;
+  },
 });

@@ -20,7 +20,14 @@ export const TARGET_PRESSURE = defineFormula({
     if (buckets.count === 0) fail('no sale has a date; check that dates and amounts are the same rows');
     const out: (string | number | null)[][] = [['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag']];
     rows.forEach((r, k) =>
-      out.push([periodLabel(buckets.first + k, period), r.sales, r.share, r.expected, r.ratio, r.flagged ? 'End-of-period push' : '']),
+      out.push([
+        periodLabel(buckets.first + k, period),
+        r.sales,
+        r.share,
+        r.expected,
+        r.ratio,
+        r.flagged ? 'End-of-period push' : r.partial ? 'Partial period' : '',
+      ]),
     );
     return out;
   },

@@ -28,8 +28,11 @@ function el<K extends keyof HTMLElementTagNameMap>(
 let ids = 0;
 const uid = () => `f${++ids}`;
 
-/** One question card; `read` gives its answer (undefined when blank). */
-function question(item: FormItem): { card: HTMLElement; read: () => string | number | undefined; required: boolean } {
+/** One question card, filled in with `given` (a customer's link); `read` gives its answer (undefined when blank). */
+function question(
+  item: FormItem,
+  given: string | number | undefined,
+): { card: HTMLElement; read: () => string | number | undefined; required: boolean } {
   const card = el('div', { class: 'card' });
   const mark = item.required ? [' ', el('span', { class: 'req', 'aria-hidden': 'true' }, '*')] : [];
   const help = item.help ? el('p', { class: 'help' }, item.help) : null;
@@ -47,6 +50,7 @@ function question(item: FormItem): { card: HTMLElement; read: () => string | num
     if (item.kind === 'scale' && item.scale) box.append(el('span', { class: 'end' }, item.scale[2]));
     for (const v of values) {
       const input = el('input', { type: 'radio', name, value: String(v) });
+      if (given !== undefined && String(given) === String(v)) input.checked = true;
       if (editing) input.disabled = true;
       box.append(item.kind === 'scale' ? el('label', {}, String(v), input) : el('label', {}, input, ' ', String(v)));
     }
@@ -61,7 +65,11 @@ function question(item: FormItem): { card: HTMLElement; read: () => string | num
     return { card, read, required: item.required };
   }
   const id = uid();
-  const input = item.kind === 'paragraph' ? el('textarea', { id }) : el('input', { id, type: 'text' });
+  const input =
+    item.kind === 'paragraph'
+      ? el('textarea', { id })
+      : el('input', item.email ? { id, type: 'email', autocomplete: 'email', spellcheck: 'false' } : { id, type: 'text' });
+  if (given !== undefined) input.value = String(given);
   if (editing) input.disabled = true;
   if (item.required) input.setAttribute('aria-required', 'true');
   card.append(el('label', { class: 'q', for: id }, item.title, ...mark));
@@ -78,7 +86,11 @@ function render(view: FormView): void {
     { class: 'banner' },
     editing
       ? 'Local preview: in Google Forms this link opens the form\u2019s editor. Here it shows the questions Leadlag created.'
-      : `Local preview: this page stands in for the Google Form. A response lands in the sheet \u201c${view.responseSheet}\u201d and runs Leadlag\u2019s form-submit trigger, as in Sheets.`,
+      : !view.accepting
+        ? 'Local preview: this form is not accepting responses (it is unpublished or closed in Google Forms).'
+        : view.responseSheet
+          ? `Local preview: this page stands in for the Google Form. A response lands in the sheet \u201c${view.responseSheet}\u201d and runs Leadlag\u2019s form-submit trigger, as in Sheets.`
+          : 'Local preview: this form has no response sheet in the spreadsheet, so a response stays in the form until it is linked again.',
   );
   const head = el('div', { class: 'card head' }, el('h1', {}, spec.title), el('p', {}, spec.description));
   if (spec.items.some((i) => i.required)) head.append(el('p', { class: 'note' }, '* Required'));
@@ -94,7 +106,7 @@ function render(view: FormView): void {
       sections.set(item.role ?? '', [card]);
       continue;
     }
-    const made = question(item);
+    const made = question(item, item.q ? view.prefill[item.q] : undefined);
     form.append(made.card);
     if (item.role !== null && spec.role === null) sections.get(item.role)?.push(made.card);
     if (item.q === 'role') roleBox = made.read;
@@ -115,7 +127,7 @@ function render(view: FormView): void {
   showSections();
   const error = el('p', { class: 'error', role: 'alert' });
   const submit = el('button', { type: 'submit' }, 'Submit');
-  if (editing) submit.disabled = true;
+  if (editing || !view.accepting) submit.disabled = true;
   form.append(el('div', { class: 'actions' }, submit), error);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -165,7 +177,7 @@ function render(view: FormView): void {
   root.replaceChildren(banner, head, form);
 }
 
-fetch(`/api/form?id=${encodeURIComponent(formId)}`)
+fetch(`/api/form?id=${encodeURIComponent(formId)}&prefill=${encodeURIComponent(window.location.search)}`)
   .then(async (r) => {
     const body = (await r.json()) as FormView | { error: string };
     if ('error' in body) throw new Error(body.error);

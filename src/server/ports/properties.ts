@@ -1,8 +1,10 @@
 /**
  * Properties (PropertiesService; `adapters/memory/services.ts`). The document's hold the automation's state (forms,
- * settings, last errors): unlike the workbook's settings they do not travel with a copy of the file, and
- * neither do the forms' links and triggers they describe. The user's hold what the weekly clock needs,
- * since an add-on's clock trigger runs without a document (see tracker/mailbox.ts).
+ * settings, failed responses, last errors): unlike the workbook's settings they do not travel with a copy
+ * of the file, and neither do the forms' links and triggers they describe. They belong to the script, not to
+ * its Cloud project, so switching the script to a standard Cloud project keeps them (README "Where settings
+ * live"). The user's hold what the weekly clock needs, since an add-on's clock trigger runs without a
+ * document (see tracker/mailbox.ts).
  */
 export interface PropertiesPort {
   get(key: string): string | null;
@@ -11,8 +13,10 @@ export interface PropertiesPort {
   keys(): string[];
 }
 
-/** What one property value may hold in Apps Script: 9 KB. */
+/** What one property value may hold in Apps Script: 9 KB ("Properties value size 9 KB / val", quotas page). */
 export const PROPERTY_MAX_BYTES = 9 * 1024;
+/** What one property store may hold in all: 500 KB ("Properties total storage 500 KB / property store"). */
+export const PROPERTIES_TOTAL_MAX_BYTES = 500 * 1024;
 
 /** Bytes of a string in UTF-8 (Apps Script has no TextEncoder). */
 export function utf8Bytes(s: string): number {

@@ -1,39 +1,46 @@
-import { type Cell } from '../../core/values/cell';
-import { findTable } from '../../core/tables/findTable';
-import { type Role } from '../../core/tables/roles';
-import { MEASURES, type MeasureInfo, type Source } from '../../core/scorecard/measures';
-import { type Binding, bindMeasure, measureNeeds } from '../../core/scorecard/bindings';
-import { type Block, type ConditionalRule, type StyledRange, type WorkbookPort, type WriteCell } from '../ports/workbook';
-import { type ScorecardDefinition } from '../../core/scorecard/definition';
+import { MEASURES, type MeasureId, type MeasureInfo, type Source } from '../../core/scorecard/measures';
+import { measureNeeds } from '../../core/scorecard/bindings';
+import { type ScorecardDefinition, parseDefinition } from '../../core/scorecard/definition';
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
 import { SOURCES } from '../../core/scorecard/sourceKind';
-import { a1, columnLetter, formulaString, openColumn } from './references';
+import { sourceSeriesOf } from '../../core/scorecard/compute';
+import { calendarSpec } from '../../core/time/periods';
+import { UTC_ZONE } from '../../core/time/zone';
+import { type DateOptions } from '../../core/values/date';
+import { InputError } from '../../core/values/errors';
+import { isMonthFirstLocale } from '../../core/values/locale';
+import { type WorkbookPort, type WriteCell, checkSettingFits } from '../ports/workbook';
+import { BuildError, type ResolvedSource, resolveSource } from './resolve';
+import { DATA_SHEET_NAMES, DATA_TAG, healthRow, planDataSheet } from './dataSheet';
+import { type ShownMeasure, planScorecard } from './layout';
+import { footprintOf, parseFootprint, readBack } from './keep';
+import { HEALTH_HEADERS } from '../../core/sources/healthSection';
+
+export { BuildError } from './resolve';
 
 export const SCORECARD_TAG = 'leadlag:scorecard';
 export const SCORECARD_SHEET_KEY = 'leadlag.scorecard.sheet';
 /** Document setting holding the definition of the last build (JSON), so that it can be rebuilt or edited. */
 export const DEFINITION_KEY = 'leadlag.scorecard.definition';
+/** Where the last build wrote (keep.ts), so a rebuild can tell what a manager added. */
+export const FOOTPRINT_KEY = 'leadlag.scorecard.footprint';
 const PREFERRED_NAMES = ['Scorecard', 'Leadlag Scorecard'];
 
-/** A user-facing failure: the sidebar shows the message as it is. */
-export class BuildError extends Error {}
+/** Spare target-health rows the panel leaves for periods that come after the build (a quarter each: a year). */
+const HEALTH_SPARE = 4;
 
-interface ResolvedSource {
-  readonly kind: Source;
-  readonly sheet: string;
-  /** Role → open-ended range of its data, e.g. 'Sales'!$B$4:$B. */
-  readonly ranges: Partial<Record<Role, string>>;
-  readonly firstRow: number;
-  readonly lastRow: number;
-  readonly skipped: readonly { row: number; reason: string }[];
-}
+/** Periods of room the data sheet leaves after the latest period when built: pasted rows fill them. */
+const HEADROOM: Record<string, number> = { week: 520, month: 120, quarter: 40, year: 10 };
 
 export interface BuildResult {
   readonly sheetName: string;
+  readonly dataSheet: string;
   readonly measures: readonly string[];
   /** Measures asked for that the data cannot support, with what is missing. */
   readonly missing: readonly string[];
   readonly skipped: readonly { sheet: string; row: number; reason: string }[];
+  /** Measures that could not be counted now (a cell that cannot be read), with why: the rest is built. */
+  readonly problems: readonly { measure: MeasureId; problem: string }[];
   /** Row numbers of the scorecard's sections, for links and tests. */
   readonly layout: {
     headerRow: number;
@@ -42,279 +49,218 @@ export interface BuildResult {
     connectionsRow: number;
     healthRow: number;
   };
+  /** The definition as stored: with the targets and notes typed into the sheet. */
+  readonly definition: ScorecardDefinition;
 }
 
-/** Reads a source sheet once, finds its table and turns each confirmed column into a range. */
-function resolveSource(wb: WorkbookPort, kind: Source, ref: { sheet: string; columns: Partial<Record<Role, string>> }): ResolvedSource {
-  const sheet = wb.sheet(ref.sheet);
-  if (!sheet)
-    throw new BuildError(
-      `The sheet "${ref.sheet}" (${kind} data) is not in this spreadsheet any more. Choose the ${kind} data again in the wizard.`,
+/** A rebuild would remove cells the builder did not write: the caller asks, then builds with `force`. */
+export class NeedsConfirmation extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: readonly string[],
+  ) {
+    const shown = cells.slice(0, 6).join(', ') + (cells.length > 6 ? ` and ${cells.length - 6} more` : '');
+    super(
+      `You added things to "${sheet}" (${shown}). Rebuilding replaces that sheet, so they would be lost: copy them ` +
+        'to a sheet of your own first, or rebuild anyway. Targets and notes typed in their columns are always kept.',
     );
-  const grid: Cell[][] = sheet.readValues();
-  let table;
-  try {
-    table = findTable(grid);
-  } catch (e) {
-    throw new BuildError(`"${ref.sheet}": ${(e as Error).message}`);
   }
-  const ranges: Partial<Record<Role, string>> = {};
-  const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  for (const [role, header] of Object.entries(ref.columns) as [Role, string][]) {
-    const at = table.headers.findIndex((h) => key(h) === key(header));
-    if (at < 0) {
-      throw new BuildError(
-        `"${ref.sheet}" has no column "${header}" (for ${role.replace(/_/g, ' ')}) any more. Confirm the columns again in the wizard.`,
-      );
-    }
-    ranges[role] = openColumn(ref.sheet, table.firstCol + at, table.headerRow + 2);
-  }
-  const rows = table.dataRows;
-  return { kind, sheet: ref.sheet, ranges, firstRow: rows[0] + 1, lastRow: rows[rows.length - 1] + 1, skipped: table.skipped };
 }
 
-/** The scorecard's own sheet: the one it made before, else a free name. Never a sheet it did not create. */
-function targetSheet(wb: WorkbookPort): { name: string; exists: boolean } {
-  const names = wb.sheetNames();
-  const remembered = wb.getSetting(SCORECARD_SHEET_KEY);
-  if (remembered && names.includes(remembered) && wb.getSheetTag(remembered) === SCORECARD_TAG) return { name: remembered, exists: true };
-  const tagged = names.find((n) => wb.getSheetTag(n) === SCORECARD_TAG);
-  if (tagged) return { name: tagged, exists: true };
-  const taken = new Set(names.map((n) => n.toLowerCase()));
-  for (const n of PREFERRED_NAMES) if (!taken.has(n.toLowerCase())) return { name: n, exists: false };
-  for (let i = 2; ; i++) if (!taken.has(`leadlag scorecard ${i}`)) return { name: `Leadlag Scorecard ${i}`, exists: false };
+export interface BuildOptions {
+  /** How dates are read (the spreadsheet's zone and locale); default UTC and the workbook's locale. */
+  readonly dates?: DateOptions;
+  /** Rebuild even where a manager added cells the builder did not write. */
+  readonly force?: boolean;
 }
 
-const GREEN = '#e6f4ea';
-const AMBER = '#fef7e0';
-const RED = '#fce8e6';
-const SECTION = '#f1f3f4';
-
-/**
- * Builds (or rebuilds) the Scorecard sheet through the workbook port. Every number is a live formula
- * over the source ranges, so pasting rows below the data updates it. The number of calls into the
- * workbook depends on the number of sources and measures, never on the number of data rows.
- */
 /** A section another feature adds under the scorecard, or null when it has nothing to show. */
 export type ScorecardExtra = (wb: WorkbookPort) => { title: string; rows: WriteCell[][] } | null;
 
-export function buildScorecard(
-  wb: WorkbookPort,
-  def: ScorecardDefinition,
-  builtAt: string,
-  extras: readonly ScorecardExtra[] = [],
-): BuildResult {
-  const sources: Partial<Record<Source, ResolvedSource>> = {};
-  for (const kind of SOURCES) {
-    const ref = def.sources[kind];
-    if (ref) sources[kind] = resolveSource(wb, kind, ref);
+/** An add-on sheet: the one it made before (by tag), else a free name. Never a sheet it did not create. */
+function ownSheet(wb: WorkbookPort, tag: string, names: readonly string[], remembered: string | null): { name: string; exists: boolean } {
+  const all = wb.sheetNames();
+  if (remembered && all.includes(remembered) && wb.getSheetTag(remembered) === tag) return { name: remembered, exists: true };
+  const tagged = all.find((n) => wb.getSheetTag(n) === tag);
+  if (tagged) return { name: tagged, exists: true };
+  const taken = new Set(all.map((n) => n.toLowerCase()));
+  for (const n of names) if (!taken.has(n.toLowerCase())) return { name: n, exists: false };
+  for (let i = 2; ; i++) {
+    const n = `${names[names.length - 1]} ${i}`;
+    if (!taken.has(n.toLowerCase())) return { name: n, exists: false };
   }
-  const clock = sources.sales?.ranges.date ?? sources.feedback?.ranges.date;
-  if (!clock) throw new BuildError('The scorecard needs sales or feedback data with a date column. Choose the date column in the wizard.');
+}
 
-  const roles: Partial<Record<Source, Set<string>>> = {};
-  for (const s of Object.values(sources)) if (s) roles[s.kind] = new Set(Object.keys(s.ranges));
+/** Which measures the sheet shows: those asked for whose source is there and whose columns the data has. */
+function measuresToShow(def: ScorecardDefinition, sources: Partial<Record<Source, ResolvedSource>>, ids: ReadonlySet<MeasureId>) {
   const wanted = def.measures ?? MEASURES.map((m) => m.id);
-  const shown: { info: MeasureInfo; binding: Binding }[] = [];
+  const shown: ShownMeasure[] = [];
   const missing: string[] = [];
-  for (const info of MEASURES) {
+  for (const info of MEASURES as readonly MeasureInfo[]) {
     if (!wanted.includes(info.id)) continue;
-    const binding = bindMeasure(info.id, roles);
-    if (binding) shown.push({ info, binding });
+    if (sources[info.source] && ids.has(info.id)) shown.push({ info, source: info.source });
     else if (def.measures)
       missing.push(`${info.label}: needs ${info.source} data with ${measureNeeds(info.id).join(', ').replace(/_/g, ' ')}`);
   }
+  return { shown, missing };
+}
+
+/**
+ * Builds (or rebuilds) the Scorecard and its data sheet through the workbook port. Every number is a live
+ * formula: one source formula per source sheet on the data sheet, native formulas on the scorecard; so
+ * pasting rows below the data updates it. The number of calls into the workbook depends on the number of
+ * sources and measures, never on the number of data rows.
+ */
+export function buildScorecard(
+  wb: WorkbookPort,
+  given: ScorecardDefinition,
+  builtAt: string,
+  extras: readonly ScorecardExtra[] = [],
+  options: BuildOptions = {},
+): BuildResult {
+  const dates = options.dates ?? { zone: UTC_ZONE, monthFirst: isMonthFirstLocale(wb.locale()) };
+  // The definition is stored last: refuse before reading or writing anything when the spreadsheet could not keep it.
+  checkSettingFits(wb, DEFINITION_KEY, JSON.stringify(given), 'The scorecard');
+  const sources: Partial<Record<Source, ResolvedSource>> = {};
+  for (const kind of SOURCES) {
+    const ref = given.sources[kind];
+    if (ref) sources[kind] = resolveSource(wb, kind, ref);
+  }
+  if (!sources.sales?.ranges.date && !sources.feedback?.ranges.date)
+    throw new BuildError('The scorecard needs sales or feedback data with a date column. Choose the date column in the wizard.');
+
+  // What the formulas will show, computed now from the same core: the first period (so that every source
+  // lines up from it), the measures the data gives, and any that cannot be counted.
+  const spec = calendarSpec(given.period);
+  let series;
+  try {
+    const cols: Partial<Record<Source, ResolvedSource['columns']>> = {};
+    for (const k of SOURCES) if (sources[k]) cols[k] = sources[k]!.columns;
+    series = sourceSeriesOf(cols, spec, dates, { spec: calendarSpec(SCORECARD_DEFAULTS.healthPeriod), lastDays: given.lastDays });
+  } catch (e) {
+    if (e instanceof InputError) throw new BuildError(e.message);
+    throw e;
+  }
+  let start = Infinity;
+  let last = -Infinity;
+  const ids = new Set<MeasureId>();
+  const problems: { measure: MeasureId; problem: string }[] = [];
+  for (const s of Object.values(series)) {
+    if (!s || s.count === 0) continue;
+    start = Math.min(start, s.first);
+    last = Math.max(last, s.first + s.count - 1);
+    for (const m of s.measures) {
+      ids.add(m.id);
+      if (m.problem) problems.push({ measure: m.id, problem: m.problem });
+    }
+  }
+  if (start === Infinity) throw new BuildError('No row of the chosen data has a date. Check the date column in the wizard.');
+  const { shown, missing } = measuresToShow(given, sources, ids);
   if (shown.length === 0)
     throw new BuildError('None of the measures can be computed from the columns chosen. Check the column roles in the wizard.');
 
-  const n = def.periods;
-  const firstValueCol = 1; // B
-  const lastValueCol = firstValueCol + n - 1;
-  const targetCol = lastValueCol + 1;
-  const statusCol = targetCol + 1;
-  const trendCol = statusCol + 1;
-  const width = trendCol + 1;
-  const rows: WriteCell[][] = [];
-  const blank = (): WriteCell[] => new Array<WriteCell>(width).fill(null);
-  const put = (cells: WriteCell[]): number => {
-    const row = blank();
-    cells.forEach((c, i) => (row[i] = c));
-    rows.push(row);
-    return rows.length; // 1-based row number
-  };
-  const styles: StyledRange[] = [];
-  const valuesRange = (row: number) => `${a1(row, firstValueCol)}:${a1(row, lastValueCol)}`;
-  const periodsRef = `$${columnLetter(firstValueCol)}$4:$${columnLetter(lastValueCol)}$4`;
+  // What a manager typed into the scorecard last time is kept; anything else they added, we ask about first.
+  const target = ownSheet(wb, SCORECARD_TAG, PREFERRED_NAMES, wb.getSetting(SCORECARD_SHEET_KEY));
+  const stored = (() => {
+    const text = wb.getSetting(DEFINITION_KEY);
+    try {
+      return text ? parseDefinition(JSON.parse(text)) : null;
+    } catch {
+      return null;
+    }
+  })();
+  const footprint = parseFootprint(wb.getSetting(FOOTPRINT_KEY));
+  const kept = target.exists && footprint ? readBack(wb.sheet(target.name)!.readValues(), footprint) : null;
+  if (kept?.added.length && !options.force) throw new NeedsConfirmation(target.name, kept.added);
+  const targets: Partial<Record<MeasureId, number | null>> = { ...given.targets };
+  for (const info of MEASURES) {
+    const id = info.id;
+    const changedInWizard = (given.targets[id] ?? null) !== (stored?.targets[id] ?? null);
+    if (!changedInWizard && kept && id in kept.targets) targets[id] = kept.targets[id]!;
+  }
+  const notes: Partial<Record<MeasureId, string>> = { ...(given.notes ?? {}), ...(kept?.notes ?? {}) };
+  const def: ScorecardDefinition = { ...given, targets, ...(Object.keys(notes).length ? { notes } : {}) };
 
-  // Header: what it reads and when it was built.
-  put([{ text: 'Leadlag scorecard: lead measures (customers) beside lag measures (money)' }]);
+  const data = ownSheet(wb, DATA_TAG, DATA_SHEET_NAMES, null);
+  const width = last - start + 1 + (HEADROOM[spec.kind] ?? 120);
+  const evidence = {
+    leads: shown.filter((m) => m.info.kind === 'lead').map((m) => ({ id: m.info.id, source: m.source, label: m.info.label })),
+    lags: shown.filter((m) => m.info.kind === 'lag').map((m) => ({ id: m.info.id, source: m.source, label: m.info.label })),
+  };
+  const health0 = { period: SCORECARD_DEFAULTS.healthPeriod, lastDays: def.lastDays };
+  const dataPlan = planDataSheet(sources, spec, start, width, def.periods, health0, evidence);
+
   const reads = Object.values(sources)
     .filter((s): s is ResolvedSource => !!s)
-    .map((s) => `${s.kind} from "${s.sheet}" (rows ${s.firstRow}–${s.lastRow} and any pasted below)`)
+    .map((s) => `${s.kind} from "${s.sheet}" (rows ${s.dataFrom}–${s.dataTo} and any pasted below)`)
     .join('; ');
-  put([{ text: `Reads ${reads}. Built ${builtAt}. Numbers are live formulas: click a cell to see where it comes from.` }]);
-  put([]);
-  const headerRow = put([
-    { text: 'Measure' },
-    { formula: `PERIODS(${clock}, ${formulaString(def.period)}, ${n})` },
-    ...new Array<WriteCell>(n - 1).fill(null),
-    { text: 'Target' },
-    { text: 'Status' },
-    { text: 'Trend' },
-  ]);
-  styles.push({ a1: `A1:A1`, bold: true, fontSize: 14 });
-  styles.push({ a1: `A2:A2`, italic: true, color: '#5f6368' });
-  styles.push({ a1: `A${headerRow}:${columnLetter(trendCol)}${headerRow}`, bold: true, background: SECTION });
-
-  const measureRows: Record<string, number> = {};
-  const statusCells: string[] = [];
-  let firstMeasureRow = 0;
-  const blockOf: Record<'lead' | 'lag', [number, number]> = { lead: [0, 0], lag: [0, 0] };
-  for (const kind of ['lead', 'lag'] as const) {
-    const list = shown.filter((m) => m.info.kind === kind);
-    if (list.length === 0) continue;
-    const title =
-      kind === 'lead' ? 'Lead measures: what customers feel (act on these this week)' : 'Lag measures: money that already happened';
-    const sectionRow = put([{ text: title }]);
-    styles.push({ a1: `A${sectionRow}:${columnLetter(trendCol)}${sectionRow}`, bold: true, background: SECTION });
-    for (const { info, binding } of list) {
-      const src = sources[binding.source]!;
-      const args = [
-        src.ranges[binding.dates as Role]!,
-        binding.a ? src.ranges[binding.a as Role]! : null,
-        binding.b ? src.ranges[binding.b as Role]! : null,
-      ];
-      const argText = args
-        .filter((x, i) => x !== null || (i === 1 && args[2] !== null))
-        .map((x) => x ?? '""')
-        .join(', ');
-      const row = rows.length + 1;
-      const target = def.targets[info.id];
-      put([
-        { text: info.label },
-        { formula: `MEASURE_SERIES(${formulaString(info.id)}, ${periodsRef}, ${argText})` },
-        ...new Array<WriteCell>(n - 1).fill(null),
-        target === undefined || target === null ? null : target,
-        { formula: `TARGET_STATUS(${valuesRange(row)}, ${a1(row, targetCol)}, ${formulaString(info.better)})` },
-        { formula: `SPARKLINE(${valuesRange(row)})` },
-      ]);
-      if (!firstMeasureRow) firstMeasureRow = row;
-      if (blockOf[kind][0] === 0) blockOf[kind][0] = row;
-      blockOf[kind][1] = row;
-      measureRows[info.id] = row;
-      statusCells.push(a1(row, statusCol));
-      styles.push({ a1: `${a1(row, firstValueCol)}:${a1(row, targetCol)}`, numberFormat: info.format });
-    }
-  }
-
-  // Connect the dots: live, ordered by strength.
-  put([]);
-  const connectionsTitle = put([{ text: 'Connect the dots: which lead measure moves which lag measure, and how many periods later' }]);
-  styles.push({ a1: `A${connectionsTitle}:${columnLetter(trendCol)}${connectionsTitle}`, bold: true, background: SECTION });
-  put([
-    {
-      text: 'Correlation is evidence, not proof: a link that holds period after period is worth acting on; check it against what you know.',
-    },
-  ]);
-  styles.push({ a1: `A${connectionsTitle + 1}:A${connectionsTitle + 1}`, italic: true, color: '#5f6368' });
-  let connectionsRow: number;
-  if (blockOf.lead[0] && blockOf.lag[0]) {
-    const [l0, l1] = blockOf.lead;
-    const [g0, g1] = blockOf.lag;
-    connectionsRow = put([
-      {
-        formula: `CONNECTIONS(${a1(l0, firstValueCol)}:${a1(l1, lastValueCol)}, ${a1(g0, firstValueCol)}:${a1(g1, lastValueCol)}, A${l0}:A${l1}, A${g0}:A${g1}, ${def.maxLag})`,
-      },
-    ]);
-    // CONNECTIONS spills a header and one row per pair: leave room.
-    const pairs = (l1 - l0 + 1) * (g1 - g0 + 1);
-    for (let i = 0; i < pairs + 1; i++) put([]);
-    styles.push({ a1: `D${connectionsRow + 1}:D${connectionsRow + pairs}`, numberFormat: '0.00' });
-    styles.push({ a1: `E${connectionsRow + 1}:E${connectionsRow + pairs}`, numberFormat: '0.000' });
-  } else {
-    connectionsRow = put([{ text: 'Needs at least one lead and one lag measure.' }]);
-  }
-
-  // Target health: the end-of-period push.
-  put([]);
-  const healthTitle = put([
-    { text: "Target health: share of each quarter's sales made in its last days (1.5× or more is an end-of-period push)" },
-  ]);
-  styles.push({ a1: `A${healthTitle}:${columnLetter(trendCol)}${healthTitle}`, bold: true, background: SECTION });
-  let healthRow: number;
-  const sales = sources.sales;
-  if (sales?.ranges.date && sales.ranges.amount) {
-    healthRow = put([
-      { formula: `TARGET_PRESSURE(${sales.ranges.date}, ${sales.ranges.amount}, "${SCORECARD_DEFAULTS.healthPeriod}", ${def.lastDays})` },
-    ]);
-    styles.push({ a1: `B${healthRow + 1}:B${healthRow + 40}`, numberFormat: '#,##0' });
-    styles.push({ a1: `C${healthRow + 1}:D${healthRow + 40}`, numberFormat: '0.0%' });
-    styles.push({ a1: `E${healthRow + 1}:E${healthRow + 40}`, numberFormat: '0.00' });
-    for (let i = 0; i < 40; i++) put([]);
-  } else {
-    healthRow = put([{ text: 'Needs sales data with dates and amounts.' }]);
-  }
-
-  // Sections other features add (the improvement tracker's summary, once a survey has made it).
-  for (const extra of extras) {
-    const section = extra(wb);
-    if (!section) continue;
-    put([]);
-    const t = put([{ text: section.title }]);
-    styles.push({ a1: `A${t}:${columnLetter(trendCol)}${t}`, bold: true, background: SECTION });
-    for (const row of section.rows) put(row);
-    put([]);
-  }
-
-  // Rows left out, so nobody wonders why a number differs from their own sum.
+  // Target health comes from the sales block's own section (the same call: the sales columns are read once).
+  const hr = healthRow(dataPlan);
+  const healthPeriods = (series.sales?.health?.length ?? 0) + HEALTH_SPARE;
+  const health = hr !== null && sources.sales?.ranges.amount ? { row: hr, periods: healthPeriods, columns: HEALTH_HEADERS.length } : null;
   const skipped: { sheet: string; row: number; reason: string }[] = [];
-  for (const s of Object.values(sources)) if (s) for (const k of s.skipped) skipped.push({ sheet: s.sheet, row: k.row, reason: k.reason });
-  put([]);
-  const leftOut = put([{ text: skipped.length ? `Rows left out when built (${skipped.length}):` : 'No rows were left out.' }]);
-  styles.push({ a1: `A${leftOut}:A${leftOut}`, bold: true });
-  for (const k of skipped.slice(0, 30)) put([{ text: `"${k.sheet}" row ${k.row}: ${k.reason}` }]);
-  if (skipped.length > 30) put([{ text: `... and ${skipped.length - 30} more` }]);
-  if (missing.length) {
-    put([]);
-    put([{ text: 'Not shown (the data does not have what they need):' }]);
-    for (const m of missing) put([{ text: m }]);
+  for (const k of SOURCES) {
+    const s = sources[k];
+    if (!s) continue;
+    for (const r of s.table.skipped) skipped.push({ sheet: s.sheet, row: r.row, reason: r.reason });
+    for (const l of series[k]?.leftOut ?? [])
+      skipped.push({ sheet: s.sheet, row: s.columns.rows?.[l.index] ?? l.index + 1, reason: l.reason });
   }
+  const footer: WriteCell[][] = [[]];
+  footer.push([{ text: skipped.length ? `Rows left out when built (${skipped.length}):` : 'No rows were left out.' }]);
+  for (const k of skipped.slice(0, 30)) footer.push([{ text: `"${k.sheet}" row ${k.row}: ${k.reason}` }]);
+  if (skipped.length > 30) footer.push([{ text: `... and ${skipped.length - 30} more` }]);
+  if (missing.length) {
+    footer.push([], [{ text: 'Not shown (the data does not have what they need):' }]);
+    for (const m of missing) footer.push([{ text: m }]);
+  }
+  const extraSections = extras.map((x) => x(wb)).filter((x): x is { title: string; rows: WriteCell[][] } => !!x);
+  const plan = planScorecard({
+    dataSheet: data.name,
+    data: dataPlan,
+    periods: def.periods,
+    measures: shown,
+    targets: def.targets,
+    notes,
+    maxLag: def.maxLag,
+    title: 'Leadlag scorecard: lead measures (customers) beside lag measures (money)',
+    reads: `Reads ${reads}. Built ${builtAt}. Numbers are live formulas (the workings are on "${data.name}").`,
+    health,
+    extras: extraSections,
+    footer,
+    currency: def.sources.sales?.currency,
+  });
 
-  // Write: one block, one batch of styles, one set of rules. The count never depends on data rows.
-  const target = targetSheet(wb);
+  // With the targets and notes read back it may have grown: check again before anything is written.
+  checkSettingFits(wb, DEFINITION_KEY, JSON.stringify(def), 'The scorecard');
+
+  // Write: the data sheet, then the scorecard, each one block, one batch of styles, one set of rules.
+  const dataSheet = data.exists ? wb.sheet(data.name)! : wb.insertSheet(data.name);
+  if (data.exists) dataSheet.clear();
+  else wb.setSheetTag(data.name, DATA_TAG);
+  dataSheet.writeBlock(1, 1, dataPlan.block);
+  dataSheet.applyStyles(dataPlan.styles);
+  dataSheet.setFrozen(0, 2);
+
   const sheet = target.exists ? wb.sheet(target.name)! : wb.insertSheet(target.name);
   if (target.exists) sheet.clear();
   else wb.setSheetTag(target.name, SCORECARD_TAG);
-  const block: Block = rows;
-  sheet.writeBlock(1, 1, block);
-  styles.push({
-    a1: `${columnLetter(statusCol)}${firstMeasureRow}:${columnLetter(statusCol)}${firstMeasureRow + shown.length + 1}`,
-    bold: true,
-    align: 'center',
-  });
-  sheet.applyStyles(styles);
-  const statusRange = `${columnLetter(statusCol)}${firstMeasureRow}:${columnLetter(statusCol)}${firstMeasureRow + shown.length + 1}`;
-  const rules: ConditionalRule[] = [
-    { a1: statusRange, textEquals: 'On track', background: GREEN, color: '#137333' },
-    { a1: statusRange, textEquals: 'At risk', background: AMBER, color: '#b06000' },
-    { a1: statusRange, textEquals: 'Off track', background: RED, color: '#c5221f' },
-  ];
-  sheet.setConditionalRules(rules);
-  sheet.setFrozen(headerRow, 1);
-  sheet.setColumnWidths([
-    { col: 1, width: 280 },
-    ...Array.from({ length: n }, (_, i) => ({ col: firstValueCol + 1 + i, width: 78 })),
-    { col: targetCol + 1, width: 70 },
-    { col: statusCol + 1, width: 90 },
-    { col: trendCol + 1, width: 120 },
-  ]);
+  sheet.writeBlock(1, 1, plan.block);
+  sheet.applyStyles(plan.styles);
+  sheet.setConditionalRules(plan.rules);
+  sheet.setFrozen(plan.frozen.rows, plan.frozen.cols);
+  sheet.setColumnWidths(plan.widths);
   wb.setSetting(SCORECARD_SHEET_KEY, target.name);
   wb.setSetting(DEFINITION_KEY, JSON.stringify(def));
+  wb.setSetting(FOOTPRINT_KEY, JSON.stringify(footprintOf(plan.block, plan.spills, plan.editable, plan.layout.measureRows)));
   return {
     sheetName: target.name,
+    dataSheet: data.name,
     measures: shown.map((m) => m.info.id),
     missing,
     skipped,
-    layout: { headerRow, firstMeasureRow, measureRows, connectionsRow, healthRow },
+    problems: problems.filter((p) => shown.some((m) => m.info.id === p.measure)),
+    layout: plan.layout,
+    definition: def,
   };
 }

@@ -1,7 +1,7 @@
 import type { DateOptions } from '../../core/values/date';
 import type { QuestionId } from '../../core/survey/forms';
 import type { Reminder, SurveySetup } from '../../core/survey/setup';
-import type { LoggedError, SurveyForm, TriggerState } from '../../core/survey/automation';
+import type { FailedResponse, LoggedError, SurveyForm, TriggerState } from '../../core/survey/automation';
 import type { WorkbookPort } from '../ports/workbook';
 import type { FormsPort } from '../ports/forms';
 import type { TriggerKind, TriggersPort } from '../ports/triggers';
@@ -39,6 +39,8 @@ export interface Automation {
    * them allow the scorecard and not these). Absent: always granted (the preview, tests).
    */
   readonly granted?: () => boolean;
+  /** The user's own address where Apps Script gives it (Session.getEffectiveUser), else ''. */
+  readonly userEmail?: () => string;
 }
 
 /** Where the automation runs: the workbook, the ports and the spreadsheet's name (for mails). */
@@ -63,6 +65,32 @@ export interface SurveySettings {
   readonly digest: boolean;
   readonly owner: string;
   readonly dueDays: number;
+  /**
+   * ISO day the loop was first set up here: reviews from that day on become actions by themselves. Absent in
+   * records of older versions: the day of `createdAt` then.
+   */
+  readonly since?: string;
+  /**
+   * The unanswered low-star reviews from before `since`: offered once as a choice (`ask`), then `added`
+   * (they are actions like the others) or `declined` (left alone). Absent in older records: `declined`, as
+   * those versions had made actions of them already.
+   */
+  readonly oldReviews?: OldReviewsChoice;
+  /** How many old reviews the offer is about, as last counted. */
+  readonly oldReviewCount?: number;
+  /** The "Survey links" sheet as last written. */
+  readonly links?: LinksState;
+}
+
+export type OldReviewsChoice = 'ask' | 'added' | 'declined';
+
+/** The "Survey links" sheet as last written: the customers it lists, or why it lists none. */
+export interface LinksState {
+  readonly sheet: string | null;
+  readonly customers: number;
+  readonly links: number;
+  readonly problem: string | null;
+  readonly at: string;
 }
 
 export interface SurveyRecord extends SurveySettings {
@@ -104,8 +132,52 @@ export function storedForms(props: PropertiesPort): StoredForm[] {
 }
 
 export function writeSettings(props: PropertiesPort, s: SurveySettings): void {
-  const { createdAt, run, title, reminder, digest, owner, dueDays } = s;
-  props.set(SURVEY_KEY, JSON.stringify({ createdAt, run, title, reminder, digest, owner, dueDays }));
+  const { createdAt, run, title, reminder, digest, owner, dueDays, since, oldReviews, oldReviewCount, links } = s;
+  props.set(
+    SURVEY_KEY,
+    JSON.stringify({ createdAt, run, title, reminder, digest, owner, dueDays, since, oldReviews, oldReviewCount, links }),
+  );
+}
+
+/** The day reviews start becoming actions by themselves (ISO). */
+export const loopSince = (s: SurveySettings): string => s.since ?? s.createdAt.slice(0, 10);
+
+/** Changes some settings of the survey (read again first: another run may have changed others). */
+export function updateSettings(props: PropertiesPort, change: Partial<SurveySettings>): void {
+  const s = readJson<SurveySettings | null>(props, SURVEY_KEY, null);
+  if (s) writeSettings(props, { ...s, ...change });
+}
+
+/**
+ * A response (or a review) that could not be written, with why: skipped by later runs until the user
+ * chooses Retry, so that it never stops the ones after it. The full text stays in the form's own sheet.
+ */
+export interface FailedEntry extends FailedResponse {
+  /** Runs in a row that could not write it (when every write of a run failed, it is skipped after 3). */
+  readonly attempts: number;
+  /** Skipped by later runs until the user chooses Retry. */
+  readonly skip: boolean;
+}
+
+const FAILED_KEY = 'leadlag.failed';
+
+export function readFailed(props: PropertiesPort): FailedEntry[] {
+  return readJson<FailedEntry[]>(props, FAILED_KEY, []);
+}
+
+/** Keeps the failed entries within a property's 9 KB: the newest first, reasons cut short. */
+export function writeFailed(props: PropertiesPort, list: readonly FailedEntry[]): void {
+  let kept = list.map((f) => ({ ...f, reason: f.reason.slice(0, 300), customer: f.customer.slice(0, 80), form: f.form.slice(0, 120) }));
+  for (;;) {
+    try {
+      if (kept.length) props.set(FAILED_KEY, JSON.stringify(kept));
+      else props.remove(FAILED_KEY);
+      return;
+    } catch (e) {
+      if (!kept.length) throw e;
+      kept = kept.slice(Math.ceil(kept.length / 4)); // the oldest go first: they were shown longest
+    }
+  }
 }
 
 const SETUP_KEY = 'leadlag.setup';

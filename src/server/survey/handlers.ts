@@ -1,9 +1,20 @@
 import { MAX_ROLES, checkSetup, defaultSetup } from '../../core/survey/setup';
 import { surveyForms } from '../../core/survey/forms';
-import { type Automation, type AutomationContext, removeTriggers } from './automation';
-import { automationStatus, createSurvey, setAutomation } from './run';
+import { type Automation, type AutomationContext, readRecord, removeTriggers } from './automation';
+import { automationStatus, chooseOldReviews, createSurvey, formStates, retryFailed, setAutomation } from './run';
+import { writeLinks } from './links';
 import { syncFeedback } from '../tracker/sync';
 import { type ScorecardHooks, type SurveyHandlers, UserError } from '../handlers';
+
+/** The user's own address where Apps Script gives one (it may not: a missing scope, a consumer account's policy), else ''. */
+function userEmail(auto: Automation | undefined): string {
+  try {
+    const e = auto?.userEmail?.() ?? '';
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) ? e : '';
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The survey and improvement-loop calls of the sidebar, over the automation ports (Forms, triggers, lock,
@@ -21,7 +32,8 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
     const status = () => automationStatus(wb, automation);
     return {
       surveyDefaults() {
-        return { setup: defaultSetup(), maxRoles: MAX_ROLES, status: status() };
+        // The owner is the user where Apps Script says who they are; else the reminder starts off.
+        return { setup: defaultSetup(userEmail(automation)), maxRoles: MAX_ROLES, status: status() };
       },
       previewSurvey({ setup }) {
         const c = checkSetup(setup);
@@ -59,6 +71,20 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
           throw new UserError('Simulated responses exist only in the local preview. In Sheets, share the form links with your customers.');
         if (!Number.isInteger(count) || count < 1 || count > 50) throw new UserError('Simulate from 1 to 50 responses at a time.');
         return { submitted: simulate(count), status: status() };
+      },
+      formStates() {
+        return { forms: formStates(ctx()) };
+      },
+      retryFailed({ keys }) {
+        return { sync: retryFailed(ctx(), keys), status: status() };
+      },
+      oldReviews({ add }) {
+        return { sync: chooseOldReviews(ctx(), add), status: status() };
+      },
+      surveyLinks() {
+        const c = ctx();
+        if (!readRecord(c.auto.props)) throw new UserError('Create a survey first: the links open its forms.');
+        return { links: writeLinks(c), status: status() };
       },
     };
   };

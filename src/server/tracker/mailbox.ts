@@ -9,7 +9,7 @@ import { utf8Bytes, type PropertiesPort } from '../ports/properties';
 import type { SheetPort, WorkbookPort } from '../ports/workbook';
 import type { LoggedError } from '../../core/survey/automation';
 import { type Automation, type AutomationContext, MAILBOX_KEY, readRecord } from '../survey/automation';
-import { TRACKER, TRACKER_COL, findOwn } from './sheets';
+import { TRACKER, type TrackerColumn, readOwn } from './sheets';
 
 /**
  * The weekly mails. An add-on's clock trigger runs without a document (opening the spreadsheet by id would
@@ -37,6 +37,8 @@ export interface Mailbox {
   readonly asOf: string;
   /** The last mail that could not be sent. */
   readonly error?: LoggedError;
+  /** The spreadsheet's time zone (IANA): the clock runs without the spreadsheet, and "today" is its day there. */
+  readonly zone?: string;
 }
 
 /** The month or quarter a day falls in, e.g. "2026-11" or "2026-Q4": one reminder each. */
@@ -55,27 +57,29 @@ export function readMailbox(props: PropertiesPort, id: string): Mailbox | null {
 
 type Grid = ReturnType<SheetPort['readValues']>;
 
-/** The improvement tracker's cells (header first), or null when there is none. */
-function trackerGrid(wb: WorkbookPort): Grid | null {
-  const name = findOwn(wb, TRACKER);
-  return name ? (wb.sheet(name)?.readValues() ?? []) : null;
+/** The improvement tracker as it is now (read only), with its columns found by tag and header; null when there is none. */
+type Tracker = { grid: Grid; at: (id: TrackerColumn) => number };
+
+function readTracker(wb: WorkbookPort): Tracker | null {
+  const t = readOwn(wb, TRACKER);
+  return t && { grid: t.grid, at: (id) => t.cols.at.get(id) ?? -1 };
 }
 
-/** One tracker column, as IMPROVEMENT_SUMMARY reads it. */
-const trackerColumn = (grid: Grid, c: number) =>
+/** One tracker column, as IMPROVEMENT_SUMMARY reads it (a column that is gone reads blank). */
+const trackerColumn = (t: Tracker, id: TrackerColumn) =>
   toColumn(
-    grid.map((r) => [r[c - 1]]),
+    t.grid.map((r) => [t.at(id) < 0 ? '' : r[t.at(id)]]),
     'tracker',
     true,
   );
 
 /** Open (open or in progress), overdue and done actions of a tracker's cells. */
-function countsOf(grid: Grid, dates: DateOptions, today: number): { open: number; overdue: number; done: number } {
-  if (grid.length < 2) return { open: 0, overdue: 0, done: 0 };
+function countsOf(t: Tracker, dates: DateOptions, today: number): { open: number; overdue: number; done: number } {
+  if (t.grid.length < 2) return { open: 0, overdue: 0, done: 0 };
   const { open, overdue, done } = improvementSummary(
-    trackerColumn(grid, TRACKER_COL.status),
-    trackerColumn(grid, TRACKER_COL.due),
-    trackerColumn(grid, TRACKER_COL.closed),
+    trackerColumn(t, 'status'),
+    trackerColumn(t, 'due'),
+    trackerColumn(t, 'closed'),
     null,
     dates,
     today,
@@ -88,9 +92,9 @@ export function trackerCounts(
   wb: WorkbookPort,
   auto: Pick<Automation, 'dates' | 'today'>,
 ): { open: number; overdue: number; done: number } | null {
-  const grid = trackerGrid(wb);
+  const t = readTracker(wb);
   try {
-    return grid && countsOf(grid, auto.dates, auto.today());
+    return t && countsOf(t, auto.dates, auto.today());
   } catch {
     return null;
   }
@@ -108,20 +112,21 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
   const today = auto.today();
   const old = readMailbox(auto.userProps, doc.id);
   const now = record.reminder === 'none' ? '' : reminderLabel(record.reminder, today);
-  const grid = trackerGrid(wb) ?? [];
-  const { open, done } = countsOf(grid, auto.dates, today);
+  const t = readTracker(wb) ?? { grid: [], at: () => -1 };
+  const { open, done } = countsOf(t, auto.dates, today);
   const dueDays: number[] = [];
   let lines: (OverdueLine & { day: number })[] = [];
-  if (grid.length > 1) {
-    const due = readDayColumn(trackerColumn(grid, TRACKER_COL.due), auto.dates);
-    grid.forEach((r, i) => {
-      const st = readStatus(String(r[TRACKER_COL.status - 1]));
+  if (t.grid.length > 1) {
+    const due = readDayColumn(trackerColumn(t, 'due'), auto.dates);
+    const cell = (r: Grid[number], id: TrackerColumn) => (t.at(id) < 0 ? '' : String(r[t.at(id)] ?? ''));
+    t.grid.forEach((r, i) => {
+      const st = readStatus(cell(r, 'status'));
       if (i && (st === 'open' || st === 'in progress') && due[i] === due[i]) {
         dueDays.push(due[i]);
         lines.push({
-          id: String(r[0]),
-          customer: String(r[3]).slice(0, 40),
-          wrong: String(r[4]).slice(0, 100),
+          id: cell(r, 'id'),
+          customer: cell(r, 'customer').slice(0, 40),
+          wrong: cell(r, 'wrong').slice(0, 100),
           due: isoDay(due[i]),
           day: due[i],
         });
@@ -142,6 +147,7 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
     dueDays: dueDays.sort((a, b) => a - b).slice(0, 600),
     lines: lines.map(({ day, ...l }) => l),
     asOf: isoDay(today),
+    zone: wb.timeZone(),
   };
   auto.userProps.set(MAILBOX_KEY + doc.id, fitted(box));
 }
@@ -166,6 +172,9 @@ function fitted(box: Mailbox): string {
   return json;
 }
 
+/** What the weekly clock has: the user's properties, mail, today in the script's zone and, where it can, in another. */
+export type WeeklyAutomation = Pick<Automation, 'userProps' | 'mail' | 'today'> & { readonly todayIn?: (zone: string) => number };
+
 export interface WeeklyResult {
   readonly reminders: number;
   readonly digests: number;
@@ -176,13 +185,14 @@ export interface WeeklyResult {
  * each month or quarter) and, when switched on, the digest of open and overdue actions (only when something
  * is open). A mail that fails is noted in its mailbox (the sidebar shows it); the others still go.
  */
-export function sendWeekly(auto: Pick<Automation, 'userProps' | 'mail' | 'today'>): WeeklyResult {
-  const today = auto.today();
+export function sendWeekly(auto: WeeklyAutomation): WeeklyResult {
   const out = { reminders: 0, digests: 0 };
   for (const key of auto.userProps.keys()) {
     if (!key.startsWith(MAILBOX_KEY)) continue;
     const box = readMailbox(auto.userProps, key.slice(MAILBOX_KEY.length));
     if (!box || !box.owner) continue;
+    // The day in the spreadsheet's zone (the clock itself runs in the script's).
+    const today = box.zone && auto.todayIn ? auto.todayIn(box.zone) : auto.today();
     let next: Mailbox = { ...box, error: undefined };
     try {
       if (box.reminder !== 'none' && reminderLabel(box.reminder, today) !== box.reminded) {

@@ -122,3 +122,19 @@ export function externalLink(label: string, href: string, more: string): HTMLEle
     h('span', { class: 'sr-only' }, ` ${more} (opens a new tab)`),
   );
 }
+
+/**
+ * A question before something is lost (a rebuild would remove cells the manager added): the message, a
+ * button that goes ahead and one that does not. The go-ahead button takes the focus.
+ */
+export function confirmBox(message: string, goLabel: string, onGo: () => void, onCancel: () => void): HTMLElement {
+  const go = button(goLabel, onGo, 'primary');
+  const box = h(
+    'div',
+    { class: 'note', role: 'alertdialog', 'aria-label': 'Before rebuilding' },
+    h('p', null, message),
+    h('div', { class: 'actions' }, go, button('Cancel', onCancel)),
+  );
+  setTimeout(() => go.focus(), 0);
+  return box;
+}

@@ -3,7 +3,7 @@ import { h, plural, replace } from '../dom';
 import { KIND_WORDS, type SheetGuess } from '../detect';
 import { type CallError } from '../client';
 import type { Session } from '../session';
-import { button, errorBox, focusHeading, loading, quoted } from './common';
+import { button, confirmBox, errorBox, focusHeading, loading, quoted } from './common';
 import { markReady } from '../ready';
 import { showSheet } from './showSheet';
 import { NEEDS_PERMISSION, UNAVAILABLE, actionWords, latestForms } from '../survey';
@@ -145,6 +145,23 @@ function renderSurvey(el: HTMLElement, s: AutomationStatus, session: Session): v
     ),
     s.actions ? h('p', { 'data-actions': '' }, actionWords(s.actions)) : null,
     s.errors.length ? h('p', { class: 'hint' }, `${plural(s.errors.length, 'recent problem')}: see Manage survey.`) : null,
+    s.failed.length
+      ? h(
+          'p',
+          { class: 'note' },
+          `${plural(s.failed.length, 'response')} could not be written and wait${s.failed.length === 1 ? 's' : ''} for a retry: see Manage survey.`,
+        )
+      : null,
+    s.survey.forms.some((f) => f.run === s.survey!.run && f.problem)
+      ? h('p', { class: 'note' }, 'The answers to a form do not arrive: see Manage survey.')
+      : null,
+    s.survey.oldReviews
+      ? h(
+          'p',
+          { class: 'hint' },
+          `${plural(s.survey.oldReviews.count, 'older low-star review')} wait${s.survey.oldReviews.count === 1 ? 's' : ''} for your choice: see Manage survey.`,
+        )
+      : null,
     h(
       'div',
       { class: 'actions' },
@@ -231,14 +248,42 @@ async function rebuildNow(session: Session, btn: HTMLButtonElement, status: HTML
   btn.disabled = true;
   btn.setAttribute('aria-busy', 'true');
   replace(status, loading('Rebuilding the scorecard…'));
-  try {
-    const r: BuildSummary = await session.client.call('rebuildScorecard', {});
-    replace(status, `Rebuilt ${quoted(r.sheet)} with ${plural(r.measures.length, 'measure')}.`);
-  } catch (e) {
-    replace(status, errorBox((e as Error).message));
-  } finally {
+  const finish = () => {
     rebuilding = false;
     btn.disabled = false;
     btn.removeAttribute('aria-busy');
-  }
+  };
+  const rebuild = async (force: boolean): Promise<void> => {
+    try {
+      const r: BuildSummary = await session.client.call('rebuildScorecard', { force });
+      if (r.confirm) {
+        // A rebuild would remove cells the manager added: ask first (targets and notes are kept anyway).
+        replace(
+          status,
+          confirmBox(
+            r.confirm.message,
+            'Rebuild anyway',
+            () => {
+              replace(status, loading('Rebuilding the scorecard…'));
+              void rebuild(true);
+            },
+            () => {
+              replace(status, 'Not rebuilt: nothing was changed.');
+              finish();
+              btn.focus();
+            },
+          ),
+        );
+        return;
+      }
+      const problems = r.problems.length
+        ? ` ${plural(r.problems.length, 'measure')} could not be counted: ${r.problems.map((p) => `${p.label} (${p.problem})`).join('; ')}.`
+        : '';
+      replace(status, `Rebuilt ${quoted(r.sheet)} with ${plural(r.measures.length, 'measure')}.${problems}`);
+    } catch (e) {
+      replace(status, errorBox((e as Error).message));
+    }
+    finish();
+  };
+  await rebuild(false);
 }

@@ -2,10 +2,11 @@ import type { BuildSummary } from '../../rpc/contract';
 import { h, plural, replace } from '../dom';
 import { SOURCE_LABELS } from '../detect';
 import { SOURCES } from '../../core/scorecard/sourceKind';
-import { supportedMeasures, toDefinition } from '../draft';
+import { checkProblems, supportedMeasures, toDefinition } from '../draft';
+import { checkPanel } from './checkPanel';
 import { markReady } from '../ready';
 import type { WizardContext } from './wizardContext';
-import { button, errorBox, focusHeading, quoted } from './common';
+import { button, confirmBox, errorBox, focusHeading, loading, problemBox, quoted } from './common';
 import { showSheet } from './showSheet';
 
 const PERIOD_WORDS = { week: 'weeks', month: 'months', quarter: 'quarters' } as const;
@@ -34,8 +35,24 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
     h('dd', null, targets ? `${targets} set` : 'none (you can add them later)'),
   );
   const area = h('div', { class: 'build-area' });
+  // The numbers each measure will show, checked again for the period chosen in step 3.
+  const check = checkPanel(ctx, { confirm: true });
   let busy = false;
-  const build = button('Build scorecard', () => start(), 'primary');
+  const build = button('Build scorecard', () => begin(), 'primary');
+  const begin = () => {
+    if (busy) return;
+    busy = true;
+    ctx.recheck().done.then((c) => {
+      busy = false;
+      const problems = checkProblems(c, ctx.accepted);
+      if (problems.length) {
+        replace(area, problemBox(problems));
+        check.refresh();
+        return;
+      }
+      start();
+    });
+  };
   const start = () => {
     if (busy) return;
     busy = true;
@@ -56,37 +73,60 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
     );
     area.setAttribute('aria-busy', 'true');
     area.scrollIntoView({ block: 'nearest' });
-    ctx.session.client.call('buildScorecard', { definition: toDefinition(draft, ctx.guesses) }).then(
-      (r) => {
-        clearInterval(timer);
-        area.setAttribute('aria-busy', 'false');
-        ctx.session.forgetTables();
-        showResult(ctx, area, r);
-      },
-      (e: Error) => {
-        clearInterval(timer);
-        busy = false;
-        build.disabled = false;
-        area.setAttribute('aria-busy', 'false');
-        ctx.nav.setBackEnabled(true);
+    const again = (force: boolean) => ctx.session.client.call('buildScorecard', { definition: toDefinition(draft, ctx.guesses), force });
+    const done = (r: BuildSummary) => {
+      clearInterval(timer);
+      area.setAttribute('aria-busy', 'false');
+      if (r.confirm) {
+        // Nothing was built: the manager added cells to the scorecard, and a rebuild would remove them.
         replace(
           area,
-          errorBox(e.message, undefined, 'The scorecard was not built'),
-          h(
-            'p',
-            null,
-            button('Read the sheets again and check the columns', () => ctx.reread(1), 'link'),
+          confirmBox(
+            r.confirm.message,
+            'Rebuild anyway',
+            () => {
+              replace(area, loading('Rebuilding the scorecard…'));
+              again(true).then(done, failed);
+            },
+            () => {
+              busy = false;
+              build.disabled = false;
+              ctx.nav.setBackEnabled(true);
+              replace(area);
+              build.focus();
+            },
           ),
         );
-        build.focus();
-      },
-    );
+        return;
+      }
+      ctx.session.forgetTables();
+      showResult(ctx, area, r);
+    };
+    const failed = (e: Error) => {
+      clearInterval(timer);
+      busy = false;
+      build.disabled = false;
+      area.setAttribute('aria-busy', 'false');
+      ctx.nav.setBackEnabled(true);
+      replace(
+        area,
+        errorBox(e.message, undefined, 'The scorecard was not built'),
+        h(
+          'p',
+          null,
+          button('Read the sheets again and check the columns', () => ctx.reread(1), 'link'),
+        ),
+      );
+      build.focus();
+    };
+    again(false).then(done, failed);
   };
   return h(
     'div',
     null,
     h('p', null, 'Leadlag will build this scorecard on its own sheet. Your sheets are only read, never changed.'),
     summary,
+    check.el,
     h('div', { class: 'actions' }, build),
     area,
   );
@@ -94,7 +134,9 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
 
 function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): void {
   ctx.nav.hide();
-  const title = h('h2', { class: 'result-title' }, 'Scorecard built');
+  // Which measures could not be counted, and why (the checks before the build computed every one of them).
+  const notCounted = (ctx.check?.result?.latest ?? []).filter((m) => m.problem && r.measures.includes(m.id));
+  const title = h('h2', { class: 'result-title' }, notCounted.length ? 'Scorecard built, with blank measures' : 'Scorecard built');
   const status = h('p', { role: 'status', class: 'hint' });
   const root = area.closest('.step-body')?.parentElement ?? area;
   const result = h(
@@ -111,6 +153,18 @@ function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): voi
           'p',
           null,
           `${plural(r.skipped, 'row')} of your data were left out (blank, title or totals rows); the list is at the bottom of the sheet.`,
+        )
+      : null,
+    notCounted.length
+      ? h(
+          'div',
+          { class: 'note', role: 'status' },
+          h('p', null, 'Built, but these measures are blank: a cell of their column cannot be read.'),
+          h(
+            'ul',
+            null,
+            notCounted.map((m) => h('li', null, `${m.label}: ${m.problem}`)),
+          ),
         )
       : null,
     r.missing.length

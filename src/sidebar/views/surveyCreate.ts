@@ -1,8 +1,19 @@
 import type { SurveyCreated } from '../../rpc/contract';
 import { h, plural, replace, uid } from '../dom';
-import { LAYOUT_CHOICES, MAX_DUE_DAYS, createProblems, roleKey, toSetup } from '../survey';
-import { button, callButton, errorBox, problemBox, quoted, said } from './common';
-import { formList, reminderFields, sheetLine, statusSummary, syncWords, triggerWords } from './surveyStatus';
+import { LAYOUT_CHOICES, MAX_DUE_DAYS, OWNER_PROBLEM, createProblems, roleKey, toSetup } from '../survey';
+import { button, callButton, errorBox, focusHeading, quoted, said } from './common';
+import { fieldError } from './surveyFields';
+import {
+  formList,
+  linksLine,
+  loadFormStates,
+  oldReviewsChoice,
+  reminderFields,
+  sheetLine,
+  statusSummary,
+  syncWords,
+  triggerWords,
+} from './surveyStatus';
 import type { StepView, SurveyContext } from './surveyContext';
 
 /**
@@ -24,7 +35,11 @@ export function renderCreate(ctx: SurveyContext): StepView {
     class: 'short',
     'aria-describedby': `${dueId}-hint`,
   });
-  due.addEventListener('input', () => (draft.dueDays = due.value));
+  const dueError = fieldError(due);
+  due.addEventListener('input', () => {
+    draft.dueDays = due.value;
+    dueError.clear();
+  });
   const roles = draft.roles.map((r) => roleKey(r.name)).filter(Boolean);
   const summary = h(
     'dl',
@@ -42,10 +57,13 @@ export function renderCreate(ctx: SurveyContext): StepView {
   const create = button('Create survey', () => start(), 'primary');
   const start = () => {
     if (busy) return;
+    // Each problem under its own control; the focus goes to the first of them.
     const problems = createProblems(draft);
+    replace(area);
+    settings.owner.clear();
+    dueError.clear();
     if (problems.length) {
-      replace(area, problemBox(problems));
-      due.focus();
+      for (const p of [...problems].reverse()) (p.field === 'owner' ? settings.owner : dueError).show(p.text);
       return;
     }
     busy = true;
@@ -66,12 +84,19 @@ export function renderCreate(ctx: SurveyContext): StepView {
         create.removeAttribute('aria-busy');
         area.setAttribute('aria-busy', 'false');
         ctx.nav.setBackEnabled(true);
+        replace(area);
+        // The server's words about the owner's address belong under that field; others under the button, focused.
+        if (e.message.includes(OWNER_PROBLEM)) {
+          settings.owner.show(e.message);
+          return;
+        }
+        const box = errorBox(e.message, undefined, 'The survey was not created');
         replace(
           area,
-          errorBox(e.message, undefined, 'The survey was not created'),
+          box,
           h('p', { class: 'hint' }, 'Change the settings above, or go back to the roles and questions, then create it again.'),
         );
-        create.focus();
+        focusHeading(box);
       },
     );
   };
@@ -85,13 +110,14 @@ export function renderCreate(ctx: SurveyContext): StepView {
       'Leadlag creates the forms, sends their answers to this spreadsheet, and turns every unhappy answer into an action on the Improvement tracker.',
     ),
     summary,
-    settings,
+    settings.el,
     h(
       'div',
       { class: 'field' },
       h('label', { for: dueId }, 'Days to act on each action'),
       due,
       h('p', { class: 'hint', id: `${dueId}-hint` }, `An action is due this many days after it is opened (1 to ${MAX_DUE_DAYS}).`),
+      dueError.el,
     ),
     h('div', { class: 'actions' }, create),
     area,
@@ -104,6 +130,17 @@ function showCreated(ctx: SurveyContext, r: SurveyCreated): void {
   const status = h('div', { class: 'status' });
   const simStatus = h('div', { class: 'status' });
   const forms = r.forms.length === 1 ? 'Share its link with your customers' : 'Share each role’s link with the customers in that role';
+  const made = formList(r.forms);
+  const statesSaid = h('div', { class: 'status' });
+  loadFormStates(ctx.session, made, statesSaid);
+  const choice = h('div', null);
+  if (r.oldReviews)
+    replace(
+      choice,
+      oldReviewsChoice(ctx.session, r.oldReviews.count, (_s, message) =>
+        replace(choice, h('p', { role: 'status', class: 'said' }, message)),
+      ),
+    );
   const content = h(
     'div',
     { class: 'result' },
@@ -115,8 +152,11 @@ function showCreated(ctx: SurveyContext, r: SurveyCreated): void {
           'This is the local preview: the forms are form descriptions here, not Google Forms. Open a share link to see one, or simulate responses below.',
         )
       : null,
-    h('p', null, `${plural(r.forms.length, 'form')} made. ${forms}; their answers arrive in this spreadsheet.`),
-    formList(r.forms),
+    h('p', null, `${plural(r.forms.length, 'form')} made and published. ${forms}; their answers arrive in this spreadsheet.`),
+    statesSaid,
+    made,
+    h('h3', null, 'A link for each customer'),
+    linksLine(ctx.session, r.links, status),
     h('h3', null, 'Where answers and actions go'),
     h(
       'ul',
@@ -128,6 +168,7 @@ function showCreated(ctx: SurveyContext, r: SurveyCreated): void {
     h('h3', null, 'Automation'),
     h('p', null, triggerWords(r.triggers)),
     h('p', null, syncWords(r.sync, true)),
+    choice,
     r.scorecardUpdated ? h('p', null, 'The scorecard now shows the improvement summary.') : null,
     r.simulated
       ? h(

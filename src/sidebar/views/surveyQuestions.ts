@@ -105,6 +105,10 @@ export function renderQuestions(ctx: SurveyContext): StepView {
       drawRoleTexts();
       changed(true);
     }),
+    checkbox('Ask for an e-mail address to follow up (“May we contact you about your answer?”)', draft.contact, (on) => {
+      draft.contact = on;
+      changed(true);
+    }),
   );
 
   const wording = h(

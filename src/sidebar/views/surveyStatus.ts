@@ -1,11 +1,12 @@
-import type { AutomationStatus, SyncSummary } from '../../rpc/contract';
+import type { AutomationStatus, FormStateView, LinksSummary, StatusForm, SyncSummary } from '../../rpc/contract';
 import type { Reminder } from '../../core/survey/setup';
-import type { SurveyForm, TriggerState } from '../../core/survey/automation';
+import type { FailedResponse, SurveyForm, TriggerState } from '../../core/survey/automation';
 import { h, plural, replace, uid } from '../dom';
 import type { Session } from '../session';
-import { NEEDS_PERMISSION, REMINDER_CHOICES, UNAVAILABLE, actionWords, latestForms } from '../survey';
+import { NEEDS_PERMISSION, OWNER_PROBLEM, REMINDER_CHOICES, UNAVAILABLE, actionWords, latestForms, ownerProblem } from '../survey';
 import { button, callButton, externalLink, quoted } from './common';
 import { showSheet } from './showSheet';
+import { type FieldError, fieldError } from './surveyFields';
 
 /** Why surveys cannot be used here (status.available is false). */
 /** The reminder, the digest and the owner, as the wizard's last step and the automation panel edit them. */
@@ -15,7 +16,13 @@ export interface MailSettings {
   owner: string;
 }
 
-export function reminderFields(s: MailSettings): HTMLElement {
+/** The reminder, digest and owner fields, and the owner's error line (problems with the address show there). */
+export interface ReminderFields {
+  readonly el: HTMLElement;
+  readonly owner: FieldError;
+}
+
+export function reminderFields(s: MailSettings): ReminderFields {
   const name = uid('reminder');
   const digestId = uid('digest');
   const ownerId = uid('owner');
@@ -29,8 +36,12 @@ export function reminderFields(s: MailSettings): HTMLElement {
     spellcheck: 'false',
     'aria-describedby': `${ownerId}-hint`,
   });
-  owner.addEventListener('input', () => (s.owner = owner.value));
-  return h(
+  const ownerError = fieldError(owner);
+  owner.addEventListener('input', () => {
+    s.owner = owner.value;
+    ownerError.clear();
+  });
+  const el = h(
     'div',
     null,
     h(
@@ -59,30 +70,195 @@ export function reminderFields(s: MailSettings): HTMLElement {
         { class: 'hint', id: `${ownerId}-hint` },
         'Gets the reminders and the digest, and owns new actions. Needed for a reminder or the digest.',
       ),
+      ownerError.el,
     ),
   );
+  return { el, owner: ownerError };
 }
 
-/** The forms with their links: share one with customers, edit one in Google Forms. */
-export function formList(forms: readonly SurveyForm[]): HTMLElement {
+/**
+ * The forms with their links: share one with customers, edit one in Google Forms. A form whose answers do
+ * not arrive says why (its response sheet is gone or was never found); `data-form` lets the publish states
+ * fill in later (formStates).
+ */
+export function formList(forms: readonly (SurveyForm | StatusForm)[]): HTMLElement {
   return h(
     'ul',
     { class: 'form-links' },
     forms.map((f) => {
       const who = f.role ?? 'all roles';
+      const problem = 'problem' in f ? f.problem : null;
       return h(
         'li',
-        null,
+        { 'data-form': f.id },
         h('span', { class: 'found-name' }, f.role ?? 'All roles (the form asks the role)'),
-        h('span', { class: 'hint form-sheet' }, ` · answers in ${quoted(f.responseSheet)}`),
+        h(
+          'span',
+          { class: 'hint form-sheet' },
+          f.responseSheet ? ` · answers in ${quoted(f.responseSheet)}` : ' · no response sheet found',
+        ),
         h(
           'span',
           { class: 'links' },
           externalLink('Share link', f.publishedUrl, `for ${who}`),
           externalLink('Edit form', f.editUrl, `for ${who}`),
         ),
+        h('span', { class: 'form-state hint', 'data-state': '' }),
+        problem
+          ? h('div', { class: 'error-box', 'data-problem': '' }, h('p', null, `Answers to this form do not arrive. ${problem}`))
+          : null,
       );
     }),
+  );
+}
+
+/** One form's publish state in words. */
+export function stateWords(s: FormStateView): string {
+  if (s.problem) return s.problem;
+  if (s.published === true && s.accepting) return 'Published, accepting responses.';
+  if (s.accepting) return 'Accepting responses.';
+  return 'Google Forms could not say whether it accepts responses.';
+}
+
+/**
+ * Asks Google Forms whether each listed form is published and accepting responses, and writes the answer
+ * under each form (a form that is not gets an error box, announced). A failure says so once.
+ */
+export function loadFormStates(session: Session, list: HTMLElement, said: HTMLElement): void {
+  session.client.call('formStates', {}).then(
+    (r) => {
+      const bad: string[] = [];
+      for (const s of r.forms) {
+        const li = [...list.querySelectorAll<HTMLElement>('li[data-form]')].find((x) => x.dataset.form === s.id);
+        const slot = li?.querySelector<HTMLElement>('[data-state]');
+        if (!li || !slot) continue;
+        li.dataset.published = String(s.published);
+        li.dataset.accepting = String(s.accepting);
+        if (s.problem) {
+          replace(slot, h('span', { class: 'error-box' }, `Customers cannot answer it. ${s.problem}`));
+          bad.push(s.title);
+        } else replace(slot, ` · ${stateWords(s)}`);
+      }
+      if (bad.length) replace(said, h('p', { role: 'status' }, `${plural(bad.length, 'form')} cannot take answers: see below each.`));
+    },
+    (e: Error) =>
+      replace(said, h('p', { class: 'hint' }, `Leadlag could not ask Google Forms whether the forms take responses: ${e.message}`)),
+  );
+}
+
+/** The "Survey links" sheet: who it lists, why it lists no one, and a way to open it. */
+export function linksLine(session: Session, links: LinksSummary, status: HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { 'data-links': '' },
+    links.sheet ? h('ul', { class: 'found' }, sheetLine(session, 'Survey links', links.sheet, status)) : null,
+    h(
+      'p',
+      links.problem ? { class: 'note' } : null,
+      links.links
+        ? `${plural(links.links, 'pre-filled link')} for ${plural(links.customers, 'customer')} of your sales data: each opens the form with the customer’s company filled in, so that their answers join their sales. Mail-merge the sheet to send them.`
+        : 'No pre-filled links yet.',
+      links.problem ? ` ${links.problem}` : '',
+    ),
+  );
+}
+
+/**
+ * The one choice about older unanswered low-star reviews: an action for each (dated as written), or
+ * leave them. `done` gets the new status.
+ */
+export function oldReviewsChoice(session: Session, count: number, done: (s: AutomationStatus, message: string) => void): HTMLElement {
+  const status = h('div', { class: 'status' });
+  const textId = uid('old-reviews');
+  const add = callButton(
+    `Make ${plural(count, 'action')}`,
+    'secondary',
+    status,
+    'Making the actions…',
+    async () => {
+      const r = await session.client.call('oldReviews', { add: true });
+      done(
+        r.status,
+        r.sync?.busy
+          ? syncWords(r.sync)
+          : `${plural(r.sync?.actions ?? 0, 'older review')} became ${r.sync?.actions === 1 ? 'an action' : 'actions'}.`,
+      );
+    },
+    'The actions were not made',
+  );
+  const leave = callButton(
+    'Leave them',
+    'secondary',
+    status,
+    'Saving…',
+    async () => {
+      const r = await session.client.call('oldReviews', { add: false });
+      done(r.status, 'The older reviews are left as they are. New low-star reviews still become actions.');
+    },
+    'The choice was not saved',
+  );
+  return h(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-labelledby': textId, 'data-old-reviews': '' },
+    h(
+      'p',
+      { id: textId },
+      `${plural(count, 'unanswered low-star review')} ${count === 1 ? 'is' : 'are'} older than the survey. Leadlag makes actions only of reviews from today on. Make an action of each older one too (dated as written), or leave them?`,
+    ),
+    h('div', { class: 'actions' }, add, leave),
+    status,
+  );
+}
+
+/** Responses that could not be written: what, where, why, and Retry (each, or all). */
+export function failedList(
+  session: Session,
+  failed: readonly FailedResponse[],
+  done: (s: AutomationStatus, message: string) => void,
+): HTMLElement | null {
+  if (!failed.length) return null;
+  const status = h('div', { class: 'status' });
+  const retry = (keys: string[], label: string, more: string) =>
+    callButton(
+      label,
+      'secondary',
+      status,
+      'Trying again…',
+      async () => {
+        const r = await session.client.call('retryFailed', { keys });
+        const left = r.status.failed.length;
+        done(
+          r.status,
+          r.sync.busy ? syncWords(r.sync) : `Tried again: ${syncWords(r.sync)}${left ? ` ${plural(left, 'response')} still failed.` : ''}`,
+        );
+      },
+      'Nothing was tried again',
+      { 'aria-label': `${label}${more}` },
+    );
+  return h(
+    'div',
+    { 'data-failed': '' },
+    h('h3', null, 'Responses that could not be written'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Each is skipped so that the ones after it go in; its full text stays in its form’s sheet. Fix what the reason says, then try again.',
+    ),
+    h(
+      'ul',
+      null,
+      failed.map((f) =>
+        h(
+          'li',
+          null,
+          h('span', { class: 'found-name' }, f.customer || 'A response'),
+          ` · ${quoted(f.sheet)}${f.row ? ` row ${f.row}` : ''} · ${f.stage === 'action' ? 'its action' : 'its row in the feedback table'}: ${f.reason} (${f.at}) `,
+          retry([f.key], 'Retry', ` the response of ${f.customer || 'this row'}`),
+        ),
+      ),
+    ),
+    failed.length > 1 ? h('div', { class: 'actions' }, retry([], 'Retry all', ` ${failed.length} responses`)) : null,
+    status,
   );
 }
 
@@ -101,14 +277,12 @@ export function sheetLine(session: Session, what: string, sheet: string, status:
   );
 }
 
-/** "3 low-star reviews without a reply became actions." */
+/** What one run did, in words: "2 responses processed, 1 new action." */
 export function syncWords(s: SyncSummary, created = false): string {
-  if (s.busy) return 'Another run was processing responses at the same moment; the next run catches up.';
-  if (created && !s.responses)
-    return s.actions
-      ? `${plural(s.actions, 'low-star review')} without a reply became ${s.actions === 1 ? 'an action' : 'actions'}.`
-      : 'No existing review needed an action.';
-  return `${plural(s.responses, 'response')} processed, ${plural(s.actions, 'new action')}.`;
+  if (s.busy) return s.why ?? 'Another run was processing responses at the same moment; the next run catches up.';
+  const failed = s.failed ? ` ${plural(s.failed, 'response')} could not be written: see below.` : '';
+  if (created && !s.responses) return s.actions ? `${plural(s.actions, 'new action')}.${failed}` : `Nothing needs an action yet.${failed}`;
+  return `${plural(s.responses, 'response')} processed, ${plural(s.actions, 'new action')}.${failed}`;
 }
 
 export function triggerWords(t: TriggerState): string {
@@ -204,6 +378,7 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
   const off = !s.triggers.formSubmit && !s.triggers.weekly;
 
   const settings: MailSettings = { reminder: survey.reminder, digest: survey.digest, owner: survey.owner };
+  const fields = reminderFields(settings);
   const saveStatus = h('div', { class: 'status' });
   const save = callButton(
     on ? 'Save' : 'Save and turn automation on',
@@ -211,12 +386,24 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
     saveStatus,
     'Saving…',
     async () => {
-      const next = await session.client.call('setAutomation', {
-        reminder: settings.reminder,
-        digest: settings.digest,
-        owner: settings.owner.trim(),
-      });
-      host.show(next, 'Saved. The automation is on.');
+      // The owner's address is checked where it is typed: the problem shows under it, with the focus.
+      const problem = ownerProblem(settings);
+      if (problem) {
+        fields.owner.show(problem.text);
+        return;
+      }
+      try {
+        const next = await session.client.call('setAutomation', {
+          reminder: settings.reminder,
+          digest: settings.digest,
+          owner: settings.owner.trim(),
+        });
+        host.show(next, 'Saved. The automation is on.');
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (!message.includes(OWNER_PROBLEM)) throw e;
+        fields.owner.show(message);
+      }
     },
     'The settings were not saved',
   );
@@ -230,7 +417,7 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
     async () => {
       const r = await session.client.call('syncFeedback', {});
       const next = await session.client.call('automationStatus', {});
-      host.show(next, r.busy ? syncWords(r) : `Processed: ${syncWords(r)}`);
+      host.show(next, r.busy ? `Nothing was processed. ${syncWords(r)}` : `Processed: ${syncWords(r)}`);
     },
     'The responses were not processed',
   );
@@ -288,6 +475,28 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
   };
   replace(uninstallArea, askUninstall);
 
+  const formsList = formList(latest);
+  const statesSaid = h('div', { class: 'status' });
+  loadFormStates(session, formsList, statesSaid);
+  const linksStatus = h('div', { class: 'status' });
+  const updateLinks = callButton(
+    survey.links ? 'Update links' : 'Make the links',
+    'secondary',
+    linksStatus,
+    'Writing the links…',
+    async () => {
+      const r = await session.client.call('surveyLinks', {});
+      host.show(
+        r.status,
+        r.links.links
+          ? `The links are written: ${plural(r.links.links, 'link')} on ${quoted(r.links.sheet ?? '')}.`
+          : `No links written. ${r.links.problem ?? ''}`,
+      );
+    },
+    'The links were not written',
+  );
+  const again = (next: AutomationStatus, said: string) => host.show(next, said);
+
   return h(
     'div',
     { class: 'survey-status' },
@@ -300,8 +509,11 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
     ),
     s.actions ? h('p', { 'data-actions': '' }, actionWords(s.actions)) : null,
     s.simulated ? h('p', { class: 'note' }, 'Local preview: the forms are form descriptions here, not Google Forms.') : null,
+    survey.oldReviews ? oldReviewsChoice(session, survey.oldReviews.count, again) : null,
+    failedList(session, s.failed, again),
     h('h3', null, 'Forms'),
-    formList(latest),
+    statesSaid,
+    formsList,
     earlier.length
       ? h(
           'details',
@@ -319,6 +531,15 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
       s.trackerSheet ? sheetLine(session, 'Actions', s.trackerSheet, sheetStatus) : h('li', null, 'No improvement tracker yet.'),
     ),
     sheetStatus,
+    h('h3', null, 'A link for each customer'),
+    survey.links ? linksLine(session, survey.links, sheetStatus) : h('p', null, 'No pre-filled links yet.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Send each customer their own link: their company is filled in, so their answers join their sales (KEY_ACCOUNTS flags an unhappy key account) and the tracker names them.',
+    ),
+    h('div', { class: 'actions' }, updateLinks),
+    linksStatus,
     h('h3', null, 'Automation'),
     h('p', null, triggerWords(s.triggers)),
     statusSummary(s),
@@ -326,7 +547,7 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
     syncStatus,
     simStatus,
     h('h3', null, 'Reminders and digest'),
-    reminderFields(settings),
+    fields.el,
     h('div', { class: 'actions' }, save),
     saveStatus,
     on || !off ? [h('h3', null, 'Stop the automation'), uninstallArea] : null,

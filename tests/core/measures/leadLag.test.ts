@@ -1,80 +1,236 @@
-import { bestLag, formatP, leadLagSentence, leadLagTable } from '../../../src/core/measures/leadLag';
+import fc from 'fast-check';
+import {
+  LAG_NOUN,
+  LEAD_NOUN,
+  MIN_PAIRS,
+  type LeadLagResult,
+  evidenceOf,
+  formatProbability,
+  leadLag,
+  leadLagReading,
+} from '../../../src/core/measures/leadLag';
+import { referenceLeadLag, referencePValue } from './leadLagReference';
+import { gaussian, mulberry32 } from '../stats/helpers';
 
-/** Plain Pearson r, for checking. */
-function r(xs: number[], ys: number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
+/** |a − b| ≤ tol, for two values that are both null or both numbers. */
+function expectNear(got: number | null, want: number | null, tol: number, what: string): void {
+  if (want === null || got === null) {
+    if (got !== want) throw new Error(`${what}: got ${got}, want ${want}`);
+    return;
   }
-  return sxy / Math.sqrt(sxx * syy);
+  if (!(Math.abs(got - want) <= tol)) throw new Error(`${what}: got ${got}, want ${want} (difference ${Math.abs(got - want)} > ${tol})`);
 }
-const tOf = (rr: number, pairs: number) => rr * Math.sqrt((pairs - 2) / (1 - rr * rr));
-// Closed forms of the two-sided Student t p-value: df = 1 (Cauchy) and df = 2.
-const p1 = (t: number) => 1 - (2 / Math.PI) * Math.atan(Math.abs(t));
-const p2 = (t: number) => 1 - Math.abs(t) / Math.sqrt(t * t + 2);
 
-describe('lead/lag table (DOMAIN.md "Connecting lead to lag")', () => {
-  const lead = [1, 2, 3, 4, 5, 6];
-  const lag = [3, 1, 4, 1, 5, 9];
-  test('lag k pairs lead[t] with lag[t + k]; r is Pearson; pairs is their number', () => {
-    const rows = leadLagTable(lead, lag, 2);
-    expect(rows.map((x) => [x.lag, x.pairs])).toEqual([
-      [0, 6],
-      [1, 5],
-      [2, 4],
-    ]);
-    expect(rows[0].r).toBeCloseTo(r(lead, lag), 12);
-    expect(rows[1].r).toBeCloseTo(r([1, 2, 3, 4, 5], [1, 4, 1, 5, 9]), 12);
-    expect(rows[2].r).toBeCloseTo(r([1, 2, 3, 4], [4, 1, 5, 9]), 12);
+const reading = (res: LeadLagResult) => leadLagReading(res, LEAD_NOUN, LAG_NOUN, { name: 'adjusted p', value: res.adjustedP });
+
+describe('the independent reference itself', () => {
+  test('its closed-form p matches known values (df = 1, 2 closed forms; R cor.test)', () => {
+    for (let k = 1; k < 100; k++) {
+      const r = k / 100;
+      expect(Math.abs(referencePValue(r, 3) - (2 / Math.PI) * Math.acos(r))).toBeLessThan(1e-14); // ν = 1
+      expect(Math.abs(referencePValue(r, 4) - (1 - r))).toBeLessThan(1e-14); // ν = 2
+    }
+    expect(referencePValue(0.5, 20)).toBeCloseTo(0.024769558804109693, 14);
+    expect(referencePValue(0.3, 30)).toBeCloseTo(0.10724594805795436, 14);
   });
-  test('p-value: two-sided from t = r·sqrt((pairs − 2)/(1 − r²)) with pairs − 2 degrees of freedom', () => {
-    const rows = leadLagTable(lead, lag, 3);
-    expect(rows[2].p).toBeCloseTo(p2(tOf(rows[2].r as number, 4)), 10); // 4 pairs: df = 2
-    expect(rows[3].p).toBeCloseTo(p1(tOf(rows[3].r as number, 3)), 10); // 3 pairs: df = 1
+});
+
+describe('leadLag: DOMAIN.md "Connecting lead to lag", steps 1–4', () => {
+  const series = fc.integer({ min: 3, max: 40 }).chain((n) =>
+    fc.record({
+      lead: fc.array(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.integer({ min: -100000, max: 100000 }).map((c) => c / 100) },
+          { weight: 1, arbitrary: fc.constant(NaN) },
+        ),
+        { minLength: n, maxLength: n },
+      ),
+      lag: fc.array(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.integer({ min: -100000, max: 100000 }).map((c) => c / 100) },
+          { weight: 1, arbitrary: fc.constant(NaN) },
+        ),
+        { minLength: n, maxLength: n },
+      ),
+      // Some lags follow the lead, so that small p-values and strong r are exercised too.
+      follow: fc.constantFrom(-1, 0, 1, 2, 3),
+      offset: fc.constantFrom(0, 0, 1e4),
+      maxLag: fc.integer({ min: 0, max: 4 }),
+    }),
+  );
+
+  test('raw r, prewhitened r, pairs and p at every lag, the best lag and its adjusted p agree with an independent implementation to 1e-9', () => {
+    let pValues = 0;
+    let small = 0;
+    fc.assert(
+      fc.property(series, ({ lead, lag, follow, offset, maxLag }) => {
+        const y = follow < 0 ? lag : lag.map((v, t) => (t >= follow ? 3 * lead[t - follow] + v / 50 : v) + offset);
+        const got = leadLag(lead, y, maxLag);
+        const want = referenceLeadLag(lead, y, maxLag);
+        expectNear(got.phi, want.phi, 1e-9 * Math.max(1, Math.abs(want.phi ?? 0)), 'phi');
+        got.rows.forEach((row, k) => {
+          const w = want.rows[k];
+          expect(row.lag).toBe(k);
+          expect(row.pairs).toBe(w.pairs);
+          expectNear(row.r, w.r, 1e-9, `raw r at lag ${k}`);
+          expectNear(row.prewhitenedR, w.prewhitenedR, 1e-9, `prewhitened r at lag ${k}`);
+          expectNear(row.p, w.p, 1e-9, `p at lag ${k}`);
+          if (w.p !== null) pValues++;
+          if (w.p !== null && w.p < 0.01) small++;
+        });
+        const ps = want.rows.map((r) => r.p).filter((p): p is number => p !== null);
+        const sorted = [...ps].sort((a, b) => a - b);
+        // The best lag, where the p-values tell the lags apart beyond rounding.
+        if (sorted.length < 2 || sorted[1] - sorted[0] > 1e-9) expect(got.best?.lag ?? null).toBe(want.bestLag);
+        expectNear(got.adjustedP, want.adjustedP, 1e-9 * (maxLag + 1), 'adjusted p');
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: many lags had a p-value, and links were found.
+    expect(pValues).toBeGreaterThan(300);
+    expect(small).toBeGreaterThan(30);
   });
-  test('pairs where either side is blank (NaN) are left out; fewer than 3 pairs give blanks', () => {
-    const rows = leadLagTable([1, NaN, 3, 4, 5], [2, 4, NaN, 8, 11], 3);
-    expect(rows.map((x) => x.pairs)).toEqual([3, 3, 1, 1]);
-    expect(rows[0].r).toBeCloseTo(r([1, 4, 5], [2, 8, 11]), 12);
-    expect(rows[1].r).toBeCloseTo(r([1, 3, 4], [4, 8, 11]), 12);
-    expect(rows.slice(2).map((x) => [x.r, x.p])).toEqual([
-      [null, null],
-      [null, null],
-    ]);
+
+  test('lag k pairs lead[t] with lag[t + k]; the raw r is CORREL of those pairs', () => {
+    const lead = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const lag = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8];
+    const res = leadLag(lead, lag, 2);
+    expect(res.rows.map((r) => r.rawPairs)).toEqual([12, 11, 10]);
+    // Prewhitened pairs need the value and the one before on both sides: 11, 10, 9.
+    expect(res.rows.map((r) => r.pairs)).toEqual([11, 10, 9]);
   });
-  test('a side that does not vary gives a blank r', () => {
-    expect(leadLagTable([1, 2, 3, 4], [5, 5, 5, 5], 0)[0].r).toBeNull();
+
+  test('prewhitening with the lead’s φ, on both series (DOMAIN.md step 2)', () => {
+    // A lead that doubles: φ = 2 exactly; x' = lead[t] − 2·lead[t − 1] = 0 for every t: no prewhitened r.
+    const res = leadLag([1, 2, 4, 8, 16, 32, 64, 128, 256, 512], [5, 3, 6, 2, 7, 1, 8, 4, 9, 0], 0);
+    expect(res.phi).toBeCloseTo(2, 12);
+    expect(res.rows[0].prewhitenedR).toBeNull();
+    expect(res.best).toBeNull();
+    expect(res.flat).toBe('lead');
+    expect(reading(res)).toBe('Cannot tell: the lead measure does not vary over these periods (after prewhitening).');
   });
-  test('the best lag has the smallest p-value; ties go to the shorter lag', () => {
+
+  test('fewer than 8 prewhitened pairs: no p-value, no claim, "too few periods to tell"', () => {
+    // 8 periods give 7 prewhitened pairs at lag 0, even for a perfect link.
+    const lead = [1, 5, 2, 8, 3, 9, 4, 7];
+    const res = leadLag(
+      lead,
+      lead.map((v) => v * 10),
+      0,
+    );
+    expect(res.rows[0]).toMatchObject({ pairs: 7, p: null });
+    expect(res.rows[0].prewhitenedR).toBeCloseTo(1, 12);
+    expect(res.best).toBeNull();
+    expect(res.adjustedP).toBeNull();
+    expect(reading(res)).toBe(
+      'Too few periods to tell: a reading needs 8 pairs of periods where both measures have a value (and had one the period before), ' +
+        'and the lag measure against the lead measure has at most 7.',
+    );
+    // One period more: 8 pairs, a p-value.
+    const more = leadLag(
+      [...lead, 6],
+      [...lead, 6].map((v) => v * 10),
+      0,
+    );
+    expect(more.rows[0].pairs).toBe(MIN_PAIRS);
+    expect(more.rows[0].p).toBeLessThan(1e-12); // a perfect line (to rounding): r = 1
+    expect(leadLag([], [], 3).rows.every((r) => r.pairs === 0 && r.p === null)).toBe(true);
+    expect(reading(leadLag([], [], 3))).toMatch(/has none\.$/);
+  });
+
+  test('the adjusted p is Bonferroni over the lags tried: min(1, p · (max_lag + 1))', () => {
+    const g = gaussian(mulberry32(3));
+    const lead = Array.from({ length: 30 }, () => g());
+    const lag = lead.map((v, t) => (t >= 1 ? lead[t - 1] : 0) * 0.5 + g());
+    for (const maxLag of [0, 1, 3, 6]) {
+      const res = leadLag(lead, lag, maxLag);
+      const best = res.best!;
+      expect(res.rows.every((r) => r.p === null || r.p >= best.p!)).toBe(true);
+      expect(res.adjustedP).toBe(Math.min(1, best.p! * (maxLag + 1)));
+    }
+  });
+
+  test('a lag series that does not vary: blank r everywhere, "cannot tell"', () => {
+    const res = leadLag([1, 4, 2, 8, 5, 7, 3, 9, 6, 2, 5], new Array(11).fill(100), 1);
+    expect(res.rows.every((r) => r.r === null && r.prewhitenedR === null && r.p === null)).toBe(true);
+    expect(res.flat).toBe('lag');
+    expect(reading(res)).toBe('Cannot tell: the lag measure does not vary over these periods (after prewhitening).');
+  });
+
+  test('series of different lengths are refused', () => {
+    expect(() => leadLag([1, 2, 3], [1, 2], 0)).toThrow(RangeError);
+  });
+});
+
+describe('the reading', () => {
+  const g = gaussian(mulberry32(11));
+  const lead = Array.from({ length: 24 }, () => g());
+  const strong = lead.map((v, t) => (t >= 2 ? lead[t - 2] : 0) + 0.3 * g());
+  test('strong evidence (below 0.01): the direction, the lag, r after prewhitening, how sure, and "evidence, not proof"', () => {
+    const res = leadLag(lead, strong, 3);
+    expect(res.best!.lag).toBe(2);
+    expect(res.adjustedP!).toBeLessThan(0.001);
     expect(
-      bestLag([
-        { lag: 0, r: 0.5, pairs: 10, p: 0.2 },
-        { lag: 1, r: 0.9, pairs: 9, p: 0.01 },
-        { lag: 2, r: 0.9, pairs: 8, p: 0.01 },
-      ])?.lag,
-    ).toBe(1);
-    expect(bestLag([{ lag: 0, r: null, pairs: 2, p: null }])).toBeNull();
+      leadLagReading(res, { text: 'on-time delivery', plural: false }, { text: 'revenue', plural: false }, { name: 'q', value: 0.004 }),
+    ).toBe(
+      `Strong evidence that revenue follows on-time delivery 2 periods later (r = ${res.best!.prewhitenedR!.toFixed(2)} after prewhitening, q = 0.004). Evidence, not proof.`,
+    );
+    expect(
+      leadLagReading(
+        res,
+        { text: 'returns', plural: true },
+        { text: 'orders', plural: true },
+        { name: 'adjusted p', value: res.adjustedP },
+      ),
+    ).toMatch(
+      /^Strong evidence that orders follow returns 2 periods later \(r = 0\.\d\d after prewhitening, adjusted p < 0\.001\)\. Evidence, not proof\.$/,
+    );
   });
-  test('the sentence says evidence, not proof, and names the direction and the lag', () => {
-    expect(leadLagSentence([{ lag: 2, r: 0.83, pairs: 10, p: 0.003 }], 'NPS', 'revenue')).toBe(
-      'Best: revenue follows NPS 2 periods later (r = 0.83, p = 0.003). Evidence, not proof.',
+  test('some evidence (0.01 to 0.05); a negative r "moves against"', () => {
+    const res = leadLag(
+      lead,
+      strong.map((v) => -v),
+      3,
     );
-    expect(leadLagSentence([{ lag: 1, r: -0.9, pairs: 10, p: 0.0001 }], 'returns', 'revenue')).toBe(
-      'Best: revenue moves against returns 1 period later (r = -0.90, p < 0.001). Evidence, not proof.',
+    expect(leadLagReading(res, { text: 'returns', plural: true }, { text: 'margin %', plural: false }, { name: 'q', value: 0.031 })).toBe(
+      `Some evidence that margin % moves against returns 2 periods later (r = ${res.best!.prewhitenedR!.toFixed(2)} after prewhitening, q = 0.031). Evidence, not proof.`,
     );
-    expect(leadLagSentence([{ lag: 0, r: 0.2, pairs: 10, p: 0.5 }])).toBe(
-      'No clear link: the strongest is the lag measure follows the lead measure in the same period (r = 0.20, p = 0.50), which could be chance.',
+    expect(leadLagReading(res, { text: 'returns', plural: true }, { text: 'orders', plural: true }, { name: 'q', value: 0.031 })).toMatch(
+      /^Some evidence that orders move against returns/,
     );
-    expect(leadLagSentence([{ lag: 0, r: null, pairs: 2, p: null }])).toMatch(
-      /^Not enough periods to compare: each lag needs at least 3 periods/,
+  });
+  test('no evidence yet (0.05 or more): never a claim, says it could be chance', () => {
+    const res = leadLag(lead, strong, 3);
+    const text = leadLagReading(res, LEAD_NOUN, LAG_NOUN, { name: 'q', value: 0.05 });
+    expect(text).toBe(
+      `No evidence yet that the lag measure follows the lead measure: the strongest is 2 periods later, with r = ${res.best!.prewhitenedR!.toFixed(2)} after prewhitening and q = 0.05, which could be chance.`,
     );
-    expect([formatP(0.0004), formatP(0.004), formatP(0.04)]).toEqual(['< 0.001', '= 0.004', '= 0.04']);
+    expect(evidenceOf(0.05)).toBe('none');
+    expect(evidenceOf(0.0499)).toBe('some');
+    expect(evidenceOf(0.00999)).toBe('strong');
+    expect(evidenceOf(null)).toBe('cannot tell');
+  });
+  test('lags read "in the same period", "1 period later", "3 periods later"', () => {
+    const lead2 = Array.from({ length: 30 }, () => g());
+    for (const [k, words] of [
+      [0, 'in the same period'],
+      [1, '1 period later'],
+      [3, '3 periods later'],
+    ] as const) {
+      const lag2 = lead2.map((v, t) => (t >= k ? lead2[t - k] : 0) + 0.1 * g());
+      const res = leadLag(lead2, lag2, 3);
+      expect(res.best!.lag).toBe(k);
+      expect(reading(res)).toContain(` ${words} (`);
+    }
+  });
+  test('probabilities: "< 0.001", two significant digits, never rounded onto a threshold', () => {
+    expect(formatProbability(0.0004)).toBe('< 0.001');
+    expect(formatProbability(0.0016)).toBe('= 0.0016');
+    expect(formatProbability(0.0312)).toBe('= 0.031');
+    expect(formatProbability(0.62)).toBe('= 0.62');
+    expect(formatProbability(1)).toBe('= 1');
+    expect(formatProbability(0.0496)).toBe('= 0.0496'); // not "0.050": that would read as no claim
+    expect(formatProbability(0.00996)).toBe('= 0.00996'); // not "0.010"
+    expect(formatProbability(0.05)).toBe('= 0.05');
   });
 });

@@ -11,10 +11,18 @@ describe('targetPressure: share of sales in the last days of each period', () =>
     expect(SPIKE_FLAG).toBe(1.5);
     // September, 30 days, last 3 days: expected 0.1. A share of 0.2 → ratio 2 → flagged; 0.1 → 1.
     const flagged = targetPressure(days('2026-09-01', '2026-09-30'), col([80, 20], 'amounts'), parsePeriod('month'), 3);
+    expect(flagged.buckets).toMatchObject({ first: 2026 * 12 + 8, count: 1 });
     expect(flagged.rows[0].ratio).toBeCloseTo(2, 12);
     expect(flagged.rows[0].flagged).toBe(true);
     const even = targetPressure(days('2026-09-01', '2026-09-30'), col([90, 10], 'amounts'), parsePeriod('month'), 3);
     expect(even.rows[0].flagged).toBe(false);
+  });
+  test('a period the data covers only in part is marked and never flagged', () => {
+    const r = targetPressure(days('2026-09-02', '2026-09-30'), col([1, 99], 'amounts'), parsePeriod('month'), 7);
+    expect(r.rows[0]).toMatchObject({ partial: true, flagged: false });
+    expect(r.rows[0].ratio).toBeGreaterThan(4);
+    const whole = targetPressure(days('2026-09-01', '2026-09-30'), col([1, 99], 'amounts'), parsePeriod('month'), 7);
+    expect(whole.rows[0]).toMatchObject({ partial: false, flagged: true });
   });
   test('amounts near the largest number do not overflow the ratio into NaN (found by a property test)', () => {
     const r = targetPressure(

@@ -41,10 +41,12 @@ describe('measureSeries: each measure per wanted period, by its one core functio
       }),
     );
   });
-  test('on_time counts an order in the period of its delivery and leaves out rows without a promised date', () => {
+  test('on_time counts an order in the period it was due and leaves out rows without a promised date', () => {
     const delivered = col(['2026-01-09', '2026-01-20', '2026-02-02', '', '2026-02-03'], 'delivered', true);
     const promised = col(['2026-01-10', '2026-01-15', '', '2026-01-01', '2026-02-03'], 'promised', true);
-    expect(measureSeries('on_time', [JAN, JAN + 1, JAN + 2], MONTH, { dates: delivered, a: promised }, DATES)).toEqual([0.5, 1, null]);
+    // By the promised day's period (DOMAIN.md): January has three orders due (on time, late, and one never
+    // delivered whose day has passed as of the latest date, 2026-02-03), February one.
+    expect(measureSeries('on_time', [JAN, JAN + 1, JAN + 2], MONTH, { dates: delivered, a: promised }, DATES)).toEqual([1 / 3, 1, null]);
   });
   test('a measure without its columns says what it needs', () => {
     const dates = col(['2026-01-09'], 'dates', true);

@@ -2,7 +2,7 @@ import { defaultSetup, type SurveySetup } from '../../../src/core/survey/setup';
 import { columnMap, responseHeaders, surveyForms, headerKey, type FormSpec } from '../../../src/core/survey/forms';
 import { TEXTS } from '../../../src/core/survey/texts';
 
-const setup = (change: Partial<SurveySetup> = {}): SurveySetup => ({ ...defaultSetup(), owner: 'ana@example.com', ...change });
+const setup = (change: Partial<SurveySetup> = {}): SurveySetup => ({ ...defaultSetup('ana@example.com'), ...change });
 const questions = (f: FormSpec) => f.items.filter((i) => i.kind !== 'section');
 
 describe('the survey forms', () => {
@@ -23,7 +23,9 @@ describe('the survey forms', () => {
       'dissatisfies',
       'hoped',
       'roleQuestion',
+      'contact',
     ]);
+    expect(f.items.at(-1)).toMatchObject({ kind: 'text', q: 'contact', title: TEXTS.contact, required: false, email: true });
     const referral = f.items[1];
     expect(referral).toMatchObject({
       kind: 'scale',
@@ -48,7 +50,18 @@ describe('the survey forms', () => {
 
   test('CSAT and the role questions are optional', () => {
     const [f] = surveyForms(setup({ csat: true, roleQuestions: false }));
-    expect(questions(f).map((i) => i.q)).toEqual(['customer', 'referral', 'comparison', 'csat', 'satisfies', 'dissatisfies', 'hoped']);
+    expect(questions(f).map((i) => i.q)).toEqual([
+      'customer',
+      'referral',
+      'comparison',
+      'csat',
+      'satisfies',
+      'dissatisfies',
+      'hoped',
+      'contact',
+    ]);
+    const [n] = surveyForms(setup({ contact: false }));
+    expect(n.items.some((i) => i.q === 'contact')).toBe(false);
     expect(f.items.find((i) => i.q === 'csat')!.scale).toEqual([1, 5, 'Very dissatisfied', 'Very satisfied']);
     const [g] = surveyForms(setup({ roleTexts: { 'Decision maker': '' } }));
     expect(g.items.some((i) => i.q === 'roleQuestion')).toBe(false);
@@ -81,6 +94,7 @@ describe('the survey forms', () => {
         'dissatisfies',
         'hoped',
         'roleQuestion',
+        'contact',
       ]);
     });
   });

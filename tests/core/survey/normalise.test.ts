@@ -2,7 +2,9 @@ import { defaultSetup } from '../../../src/core/survey/setup';
 import { columnMap, responseHeaders, surveyForms } from '../../../src/core/survey/forms';
 import { readAnswers } from '../../../src/core/survey/normalise';
 import { TEXTS } from '../../../src/core/survey/texts';
-import type { Cell } from '../../../src/core/values/cell';
+import { type Cell, showDatesIn } from '../../../src/core/values/cell';
+import { RUNTIME_ZONE } from '../../../src/core/time/zone';
+import { fixedZone } from '../time/testZones';
 
 const at = new Date(Date.UTC(2026, 10, 23, 9, 30));
 
@@ -112,5 +114,36 @@ describe('reading a response sheet', () => {
       )[0].key,
     ).toBe(p);
     expect(p).not.toBe(k);
+  });
+});
+
+describe('what a response reads as, beyond the scores', () => {
+  test('the e-mail address left to be contacted, and the row it came from', () => {
+    const [spec] = surveyForms({ ...defaultSetup('ana@example.com'), roles: ['Buyer'] });
+    const headers = responseHeaders(spec);
+    const row = headers.map((h) =>
+      h === 'Timestamp' ? new Date(0) : h === spec.items.find((i) => i.q === 'contact')!.title ? ' bo@acme.example ' : '',
+    );
+    const [a] = readAnswers([headers, headers.map(() => ''), row], columnMap([spec]), 'F', 'Buyer');
+    expect(a).toMatchObject({ contact: 'bo@acme.example', row: 3 });
+  });
+
+  test('a date given as an answer reads as its day in the spreadsheet’s zone, not in UTC', () => {
+    showDatesIn(fixedZone(9 * 60));
+    try {
+      const [spec] = surveyForms({ ...defaultSetup('ana@example.com'), roles: ['Buyer'] });
+      const headers = responseHeaders(spec);
+      const customer = spec.items[0].title;
+      const tokyoMidnight = new Date(Date.UTC(2026, 0, 30, 15));
+      const [a] = readAnswers(
+        [headers, headers.map((h) => (h === customer ? tokyoMidnight : h === 'Timestamp' ? new Date(0) : ''))],
+        columnMap([spec]),
+        'F',
+        'Buyer',
+      );
+      expect(a.customer).toBe('2026-01-31');
+    } finally {
+      showDatesIn(RUNTIME_ZONE);
+    }
   });
 });

@@ -1,12 +1,14 @@
 import { MAX_ROLES, surveySetupShape, checkSetup, defaultSetup, type SurveySetup } from '../../../src/core/survey/setup';
 import { DEFAULT_ROLES, TEXTS, roleVariant } from '../../../src/core/survey/texts';
 
-const ok = (change: Partial<SurveySetup> = {}): SurveySetup => ({ ...defaultSetup(), owner: 'ana@example.com', ...change });
+const ok = (change: Partial<SurveySetup> = {}): SurveySetup => ({ ...defaultSetup('ana@example.com'), ...change });
 const problems = (change: Partial<SurveySetup>) => checkSetup(ok(change)).problems;
 
 describe('the survey setup', () => {
-  test('defaults: the four roles, the standard questions, a quarterly reminder, 7 days to act', () => {
-    const d = defaultSetup();
+  test('defaults: the four roles, the standard questions, the contact question, a quarterly reminder to the owner, 7 days to act', () => {
+    const d = defaultSetup('ana@example.com');
+    expect(d.contact).toBe(true);
+    expect(d.owner).toBe('ana@example.com');
     expect(d.roles).toEqual(['Decision maker', 'Day-to-day user', 'Purchasing', 'Technical']);
     expect(d.texts?.referral).toBe('How likely are you to refer us to a colleague?');
     expect(d.texts?.comparison).toBe('Compared with others in our industry, are we better, about the same, or worse?');
@@ -15,9 +17,13 @@ describe('the survey setup', () => {
     expect(Object.keys(d.roleTexts ?? {})).toEqual(DEFAULT_ROLES);
   });
 
-  test('the defaults with an owner pass; without one the reminder asks for an email', () => {
+  test('the defaults pass with an owner and without one (no reminder then); a reminder or digest without an owner asks for an email', () => {
     expect(checkSetup(ok()).problems).toEqual([]);
-    expect(checkSetup(defaultSetup()).problems).toEqual(['Enter the email address that gets the reminders and the digest.']);
+    expect(defaultSetup()).toMatchObject({ owner: '', reminder: 'none', digest: false });
+    expect(checkSetup(defaultSetup()).problems).toEqual([]);
+    expect(checkSetup({ ...defaultSetup(), reminder: 'quarterly' }).problems).toEqual([
+      'Enter the email address that gets the reminders and the digest.',
+    ]);
     expect(problems({ owner: '', reminder: 'none', digest: false })).toEqual([]);
     expect(problems({ owner: '', reminder: 'none', digest: true })).toHaveLength(1);
     expect(problems({ owner: 'not an email' })).toEqual(['Enter the email address that gets the reminders and the digest.']);

@@ -28,6 +28,7 @@ const isBlankRow = (r: string[]): boolean => r.every((c) => c.trim() === '');
       'Returned Qty',
       'Promised Date',
       'Delivered Date',
+      'Discount (£)',
     ]);
     const last = grid.length - 1;
     expect(grid[last][2]).toBe('Total');
@@ -57,6 +58,7 @@ const isBlankRow = (r: string[]): boolean => r.every((c) => c.trim() === '');
       'returned',
       'promised_date',
       'delivered_date',
+      'discount',
     ]);
     for (const x of s) expect(x.confidence).toBeGreaterThanOrEqual(0.9);
     expect(applyOverrides(s)).toEqual({
@@ -70,6 +72,7 @@ const isBlankRow = (r: string[]): boolean => r.every((c) => c.trim() === '');
       returned: 7,
       promised_date: 8,
       delivered_date: 9,
+      discount: 10,
     });
   });
 });

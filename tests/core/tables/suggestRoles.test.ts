@@ -39,9 +39,21 @@ const COMMENTS = [
 ];
 
 describe('ROLES', () => {
-  it('lists the 18 roles, each with a label for managers', () => {
-    expect(ROLES).toHaveLength(18);
+  it('lists the 21 roles, each with a label for managers', () => {
+    expect(ROLES).toHaveLength(21);
     for (const r of ROLES) expect(ROLE_LABELS[r].length).toBeGreaterThan(3);
+  });
+  it('a discount column is the discount, never the amount; a discount code is neither', () => {
+    const money = make(30, (i) => `£${(100 + i * 7).toFixed(2)}`);
+    const off = make(30, (i) => (i % 3 === 0 ? 0 : 5 + i).toFixed(2));
+    const s = suggestRoles(
+      ['Net Sales (£)', 'Discount Amount', 'Discount Code'],
+      [money, off, make(30, (i) => (i % 2 ? 'HOLIDAY15' : ''))],
+    );
+    expect(rolesOf(s)).toEqual({ 'Net Sales (£)': 'amount', 'Discount Amount': 'discount', 'Discount Code': null });
+    for (const h of ['Discount (£)', 'Lineitem discount', 'Discounts', 'Markdown']) {
+      expect(rolesOf(suggestRoles(['Net Sales', h], [money, off]))[h]).toBe('discount');
+    }
   });
 });
 
@@ -270,4 +282,15 @@ describe('suggestRoles', () => {
     expect(() => suggestRoles(['Date', 'Amount'], [[]])).toThrow(InputError);
     expect(() => suggestRoles(['Date', 'Amount'], [[]])).toThrow('2 column names but 1 columns of values; give one name per column');
   });
+});
+
+test('a survey sheet no profile knows is dated by its response time, not its start or stage date (issue 11)', () => {
+  const dates = ['2024-10-01 10:00:00', '2024-10-02 11:00:00', '2024-10-03 12:00:00'];
+  const s = suggestRoles(
+    ['Start Date', 'Stage Date', 'Submit Date', 'How likely are you to recommend us?'],
+    [dates, ['', '', dates[2]], dates, [9, 7, 10]],
+  );
+  expect(s.map((x) => x.role)).toEqual([null, null, 'date', 'referral_score']);
+  const e = suggestRoles(['Start Date', 'End Date', 'Score'], [dates, dates, [9, 7, 10]]);
+  expect(e.find((x) => x.role === 'date')?.header).toBe('End Date');
 });

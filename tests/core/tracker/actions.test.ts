@@ -1,7 +1,11 @@
-import { isComplaint, responseActions, reviewActions, type ReviewRow } from '../../../src/core/tracker/actions';
+import { isComplaint, responseAction, reviewActions, type ReviewRow } from '../../../src/core/tracker/actions';
 import { contentKey, keysOf } from '../../../src/core/tracker/key';
 import { digestMail, reminderMail } from '../../../src/core/tracker/mail';
 import type { SurveyAnswer } from '../../../src/core/survey/normalise';
+import type { QuestionId } from '../../../src/core/survey/forms';
+import { daysFromCivil } from '../../../src/core/time/days';
+import { fixedZone } from '../time/testZones';
+import fc from 'fast-check';
 
 const answer = (change: Partial<SurveyAnswer>): SurveyAnswer => ({
   key: 'r:1',
@@ -15,59 +19,123 @@ const answer = (change: Partial<SurveyAnswer>): SurveyAnswer => ({
   dissatisfies: '',
   hoped: '',
   roleAnswer: '',
+  contact: '',
+  row: 2,
   ...change,
 });
-const measures = (a: Partial<SurveyAnswer>) => responseActions(answer(a)).map((x) => x.measure);
+const ASKED_ALL = new Set<QuestionId>(['customer', 'referral', 'comparison', 'csat', 'dissatisfies']);
+const NO_CSAT = new Set<QuestionId>(['customer', 'referral', 'comparison', 'dissatisfies']);
+const measure = (a: Partial<SurveyAnswer>, asked = ASKED_ALL) => responseAction(answer(a), asked)?.measure ?? null;
+const DATES = { zone: fixedZone(9 * 60), monthFirst: false };
 
-describe('unhappy answers become actions', () => {
+describe('an unhappy response becomes one action', () => {
   test('a detractor (0–6) → Referral score; 7 and up do not', () => {
-    for (const s of [0, 3, 6]) expect(measures({ referral: s })).toEqual(['Referral score']);
-    for (const s of [7, 8, 9, 10]) expect(measures({ referral: s })).toEqual([]);
-    expect(measures({ referral: null })).toEqual([]);
+    for (const s of [0, 3, 6]) expect(measure({ referral: s })).toBe('Referral score');
+    for (const s of [7, 8, 9, 10]) expect(measure({ referral: s })).toBeNull();
+    expect(measure({ referral: null })).toBeNull();
   });
 
   test('"worse" → How we compare', () => {
-    expect(measures({ comparison: 'worse' })).toEqual(['How we compare']);
-    expect(measures({ comparison: 'better' })).toEqual([]);
+    expect(measure({ comparison: 'worse' })).toBe('How we compare');
+    expect(measure({ comparison: 'better' })).toBeNull();
   });
 
-  test('a dissatisfied comment or a satisfaction of 2 or less → Satisfaction', () => {
-    expect(measures({ dissatisfies: 'Invoices are wrong' })).toEqual(['Satisfaction']);
+  test('a satisfaction of 2 or less → Satisfaction, only where the survey asked it', () => {
+    expect(measure({ csat: 2 })).toBe('Satisfaction');
+    expect(measure({ csat: 3 })).toBeNull();
+    expect(measure({ csat: 1 }, NO_CSAT)).toBeNull();
+  });
+
+  test('a complaint counts against satisfaction where it was asked, else against the referral score', () => {
+    expect(measure({ dissatisfies: 'Invoices are wrong' })).toBe('Satisfaction');
+    expect(measure({ dissatisfies: 'Invoices are wrong' }, NO_CSAT)).toBe('Referral score');
     for (const none of ['nothing', 'Nothing really.', 'n/a', 'N/A', '-', 'none', 'No', '  '])
-      expect(measures({ dissatisfies: none })).toEqual([]);
-    expect(measures({ csat: 2 })).toEqual(['Satisfaction']);
-    expect(measures({ csat: 3 })).toEqual([]);
+      expect(measure({ dissatisfies: none })).toBeNull();
     expect(isComplaint('Nothing works')).toBe(true);
   });
 
-  test('every signal of one response is its own action, keyed by the response', () => {
-    const acts = responseActions(answer({ referral: 2, comparison: 'worse', dissatisfies: 'Late deliveries' }));
-    expect(acts.map((a) => a.key)).toEqual(['r:1:n', 'r:1:w', 'r:1:s']);
-    expect(acts[0]).toMatchObject({
+  test('every reason of one response in one action, keyed by the response, quoting the complaint once', () => {
+    const a = responseAction(
+      answer({ referral: 2, comparison: 'worse', csat: 1, dissatisfies: 'Late deliveries', contact: 'bo@acme.example' }),
+      ASKED_ALL,
+    )!;
+    expect(a).toEqual({
+      key: 'r:1',
       source: 'Survey response',
       customer: 'Acme',
-      wrong: 'Referral score 2 of 10 (Purchasing). Said: "Late deliveries"',
+      contact: 'bo@acme.example',
+      wrong:
+        'Reasons: referral score 2 of 10; worse than others in our industry; satisfaction 1 of 5; a complaint (Purchasing). Said: "Late deliveries"',
+      measure: 'Referral score',
     });
+    expect(responseAction(answer({ comparison: 'worse' }), ASKED_ALL)!.wrong).toBe(
+      'Reason: worse than others in our industry (Purchasing).',
+    );
   });
 
-  test('low-star reviews (≤ 2) without a reply; the key ignores the reply', () => {
-    const rows: ReviewRow[] = [
-      { date: '2026-11-01', stars: 1, responded: '', customer: 'Bo', comment: 'Broken on arrival' },
-      { date: '2026-11-02', stars: '★★☆☆☆', responded: 'no', customer: 'Cy', comment: '' },
-      { date: '2026-11-03', stars: 2, responded: 'Sorry, we sent a new one', customer: 'Di', comment: 'Late' },
-      { date: '2026-11-04', stars: 3, responded: '', customer: 'Ed', comment: 'Meh' },
-      { date: '', stars: '', responded: '', customer: '', comment: '' },
-    ];
-    const acts = reviewActions(rows);
+  test('property: at most one action per response, its measure one the survey asked, its reasons all listed', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+        fc.constantFrom('better', 'same', 'worse', null),
+        fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+        fc.constantFrom('', 'nothing', 'Late', 'Invoices are wrong'),
+        fc.boolean(),
+        (referral, comparison, csat, dissatisfies, csatAsked) => {
+          const asked = csatAsked ? ASKED_ALL : NO_CSAT;
+          const a = responseAction(answer({ referral, comparison: comparison as SurveyAnswer['comparison'], csat, dissatisfies }), asked);
+          const reasons = [
+            referral !== null && referral <= 6,
+            comparison === 'worse',
+            csatAsked && csat !== null && csat <= 2,
+            dissatisfies === 'Late' || dissatisfies === 'Invoices are wrong',
+          ].filter(Boolean).length;
+          if (!reasons) return a === null;
+          if (!a) return false;
+          const listed = a.wrong.replace(/ \(.*$/, '').split(';').length;
+          return listed === reasons && (csatAsked || a.measure !== 'Satisfaction');
+        },
+      ),
+    );
+  });
+});
+
+describe('low-star reviews (≤ 2) without a reply', () => {
+  const rows: ReviewRow[] = [
+    { date: '2026-11-01', stars: 1, responded: '', customer: 'Bo', comment: 'Broken on arrival' },
+    { date: '2026-11-02', stars: '★★☆☆☆', responded: 'no', customer: 'Cy', comment: '' },
+    { date: '2026-11-03', stars: 2, responded: 'Sorry, we sent a new one', customer: 'Di', comment: 'Late' },
+    { date: '2026-11-04', stars: 3, responded: '', customer: 'Ed', comment: 'Meh' },
+    { date: '', stars: '', responded: '', customer: '', comment: '' },
+  ];
+
+  test('each one an action with its date, stars, reviewer and text; the key ignores the reply', () => {
+    const acts = reviewActions(rows, DATES);
     expect(acts.map((a) => a.customer)).toEqual(['Bo', 'Cy']);
     expect(acts[0]).toMatchObject({
       measure: 'Review response',
       source: 'Review',
-      wrong: '1-star review without a reply. Said: "Broken on arrival"',
+      wrong: '1-star review of 2026-11-01 without a reply. Said: "Broken on arrival"',
+      day: daysFromCivil(2026, 11, 1),
     });
-    const replied = reviewActions([{ ...rows[0], responded: '' }]);
+    const replied = reviewActions([{ ...rows[0], responded: '' }], DATES);
     expect(replied[0].key).toBe(acts[0].key);
-    expect(reviewActions([{ ...rows[0], responded: 'We called' }])).toEqual([]);
+    expect(reviewActions([{ ...rows[0], responded: 'We called' }], DATES)).toEqual([]);
+  });
+
+  test('a date cell (midnight in the spreadsheet east of UTC) keeps its day; an unreadable date says so without hiding the rest', () => {
+    const tokyoMidnight = new Date(Date.UTC(2026, 10, 19, 15)); // 2026-11-20 00:00 in Tokyo
+    const [a] = reviewActions([{ ...rows[0], date: tokyoMidnight }], DATES);
+    expect(a.wrong).toContain('review of 2026-11-20');
+    const mixed = reviewActions(
+      [
+        { ...rows[0], date: 'sometime' },
+        { ...rows[1], date: '2026-11-02' },
+      ],
+      DATES,
+    );
+    expect(mixed.map((x) => x.day)).toEqual([null, daysFromCivil(2026, 11, 2)]);
+    expect(mixed[0].wrong).toContain('1-star review (no date)');
   });
 });
 

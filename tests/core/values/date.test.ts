@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import {
   DATE_EXPECTED,
+  looksLikeHeader,
   type DateOptions,
   dayOfDate,
   dayOfNumber,
@@ -317,5 +319,62 @@ describe('readDay: one date cell on its own (an option such as as_of)', () => {
   test('an ambiguous date follows the locale', () => {
     expect(readDay('01/02/2026', DAY_FIRST)).toBe(daysFromCivil(2026, 2, 1));
     expect(readDay('01/02/2026', MONTH_FIRST)).toBe(daysFromCivil(2026, 1, 2));
+  });
+});
+
+/**
+ * The header check of a date column (values/date.ts looksLikeHeader): a first cell of text that is not a
+ * failed date attempt is the header. Its date-attempt pattern used to be quadratic in a run of letters
+ * (a 50,000-letter header took about a second, 1 MB over a minute); the lookbehind makes it linear
+ * without changing what it matches.
+ */
+
+/** The pattern as it was (quadratic), kept here as the reference for what must still match. */
+const BEFORE =
+  /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[A-Za-z]{3,}\.?[\s\-/.,]+\d{2,4}|[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}/;
+const before = (s: string) => /[A-Za-z]/.test(s) && !BEFORE.test(s);
+
+describe('looksLikeHeader', () => {
+  test('headers are headers; failed dates are not', () => {
+    for (const h of ['Order Date', 'Date', 'When', 'Delivered', 'Timestamp (UTC)']) expect(looksLikeHeader(h)).toBe(true);
+    for (const d of ['31/02/2026', '31 Feb 2026', 'Feb 31, 2026', '2026-02-31', '31st Febr. 2026', 'xFeb 31, 2026'])
+      expect(looksLikeHeader(d)).toBe(false);
+  });
+  test('matches what the quadratic pattern matched, on texts made of date-like pieces', () => {
+    const piece = fc.constantFrom(
+      'Jan',
+      'Sept',
+      'x',
+      'ab',
+      ' ',
+      '  ',
+      '.',
+      ',',
+      '/',
+      '-',
+      '1',
+      '12',
+      '2026',
+      '31st',
+      'th',
+      'Order',
+      'date',
+      '\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const s = parts.join('');
+        expect(looksLikeHeader(s)).toBe(before(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  test('a 1 MB header cell is read (it took over a minute): the check is linear in its length', () => {
+    const huge = 'Order date ' + 'x'.repeat(1_000_000);
+    expect(looksLikeHeader(huge)).toBe(true);
+    expect(looksLikeHeader('a'.repeat(1_000_000) + ' 31, 2026')).toBe(false);
+    const days = readDayColumn(toColumn([[huge], ['2026-01-31']], 'dates'), { zone: UTC_ZONE, monthFirst: false });
+    expect(Number.isNaN(days[0])).toBe(true);
+    expect(days[1]).toBe(20484);
   });
 });

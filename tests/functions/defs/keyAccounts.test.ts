@@ -28,6 +28,24 @@ describe('KEY_ACCOUNTS', () => {
       ['Cog', 15],
     ]);
   });
+  test('tied customers share a tier: revenues 70, 10, 10, 5, 5 put both 5s in B', () => {
+    const out = run('KEY_ACCOUNTS', [['Ash'], ['Elm'], ['Fir'], ['Oak'], ['Yew']], [[70], [10], [10], [5], [5]]) as (string | number)[][];
+    expect(out.slice(1).map((r) => `${r[0]}:${r[4]}`)).toEqual(['Ash:A', 'Elm:A', 'Fir:A', 'Oak:B', 'Yew:B']);
+  });
+  test('returns and credits are netted; a net negative customer is listed last, outside the shares', () => {
+    const out = run('KEY_ACCOUNTS', [['A'], ['B'], ['C'], ['C']], [[600], [400], [10], [-37]]) as (string | number | boolean)[][];
+    expect(out).toEqual([
+      HEADER,
+      ['A', 600, 0.6, 0.6, 'A', 0.6, false],
+      ['B', 400, 0.4, 1, 'A', 0.4, false], // 60% before
+      ['C', -27, '', '', 'Net negative', '', false],
+    ]);
+  });
+  test('sums that overflow give a clear error', () => {
+    expect(errorOf(() => run('KEY_ACCOUNTS', [['A'], ['B']], [[1e308], [1e308]])).message).toBe(
+      'KEY_ACCOUNTS: the revenue of all customers adds up to a total that is larger than a spreadsheet number can hold (about 1.8e308); check that revenue holds amounts',
+    );
+  });
   test('clear errors', () => {
     expect(errorOf(() => run('KEY_ACCOUNTS', [['A'], ['']], [[60], [20]])).message).toBe(
       'KEY_ACCOUNTS: row 2 of revenue holds 20; this row has revenue but no customer; fill in the customer or clear the row',

@@ -1,39 +1,69 @@
 import { errorOf, run } from '../helpers';
+import { gaussian, mulberry32 } from '../../core/stats/helpers';
+import { referenceLeadLag } from '../../core/measures/leadLagReference';
+
+const HEADER = ['Lag', 'Correlation', 'Prewhitened r', 'Pairs', 'P-value'];
+const g = gaussian(mulberry32(42));
 
 describe('LEADLAG', () => {
-  test('a table per lag and the sentence; a text first row is a header; rows work as well as columns', () => {
-    const out = run('LEADLAG', [['NPS'], [10], [20], [30], [40], [50], [60]], [['Revenue'], [5], [5], [10], [20], [30], [40]], 2) as (
-      string | number
-    )[][];
-    expect(out[0]).toEqual(['Lag', 'Correlation', 'Pairs', 'P-value']);
-    expect(out.slice(1, 4).map((x) => [x[0], x[2]])).toEqual([
-      [0, 6],
-      [1, 5],
-      [2, 4],
-    ]);
-    expect(out[3][1]).toBe(1); // lead[t] = 10·(t+1), lag[t+2] = 10·(t+1)
-    expect(out[3][3]).toBe(0);
-    expect(out[4]).toEqual([
-      'Best: the lag measure follows the lead measure 2 periods later (r = 1.00, p < 0.001). Evidence, not proof.',
-      '',
-      '',
-      '',
-    ]);
-    expect(run('LEADLAG', [[1, 2, 3, 4, 5, 6]], [[3, 1, 4, 1, 5, 9]], 1)).toEqual(
-      run('LEADLAG', [[1], [2], [3], [4], [5], [6]], [[3], [1], [4], [1], [5], [9]], 1),
+  // 24 months of an AR(1) lead; the lag follows it 2 months later (lag[t + 2] = lead[t] + noise).
+  const lead: number[] = [0];
+  for (let t = 1; t < 26; t++) lead.push(0.5 * lead[t - 1] + g());
+  const lag = lead.map((_, t) => (t >= 2 ? lead[t - 2] : g()) + 0.5 * g()).slice(2);
+  const leadCol = lead.slice(2).map((v) => [v]);
+  const lagCol = lag.map((v) => [v]);
+
+  test('the shape: a header, one row per lag, then Best | k | Adjusted p | value | reading', () => {
+    const out = run('LEADLAG', [['NPS'], ...leadCol], [['Revenue'], ...lagCol], 3) as (string | number)[][];
+    expect(out[0]).toEqual(HEADER);
+    expect(out).toHaveLength(6);
+    expect(out.slice(1, 5).map((r) => r[0])).toEqual([0, 1, 2, 3]);
+    const want = referenceLeadLag(lead.slice(2), lag, 3);
+    out.slice(1, 5).forEach((row, k) => {
+      const w = want.rows[k];
+      expect(row[1]).toBeCloseTo(w.r!, 12);
+      expect(row[2]).toBeCloseTo(w.prewhitenedR!, 12);
+      expect(row[3]).toBe(w.pairs);
+      expect(Math.abs((row[4] as number) - w.p!)).toBeLessThan(1e-12);
+    });
+    const best = out[5];
+    expect(best.slice(0, 3)).toEqual(['Best', 2, 'Adjusted p']);
+    expect(Math.abs((best[3] as number) - want.adjustedP!)).toBeLessThan(1e-12);
+    expect(best[4]).toMatch(
+      /^Strong evidence that the lag measure follows the lead measure 2 periods later \(r = 0\.\d\d after prewhitening, adjusted p [<=] [\d.]+\)\. Evidence, not proof\.$/,
     );
   });
-  test('too few periods: blanks and a sentence that says so', () => {
-    const out = run('LEADLAG', [[1], [2]], [[3], [4]], 0) as (string | number)[][];
+  test('rows work as well as columns; a text first cell is a header', () => {
+    expect(run('LEADLAG', [lead.slice(2)], [lag], 1)).toEqual(run('LEADLAG', leadCol, lagCol, 1));
+    expect(run('LEADLAG', [['NPS'], ...leadCol], [['Revenue'], ...lagCol], 1)).toEqual(
+      run('LEADLAG', [[''], ...leadCol], [[''], ...lagCol], 1),
+    );
+  });
+  test('a claim only where the adjusted p is below 0.05', () => {
+    const noise = Array.from({ length: 24 }, () => [g()]);
+    const out = run('LEADLAG', leadCol, noise, 3) as (string | number)[][];
+    const adjusted = out[5][3] as number;
+    expect(/^(Strong|Some) evidence/.test(String(out[5][4]))).toBe(adjusted < 0.05);
+    if (adjusted >= 0.05) expect(out[5][4]).toMatch(/^No evidence yet that the lag measure .*, which could be chance\.$/);
+  });
+  test('too few periods: blanks where undefined and a reading that never claims a link', () => {
+    const out = run('LEADLAG', [[1], [2], [4], [3], [5]], [[3], [4], [8], [6], [10]], 1) as (string | number)[][];
     expect(out).toEqual([
-      ['Lag', 'Correlation', 'Pairs', 'P-value'],
-      [0, '', 2, ''],
+      HEADER,
+      [0, expect.any(Number), expect.any(Number), 4, ''],
+      [1, expect.any(Number), expect.any(Number), 3, ''],
       [
-        'Not enough periods to compare: each lag needs at least 3 periods where both the lead measure and the lag measure have values.',
+        'Best',
         '',
+        'Adjusted p',
         '',
-        '',
+        'Too few periods to tell: a reading needs 8 pairs of periods where both measures have a value (and had one the period before), and the lag measure against the lead measure has at most 4.',
       ],
+    ]);
+    expect(run('LEADLAG', [[1], [2]], [[3], [4]], 0)).toEqual([
+      HEADER,
+      [0, '', '', 1, ''],
+      ['Best', '', 'Adjusted p', '', expect.stringMatching(/^Too few periods to tell: .* has at most 1\.$/)],
     ]);
   });
   test('clear errors', () => {

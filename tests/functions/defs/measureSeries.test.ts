@@ -42,10 +42,10 @@ describe('MEASURE_SERIES reads the period labels PERIODS writes, fiscal years in
           const labels = run('PERIODS', dates, spec, n) as string[][];
           const measured = (run('MEASURE_SERIES', 'revenue', labels, dates, values) as number[][])[0];
           const series = (run('PERIOD_SERIES', dates, values, spec) as [string, number][]).slice(1).slice(-n);
-          const before = n - series.length; // periods before the first date: nothing sold
+          const before = n - series.length; // periods before the first date: no data, so blank
           expect(labels[0].slice(before)).toEqual(series.map((r) => r[0]));
           expect(measured.slice(before)).toEqual(series.map((r) => r[1]));
-          expect(measured.slice(0, before)).toEqual(new Array(before).fill(0));
+          expect(measured.slice(0, before)).toEqual(new Array(before).fill(''));
         }),
         { numRuns: 25 },
       );
@@ -55,8 +55,12 @@ describe('MEASURE_SERIES reads the period labels PERIODS writes, fiscal years in
 
 describe('MEASURE_SERIES', () => {
   const d = col('2026-01-05', '2026-02-10', '2026-02-20');
-  test('every measure by its id, in any case; blank where a period has nothing to measure', () => {
-    expect(run('MEASURE_SERIES', 'Revenue', [['2026-01', '2026-02', '2026-03']], d, col(5, 7, 1))).toEqual([[5, 8, 0]]);
+  test('every measure by its id, in any case; blank where a period has nothing to measure or lies outside the dates', () => {
+    expect(run('MEASURE_SERIES', 'Revenue', [['2026-01', '2026-02', '2026-03']], d, col(5, 7, 1))).toEqual([[5, 8, '']]);
+    // Inside the dates an empty period sold nothing: 0.
+    expect(run('MEASURE_SERIES', 'Revenue', [['2026-01', '2026-02', '2026-03']], col('2026-01-05', '2026-03-01'), col(5, 7))).toEqual([
+      [5, 0, 7],
+    ]);
     expect(run('MEASURE_SERIES', 'nps', [['2026-01', '', '2026-02', '2026-03']], d, col(10, 0, 6))).toEqual([[100, -100, '']]);
     expect(run('MEASURE_SERIES', 'orders', [['2026-02']], d)).toEqual([[2]]);
   });

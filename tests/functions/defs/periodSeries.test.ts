@@ -19,6 +19,36 @@ describe('PERIOD_SERIES', () => {
       ['2026-03', values[2]],
     ]);
   });
+  test('count skips blanks and the words exports write for nothing ("-", "n/a"), as the other aggregates do', () => {
+    expect(run('PERIOD_SERIES', [['2026-01-05'], ['2026-01-20']], [['n/a'], [100]], 'month', 'count')).toEqual([
+      ['Period', 'Value'],
+      ['2026-01', 1],
+    ]);
+    const dates = [['2026-01-05'], ['2026-01-06'], ['2026-01-07'], ['2026-01-08'], ['2026-01-09'], ['2026-01-12']];
+    const values = [['-'], [' N/A '], ['none'], ['SO-1001'], ['—'], [0]];
+    expect((run('PERIOD_SERIES', dates, values, 'month', 'count') as unknown[][])[1][1]).toBe(2); // an order id and a 0
+    // The same through the one-pass reading of Date cells.
+    const dateCells = dates.map(([d]) => [new Date(`${d}T12:00:00Z`)]);
+    expect((run('PERIOD_SERIES', dateCells, values, 'month', 'count') as unknown[][])[1][1]).toBe(2);
+  });
+  test('at most 5,000 periods: one stray date is an error that names it', () => {
+    const dates = [['Date'], ['2026-01-05'], ['9999-12-31'], ['2026-03-02']];
+    const values = [['Amount'], [1], [2], [3]];
+    expect(errorOf(() => run('PERIOD_SERIES', dates, values, 'week')).message).toBe(
+      'PERIOD_SERIES: the dates span 416,063 weeks, more than the 5,000 periods a formula lists (2026-01-05 to 9999-12-31); ' +
+        'row 3 of dates holds 9999-12-31: correct that date or leave its row out, or choose a longer period such as "year"',
+    );
+    // The one-pass reading of Date cells says the same.
+    const cells = [[new Date(Date.UTC(2026, 0, 5, 12))], [new Date(Date.UTC(9999, 11, 31, 12))], [new Date(Date.UTC(2026, 2, 2, 12))]];
+    expect(errorOf(() => run('PERIOD_SERIES', cells, [[1], [2], [3]], 'week')).message).toMatch(/row 2 of dates holds 9999-12-31:/);
+    // An early stray date is named too, and the median decides which end is the stray one.
+    expect(
+      errorOf(() => run('PERIOD_SERIES', [['2026-01-05'], ['1900-01-01'], ['2026-02-01']], [[1], [2], [3]], 'week', 'median')).message,
+    ).toMatch(/^PERIOD_SERIES: the dates span 6,579 weeks, .* \(1900-01-01 to 2026-02-01\); row 2 of dates holds 1900-01-01:/);
+    // 5,000 periods are fine; one more is not.
+    expect(run('PERIOD_SERIES', [['2026-01-05'], ['2442-08-01']], [[1], [2]]) as unknown[][]).toHaveLength(1 + 5000);
+    expect(errorOf(() => run('PERIOD_SERIES', [['2026-01-05'], ['2442-09-01']], [[1], [2]])).message).toMatch(/span 5,001 months/);
+  });
   test('the default is the monthly sum', () => {
     expect(run('PERIOD_SERIES', d, v)).toEqual(run('PERIOD_SERIES', d, v, 'month', 'sum'));
   });

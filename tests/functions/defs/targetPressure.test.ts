@@ -14,7 +14,7 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     expect(out[1][2]).toBeCloseTo(10 / 110, 15);
     expect(out[1][3]).toBeCloseTo(7 / 91, 15);
     expect(out[1][4]).toBeCloseTo(10 / 110 / (7 / 91), 12);
-    expect(out[1][5]).toBe('');
+    expect(out[1][5]).toBe('Partial period'); // the data starts on 10 April, after the quarter's first day
     // Q3: 500 sold, 300 from 24 September on.
     expect(out[2].slice(0, 3)).toEqual(['2026-Q3', 500, 0.6]);
     expect(out[2][3]).toBeCloseTo(7 / 92, 15);
@@ -26,11 +26,24 @@ describe('TARGET_PRESSURE: share of sales in the last days of each period', () =
     const out = run('TARGET_PRESSURE', [['2026-01-15'], ['2026-07-15']], [[10], [5]], 'quarter') as (string | number)[][];
     expect(out.map((r) => r[0])).toEqual(['Period', '2026-Q1', '2026-Q2', '2026-Q3']);
     expect(out[2].slice(1)).toEqual([0, '', 7 / 91, '', '']);
-    expect(run('TARGET_PRESSURE', [['2026-09-01'], ['2026-09-02']], [[65], [-65]], 'month', 7)).toEqual([
+    expect(run('TARGET_PRESSURE', [['2026-09-01'], ['2026-09-30']], [[65], [-65]], 'month', 7)).toEqual([
       ['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag'],
       ['2026-09', 0, '', 7 / 30, '', ''],
     ]);
   });
+  test('a partial period is marked and never flagged, however its sales fall', () => {
+    // The data runs from 1 July to 26 September: Q3 ends on the 30th, so it is partial, even with every sale at its end.
+    const out = run('TARGET_PRESSURE', [['2026-07-01'], ['2026-09-25'], ['2026-09-26']], [[1], [500], [500]]) as (string | number)[][];
+    expect(out[1][4]).toBeGreaterThan(10);
+    expect(out[1][5]).toBe('Partial period');
+    // One day more makes it whole, and flagged.
+    const whole = run('TARGET_PRESSURE', [['2026-07-01'], ['2026-09-25'], ['2026-09-30']], [[1], [500], [500]]) as (string | number)[][];
+    expect(whole[1][5]).toBe('End-of-period push');
+    // Periods between the first and last date are whole, even when they sold nothing; so are the first and last here.
+    const gap = run('TARGET_PRESSURE', [['2026-01-01'], ['2026-12-31']], [[5], [5]], 'quarter') as (string | number)[][];
+    expect(gap.slice(1).map((r) => r[5])).toEqual(['', '', '', 'End-of-period push']);
+  });
+
   test('clear errors', () => {
     expect(errorOf(() => run('TARGET_PRESSURE', [['2026-09-01']], [[65]], 'week', 7)).message).toBe(
       'TARGET_PRESSURE: last_days 7 is as long as a week; choose fewer days',

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { buildScorecard, SCORECARD_TAG } from '../../../src/server/scorecard/build';
+import { DATA_TAG } from '../../../src/server/scorecard/dataSheet';
+import { COL } from '../../../src/server/scorecard/layout';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
 import { parseDefinition } from '../../../src/core/scorecard/definition';
 import { run } from '../../../src/cli/main';
@@ -48,8 +50,9 @@ describe('the scorecard built in the in-memory workbook from the example data', 
   const wb = exampleWorkbook();
   const before = { Sales: snapshot(wb, 'Sales'), Feedback: snapshot(wb, 'Feedback'), Reviews: snapshot(wb, 'Reviews') };
   const def = suggestDefinition(detectSheets(wb));
-  const result = buildScorecard(wb, def, '2026-11-23 10:00');
+  const result = buildScorecard(wb, def, '2026-11-23 10:00', [], { dates: wb.dateOptions() });
   const cli = cliJson();
+  const shown = (row: Cell[]) => row.slice(COL.history, COL.history + 12);
   const values = wb.computedValues(result.sheetName);
 
   test('finds the three sources with their key columns', () => {
@@ -61,18 +64,32 @@ describe('the scorecard built in the in-memory workbook from the example data', 
   });
 
   test('shows the same periods as the command line', () => {
-    const header = values[result.layout.headerRow - 1].slice(1, 13);
-    expect(header).toEqual(cli.periods);
+    expect(shown(values[result.layout.headerRow - 1])).toEqual(cli.periods);
   });
 
-  test('every measure equals the command line, period by period', () => {
+  test('every measure equals the command line, period by period, with the count behind each value', () => {
     expect(result.measures).toEqual(cli.measures.map((m) => m.id));
+    const countsFrom = COL.history + 13;
     for (const m of cli.measures) {
-      const row = values[result.layout.measureRows[m.id] - 1].slice(1, 13);
+      const row = values[result.layout.measureRows[m.id] - 1];
       m.values.forEach((v, i) => {
-        if (v === null) expect(row[i]).toBe('');
-        else expect(row[i]).toBeCloseTo(v, 9);
+        if (v === null) expect(shown(row)[i]).toBe('');
+        else expect(shown(row)[i]).toBeCloseTo(v, 9);
       });
+      m.counts.forEach((c, i) => expect(row[countsFrom + i]).toBe(c === null ? '' : c));
+    }
+  });
+
+  test('the glance columns: the latest value with its period, and the sample size behind it', () => {
+    for (const m of cli.measures) {
+      const row = values[result.layout.measureRows[m.id] - 1];
+      const last = m.values
+        .map((v, i) => [v, i] as const)
+        .filter(([v]) => v !== null)
+        .pop()!;
+      expect(row[COL.latest]).toBeCloseTo(last[0]!, 9);
+      expect(row[COL.period]).toBe(cli.periods[last[1]]);
+      expect(row[COL.sample]).toBe(m.counts[last[1]]);
     }
   });
 
@@ -102,23 +119,39 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     });
   });
 
-  test('connect the dots and target health are live tables', () => {
+  test('connect the dots uses every period the data has, as the command line does; target health is live', () => {
     const c = values[result.layout.connectionsRow - 1];
-    expect(c.slice(0, 7)).toEqual(['Lead', 'Lag', 'Best lag', 'Correlation', 'P-value', 'Pairs', 'Reading']);
+    expect(c.slice(0, 9)).toEqual(['Lead', 'Lag', 'Best lag', 'Correlation', 'Prewhitened r', 'Pairs', 'Adjusted p', 'Q-value', 'Reading']);
+    expect(cli.connections_periods).toBe(24);
     const first = values[result.layout.connectionsRow];
     expect(first[0]).toBe(cli.measures.find((m) => m.id === cli.connections[0].lead)!.label);
     expect(first[2]).toBe(cli.connections[0].lag_periods);
-    expect(first[3]).toBeCloseTo(cli.connections[0].r, 9);
+    expect(first[3]).toBeCloseTo(cli.connections[0].r!, 9);
+    expect(first[5]).toBe(cli.connections[0].pairs);
+    expect(first[7]).toBeCloseTo(cli.connections[0].q!, 9);
     const h = values[result.layout.healthRow - 1];
     expect(h[0]).toBe('Period');
     const q3 = values.slice(result.layout.healthRow).find((r) => r[0] === '2025-Q3')!;
-    expect(q3[5]).toBe('End-of-period push');
-    expect(q3[4]).toBeCloseTo(cli.target_health.find((t) => t.period === '2025-Q3')!.spike_ratio!, 9);
+    expect(q3[10]).toBe('End-of-period push, Returns after push, Discounting at the end');
+    const cliQ3 = cli.target_health.find((t) => t.period === '2025-Q3' && t.rep === null)!;
+    expect(q3[4]).toBeCloseTo(cliQ3.spike_ratio!, 9);
+    expect(q3[11]).toBe(cliQ3.finding);
+    // Partial quarters say so, and are never flagged.
+    expect(values.slice(result.layout.healthRow).find((r) => r[0] === '2024-Q4')![10]).toBe('Partial period');
   });
 
-  test('cells are formulas a manager can read', () => {
-    const f = wb.formulaAt(result.sheetName, `B${result.layout.measureRows.nps}`);
-    expect(f).toMatch(/^=MEASURE_SERIES\("nps", \$B\$4:\$M\$4, 'Feedback'!\$A\$2:\$A, 'Feedback'!\$D\$2:\$D\)$/);
+  test('one source formula per source sheet, on the add-on’s own data sheet; the scorecard points into it', () => {
+    expect(wb.getSheetTag(result.dataSheet)).toBe(DATA_TAG);
+    const formulas = wb
+      .computedValues(result.dataSheet)
+      .map((_, i) => wb.formulaAt(result.dataSheet, `A${i + 1}`) ?? '')
+      .filter((f) => /_SERIES\(/.test(f));
+    expect(formulas).toHaveLength(3);
+    expect(formulas.find((f) => f.startsWith('=SALES_SERIES'))).toMatch(
+      /^=SALES_SERIES\('Sales'!\$B\$4:\$B, 'Sales'!\$E\$4:\$E, "month", 'Sales'!\$A\$4:\$A, 'Sales'!\$F\$4:\$F, 'Sales'!\$G\$4:\$G, 'Sales'!\$H\$4:\$H, 'Sales'!\$I\$4:\$I, 'Sales'!\$J\$4:\$J, "", "", 'Sales'!\$K\$4:\$K, "2024-11", "row=4"/,
+    );
+    const cell = wb.formulaAt(result.sheetName, `${String.fromCharCode(65 + COL.history)}${result.layout.measureRows.nps}`);
+    expect(cell).toMatch(/^=IF\('Leadlag data'!\$C\$1<3, "", INDEX\('Leadlag data'!\$\d+:\$\d+, 1, 'Leadlag data'!\$C\$1\)\)$/);
   });
 
   test('never changes the source sheets', () => {
@@ -132,18 +165,30 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     expect(parseDefinition(JSON.parse(wb.getSetting('leadlag.scorecard.definition')!))).toEqual(def);
   });
 
-  test('is live: rows pasted below the data update it', () => {
+  test('is live: a row pasted below the data updates it, in at most 3 custom-function executions shipping at most 70,000 cells', () => {
     const latest = cli.periods[cli.periods.length - 1];
     const revenueRow = result.layout.measureRows.revenue;
-    const beforeValue = wb.computedValues(result.sheetName)[revenueRow - 1][12] as number;
+    const at = COL.history + 11;
+    const beforeValue = wb.computedValues(result.sheetName)[revenueRow - 1][at] as number;
+    const beforeLink = wb.computedValues(result.sheetName)[result.layout.connectionsRow];
     const sales = wb.sheet('Sales')!;
     const height = sales.readValues().length;
     const [y, m] = latest.split('-');
+    wb.resetCustomFunctionCalls();
     sales.writeBlock(height + 1, 1, [
       ['NEW-1', `15/${m}/${y}`, 'Late Paste Ltd', 'Alex', '£1,000.00', '£600.00', 1, 0, `${y}-${m}-16`, `${y}-${m}-16`],
     ]);
-    const afterValue = wb.computedValues(result.sheetName)[revenueRow - 1][12] as number;
-    expect(afterValue - beforeValue).toBeCloseTo(1000, 6);
+    const after = wb.computedValues(result.sheetName);
+    const calls = wb.customFunctionCalls();
+    expect(after[revenueRow - 1][at] as number).toBeCloseTo(beforeValue + 1000, 6);
+    // The sales sheet's one call and the evidence; the feedback and review calls do not run again. Each sales
+    // column the measures and target health need (9 of the sheet's 11) is shipped once, and the evidence's
+    // rows of per-period values once: no column twice.
+    expect(calls.executions).toBeLessThanOrEqual(3);
+    const rows = height + 1 - 3;
+    expect(calls.cells).toBeLessThanOrEqual(9 * rows + 2_000);
+    // The evidence moved with the new row (it reads the data sheet, not a copy).
+    expect(after[result.layout.connectionsRow][3]).not.toBe(beforeLink[3]);
   });
 });
 
@@ -209,7 +254,8 @@ describe('building safely', () => {
       const f = wb.formulaAt(r.sheetName, `A${row}`);
       expect(f ?? '').not.toMatch(/IMPORTXML|HYPERLINK/);
     }
-    expect(wb.formulaAt(r.sheetName, `B${r.layout.measureRows.revenue}`)).toContain("'Q3 ''push'''!$B$4:$B");
+    const data = wb.computedValues(r.dataSheet).map((_, i) => wb.formulaAt(r.dataSheet, `A${i + 1}`) ?? '');
+    expect(data.find((f) => f.startsWith('=SALES_SERIES'))).toContain("'Q3 ''push'''!$B$4:$B");
   });
 
   test('a sheet that went missing is a clear error', () => {

@@ -16,7 +16,7 @@ describe('the survey wizard', () => {
     const p = w.call('previewSurvey', { setup: { ...d.setup, owner: 'ana@example.com' } });
     expect(p.problems).toEqual([]);
     expect(p.forms.map((f) => f.role)).toEqual(d.setup.roles);
-    const bad = w.call('previewSurvey', { setup: { ...d.setup, roles: [] } });
+    const bad = w.call('previewSurvey', { setup: { ...d.setup, roles: [], reminder: 'quarterly' } });
     expect(bad.forms).toEqual([]);
     expect(bad.problems).toContain('Choose 1 to 6 roles to ask.');
     expect(bad.problems).toContain('Enter the email address that gets the reminders and the digest.');
@@ -214,6 +214,8 @@ describe('a Create that fails half-way', () => {
           return forms.create(spec);
         },
         responseSheet: (id: string) => forms.responseSheet(id),
+        state: (id: string) => forms.state(id),
+        prefilled: (...a: Parameters<typeof forms.prefilled>) => forms.prefilled(...a),
       },
     };
     const h = createHandlers({
@@ -265,4 +267,26 @@ test('the whole setup is kept, so that running the wizard again starts from it',
   });
   expect(r.forms).toHaveLength(6);
   expect(w.call('automationStatus').survey?.setup).toBeNull();
+});
+
+describe('the defaults never fail Create', () => {
+  test('the owner is the user where Apps Script gives the address, with a quarterly reminder; without one, no reminder until one is given', () => {
+    const known = world({}, { userEmail: 'ana@example.com' });
+    expect(known.call('surveyDefaults').setup).toMatchObject({ owner: 'ana@example.com', reminder: 'quarterly' });
+    const unknown = world({}, { userEmail: '' });
+    const d = unknown.call('surveyDefaults').setup;
+    expect(d).toMatchObject({ owner: '', reminder: 'none', digest: false });
+    // Created as they come: no "Enter the email address" failure.
+    expect(unknown.call('createSurvey', { setup: d }).forms).toHaveLength(4);
+  });
+
+  test('the closing line promises to tell what changed only when the form asks how to reach the customer', () => {
+    const w = world();
+    const asked = w.call('previewSurvey', { setup: setupWith() }).forms[0];
+    expect(asked.items.some((i) => i.q === 'contact' && i.email)).toBe(true);
+    expect(asked.confirmation).toMatch(/if you left your e-mail address we will tell you what we changed/);
+    const not = w.call('previewSurvey', { setup: setupWith({ contact: false }) }).forms[0];
+    expect(not.items.some((i) => i.q === 'contact')).toBe(false);
+    expect(not.confirmation).not.toMatch(/tell you what we changed/);
+  });
 });

@@ -1,5 +1,5 @@
 import { MAILBOX_MAX_BYTES } from '../../../src/server/tracker/mailbox';
-import { world, setupWith } from '../../helpers/world';
+import { world, setupWith, values } from '../../helpers/world';
 
 /** The weekly clock's reminders and digests (src/server/tracker/mailbox.ts), through the automation twin. */
 describe('the weekly clock', () => {
@@ -39,14 +39,16 @@ describe('the weekly clock', () => {
     expect(w.twin.mail.sent).toEqual([]);
     w.twin.submit(f.id, { customer: 'Acme', referral: 2, dissatisfies: 'Late again' });
     w.twin.submit(f.id, { customer: 'Brill', referral: 8 });
-    w.wb.sheet('Improvement tracker')!.writeBlock(3, 10, [['done']]);
+    w.wb.sheet('Improvement tracker')!.writeBlock(3, 11, [['done']]);
     w.call('syncFeedback'); // any run with the spreadsheet refreshes what the clock will mail
     w.clock.set(Date.UTC(2026, 11, 7, 8));
     w.twin.fire('weekly');
     expect(w.twin.mail.sent).toHaveLength(1);
     const m = w.twin.mail.sent[0];
     expect(m.subject).toBe('Leadlag: 1 open, 1 overdue actions in "Example spreadsheet"');
-    expect(m.body).toContain('- #1 Acme: Referral score 2 of 10 (Decision maker). Said: "Late again" (due 2026-11-30)');
+    expect(m.body).toContain(
+      '- #1 Acme: Reasons: referral score 2 of 10; a complaint (Decision maker). Said: "Late again" (due 2026-11-30)',
+    );
     expect(m.body).toContain('(as of 2026-11-23)');
     w.call('setAutomation', { reminder: 'none', digest: false, owner: 'owner@example.com' });
     w.twin.fire('weekly');
@@ -62,13 +64,13 @@ describe('the weekly clock', () => {
     const stored = w.twin.userProps.get(key)!;
     expect(Buffer.byteLength(stored)).toBeLessThanOrEqual(MAILBOX_MAX_BYTES);
     const box = JSON.parse(stored) as { open: number; lines: unknown[]; dueDays: number[] };
-    expect(box.open).toBe(800); // the totals stay exact (a detractor and a complaint each)
+    expect(box.open).toBe(400); // the totals stay exact (one action per response, listing both reasons)
     expect(box.lines.length).toBeGreaterThan(0);
     expect(box.dueDays).toEqual([...box.dueDays].sort((a, b) => a - b));
     w.clock.set(Date.UTC(2026, 11, 7, 8));
     w.twin.fire('weekly');
     expect(w.twin.mail.sent[0].subject).toBe(
-      'Leadlag: 800 open, ' +
+      'Leadlag: 400 open, ' +
         box.dueDays.filter((d) => d < Date.UTC(2026, 11, 7) / 86400000).length +
         ' overdue actions in "Example spreadsheet"',
     );
@@ -103,5 +105,29 @@ describe('the weekly clock', () => {
       message: 'Could not send the weekly mail: Service invoked too many times for one day: email.',
     });
     expect(b.call('automationStatus').errors).toEqual([]);
+  });
+});
+
+describe('the weekly clock in the spreadsheet’s time zone', () => {
+  test('the reminder goes on the first run of the quarter in the spreadsheet’s zone, not the script’s (Tokyo is in 2027 while UTC is still in 2026)', () => {
+    const w = world();
+    w.call('createSurvey', { setup: setupWith({ reminder: 'quarterly' }) });
+    w.clock.set(Date.UTC(2026, 11, 31, 20)); // 2027-01-01 05:00 in Tokyo
+    w.twin.fire('weekly');
+    expect(w.twin.mail.sent.map((m) => m.subject)).toEqual(['Leadlag: time to survey your customers again ("Example spreadsheet")']);
+    w.clock.set(Date.UTC(2026, 11, 31, 22));
+    w.twin.fire('weekly');
+    expect(w.twin.mail.sent).toHaveLength(1);
+  });
+
+  test('with the spreadsheet open to it, the weekly run also processes what is pending', () => {
+    const w = world({}, { clockHasDocument: true });
+    const [f] = w.call('createSurvey', { setup: setupWith({ reminder: 'none' }) }).forms;
+    w.twin.lock.timeOut = true;
+    w.twin.submit(f.id, { customer: 'Acme', referral: 2 });
+    w.twin.lock.timeOut = false;
+    expect(values(w.wb, 'Survey responses')).toHaveLength(1);
+    w.twin.fire('weekly');
+    expect(values(w.wb, 'Survey responses')).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { trackerSummary, TRACKER, TRACKER_HEADERS, ensureOwn } from '../../../src/server/tracker/sheets';
-import { world, setupWith, values, csv, NOW } from '../../helpers/world';
+import { world, setupWith, values, csv, NOW, ZONE } from '../../helpers/world';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { STATUSES } from '../../../src/core/tracker/actions';
 import { buildScorecard } from '../../../src/server/scorecard/build';
@@ -12,8 +12,8 @@ describe('the Improvement tracker sheet', () => {
     expect(r.trackerSheet).toBe('Improvement tracker');
     expect(w.wb.getSheetTag('Improvement tracker')).toBe('leadlag:tracker');
     expect(values(w.wb, 'Improvement tracker')).toEqual([TRACKER_HEADERS]);
-    for (const a1 of ['J2', 'J500', 'J5000']) expect(w.wb.validationAt('Improvement tracker', a1)).toEqual([...STATUSES]);
-    expect(w.wb.validationAt('Improvement tracker', 'I2')).toBeNull();
+    for (const a1 of ['K2', 'K500', 'K5000']) expect(w.wb.validationAt('Improvement tracker', a1)).toEqual([...STATUSES]);
+    expect(w.wb.validationAt('Improvement tracker', 'J2')).toBeNull();
     expect(w.wb.layoutOf('Improvement tracker').frozen).toEqual({ rows: 1, cols: 1 });
     w.call('createSurvey', { setup: setupWith() });
     expect(w.wb.sheetNames().filter((n) => /tracker/i.test(n))).toEqual(['Improvement tracker']);
@@ -43,15 +43,15 @@ describe('the Improvement tracker sheet', () => {
     w.twin.submit(f.id, { customer: 'Brill', referral: 3 });
     w.twin.submit(f.id, { customer: 'Cato', referral: 4 });
     const sheet = w.wb.sheet('Improvement tracker')!;
-    sheet.writeBlock(3, 10, [['done']]);
-    sheet.writeBlock(4, 10, [['in progress']]);
+    sheet.writeBlock(3, 11, [['done']]);
+    sheet.writeBlock(4, 11, [['in progress']]);
     const red = '#fce8e6';
     expect(w.wb.styleAt('Improvement tracker', 'E2').background).toBeUndefined(); // due 2026-11-30, today 11-23
     w.clock.set(Date.UTC(2026, 11, 5));
     expect(w.wb.styleAt('Improvement tracker', 'E2').background).toBe(red);
     expect(w.wb.styleAt('Improvement tracker', 'A4').background).toBe(red);
     expect(w.wb.styleAt('Improvement tracker', 'E3').background).toBeUndefined();
-    expect(w.wb.styleAt('Improvement tracker', 'J3').background).toBe('#e6f4ea');
+    expect(w.wb.styleAt('Improvement tracker', 'K3').background).toBe('#e6f4ea');
     expect(w.wb.styleAt('Improvement tracker', 'E5').background).toBeUndefined(); // an empty row
   });
 
@@ -59,7 +59,10 @@ describe('the Improvement tracker sheet', () => {
     const w = world(
       {},
       {},
-      MemoryWorkbook.fromCsv({ Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') }, { now: () => NOW }),
+      MemoryWorkbook.fromCsv(
+        { Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') },
+        { now: () => NOW, zone: ZONE },
+      ),
     );
     const built = buildScorecard(w.wb, suggestDefinition(detectSheets(w.wb)), '2026-11-23 10:00', [trackerSummary]);
     const summaryCell = () => {
@@ -72,14 +75,18 @@ describe('the Improvement tracker sheet', () => {
     expect(r.scorecardUpdated).toBe(true);
     const formula = w.wb.formulaAt(built.sheetName, `A${w.wb.computedValues(built.sheetName).findIndex((row) => row[0] === 'Open') + 1}`);
     expect(formula).toBe(
-      "=IMPROVEMENT_SUMMARY('Improvement tracker'!$J$1:$J, 'Improvement tracker'!$I$1:$I, 'Improvement tracker'!$K$1:$K, 'Improvement tracker'!$B$1:$B, TODAY())",
+      "=IMPROVEMENT_SUMMARY('Improvement tracker'!$K$1:$K, 'Improvement tracker'!$J$1:$J, 'Improvement tracker'!$L$1:$L, 'Improvement tracker'!$B$1:$B, TODAY())",
     );
-    const fromReviews = r.sync.actions;
-    expect(fromReviews).toBeGreaterThan(0); // the example's low-star reviews without a reply
+    // The example's low-star reviews without a reply are all older than the loop: none is an action until the manager says so.
+    expect(r.sync.actions).toBe(0);
+    expect(summaryCell()).toEqual([0, 0, 0, '']);
+    const fromReviews = w.call('oldReviews', { add: true }).sync!.actions;
+    expect(fromReviews).toBe(r.oldReviews!.count);
+    expect(fromReviews).toBeGreaterThan(0);
     expect(summaryCell()).toEqual([fromReviews, 0, 0, '']);
     w.twin.submit(r.forms[0].id, { customer: 'Acme', referral: 1 });
-    w.wb.sheet('Improvement tracker')!.writeBlock(2, 10, [['done']]);
-    w.wb.sheet('Improvement tracker')!.writeBlock(2, 11, [['2026-11-25']]);
+    w.wb.sheet('Improvement tracker')!.writeBlock(2, 11, [['done']]);
+    w.wb.sheet('Improvement tracker')!.writeBlock(2, 12, [['2026-11-25']]);
     expect(summaryCell()).toEqual([fromReviews, 0, 1, 2]);
   });
 });

@@ -3,7 +3,9 @@ import type { TriggerInfo, TriggersPort } from '../../ports/triggers';
 
 /**
  * The triggers port over ScriptApp: this user's triggers for this spreadsheet and the script's clocks;
- * a form-submit trigger on the spreadsheet (all linked forms) and a weekly clock (Monday, 8–9 h).
+ * a form-submit trigger on the spreadsheet (all linked forms) and a weekly clock (Monday, 8–9 h in the
+ * spreadsheet's time zone: a clock runs in the script's zone unless told, "By default, the timezone is
+ * that of the script", https://developers.google.com/apps-script/reference/script/clock-trigger-builder).
  */
 export function appsScriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TriggersPort {
   const all = () => {
@@ -23,11 +25,24 @@ export function appsScriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     },
     install(kind, handler) {
       const b = ScriptApp.newTrigger(handler);
-      const t =
-        kind === 'formSubmit'
-          ? b.forSpreadsheet(ss).onFormSubmit().create()
-          : b.timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).create();
-      return t.getUniqueId();
+      if (kind === 'formSubmit') return b.forSpreadsheet(ss).onFormSubmit().create().getUniqueId();
+      const clock = b.timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8);
+      let zone = '';
+      try {
+        zone = ss.getSpreadsheetTimeZone();
+      } catch {
+        // No zone to give: the script's.
+      }
+      // "An invalid timezone string causes the script to throw": fall back to the script's zone then.
+      let zoned = clock;
+      if (zone) {
+        try {
+          zoned = clock.inTimezone(zone);
+        } catch {
+          zoned = clock;
+        }
+      }
+      return zoned.create().getUniqueId();
     },
     remove(id) {
       const t = all().get(id);

@@ -1,6 +1,10 @@
 /// <reference types="google-apps-script" />
 import type { Cell } from '../../../core/values/cell';
+import { columnLetter } from '../../../core/tables/kinds';
 import {
+  METADATA_KEYS,
+  METADATA_MAX_CHARS,
+  SettingsTooLarge,
   blockSize,
   checkAnchor,
   enteredValue,
@@ -26,21 +30,47 @@ type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
  *   typed (`=...` becomes a formula, `0123` a number, `1/2` a date); a leading apostrophe makes the rest
  *   literal text and is not part of the value (getValues returns the text without it). This needs no
  *   extra call, unlike formatting the cells as plain text (`@`) first.
- * - Tags and settings: developer metadata with PROJECT visibility (only this script sees them), on the
- *   sheet for tags and on the spreadsheet for settings, so they need no scope beyond
- *   `spreadsheets.currentonly` and travel with a copy of the file. Sheets limits developer metadata to
- *   30,000 characters per sheet and per spreadsheet: settings are small values, not data.
+ * - Tags and settings: developer metadata with DOCUMENT visibility, on the sheet for tags, on the
+ *   spreadsheet for settings and on whole columns for column tags, so they need no scope beyond
+ *   `spreadsheets.currentonly`, travel with a copy of the file, and stay readable when the script moves to
+ *   another Cloud project. PROJECT visibility, which older versions used, "is only visible to and
+ *   accessible by the developer project that created the metadata"
+ *   (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility): a
+ *   script switched to a standard Cloud project lost its tags and built a second scorecard. An entry found
+ *   with PROJECT visibility is moved to DOCUMENT when read (the migration). Sheets limits developer metadata
+ *   to METADATA_MAX_CHARS per sheet and per spreadsheet: a setting that would pass it is refused before
+ *   anything is written (SettingsTooLarge).
  * - A new sheet's grid is 1000 rows by 26 columns; blocks that reach past it grow the grid first.
  *
  * Nothing here runs at load time: build it inside a server function (`AppsScriptWorkbook.active()`).
  */
 
-const TAG_KEY = 'leadlag.sheet';
-const SETTING_PREFIX = 'leadlag.setting.';
+const TAG_KEY = METADATA_KEYS.sheetTag;
+const SETTING_PREFIX = METADATA_KEYS.settingPrefix;
 
+/**
+ * The entry of a key among those this project sees: a DOCUMENT one, else a PROJECT one an older version
+ * wrote, moved to DOCUMENT now (DeveloperMetadata.setVisibility). A PROJECT duplicate of a DOCUMENT entry goes.
+ */
 function findMeta(list: DeveloperMetadata[], key: string): DeveloperMetadata | undefined {
-  return list.find((m) => m.getKey() === key);
+  const mine = list.filter((m) => m.getKey() === key);
+  if (!mine.length) return undefined;
+  const DOCUMENT = SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
+  const doc = mine.find((m) => m.getVisibility() === DOCUMENT);
+  for (const m of mine) {
+    if (m === doc) continue;
+    if (doc) m.remove();
+    else {
+      m.setVisibility(DOCUMENT);
+      return m;
+    }
+  }
+  return doc;
 }
+
+/** Characters the entries of a location hold, keys and values, one key left out. */
+const used = (list: DeveloperMetadata[], except: string) =>
+  list.reduce((n, m) => (m.getKey() === except ? n : n + m.getKey().length + (m.getValue() ?? '').length), 0);
 
 export class AppsScriptWorkbook implements WorkbookPort {
   constructor(private readonly ss: Spreadsheet) {}
@@ -78,7 +108,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
     const s = this.required(name);
     const m = findMeta(s.getDeveloperMetadata(), TAG_KEY);
     if (m) m.setValue(tag);
-    else s.addDeveloperMetadata(TAG_KEY, tag, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+    else s.addDeveloperMetadata(TAG_KEY, tag, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   }
 
   getSetting(key: string): string | null {
@@ -86,9 +116,20 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   setSetting(key: string, value: string): void {
-    const m = findMeta(this.ss.getDeveloperMetadata(), SETTING_PREFIX + key);
+    const list = this.ss.getDeveloperMetadata();
+    const k = SETTING_PREFIX + key;
+    if (value.length > METADATA_MAX_CHARS - used(list, k) - k.length)
+      throw new SettingsTooLarge(
+        `Leadlag's setting "${key}" (${value.length} characters) does not fit this spreadsheet's developer metadata.`,
+      );
+    const m = findMeta(list, k);
     if (m) m.setValue(value);
-    else this.ss.addDeveloperMetadata(SETTING_PREFIX + key, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+    else this.ss.addDeveloperMetadata(k, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  }
+
+  settingRoom(key: string): number {
+    const k = SETTING_PREFIX + key;
+    return METADATA_MAX_CHARS - used(this.ss.getDeveloperMetadata(), k) - k.length;
   }
 
   activate(name: string): void {
@@ -222,6 +263,34 @@ class AppsScriptSheet implements SheetPort {
     this.sheet.clear();
     this.sheet.clearConditionalFormatRules();
     this.sheet.getRange(1, 1, this.sheet.getMaxRows(), this.sheet.getMaxColumns()).clearDataValidations();
+  }
+
+  /** Column tags: metadata on whole columns, which "remain associated at those locations as they move around" (Sheets API). */
+  columnTags(): ReadonlyMap<string, number> {
+    const out = new Map<string, number>();
+    const COLUMN = SpreadsheetApp.DeveloperMetadataLocationType.COLUMN;
+    for (const m of this.sheet.createDeveloperMetadataFinder().withKey(METADATA_KEYS.column).find()) {
+      const loc = m.getLocation();
+      const tag = m.getValue();
+      const range = loc.getLocationType() === COLUMN ? loc.getColumn() : null;
+      if (tag && range && !out.has(tag)) out.set(tag, range.getColumn());
+    }
+    return out;
+  }
+
+  setColumnTags(tags: readonly { readonly col: number; readonly tag: string }[]): void {
+    if (!tags.length) return;
+    const found = this.sheet.createDeveloperMetadataFinder().withKey(METADATA_KEYS.column).find();
+    const lastCol = Math.max(...tags.map((t) => t.col));
+    this.fit(1, lastCol);
+    for (const { col, tag } of tags) {
+      checkAnchor(1, col);
+      const letter = columnLetter(col - 1);
+      const whole = this.sheet.getRange(`${letter}:${letter}`);
+      const old = found.find((m) => m.getValue() === tag);
+      if (old) old.moveToColumn(whole);
+      else whole.addDeveloperMetadata(METADATA_KEYS.column, tag, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+    }
   }
 
   /** Grows the grid so that (lastRow, lastCol) exists; reads its size once per sheet object. */

@@ -2,7 +2,7 @@
 import type { Automation } from '../../survey/automation';
 import { appsScriptForms } from './appsScriptForms';
 import { appsScriptTriggers } from './appsScriptTriggers';
-import { appsScriptLock, appsScriptMail, appsScriptProperties } from './appsScriptServices';
+import { appsScriptLock, appsScriptMail, appsScriptProperties, effectiveUserEmail } from './appsScriptServices';
 import { surveyScopesGranted } from './scopes';
 
 const stamp = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
@@ -28,5 +28,6 @@ export function automation(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, calenda
     today: () => calendar().today(),
     stamp: () => stamp(ss),
     granted: surveyScopesGranted,
+    userEmail: effectiveUserEmail,
   };
 }

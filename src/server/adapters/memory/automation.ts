@@ -1,18 +1,28 @@
-import { UTC_ZONE, type TimeZone } from '../../../core/time/zone';
+import type { TimeZone } from '../../../core/time/zone';
 import { contextFor } from '../../../functions/context';
 import type { WorkbookPort } from '../../ports/workbook';
 import { TRIGGER_HANDLERS, readRecord, type Automation, type AutomationContext } from '../../survey/automation';
+import { LINKS, findOwn } from '../../tracker/sheets';
 import { onFormSubmit, onWeekly } from '../../survey/run';
 import type { TriggerKind } from '../../ports/triggers';
 import type { LockPort } from '../../ports/lock';
 import { MemoryForms, type Answers } from './forms';
+import { ianaZone } from './zone';
 import { MemoryLock, MemoryMail, MemoryProperties, MemoryTriggers, type MemoryTrigger } from './services';
 import type { MemoryWorkbook } from './memoryWorkbook';
 
 export interface MemoryAutomationOptions {
-  /** The spreadsheet's time zone (default UTC) and locale (default en_GB), as the workbook's. */
+  /** The spreadsheet's time zone and locale: default the workbook's own zone and en_GB (a spreadsheet has one zone). */
   readonly zone?: TimeZone;
   readonly locale?: string;
+  /** The effective user's address as Session gives it ('' where Apps Script does not). */
+  readonly userEmail?: string;
+  /**
+   * Whether the weekly clock runs with the spreadsheet open to it. An add-on's clock trigger belongs to the
+   * script, not to a document (default false), so there it only sends mail; with one it also processes
+   * whatever responses are pending.
+   */
+  readonly clockHasDocument?: boolean;
   /** The clock (default Date.now). */
   readonly now?: () => number;
   readonly spreadsheetName?: string;
@@ -69,8 +79,14 @@ export class MemoryAutomation {
     const id = options.documentId ?? 'memory-spreadsheet';
     this.triggers = new MemoryTriggers(id, options.triggers);
     this.now = options.now ?? (() => Date.now());
-    const ctx = contextFor({ zone: options.zone ?? UTC_ZONE, locale: options.locale ?? 'en_GB', now: this.now });
-    const stamp = () => new Date(this.now()).toISOString().slice(0, 16).replace('T', ' ');
+    const zone = options.zone ?? wb.zone;
+    const ctx = contextFor({ zone, locale: options.locale ?? 'en_GB', now: this.now });
+    // "2026-11-23 10:04" in the spreadsheet's zone, as Utilities.formatDate gives it in Apps Script.
+    const stamp = () => {
+      const t = this.now();
+      const local = new Date(t + zone.offsetMinutes(t) * 60000).toISOString();
+      return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+    };
     this.automation = {
       forms: this.forms,
       triggers: this.triggers,
@@ -83,6 +99,7 @@ export class MemoryAutomation {
       today: ctx.today,
       stamp,
       simulate: (n) => this.simulate(n),
+      userEmail: () => options.userEmail ?? '',
     };
   }
 
@@ -98,8 +115,17 @@ export class MemoryAutomation {
       this.lock.whenFree(() => {
         this.runs[t.handler] = (this.runs[t.handler] ?? 0) + 1;
         if (kind === 'formSubmit') onFormSubmit(this.context());
-        else onWeekly(this.automation);
+        else onWeekly({ ...this.automation, todayIn: (z) => this.todayIn(z) }, this.options.clockHasDocument ? this.context() : null);
       });
+    }
+  }
+
+  /** Today in a zone, as the weekly clock works it out for a spreadsheet's mailbox (Utilities.formatDate in Apps Script). */
+  private todayIn(zone: string): number {
+    try {
+      return contextFor({ zone: ianaZone(zone), locale: null, now: this.now }).today();
+    } catch {
+      return this.automation.today();
     }
   }
 
@@ -109,15 +135,30 @@ export class MemoryAutomation {
     this.fire('formSubmit');
   }
 
+  /** The pre-filled links of the "Survey links" sheet, by form id: how customers reach the forms. */
+  private links(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    const name = findOwn(this.wb, LINKS);
+    const grid = name ? this.wb.sheet(name)!.readValues() : [];
+    for (const row of grid.slice(1)) {
+      const url = String(row[3] ?? '');
+      const id = /\/forms\/([^/?]+)/.exec(url)?.[1];
+      if (id) out.set(id, [...(out.get(id) ?? []), url]);
+    }
+    return out;
+  }
+
   /**
    * `count` plausible responses to the latest survey's forms, some of them unhappy (a detractor, a "worse",
-   * a complaint, one comment that looks like a formula), each submitted through the trigger. Repeatable:
-   * the answers come from a seeded sequence.
+   * a complaint, one comment that looks like a formula), each submitted through the trigger; where the
+   * "Survey links" sheet has links, each through a customer's own link (their company and role filled in).
+   * Repeatable: the answers come from a seeded sequence.
    */
   simulate(count: number): number {
     const record = readRecord(this.props);
     const forms = record ? record.forms.filter((f) => f.run === record.run) : [];
     if (!forms.length) throw new Error('Create a survey first.');
+    const links = this.links();
     const rnd = () => {
       this.seed = (Math.imul(this.seed ^ (this.seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
       return ((this.seed >>> 0) % 10007) / 10007;
@@ -128,11 +169,15 @@ export class MemoryAutomation {
       const spec = this.forms.forms.get(f.id)!.spec;
       const roles = spec.role ? [spec.role] : spec.items.find((x) => x.q === 'role')!.choices;
       const referral = Math.min(10, Math.floor(rnd() * 6) + Math.floor(rnd() * 6));
+      const own = links.get(f.id);
+      const filled = own?.length ? this.forms.prefillOf(pick(own)) : {};
       this.submit(
         f.id,
         {
           customer: pick(CUSTOMERS),
           role: pick(roles),
+          ...filled,
+          contact: rnd() < 0.4 ? 'buyer@customer.example' : '',
           referral,
           comparison: referral >= 9 ? 'Better' : referral <= 4 && rnd() < 0.5 ? 'Worse' : 'About the same',
           csat: Math.max(1, Math.min(5, Math.round(referral / 2))),

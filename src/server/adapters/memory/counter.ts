@@ -19,7 +19,9 @@ export type PortMethod =
   | 'setColumnWidths'
   | 'setConditionalRules'
   | 'setValidation'
-  | 'clear';
+  | 'clear'
+  | 'columnTags'
+  | 'setColumnTags';
 
 /**
  * Calls made through the port, in all and per method: what the benchmark and the tests read to check that

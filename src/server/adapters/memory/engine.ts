@@ -11,6 +11,8 @@ export interface EngineOptions {
   readonly locale: string;
   readonly now: () => number;
   readonly sizes: ArraySizes;
+  /** Where custom-function executions are counted (plugins.ts). */
+  readonly calls: { executions: number; cells: number };
 }
 
 /**
@@ -22,7 +24,7 @@ export function createEngine(options: EngineOptions): HyperFormula {
   registerPlugins();
   const { zone, locale, now, sizes } = options;
   const monthFirst = isMonthFirstLocale(locale);
-  const context: EngineContext = { zone, formula: contextFor({ zone, locale, now }), now, sizes };
+  const context: EngineContext = { zone, formula: contextFor({ zone, locale, now }), now, sizes, calls: options.calls };
   const engine = HyperFormula.buildEmpty({
     licenseKey: 'gpl-v3',
     context,

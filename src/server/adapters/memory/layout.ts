@@ -3,7 +3,7 @@ import { contains, type GridRange } from './a1';
 
 /**
  * What the memory workbook keeps of a sheet besides its cells: formats, conditional rules, drop-downs,
- * frozen panes, widths and its tag, as plain data for the preview to show and the tests to check.
+ * frozen panes, widths, column tags and the grid's size, as plain data for the preview to show and the tests to check.
  */
 
 /** One styling call, in the order made: a style over a range, or a block of number formats. */
@@ -23,7 +23,10 @@ export interface SheetState {
   validations: Validation[];
   frozen: { rows: number; cols: number };
   widths: Map<number, number>;
-  tag: string | null;
+  /** The add-on's column tags: tag → 0-based column (developer metadata on the column in Sheets). */
+  columnTags: Map<string, number>;
+  /** The grid's size: a new sheet has 1000 rows and 26 columns, as in Sheets; writes beyond it grow it. */
+  grid: { rows: number; cols: number };
 }
 
 /** What the preview and tests can read about a sheet's layout. */
@@ -38,7 +41,15 @@ export interface SheetLayout {
 const STYLE_KEYS = ['bold', 'italic', 'fontSize', 'color', 'background', 'numberFormat', 'wrap', 'align'] as const;
 
 export function newSheetState(): SheetState {
-  return { formats: [], rules: [], validations: [], frozen: { rows: 0, cols: 0 }, widths: new Map(), tag: null };
+  return {
+    formats: [],
+    rules: [],
+    validations: [],
+    frozen: { rows: 0, cols: 0 },
+    widths: new Map(),
+    columnTags: new Map(),
+    grid: { rows: 1000, cols: 26 },
+  };
 }
 
 /** True for number formats that show a date (Sheets then reads the cell back as a Date). */

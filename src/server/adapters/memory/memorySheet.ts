@@ -84,4 +84,18 @@ export class MemorySheet implements SheetPort {
     this.wb.count('clear');
     this.wb.clearSheet(this.id);
   }
+
+  columnTags(): ReadonlyMap<string, number> {
+    this.wb.count('columnTags');
+    return new Map([...this.wb.state(this.id).columnTags].map(([tag, col]) => [tag, col + 1]));
+  }
+
+  setColumnTags(tags: readonly { readonly col: number; readonly tag: string }[]): void {
+    this.wb.count('setColumnTags');
+    const own = this.wb.state(this.id).columnTags;
+    for (const { col, tag } of tags) {
+      checkAnchor(1, col);
+      own.set(tag, col - 1);
+    }
+  }
 }

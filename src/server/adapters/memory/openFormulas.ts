@@ -56,17 +56,20 @@ export class OpenFormulas {
 
   /** The grid of a sheet grew: enters again the formulas whose open-ended ranges point to it; returns the changes. */
   reenter(sheet: number): ExportedChange[] {
+    return this.engine.batch(() => this.reenterNow(sheet));
+  }
+
+  /**
+   * The same inside a batch the caller runs: a paste that grows the grid and the formulas entered again
+   * for it are then evaluated once, as Sheets recalculates once per paste.
+   */
+  reenterNow(sheet: number): void {
     const name = this.engine.getSheetName(sheet)?.toLowerCase();
-    const todo = [...this.formulas.values()].filter((f) =>
-      f.sheets.some((ref) => (ref === null ? f.at.sheet === sheet : ref.toLowerCase() === name)),
-    );
-    if (!todo.length) return [];
-    return this.engine.batch(() => {
-      for (const f of todo) {
-        if (this.engine.getSheetName(f.at.sheet) === undefined) continue;
-        this.engine.setCellContents(f.at, [[this.close(f.at, f.original)]]);
-      }
-    });
+    for (const f of [...this.formulas.values()]) {
+      if (!f.sheets.some((ref) => (ref === null ? f.at.sheet === sheet : ref.toLowerCase() === name))) continue;
+      if (this.engine.getSheetName(f.at.sheet) === undefined) continue;
+      this.engine.setCellContents(f.at, [[this.close(f.at, f.original)]]);
+    }
   }
 
   /** Forgets a sheet's formulas (cleared or deleted). */

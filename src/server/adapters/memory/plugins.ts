@@ -10,7 +10,7 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from 'hyperformula';
-import type { Arg, Out, Result } from '../../../core/values/cell';
+import { type Arg, type Out, type Result, showDatesIn } from '../../../core/values/cell';
 import type { TimeZone } from '../../../core/time/zone';
 import { SERIAL_EPOCH_OFFSET } from '../../../core/time/days';
 import { FUNCTIONS } from '../../../functions/registry';
@@ -39,6 +39,11 @@ export interface EngineContext {
   /** The workbook's clock (ms since 1970), for TODAY and NOW. */
   readonly now: () => number;
   readonly sizes: ArraySizes;
+  /**
+   * Custom-function executions and the cells their arguments carried, as Sheets would ship them to Apps
+   * Script: what a recalculation costs (tests count them after a paste).
+   */
+  readonly calls: { executions: number; cells: number };
 }
 
 interface Address {
@@ -104,7 +109,9 @@ export class ArraySizes {
 function callKey(ast: CallAst, at: Address): string {
   let args: string;
   try {
-    args = JSON.stringify(ast.args, (k, v) => (k === 'leadingWhitespace' || k === 'internalWhitespace' ? undefined : v));
+    // A range's end moves when an open-ended range is closed lower after a paste (openFormulas.ts): the
+    // call is the same, and so is the size its result had, so the end is not part of the key.
+    args = JSON.stringify(ast.args, (k, v) => (k === 'leadingWhitespace' || k === 'internalWhitespace' || k === 'end' ? undefined : v));
   } catch {
     args = String(ast.args.length);
   }
@@ -141,8 +148,13 @@ export class LeadlagPlugin extends FunctionPlugin {
     const run = (...given: unknown[]) => {
       const args: (Arg | undefined)[] = given.map((a) => (a === undefined ? undefined : toArg(a, engine.zone)));
       while (args.length && args[args.length - 1] === undefined) args.pop();
+      engine.calls.executions++;
+      for (const a of args)
+        engine.calls.cells += Array.isArray(a) ? a.reduce((n: number, r) => n + (Array.isArray(r) ? r.length : 1), 0) : 1;
       let out: Result;
       try {
+        // Error messages quote date cells in the spreadsheet's zone, as in Sheets (src/appsscript/host.ts).
+        showDatesIn(engine.zone);
         out = runFormula(name, args, engine.formula);
       } catch (e) {
         engine.sizes.evaluated(key, at, { width: 1, height: 1 });

@@ -1,7 +1,7 @@
 import type { TriggerInfo, TriggerKind, TriggersPort } from '../../ports/triggers';
-import type { LockPort } from '../../ports/lock';
+import type { LockOutcome, LockPort } from '../../ports/lock';
 import type { MailPort } from '../../ports/mail';
-import { PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../../ports/properties';
+import { PROPERTIES_TOTAL_MAX_BYTES, PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../../ports/properties';
 
 /** An installed trigger as the twin keeps it: the spreadsheet of a form-submit trigger, none for a clock. */
 export interface MemoryTrigger extends TriggerInfo {
@@ -41,28 +41,37 @@ export class MemoryTriggers implements TriggersPort {
  * The document lock in one thread. Executions cannot block here, so the automation twin models an
  * execution that waits for the lock by starting it only once the lock is free (`whenFree`): as in Apps
  * Script, no two critical sections ever overlap, and a waiting execution runs after the holder.
+ * `timeOut` makes acquire give up as if another execution held it past the wait; `noDocument` makes it
+ * answer as LockService.getDocumentLock() does outside a document (null: no lock at all).
  */
 export class MemoryLock implements LockPort {
   held = false;
   /** Times an execution found the lock held and waited. */
   waited = 0;
-  /** Times tryLock failed (an execution that gave up). */
+  /** Times acquire gave anything but the lock. */
   refused = 0;
-  /** When set, tryLock fails as if another execution held the lock past the wait (tests of the busy path). */
   timeOut = false;
+  noDocument = false;
   private readonly waiting: (() => void)[] = [];
+  private mine = false;
 
-  tryLock(): boolean {
+  acquire(): LockOutcome {
+    this.mine = false;
+    if (this.noDocument) {
+      this.refused++;
+      return 'unavailable';
+    }
     if (this.held || this.timeOut) {
       this.refused++;
-      return false;
+      return 'busy';
     }
-    this.held = true;
-    return true;
+    this.held = this.mine = true;
+    return 'locked';
   }
 
   release(): void {
-    if (!this.held) throw new Error('released a lock that was not held');
+    if (!this.mine) return;
+    this.mine = false;
     this.held = false;
     const next = this.waiting.shift();
     if (next) next();
@@ -90,15 +99,19 @@ export class MemoryMail implements MailPort {
   }
 }
 
-/** Document properties in memory. Apps Script limits a value to 9 KB: so does this. */
+/** Properties in memory. Apps Script limits a value to 9 KB and a store to 500 KB: so does this. */
 export class MemoryProperties implements PropertiesPort {
   readonly values = new Map<string, string>();
   get(key: string): string | null {
     return this.values.get(key) ?? null;
   }
   set(key: string, value: string): void {
-    // As PropertiesService: a value over 9 KB (in UTF-8) is refused.
+    // As PropertiesService: a value over 9 KB (in UTF-8) is refused, and so is a store over 500 KB.
     if (utf8Bytes(value) > PROPERTY_MAX_BYTES) throw new Error(`Argument too large: ${key}`);
+    let total = utf8Bytes(key) + utf8Bytes(value);
+    for (const [k, v] of this.values) if (k !== key) total += utf8Bytes(k) + utf8Bytes(v);
+    if (total > PROPERTIES_TOTAL_MAX_BYTES)
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
     this.values.set(key, value);
   }
   remove(key: string): void {

@@ -7,6 +7,28 @@ import { appsScriptTriggers } from '../../../../src/server/adapters/appsscript/a
 const g = globalThis as Record<string, unknown>;
 
 describe('the triggers adapter over ScriptApp', () => {
+  test('a zone Apps Script refuses ("An invalid timezone string causes the script to throw") leaves the clock in the script’s zone', () => {
+    const log: string[] = [];
+    const builder: Record<string, unknown> = new Proxy(
+      {},
+      {
+        get: (_t, k) =>
+          k === 'create'
+            ? () => (log.push('create'), { getUniqueId: () => '1' })
+            : k === 'inTimezone'
+              ? () => {
+                  throw new Error('Invalid argument: timezone');
+                }
+              : () => builder,
+      },
+    );
+    g.ScriptApp = { WeekDay: { MONDAY: 'MONDAY' }, newTrigger: () => builder };
+    expect(
+      appsScriptTriggers({ getId: () => 'SS', getSpreadsheetTimeZone: () => 'Mars/Olympus' } as never).install('weekly', 'leadlagWeekly'),
+    ).toBe('1');
+    expect(log).toEqual(['create']);
+  });
+
   afterEach(() => {
     delete g.ScriptApp;
   });
@@ -42,7 +64,7 @@ describe('the triggers adapter over ScriptApp', () => {
       newTrigger: (h: string) => (log.push(`newTrigger(${h})`), builder),
       deleteTrigger: (x: { getUniqueId(): string }) => log.push(`delete(${x.getUniqueId()})`),
     };
-    const ss = { getId: () => 'SS' };
+    const ss = { getId: () => 'SS', getSpreadsheetTimeZone: () => 'Asia/Tokyo' };
     const port = appsScriptTriggers(ss as never);
     expect(port.list()).toEqual([
       { id: '1', kind: 'formSubmit', handler: 'leadlagFormSubmit', document: true },
@@ -62,6 +84,8 @@ describe('the triggers adapter over ScriptApp', () => {
       'timeBased()',
       'onWeekDay(MONDAY)',
       'atHour(8)',
+      // Monday 8–9 h in the spreadsheet's zone, not the script's (a clock's default).
+      'inTimezone(Asia/Tokyo)',
       'create',
       'delete(3)',
     ]);

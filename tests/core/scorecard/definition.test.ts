@@ -1,0 +1,70 @@
+import { parseDefinition } from '../../../src/core/scorecard/definition';
+import { errorOf } from '../helpers';
+
+describe('the definition stores how each source is read (issue 11)', () => {
+  const base = { version: 1, sources: { sales: { sheet: 'Orders', columns: { date: 'Created at', amount: 'Subtotal' } } } };
+  test('rules (keep, return, negatives, scale), filters, profile and currency come back as stored', () => {
+    const def = parseDefinition({
+      ...base,
+      sources: {
+        sales: {
+          ...base.sources.sales,
+          rules: {
+            amounts: 'order',
+            leaveOut: [
+              { filter: 0, values: ['Voided'] },
+              { filter: 1, values: ['true'], keep: true },
+            ],
+            returns: [{ filter: 2, values: ['refund'] }],
+            negatives: 'returns',
+          },
+          filters: ['Financial Status', 'Finished', 'Type'],
+          profile: 'shopify-orders',
+          currency: 'USD',
+        },
+        feedback: { sheet: 'Survey', columns: { date: 'End Date' }, rules: { scale: 7, topBox: 2 } },
+      },
+    });
+    expect(def.sources.sales).toEqual({
+      sheet: 'Orders',
+      columns: { date: 'Created at', amount: 'Subtotal' },
+      rules: {
+        amounts: 'order',
+        leaveOut: [
+          { filter: 0, values: ['voided'] },
+          { filter: 1, values: ['true'], keep: true },
+        ],
+        returns: [{ filter: 2, values: ['refund'] }],
+        negatives: 'returns',
+      },
+      filters: ['Financial Status', 'Finished', 'Type'],
+      profile: 'shopify-orders',
+      currency: 'USD',
+    });
+    expect(def.sources.feedback?.rules).toEqual({ scale: 7, topBox: 2 });
+  });
+  test('what is wrong is said field by field', () => {
+    const e = errorOf(() =>
+      parseDefinition({
+        ...base,
+        sources: {
+          sales: {
+            ...base.sources.sales,
+            rules: { returns: [{ filter: 0, values: ['x'], keep: true }], negatives: 'yes', scale: 1 },
+            currency: '£',
+          },
+        },
+      }),
+    );
+    expect(e.message).toBe(
+      'The scorecard settings are not valid: sources.sales.rules.returns must list { filter: 0..2, values: [text] }; ' +
+        'sources.sales.rules.negatives must be "returns"; sources.sales.rules.scale must be a whole number from 2 to 100; ' +
+        'sources.sales.currency must be a three-letter currency code such as GBP, not "£"',
+    );
+    expect(
+      errorOf(() =>
+        parseDefinition({ ...base, sources: { sales: { ...base.sources.sales, rules: { returns: [{ filter: 1, values: ['x'] }] } } } }),
+      ).message,
+    ).toBe('The scorecard settings are not valid: sources.sales.rules read filter 2, which names no column');
+  });
+});
