@@ -18,6 +18,7 @@ import { type SourceSeries } from '../sources/sourceSeries';
 import { sourceSeriesOf } from './compute';
 import { type LoadedSource, loadSourceOf } from './source';
 import { type ScorecardDefinition } from './definition';
+import { suggestTarget } from './suggestTarget';
 
 /**
  * The checks before a build (issue "never silently implausible"): what a mapping would produce, looked at
@@ -79,6 +80,10 @@ export interface LatestNumber {
   readonly text: string;
   /** Why the measure cannot be counted (a cell that cannot be read), or null. */
   readonly problem: string | null;
+  /** The target Leadlag suggests from the history when none is typed (suggestTarget.ts), or null. */
+  readonly suggested: number | null;
+  /** The rule and its figures, in words. */
+  readonly suggestedWhy: string;
 }
 
 export interface Review {
@@ -483,7 +488,19 @@ function latestOf(series: SourceSeries, currency: string | undefined): LatestNum
             : ` from ${count.toLocaleString('en-GB')} ${word}`;
       text = `${info.label}, ${period}: ${shown}${of}`;
     }
-    out.push({ id: row.id, source: series.source, label: info.label, period, value, count, text, problem: row.problem });
+    const suggestion = row.problem ? { value: null, why: '' } : suggestTarget(row.values.slice(0, k + 1), info);
+    out.push({
+      id: row.id,
+      source: series.source,
+      label: info.label,
+      period,
+      value,
+      count,
+      text,
+      problem: row.problem,
+      suggested: suggestion.value,
+      suggestedWhy: suggestion.why,
+    });
   }
   return out;
 }
