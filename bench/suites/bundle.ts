@@ -1,4 +1,7 @@
-/** dist/Code.js and dist/Server.js: sizes, evaluating both (every execution), compiling the server (server executions). */
+/**
+ * dist/Code.js, dist/Formulas.js and dist/Server.js: sizes, evaluating them (every execution), the formulas'
+ * bundle on first use (formula executions), compiling the server (server executions).
+ */
 import type { BundleResult } from '../bundle';
 import { child } from '../child';
 import { type Suite, median, ms } from '../table';
@@ -7,17 +10,34 @@ export const suite: Suite = {
   name: 'bundle',
   order: 50,
   run(report) {
-    const { kb, serverKb, times: evalTimes, serverTimes, works } = child<BundleResult>('bundle.ts', [], 'dist/Code.js');
+    const {
+      kb,
+      formulasKb,
+      serverKb,
+      times: evalTimes,
+      loadTimes,
+      serverTimes,
+      works,
+    } = child<BundleResult>('bundle.ts', [], 'dist/Code.js');
     const e = median(evalTimes);
+    // What a formula execution pays before it reads a cell: the files evaluated, then the formulas' bundle.
+    const f = median(evalTimes.map((t, i) => t + loadTimes[i]));
     const s = median(serverTimes);
     const row = { rows: '', base: '', ratio: '', memory: '' };
     report.add(
       {
         ...row,
-        case: 'dist/Code.js size (formulas; compiled by every execution)',
+        case: 'dist/Code.js size (the loader and the declarations; compiled by every execution)',
         ours: `${kb.toFixed(1)} KB`,
         target: '≤ 100 KB',
         ok: report.verdict(kb <= 100, null, 'dist/Code.js size', `${kb.toFixed(1)} KB`),
+      },
+      {
+        ...row,
+        case: 'dist/Formulas.js size (the formulas in one function, compiled by every execution, run by formula executions)',
+        ours: `${formulasKb.toFixed(1)} KB`,
+        target: 'info',
+        ok: '—',
       },
       {
         ...row,
@@ -28,14 +48,21 @@ export const suite: Suite = {
       },
       {
         ...row,
-        case: 'Code.js + Server.js evaluated in a fresh bare node:vm context, as every execution does (median of 20)',
+        case: 'Code.js + Formulas.js + Server.js evaluated in a fresh bare node:vm context, as every execution does (median of 20)',
         ours: ms(e),
+        target: 'info',
+        ok: '—',
+      },
+      {
+        ...row,
+        case: '↳ then the formulas loaded (their first use): what a formula execution pays before it reads a cell (median of 20)',
+        ours: ms(f),
         target: '< 5 ms',
         ok: report.verdict(
-          e < 5 && works,
+          f < 5 && works,
           works ? null : 'PERIOD_SERIES or the server in the vm context failed',
           'Code.js evaluation',
-          `${ms(e)} ms`,
+          `${ms(f)} ms`,
         ),
       },
       {

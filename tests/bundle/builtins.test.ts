@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { bindBuiltins, builtinNames, builtinsRead } from '../../scripts/build';
-import { bundleText, call, loadBundle, serverSource } from '../helpers/bundle';
+import { call, formulasFileText, loadBundle, serverSource } from '../helpers/bundle';
 
 /**
  * dist/Code.js and the server binds the language's builtins (Math, Date, Array...) as locals of their IIFEs
@@ -28,7 +28,7 @@ const prelude = (iife: string): string[] => {
 };
 
 describe.each([
-  ['dist/Code.js', () => iifeOf(bundleText(), 'Leadlag')],
+  ['the formulas in dist/Formulas.js', () => iifeOf(formulasFileText(), 'Leadlag')],
   ['the server in dist/Server.js', () => iifeOf(serverSource(), 'LeadlagServer')],
 ])('%s binds its builtins as locals', (_name, iife) => {
   test('every builtin the IIFE names is bound by its first statement', () => {
@@ -66,13 +66,17 @@ describe('scripts/build.ts bindBuiltins', () => {
   });
 });
 
-describe('the formulas never read a global builtin once Code.js is loaded', () => {
+describe('the formulas never read a global builtin once their bundle is loaded', () => {
   const col = (...xs: unknown[]) => xs.map((x) => [x]);
   const names = [...builtinNames()];
 
-  /** Code.js and Server.js in a fresh context; with `poison`, every builtin on its global then throws when read. */
+  /**
+   * The pushed files in a fresh context, the formulas' bundle loaded (what the first formula of an execution
+   * does once: its prelude reads the builtins); with `poison`, every builtin on its global then throws when read.
+   */
   function context(poison: boolean): { ctx: vm.Context; reads: string[] } {
     const ctx = loadBundle();
+    vm.runInContext('Leadlag.load()', ctx);
     const D = (iso: string) => vm.runInContext(`new Date(${JSON.stringify(`${iso}T00:00:00`)})`, ctx) as Date;
     (ctx as Record<string, unknown>).__dates = [D('2026-01-05'), D('2026-01-20'), D('2026-03-02'), D('2026-07-31')];
     const reads: string[] = [];
