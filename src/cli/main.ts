@@ -11,11 +11,12 @@
  * finds the mapping implausible, or no measure at all can be counted (the message says which and what to
  * do). Output is written only once everything has been computed.
  */
-import { readFileSync } from 'node:fs';
+import { type Bytes, fileBytes } from './decode';
+import { loadFile, readText } from './source';
 import { parseCsv } from '../core/tables/csv';
-import { parseJsonTable } from '../core/tables/json';
-import { type LoadedSource, loadSource } from '../core/scorecard/source';
+import { type LoadedSource } from '../core/scorecard/source';
 import { CHECK_IDS, type CheckId, type Implausible, reviewSources } from '../core/scorecard/plausibility';
+import { ROLES, isRole } from '../core/tables/roles';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
 import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
@@ -98,6 +99,7 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case '--map': {
         const [k, v] = pair(value(), 'role=Header');
+        if (!isRole(k)) throw new UsageError(`--map: there is no role called "${k}"; the roles are: ${ROLES.join(', ')}`);
         args.maps[k] = v;
         break;
       }
@@ -156,31 +158,44 @@ function implausible(problems: readonly Implausible[], files: Partial<Record<Sou
   return `the scorecard would be implausible, so nothing was built:\n${lines.join('\n')}${accept}`;
 }
 
-/** Everything but the I/O: files in, the scorecard out. Throws InputError or UsageError. */
-export function scorecardFromFiles(args: Args, read: (path: string) => string): ScorecardResult & { currency: string | null } {
+/** How the command line opens a file: its bytes (a file on disk; bytes in memory in tests). */
+export type Opener = (path: string) => Bytes;
+
+/** The opener of one file, its errors in words ("cannot read sales.csv: no such file"). */
+function opener(path: string, open: Opener): () => Bytes {
+  return () => {
+    try {
+      return open(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (e as Error).message;
+      throw new InputError(`cannot read ${path}: ${why}`);
+    }
+  };
+}
+
+/**
+ * Everything but the output: files in, the scorecard out. Each file is streamed (src/cli/source.ts), so its
+ * size is bounded by the disk, not by memory; the checks before a build read what it kept. Throws InputError
+ * or UsageError.
+ */
+export function scorecardFromFiles(args: Args, open: Opener = fileBytes): ScorecardResult & { currency: string | null } {
   const sources: Partial<Record<Source, SourceColumns>> = {};
   const loadedBy: Partial<Record<Source, LoadedSource>> = {};
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
   for (const [kind, path] of loaded) {
-    let text: string;
-    try {
-      text = read(path);
-    } catch (e) {
-      throw new InputError(
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
-    }
-    let source;
-    try {
-      source = loadSource(path, /\.json$/i.test(path) ? parseJsonTable(text) : parseCsv(text), args.maps);
-    } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
-      throw e;
-    }
-    for (const r of source.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
-    sources[kind] = source.source;
-    loadedBy[kind] = source;
+    const file = loadFile(path, kind, args.maps, opener(path, open));
+    for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
+    sources[kind] = file.source;
+    loadedBy[kind] = file.loaded;
   }
   for (const [role, count] of Object.entries(unusedBy)) {
     if (count === loaded.length)
@@ -191,12 +206,12 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
   let healthTargets: { name: string; cells: string[][] } | undefined;
   if (args.targetsFile) {
     const path = args.targetsFile;
+    const text = readText(path, opener(path, open));
     try {
-      healthTargets = { name: path, cells: parseCsv(read(path)) };
+      healthTargets = { name: path, cells: parseCsv(text) };
     } catch (e) {
-      throw new InputError(
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
+      if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
+      throw e;
     }
   }
   const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
@@ -218,7 +233,7 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
     const args = parseArgs(argv);
-    const result = scorecardFromFiles(args, (p) => readFileSync(p, 'utf8'));
+    const result = scorecardFromFiles(args);
     out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result, result.currency));
     return 0;
   } catch (e) {

@@ -7,6 +7,7 @@ import { isoDay } from '../time/days';
 import { readTargets } from '../measures/targetHealth/targets';
 import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
+import { type Role } from '../tables/roles';
 import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
 import { type SourceRules } from '../sources/rules';
 import { type SalesLedger } from '../sources/salesLedger';
@@ -29,7 +30,7 @@ export interface SourceColumns {
   readonly rules?: SourceRules;
   readonly skipped: readonly { row: number; reason: string }[];
   /** The sheet or file row (1-based) of each data cell of the columns, for messages. */
-  readonly rows?: readonly number[];
+  readonly rows?: ArrayLike<number>;
 }
 
 export interface ScorecardOptions {
@@ -248,6 +249,30 @@ export function salesTargetHealth(
 export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts: DateOptions): number[] {
   return periodsEndingAtLatest(cachedDayColumn(dates, opts), spec, count) ?? fail(`no dates found in ${dates.name}`);
 }
+
+/**
+ * The roles the scorecard reads from a source of each kind (sourceSeriesOf's series, target health's rep):
+ * the columns a reader that keeps only some (the command line) must keep. A column of another role is
+ * never read, so leaving it out changes no number.
+ */
+export const SOURCE_ROLES: Readonly<Record<Source, readonly Role[]>> = {
+  sales: [
+    'date',
+    'order_id',
+    'amount',
+    'cost',
+    'margin',
+    'quantity',
+    'returned',
+    'refunded',
+    'discount',
+    'promised_date',
+    'delivered_date',
+    'rep',
+  ],
+  feedback: ['date', 'referral_score', 'satisfaction', 'comparison'],
+  reviews: ['date', 'stars', 'responded'],
+};
 
 /** Each source's measures per period, over its own span (core/sources: one reading of each column). */
 export function sourceSeriesOf(
