@@ -4,6 +4,7 @@
  *   leadlag scorecard --sales FILE --feedback FILE [--reviews FILE] [--period month|quarter|week]
  *                     [--periods 12] [--map role=Header ...] [--map role=none] [--target id=value ...]
  *                     [--targets FILE] [--accept check ...] [--month-first] [--json]
+ *                     [--mark id,id,id] [--path id=FROM:TO:START:BY ...] [--summary FILE|-]
  *
  * Files are CSV, or JSON for the exports that come only so (Delighted, Google Business Profile reviews).
  * Exit status: 0 on success (a measure that cannot be counted says why, and the others are printed), 2
@@ -24,6 +25,12 @@ import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { MAX_MARKED } from '../core/scorecard/defaults';
+import { markedMeasures } from '../core/scorecard/marked';
+import { scoreSummary, summaryMarkdown } from '../core/scorecard/summary';
+import { type TargetPath } from '../core/scorecard/targetPath';
 
 export class UsageError extends Error {}
 
@@ -31,6 +38,8 @@ export const USAGE = `Usage: leadlag scorecard --sales FILE [--feedback FILE] [-
                           [--period month|quarter|week] [--periods N]
                           [--map role=Header ...] [--target measure=value ...]
                           [--targets FILE] [--accept check ...] [--month-first] [--json]
+                          [--mark measure,...] [--path measure=FROM:TO:START:BY ...]
+                          [--summary FILE|-]
 
 Builds the lead/lag scorecard from CSV (or JSON) files exported as they come: the exports
 of Shopify, WooCommerce, Square, Stripe, QuickBooks, Xero, Google Forms, SurveyMonkey,
@@ -41,7 +50,12 @@ and left out). --map fixes a column the guess got wrong, e.g. --map amount="Net 
 revenue column that is mostly zero, returns over 100%, a score outside 0-10...): a check
 that fails stops with what to do; --accept CHECK builds anyway. --targets reads sales targets per quarter (a row of labels
 such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and ratchet.
---json prints one object instead of a table.`;
+--json prints one object instead of a table. A measure without --target gets a target
+suggested from its history (marked * in the table). --path revenue=250000:300000:2026-01:2026-12
+sets the target on the line from 250,000 in 2026-01 to 300,000 in 2026-12 (rates as fractions:
+csat=0.8:0.9:...). --summary writes "are we winning?" as Markdown (the weekly mail's summary: the
+measures --mark names, up to 3, else two customer measures and revenue) to FILE, or to the
+output instead of the table with --summary -.`;
 
 export interface Args {
   files: Partial<Record<Source, string>>;
@@ -54,6 +68,11 @@ export interface Args {
   accept?: CheckId[];
   monthFirst: boolean;
   json: boolean;
+  /** The measures that matter most (at most MAX_MARKED), for the summary. */
+  marked?: MeasureId[];
+  paths?: Partial<Record<MeasureId, TargetPath>>;
+  /** Where the Markdown summary goes: a file, or "-" for the output instead of the table. */
+  summary?: string;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -68,6 +87,7 @@ export function parseArgs(argv: readonly string[]): Args {
     accept: [],
     monthFirst: false,
     json: false,
+    paths: {},
   };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
@@ -127,6 +147,30 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case '--month-first':
         args.monthFirst = true;
+        break;
+      case '--mark': {
+        const ids = value()
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        for (const id of ids) if (!measureInfo(id)) throw new UsageError(`--mark: unknown measure "${id}"`);
+        if (ids.length > MAX_MARKED) throw new UsageError(`--mark takes at most ${MAX_MARKED} measures, not ${ids.length}`);
+        args.marked = ids.map((id) => measureInfo(id)!.id);
+        break;
+      }
+      case '--path': {
+        const [k, v] = pair(value(), 'measure=value');
+        const info = measureInfo(k);
+        if (!info) throw new UsageError(`--path: unknown measure "${k}"`);
+        const parts = v.split(':').map((x) => x.trim());
+        const [from, to] = parts.slice(0, 2).map(Number);
+        if (parts.length !== 4 || !Number.isFinite(from) || !Number.isFinite(to) || !parts[2] || !parts[3])
+          throw new UsageError(`--path ${k}: "${v}" is not FROM:TO:START:BY, e.g. --path ${k}=250000:300000:2026-01:2026-12`);
+        (args.paths ??= {})[info.id] = { from, to, start: parts[2], by: parts[3] };
+        break;
+      }
+      case '--summary':
+        args.summary = value();
         break;
       case '--json':
         args.json = true;
@@ -220,7 +264,7 @@ export function scorecardFromFiles(args: Args, open: Opener = fileBytes): Scorec
   if (stop.length) throw new InputError(implausible(stop, args.files));
   const result = computeScorecard(
     sources,
-    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, healthTargets },
+    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, paths: args.paths, healthTargets },
     dates,
   );
   if (result.measures.length && result.measures.every((m) => m.problem))
@@ -234,6 +278,25 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   try {
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args);
+    if (args.summary !== undefined) {
+      const marked = markedMeasures(
+        args.marked,
+        result.measures.filter((m) => !m.problem).map((m) => m.id),
+      ).ids;
+      const title = Object.values(args.files)
+        .map((f) => basename(f))
+        .join(', ');
+      const md = summaryMarkdown(scoreSummary(result, marked, result.currency ?? undefined), { spreadsheet: title });
+      if (args.summary === '-') {
+        out(md.trimEnd());
+        return 0;
+      }
+      try {
+        writeFileSync(args.summary, md);
+      } catch (e) {
+        throw new InputError(`--summary: cannot write "${args.summary}" (${e instanceof Error ? e.message : String(e)})`);
+      }
+    }
     out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result, result.currency));
     return 0;
   } catch (e) {

@@ -43,7 +43,8 @@ export interface ScoreSummary {
   /** The scorecard's last period. */
   readonly last: string;
   readonly measures: readonly SummaryMeasure[];
-  readonly atRisk: readonly AtRiskLine[];
+  /** Null when the accounts were not read (no customer column, or no panel): the summary then says nothing of them. */
+  readonly atRisk: readonly AtRiskLine[] | null;
 }
 
 /** Where a summary is read, and what the tracker adds to it. */
@@ -83,7 +84,7 @@ export function scoreSummary(
   result: Pick<ScorecardResult, 'periods' | 'measures'>,
   marked: readonly MeasureId[],
   currency: string | undefined,
-  atRisk: readonly AtRiskLine[] = [],
+  atRisk: readonly AtRiskLine[] | null = null,
 ): ScoreSummary {
   const measures: SummaryMeasure[] = [];
   for (const id of marked) {
@@ -106,12 +107,14 @@ export function scoreSummary(
   return {
     last: result.periods[result.periods.length - 1] ?? '',
     measures,
-    atRisk: atRisk.slice(0, SUMMARY_ACCOUNTS_MAX).map((a) => ({
-      ...a,
-      account: clip(a.account, 60),
-      comment: clip(a.comment, SUMMARY_COMMENT_MAX),
-      actions: a.actions.slice(0, 5),
-    })),
+    atRisk:
+      atRisk &&
+      atRisk.slice(0, SUMMARY_ACCOUNTS_MAX).map((a) => ({
+        ...a,
+        account: clip(a.account, 60),
+        comment: clip(a.comment, SUMMARY_COMMENT_MAX),
+        actions: a.actions.slice(0, 5),
+      })),
   };
 }
 
@@ -128,9 +131,13 @@ function statusWords(m: SummaryMeasure, last: string): string {
 
 const targetWords = (m: SummaryMeasure) => (m.target === null ? 'no target' : `target ${m.target}${KIND_WORDS[m.targetKind ?? 'typed']}`);
 
-/** Markdown's markup characters as literals: a comment stays text in any renderer. */
+/**
+ * Markdown's inline markup characters as literals (emphasis, code, links and images, HTML, table cells,
+ * strike-through): a comment stays text in any renderer. Text from data never starts a line here, so the
+ * line-start markers (#, -, +, 1.) need no escape.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 }
 
 const isNew = (a: AtRiskLine, c: SummaryContext) => !!c.known && !c.known.includes(a.account);
@@ -144,15 +151,15 @@ export function summaryMarkdown(s: ScoreSummary, c: SummaryContext): string {
     for (const m of s.measures)
       out.push(`| ${md(m.label)} | ${m.latest === null ? '—' : md(m.latest)} | ${md(targetWords(m))} | ${md(statusWords(m, s.last))} |`);
   } else out.push('No measure to show yet.');
-  out.push('', '## Key accounts at risk', '');
-  if (s.atRisk.length)
+  if (s.atRisk) out.push('', '## Key accounts at risk', '');
+  if (s.atRisk?.length)
     for (const a of s.atRisk)
       out.push(
         `- **${md(a.account)}** (tier ${md(a.tier)}, ${md(a.revenue)})${isNew(a, c) ? ' — new' : ''}: ${md(a.why)} on ${md(a.lastAnswer)}` +
           (a.comment ? `: “${md(a.comment)}”` : '') +
           (a.actions.length ? ` — actions ${a.actions.map((id) => `#${md(id)}`).join(', ')}` : ''),
       );
-  else out.push('None: no tier A or B account’s latest answer is a detractor or “worse”.');
+  else if (s.atRisk) out.push('None: no tier A or B account’s latest answer is a detractor or “worse”.');
   const overdue = c.overdue ?? [];
   if (c.overdueCount !== undefined) {
     out.push('', '## Overdue actions', '');
@@ -171,7 +178,8 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
   const e = escapeHtml;
   const judged = s.measures.filter((m) => m.status);
   const onTrack = judged.filter((m) => m.status === 'On track').length;
-  const fresh = s.atRisk.filter((a) => isNew(a, c));
+  const atRisk = s.atRisk ?? [];
+  const fresh = atRisk.filter((a) => isNew(a, c));
   const subject =
     `Leadlag: ${judged.length ? `${onTrack} of ${judged.length} on track` : 'the scorecard'} in "${c.spreadsheet}", ${s.last}` +
     (fresh.length ? `; ${fresh.length} new key ${fresh.length === 1 ? 'account' : 'accounts'} at risk` : '');
@@ -180,8 +188,8 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
 
   const text: string[] = [`Are we winning? "${c.spreadsheet}", ${s.last}`, ''];
   for (const m of s.measures) text.push(`${m.label}: ${m.latest ?? '—'} (${targetWords(m)}) — ${statusWords(m, s.last)}`);
-  text.push('', s.atRisk.length ? 'Key accounts at risk:' : 'No key account at risk.');
-  for (const a of s.atRisk)
+  if (s.atRisk) text.push('', atRisk.length ? 'Key accounts at risk:' : 'No key account at risk.');
+  for (const a of atRisk)
     text.push(
       `- ${a.account} (tier ${a.tier}, ${a.revenue})${isNew(a, c) ? ' NEW' : ''}: ${a.why} on ${a.lastAnswer}${a.comment ? `: "${a.comment}"` : ''}`,
     );
@@ -201,7 +209,7 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
         `<td style="${cell}color:${m.status ? STATUS_COLOUR[m.status] : '#5f6368'};font-weight:bold">${e(statusWords(m, s.last))}</td></tr>`,
     )
     .join('');
-  const accounts = s.atRisk
+  const accounts = atRisk
     .map(
       (a) =>
         `<li><b>${e(a.account)}</b> (tier ${e(a.tier)}, ${e(a.revenue)})${isNew(a, c) ? ' <b style="color:#c5221f">new</b>' : ''}: ` +
@@ -216,8 +224,9 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
     `<div style="font-family:Arial,sans-serif;font-size:14px;color:#202124">` +
     `<h2 style="font-size:18px;margin:0 0 8px">Are we winning? ${e(c.spreadsheet)}, ${e(s.last)}</h2>` +
     (rows ? `<table style="border-collapse:collapse">${rows}</table>` : '<p>No measure to show yet.</p>') +
-    `<h3 style="font-size:15px;margin:16px 0 4px">Key accounts at risk</h3>` +
-    (accounts ? `<ul>${accounts}</ul>` : '<p>None.</p>') +
+    (s.atRisk
+      ? `<h3 style="font-size:15px;margin:16px 0 4px">Key accounts at risk</h3>` + (accounts ? `<ul>${accounts}</ul>` : '<p>None.</p>')
+      : '') +
     (overdueCount
       ? `<h3 style="font-size:15px;margin:16px 0 4px">Overdue actions (${overdueCount})</h3><ul>${overdueHtml}${
           overdueCount > overdue.length ? `<li>… and ${overdueCount - overdue.length} more</li>` : ''

@@ -71,13 +71,13 @@ export function readScoreSummary(wb: WorkbookPort): ScoreSummary | null {
 }
 
 /** The rows of the scorecard's "Key accounts at risk" panel (its last-answer day is written as text), as the mail lists them. */
-function readAtRisk(grid: Grid, currency: string | undefined): AtRiskLine[] {
+function readAtRisk(grid: Grid, currency: string | undefined): AtRiskLine[] | null {
   const title = grid.findIndex((r) => text(r[0]).startsWith(AT_RISK_TITLE));
-  if (title < 0) return [];
+  if (title < 0) return null;
   const head = grid[title + 1]?.map(text) ?? [];
   const at = (h: string) => head.indexOf(h);
   const [account, tier, revenue, date, why, comment, actions] = AT_RISK_HEADERS.map(at);
-  if (account < 0) return [];
+  if (account < 0) return null;
   const out: AtRiskLine[] = [];
   for (let r = title + 2; r < grid.length && text(grid[r][account]) !== ''; r++) {
     const row = grid[r];

@@ -173,10 +173,10 @@ export const MAILBOX_MAX_BYTES = 8500;
 function fitted(box: Mailbox): string {
   let json = JSON.stringify(box);
   let { dueDays, lines, links, score, scoreKnown = [] } = box;
-  const accounts = () => score?.atRisk.length ?? 0;
+  const accounts = () => score?.atRisk?.length ?? 0;
   while (utf8Bytes(json) > MAILBOX_MAX_BYTES && (dueDays.length || lines.length || links.length || accounts() || scoreKnown.length)) {
     if (lines.length > 5 || (lines.length && !dueDays.length)) lines = lines.slice(0, Math.floor(lines.length / 2));
-    else if (accounts() > 2) score = { ...score!, atRisk: score!.atRisk.slice(0, Math.floor(accounts() / 2)) };
+    else if (accounts() > 2) score = { ...score!, atRisk: score!.atRisk!.slice(0, Math.floor(accounts() / 2)) };
     else if (dueDays.length) dueDays = dueDays.slice(0, Math.floor(dueDays.length / 2));
     else if (links.length) links = links.slice(0, Math.floor(links.length / 2));
     else if (accounts()) score = { ...score!, atRisk: [] };
@@ -235,7 +235,7 @@ export function sendWeekly(auto: WeeklyAutomation): WeeklyResult {
           readOn: box.asOf,
         });
         auto.mail.send(box.owner, m.subject, m.body, { htmlBody: m.htmlBody });
-        next = { ...next, scoreKnown: box.score.atRisk.map((a) => a.account) };
+        next = { ...next, scoreKnown: (box.score.atRisk ?? []).map((a) => a.account) };
         out.scorecards++;
       }
     } catch (e) {

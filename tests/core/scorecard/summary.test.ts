@@ -74,14 +74,15 @@ test('Markdown: the table, the period a status judges named, accounts with what 
     known: [],
   });
   expect(md).toContain('| Revenue | £281,009 | target £294,118 on the path | At risk · Run of 8 |');
-  expect(md).toContain('| Referral score \\(NPS\\) | 60 | target 60 \\(suggested\\) | On track · routine variation |');
-  expect(md).toContain('Off track as of 2026\\-09');
+  expect(md).toContain('| Referral score (NPS) | 60 | target 60 (suggested) | On track · routine variation |');
+  expect(md).toContain('Off track as of 2026-09');
   expect(md).toContain('— new');
-  expect(md).toContain('- #A\\-3 Saxon: Late delivery (due 2026\\-11\\-20)');
+  expect(md).toContain('- #A-3 Saxon: Late delivery (due 2026-11-20)');
   expect(md).toContain('… and 3 more');
   expect(md).toContain('<https://docs.google.com/spreadsheets/d/x>');
   // Text from data stays text: no tag, no link, no bold survives.
-  expect(md).not.toMatch(/<script>|<b>|\]\(http|\*\*now\*\*/);
+  expect(md).not.toMatch(/<script>|<b>|(?<!\\)\]\(http|(?<!\\)\*(?<!\\)\*now/);
+  expect(md).toContain('\\[click\\](http://evil) \\*\\*now\\*\\*');
 });
 
 test('the mail: a subject that answers the question, every text from data escaped in the HTML, plain text kept', () => {
@@ -101,11 +102,19 @@ test('the mail: a subject that answers the question, every text from data escape
 });
 
 test('no measure, no account: the summary says so rather than showing an empty table', () => {
-  const s = scoreSummary(result, [], undefined);
+  const s = scoreSummary(result, [], undefined, []);
   expect(summaryMarkdown(s, { spreadsheet: 'N' })).toContain('No measure to show yet.');
   expect(summaryMail(s, { spreadsheet: 'N' }).htmlBody).toContain('<p>None.</p>');
 });
 
 test('Markdown escaping leaves no markup character unescaped', () => {
-  expect(escapeMarkdown('a*b_c[d](e)<f>|g`h')).toBe('a\\*b\\_c\\[d\\]\\(e\\)\\<f\\>\\|g\\`h');
+  expect(escapeMarkdown('a*b_c[d](e)<f>|g`h~i\\j')).toBe('a\\*b\\_c\\[d\\](e)\\<f\\>\\|g\\`h\\~i\\\\j');
+});
+
+test('accounts not read are not reported as none at risk', () => {
+  const s = scoreSummary(result, ['nps'], undefined, null);
+  expect(summaryMarkdown(s, { spreadsheet: 'N' })).not.toContain('Key accounts');
+  const m = summaryMail(s, { spreadsheet: 'N' });
+  expect(m.body).not.toMatch(/key account/i);
+  expect(m.htmlBody).not.toContain('Key accounts');
 });
