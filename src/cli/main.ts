@@ -20,14 +20,13 @@ import { CHECK_IDS, type CheckId, type Implausible, reviewSources } from '../cor
 import { ROLES, isRole } from '../core/tables/roles';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
-import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
+import { MAX_MARKED, SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
 import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { MAX_MARKED } from '../core/scorecard/defaults';
 import { markedMeasures } from '../core/scorecard/marked';
 import { scoreSummary, summaryMarkdown } from '../core/scorecard/summary';
 import { type TargetPath } from '../core/scorecard/targetPath';
