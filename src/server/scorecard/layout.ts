@@ -309,9 +309,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
   const statusRange = `${cell(firstRow, COL.status)}:${cell(lastRow, COL.status)}`;
   const statusRules = (range: string): ConditionalRule[] => [
     { a1: range, textEquals: 'On track', background: GREEN, color: '#137333', bold: true },
-    { a1: range, textEquals: 'At risk', background: AMBER, color: '#b06000', bold: true },
+    { a1: range, textEquals: 'At risk', background: AMBER, color: '#8c4a00', bold: true },
     { a1: range, textEquals: 'Off track', background: RED, color: '#c5221f', bold: true },
-    { a1: range, textEquals: 'Check the data', background: AMBER, color: '#b06000' },
+    { a1: range, textEquals: 'Check the data', background: AMBER, color: '#8c4a00' },
   ];
   rules.unshift(...statusRules(statusRange));
   styles.push({ a1: statusRange, align: 'center' });
@@ -323,7 +323,7 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     a1: `${cell(firstRow, COL.signal)}:${cell(lastRow, COL.signal)}`,
     formula: `=OR(${cell(firstRow, COL.signal)}="Outside limits", ${cell(firstRow, COL.signal)}="Run of 8")`,
     background: '#e8f0fe',
-    color: BLUE,
+    color: '#174ea6',
     bold: true,
   });
   // "Few answers": a count under 30 behind a rate (DOMAIN.md "Sample size"), on the latest and on every period.
