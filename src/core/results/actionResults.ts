@@ -378,12 +378,12 @@ function changeText(m: ResultMeasure, before: WindowCount, after: WindowCount): 
 function readingText(m: ResultMeasure, c: Comparison, before: WindowCount, after: WindowCount): string {
   const units = RESULT_MEASURES[m].unit;
   const counts = `${plural(before.n, units)} before, ${after.n.toLocaleString('en-US')} after`;
-  if (c.verdict === 'few') return `${READING.few} (at least ${MIN_ANSWERS} ${units}s needed in each window; ${counts})`;
+  if (c.verdict === 'few') return `${READING.few} (at least ${MIN_ANSWERS} ${units}s needed before and after; ${counts})`;
   const lim = c.limits && { n: c.limits.windows, range: `${valueText(m, c.limits.lower)} to ${valueText(m, c.limits.upper)}` };
   if (c.verdict === 'same')
     return `${READING.same} (within routine variation: ${lim ? `the limits of the ${lim.n} windows before are ${lim.range}` : `within chance at 95% for ${counts}`})`;
   const head = c.verdict === 'better' ? READING.better : READING.worse;
-  return `${head}: ${lim ? `the after window is outside the limits of the ${lim.n} windows before (${lim.range})` : `beyond chance at 95% for ${counts}`}`;
+  return `${head}: ${lim ? `after the close it is outside the limits of the ${lim.n} windows before (${lim.range})` : `beyond chance at 95% for ${counts}`}`;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -480,7 +480,7 @@ function oneAction(
   const c = compareWindows(m, before, after, history);
   const running = afterWin.to > s.latest;
   const soFar = running
-    ? `; so far: the data ends ${s.latest === -Infinity ? 'before it' : isoDay(s.latest)}, the after window on ${isoDay(afterWin.to)}`
+    ? `; so far: the data ends ${s.latest === -Infinity ? 'before it' : isoDay(s.latest)} and the comparison after the close runs to ${isoDay(afterWin.to)}`
     : '';
   let unhappyAgain = '';
   if (who) {

@@ -11,7 +11,7 @@ export type WindowSpec = { readonly unit: 'day'; readonly count: number } | { re
 /** Eight weeks each side: long enough for a customer surveyed monthly to answer twice, short enough to be about the action. */
 export const DEFAULT_WINDOW: WindowSpec = { unit: 'day', count: 56 };
 export const DEFAULT_WINDOW_TEXT = '8 weeks';
-export const WINDOW_HINT = 'give a window such as "8 weeks", "30 days", "month", "quarter" or "2 months"';
+export const WINDOW_HINT = 'give a length such as "8 weeks", "30 days", "month", "quarter" or "2 months"';
 
 /** Days are whole days from 1 to 5 years; months from 1 to 60. */
 const MAX_DAYS = 1830;

@@ -91,7 +91,7 @@ export function replyHtml(body: string, links: readonly string[] = []): string {
   const html = paragraphs.map((p) => {
     const lines = p.split('\n');
     if (lines.every((l) => /^\s*>/.test(l)))
-      return `<blockquote style="margin:0 0 1em;padding:0 0 0 12px;border-left:3px solid #dadce0;color:#3c4043">${lines
+      return `<blockquote style="margin:0 0 1em;padding:0 0 0 12px;color:#3c4043;border-left:3px solid #dadce0">${lines
         .map((l) => lineHtml(l.replace(/^\s*>\s?/, ''), links))
         .join('<br>')}</blockquote>`;
     return `<p style="margin:0 0 1em">${lines.map((l) => lineHtml(l, links)).join('<br>')}</p>`;

@@ -35,7 +35,7 @@ export const ACTION_RESULT_DOCS = documentFormula(ACTION_RESULT, {
     stars: 'Optional: star ratings (reviews of 2 stars or fewer count).',
     responded: 'Optional: whether each review was answered.',
     reviewers: 'Optional: who wrote each review (to match a customer).',
-    window: 'Optional: the length of each window: "8 weeks", "30 days", "month" or "quarter" (calendar months).',
+    window_length: 'Optional: the length of each window: "8 weeks", "30 days", "month" or "quarter" (calendar months).',
     rows: 'Optional: the sheet row each source’s ranges start on, e.g. "feedback=2, sales=4", so that messages name sheet rows.',
   },
 });

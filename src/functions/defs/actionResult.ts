@@ -47,11 +47,11 @@ export const ACTION_RESULT = defineFormula({
     range('stars'),
     range('responded'),
     range('reviewers'),
-    { name: 'window', kind: 'text', default: DEFAULT_WINDOW_TEXT, hint: WINDOW_HINT },
+    { name: 'window_length', kind: 'text', default: DEFAULT_WINDOW_TEXT, hint: WINDOW_HINT },
     { name: 'rows', kind: 'text', default: '', hint: ROWS_HINT },
   ],
   run(a, ctx) {
-    const window = parseWindow(a.window) ?? fail(`argument window is ${JSON.stringify(a.window)}; ${WINDOW_HINT}`);
+    const window = parseWindow(a.window_length) ?? fail(`argument window_length is ${JSON.stringify(a.window_length)}; ${WINDOW_HINT}`);
     const at = sheetRows(a.rows);
     const on = (c: Column | undefined, row: number | undefined) => (c && row ? atSheetRow(c, row) : c);
     const need = (c: Column | undefined, what: string, why: string): Column =>

@@ -86,7 +86,7 @@ describe('ACTION_RESULT core: before and after an action', () => {
     const r = actionResults(tracker([['Referral score', 'Acme', '2026-04-10', '2026-04-20', 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
     expect(r.after).toBe('no answers');
     expect(r.change).toBe('');
-    expect(r.result).toBe(`${READING.few} (at least 3 answers needed in each window; 3 answers before, 0 after)`);
+    expect(r.result).toBe(`${READING.few} (at least 3 answers needed before and after; 3 answers before, 0 after)`);
     const two = feedback([
       ['2026-04-01', 'Acme', 0],
       ['2026-04-02', 'Acme', 0],
@@ -158,12 +158,14 @@ describe('ACTION_RESULT core: before and after an action', () => {
     ]);
     const r = actionResults(tracker([['nps', 'A', '2026-04-10', '2026-04-20', 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
     expect(r.result).toBe(
-      `${READING.better}: beyond chance at 95% for 3 answers before, 3 after; so far: the data ends 2026-05-03, the after window on 2026-06-15`,
+      `${READING.better}: beyond chance at 95% for 3 answers before, 3 after; so far: the data ends 2026-05-03 and the comparison after the close runs to 2026-06-15`,
     );
     // Closed on the data's last day: nothing after it yet.
     const r2 = actionResults(tracker([['nps', 'A', '2026-04-10', '2026-05-03', 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
     expect(r2.after).toBe('no answers');
-    expect(r2.result).toMatch(/^Too few answers to tell .*; so far: the data ends 2026-05-03, the after window on 2026-06-28$/);
+    expect(r2.result).toMatch(
+      /^Too few answers to tell .*; so far: the data ends 2026-05-03 and the comparison after the close runs to 2026-06-28$/,
+    );
   });
 
   test('an action opened on the first day of the data: its before window reaches past the data and counts what there is', () => {
@@ -196,7 +198,7 @@ describe('ACTION_RESULT core: before and after an action', () => {
     rows.push([isoDay(opened + 200), '', 8]); // the data runs past the after window
     const src = feedback(rows);
     const moved = actionResults(tracker([['nps', '', isoDay(opened), isoDay(opened + 20), 'done']]), src, DEFAULT_WINDOW, DATES).rows[0];
-    expect(moved.result).toBe(`${READING.better}: the after window is outside the limits of the 12 windows before (-58 to 58)`);
+    expect(moved.result).toBe(`${READING.better}: after the close it is outside the limits of the 12 windows before (-58 to 58)`);
     expect(moved.after).toBe('60 (10 answers)');
     // The same after window against a history that swings from -100 to +100: within its limits.
     const wild = rows.map((r, i) => (i < 120 ? [r[0], '', Math.floor(i / 10) % 2 ? 10 : 0] : r));
@@ -255,7 +257,7 @@ describe('ACTION_RESULT core: before and after an action', () => {
       'Not measured: give the day it was closed in Closed',
       'Not measured: Closed is before Opened; check the two dates',
       'Not measured: Status holds "finished?"; choose open, in progress, done or dropped',
-      `${READING.few} (at least 3 answers needed in each window; 2 answers before, 0 after)`,
+      `${READING.few} (at least 3 answers needed before and after; 2 answers before, 0 after)`,
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('ACTION_RESULT: the formula', () => {
 
   test('a window it cannot read, and a rows argument that is not sheet rows, say what to give', () => {
     expect(errorOf(() => withFeedback([], ANSWERS, 'fortnightly')).message).toBe(
-      'ACTION_RESULT: argument window is "fortnightly"; give a window such as "8 weeks", "30 days", "month", "quarter" or "2 months"',
+      'ACTION_RESULT: argument window_length is "fortnightly"; give a length such as "8 weeks", "30 days", "month", "quarter" or "2 months"',
     );
     expect(errorOf(() => withFeedback([], ANSWERS, '8 weeks', 'feedback two')).message).toMatch(
       /^ACTION_RESULT: argument rows is "feedback two"; give the sheet rows the source ranges start on/,

@@ -44,7 +44,7 @@ const ACTIONS: string[][] = [
     '',
     '',
     '',
-    `${READING.few} (at least 3 low reviews needed in each window; 1 low review before, 0 after)`,
+    `${READING.few} (at least 3 low reviews needed before and after; 1 low review before, 0 after)`,
     '',
   ],
   // Closed in Q2 (in May), worse; "Could not tell" is not a customer unhappy again.
