@@ -200,7 +200,7 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
   if (c.url) text.push('', `Open the scorecard: ${c.url}`);
   if (c.readOn) text.push(`Numbers as the Scorecard showed them on ${c.readOn}.`);
 
-  const cell = 'padding:4px 8px;border-bottom:1px solid #e0e0e0;';
+  const cell = 'padding:4px 8px;border-bottom:1px solid rgb(224,224,224);';
   const rows = s.measures
     .map(
       (m) =>
