@@ -4,6 +4,7 @@ import { surveySetupShape, type SurveySetup } from '../core/survey/setup';
 import type { FormSpec } from '../core/survey/forms';
 import type { FailedResponse, LoggedError, SurveyForm, TriggerState } from '../core/survey/automation';
 import type { DefinitionReview } from '../core/scorecard/plausibility';
+import { RESULT_WINDOWS, type ResultWindowChoice } from '../core/results/window';
 import { SURVEY_SCOPES } from './scopes';
 
 /**
@@ -212,6 +213,11 @@ export interface ActionList {
   /** Open actions beyond those listed. */
   readonly openMore: number;
   readonly replies: readonly ActionView[];
+  /**
+   * How long the windows before and after each done action are: the choice, what it means in words ("8
+   * weeks"), and the scorecard's period ("month"; null without a scorecard) that "period" follows.
+   */
+  readonly window: { readonly choice: ResultWindowChoice; readonly words: string; readonly period: string | null };
 }
 
 /** "You said, we did": the reply the owner reviews before anything is sent. */
@@ -269,6 +275,7 @@ function makeCalls() {
     closeAction: { args: z.object({ ref: z.string(), note: z.string() }), scopes: scorecard },
     draftReply: { args: z.object({ ref: z.string() }), scopes: SURVEY_SCOPES },
     sendReply: { args: z.object({ ref: z.string(), subject: z.string(), body: z.string() }), scopes: SURVEY_SCOPES },
+    resultWindow: { args: z.object({ window: z.enum(RESULT_WINDOWS) }), scopes: scorecard },
   } as const satisfies { readonly [N in CallName]: CallSpec };
 }
 
@@ -331,6 +338,8 @@ export interface Results {
   draftReply: ReplyDraft;
   /** Sends the reviewed reply to the customer and records it on the action; never twice. */
   sendReply: { readonly action: ActionView; readonly to: string; readonly at: string };
+  /** Sets how long the windows before and after each action are, writes the tracker's results again, and lists the actions. */
+  resultWindow: ActionList;
 }
 
 export type CallName = keyof Results;

@@ -77,7 +77,8 @@ export type SurveyCall =
   | 'trackerActions'
   | 'closeAction'
   | 'draftReply'
-  | 'sendReply';
+  | 'sendReply'
+  | 'resultWindow';
 /** The survey module's handlers: one per survey call of the contract, typed by it. */
 export type SurveyHandlers = { [N in SurveyCall]: Handler<N> };
 

@@ -168,3 +168,30 @@ test('close an action in the sidebar, review the draft, send it through the mail
   expect(browser.dialogs).toEqual([]);
   expect(browser.outside).toEqual([]);
 });
+
+test('the owner chooses how long before and after an action is compared; the tracker’s results are measured again', async () => {
+  await page.goto(`${preview.url}/?sidebar=survey`);
+  await page.waitForSelector('body[data-ready]');
+  let frame = await sidebarReady(page, 'survey-status');
+  await frame.getByRole('button', { name: /^Close actions and send/ }).click();
+  frame = await sidebarReady(page, 'survey-actions');
+  const length = frame.getByLabel('Before and after');
+  await expect(length.inputValue()).resolves.toBe('8 weeks');
+  await frame.getByText(/compared over the 8 weeks before it was opened and the 8 weeks after it was closed/).waitFor();
+  // The scorecard's period is offered by name (the example scorecard is monthly).
+  await expect(frame.locator('option[value="period"]').textContent()).resolves.toBe('The scorecard’s period (month)');
+  await length.selectOption('quarter');
+  await frame.getByRole('button', { name: 'Measure again' }).click();
+  frame = await sidebarReady(page, 'survey-actions');
+  await frame.getByText('Each done action is now measured over 3 months before and after.').waitFor();
+  await expect(frame.getByLabel('Before and after').inputValue()).resolves.toBe('quarter');
+  const head = tracker()[0];
+  const formula = preview.workbook.formulaAt(TRACKER_SHEET, `${String.fromCharCode(65 + head.indexOf('Before'))}1`);
+  expect(formula).toMatch(/, "quarter", "/);
+  // A quarter each side still reads every done action.
+  expect(
+    column('Measured result').filter((r) => String(r).startsWith('Moved') || String(r).startsWith('No change')).length,
+  ).toBeGreaterThan(0);
+  await checkAxe(frame);
+  await screenshot(page, 'replies-4-window');
+});

@@ -5,7 +5,7 @@ import { npsChangeSignificant, npsInterval } from '../measures/nps';
 import { type ResultMeasure, RESULT_MEASURES } from './measure';
 
 /**
- * Did an action move its measure? The rule (README "Did it work?"), for the window before the action and the
+ * Did an action move its measure? The rule (README "Did it work?", under "Surveys and the improvement loop"), for the window before the action and the
  * window after it:
  *
  * 1. **Enough answers.** Each window needs at least MIN_ANSWERS counted rows (answers, orders due, sales,

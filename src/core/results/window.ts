@@ -11,6 +11,9 @@ export type WindowSpec = { readonly unit: 'day'; readonly count: number } | { re
 /** Eight weeks each side: long enough for a customer surveyed monthly to answer twice, short enough to be about the action. */
 export const DEFAULT_WINDOW: WindowSpec = { unit: 'day', count: 56 };
 export const DEFAULT_WINDOW_TEXT = '8 weeks';
+/** The lengths the sidebar offers for the tracker's results; "period" is the scorecard's period. */
+export const RESULT_WINDOWS = ['4 weeks', '8 weeks', '12 weeks', 'month', 'quarter', 'period'] as const;
+export type ResultWindowChoice = (typeof RESULT_WINDOWS)[number];
 export const WINDOW_HINT = 'give a length such as "8 weeks", "30 days", "month", "quarter" or "2 months"';
 
 /** Days are whole days from 1 to 5 years; months from 1 to 60. */

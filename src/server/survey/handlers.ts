@@ -4,7 +4,7 @@ import { type Automation, type AutomationContext, readRecord, removeTriggers } f
 import { automationStatus, chooseOldReviews, createSurvey, formStates, prepareMail, retryFailed, setAutomation } from './run';
 import { writeLinks } from './links';
 import { syncFeedback } from '../tracker/sync';
-import { closeAction, draftReply, listActions, sendReply } from '../tracker/replies';
+import { chooseResultWindow, closeAction, draftReply, listActions, sendReply } from '../tracker/replies';
 import { type ScorecardHooks, type SurveyHandlers, UserError } from '../handlers';
 
 /** The user's own address where Apps Script gives one (it may not: a missing scope, a consumer account's policy), else ''. */
@@ -104,6 +104,9 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       },
       sendReply({ ref, subject, body }) {
         return sendReply(ctx(), ref, subject, body);
+      },
+      resultWindow({ window }) {
+        return chooseResultWindow(ctx(), window);
       },
       surveyLinks() {
         const c = ctx();

@@ -3,14 +3,16 @@ import { readDay } from '../../core/values/date';
 import { isoDay } from '../../core/time/days';
 import { readStatus } from '../../core/measures/improvementSummary';
 import { REPLY_BODY_MAX, REPLY_SUBJECT_MAX, replyDraft, replyHtml } from '../../core/tracker/reply';
-import type { ActionView, ReplyDraft } from '../../rpc/contract';
+import type { ActionList, ActionView, ReplyDraft } from '../../rpc/contract';
 import { UserError } from '../handlers';
 import { type WriteCell, fitCell } from '../ports/workbook';
 import type { PropertiesPort } from '../ports/properties';
 import { type AutomationContext, readRecord } from '../survey/automation';
-import { RESPONSES, TRACKER, type TrackerColumn, readOwn } from './sheets';
+import { RESPONSES, TRACKER, type TrackerColumn, openTracker, readOwn } from './sheets';
 import { RESULT_HEADERS } from '../../core/results/actionResults';
 import { resultsColumn } from './resultsColumn';
+import { RESULT_WINDOW_KEY, ensureResults, resultWindow } from './results';
+import type { ResultWindowChoice } from '../../core/results/window';
 import { refreshMailbox } from './mailbox';
 
 /**
@@ -94,7 +96,7 @@ function view(ctx: AutomationContext, tr: Tracker, row: readonly Cell[], sent: R
 }
 
 /** The actions the sidebar lists: open ones (soonest due first) to close, done ones whose customer still waits for a reply. */
-export function listActions(ctx: AutomationContext): { sheet: string; open: ActionView[]; openMore: number; replies: ActionView[] } {
+export function listActions(ctx: AutomationContext): ActionList {
   const tr = tracker(ctx);
   const sent = sentReplies(ctx.auto.props);
   const all = tr.t.grid
@@ -110,7 +112,22 @@ export function listActions(ctx: AutomationContext): { sheet: string; open: Acti
     open: open.slice(0, LIST_MAX),
     openMore: Math.max(0, open.length - LIST_MAX),
     replies: all.filter((a) => a.canReply),
+    window: (({ choice, words, period }) => ({ choice, words, period }))(resultWindow(ctx.wb)),
   };
+}
+
+/**
+ * How long the windows before and after each action are, for every action of the tracker: kept in the
+ * document's settings and written into the tracker's results formula now (its results change with it).
+ */
+export function chooseResultWindow(ctx: AutomationContext, choice: ResultWindowChoice): ActionList {
+  tracker(ctx);
+  locked(ctx, () => {
+    ctx.wb.setSetting(RESULT_WINDOW_KEY, choice);
+    const state = ensureResults(ctx.wb, openTracker(ctx.wb), readOwn(ctx.wb, RESPONSES));
+    if (state.problem) throw new UserError(`The length is kept, but the measured results are not on the tracker: ${state.problem}`);
+  });
+  return listActions(ctx);
 }
 
 /** The row of an action, found by its key or "#ID" now (rows may have been sorted since the sidebar listed it). */

@@ -1,7 +1,7 @@
 import { type Cell, isSheetError } from '../../core/values/cell';
 import { type ScorecardDefinition, type SourceRefDef, parseDefinition } from '../../core/scorecard/definition';
 import { RESULT_HEADERS } from '../../core/results/actionResults';
-import { DEFAULT_WINDOW_TEXT } from '../../core/results/window';
+import { DEFAULT_WINDOW_TEXT, RESULT_WINDOWS, type ResultWindowChoice, parseWindow, windowWords } from '../../core/results/window';
 import { columnLetter } from '../../core/tables/kinds';
 import type { WorkbookPort } from '../ports/workbook';
 import { DEFINITION_KEY } from '../scorecard/build';
@@ -35,6 +35,28 @@ function definition(wb: WorkbookPort): ScorecardDefinition | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * How long the windows before and after each action are (ACTION_RESULT's window_length), as the manager
+ * chose it in the sidebar: one of RESULT_WINDOWS (core/results/window.ts), "period" meaning the scorecard's period (a month before the
+ * opened day and a month after the closed day on a monthly scorecard). Kept in the document's settings, so
+ * that writing the formula again (new sources) keeps it.
+ */
+export const RESULT_WINDOW_KEY = 'leadlag.tracker.window';
+
+/** The choice stored (8 weeks when none, or one this version does not know), and the length it means now. */
+export function resultWindow(
+  wb: WorkbookPort,
+  given?: ScorecardDefinition | null,
+): { choice: ResultWindowChoice; text: string; words: string; period: string | null } {
+  const stored = wb.getSetting(RESULT_WINDOW_KEY);
+  const choice = (RESULT_WINDOWS as readonly string[]).includes(stored ?? '') ? (stored as ResultWindowChoice) : '8 weeks';
+  const period = (given === undefined ? definition(wb) : given)?.period ?? null;
+  // "period" without a scorecard: the default, until one is built.
+  const text = choice === 'period' ? (period ?? DEFAULT_WINDOW_TEXT) : choice;
+  const spec = parseWindow(text) ?? parseWindow(DEFAULT_WINDOW_TEXT)!;
+  return { choice, text, words: windowWords(spec), period };
 }
 
 /** A source of the scorecard as ranges, or null when it is gone or has rules that leave rows out. */
@@ -110,7 +132,7 @@ export function resultsFormula(
     ...pad(feedback, 5),
     ...pad(sales, 6),
     ...pad(reviews, 4),
-    formulaString(DEFAULT_WINDOW_TEXT),
+    formulaString(resultWindow(wb, def).text),
     formulaString(rows.join(', ')),
   ];
   return `=ACTION_RESULT(${args.join(', ')})`;

@@ -1,4 +1,5 @@
 import type { ActionList, ActionView, ReplyDraft } from '../../rpc/contract';
+import { RESULT_WINDOWS, type ResultWindowChoice } from '../../core/results/window';
 import { h, plural, replace, uid } from '../dom';
 import type { CallError } from '../client';
 import type { Session } from '../session';
@@ -19,6 +20,13 @@ function actionLine(a: ActionView): string {
   if (a.status === 'done') parts.push(`closed ${a.closed || '(no date)'}`);
   else if (a.due) parts.push(`due ${a.due}${a.overdue ? ' (overdue)' : ''}`);
   return parts.join(' · ');
+}
+
+/** A length as the sidebar offers it: "8 weeks (the default)", "The scorecard's period (month)". */
+function windowLabel(choice: ResultWindowChoice, period: string | null): string {
+  if (choice === 'period') return period ? `The scorecard’s period (${period})` : 'The scorecard’s period (8 weeks until there is one)';
+  if (choice === 'month' || choice === 'quarter') return `A calendar ${choice}`;
+  return choice === '8 weeks' ? '8 weeks (the default)' : choice;
 }
 
 /**
@@ -84,6 +92,7 @@ export function renderActions(root: HTMLElement, host: ActionsHost, message?: st
       list.openMore
         ? h('p', { class: 'hint' }, `${plural(list.openMore, 'more open action')} on the sheet (the soonest due are listed).`)
         : null,
+      windowSection(list),
       h(
         'div',
         { class: 'actions' },
@@ -92,6 +101,42 @@ export function renderActions(root: HTMLElement, host: ActionsHost, message?: st
     );
     if (top) focusHeading(top);
     markReady('survey-actions');
+  };
+
+  /** How long before and after each action its measure is compared (the tracker's Measured result). */
+  const windowSection = (list: ActionList): HTMLElement[] => {
+    const id = uid('window');
+    const status = h('div', { class: 'status' });
+    const select = h(
+      'select',
+      { id, 'aria-describedby': `${id}-hint` },
+      RESULT_WINDOWS.map((c) => h('option', { value: c }, windowLabel(c, list.window.period))),
+    );
+    select.value = list.window.choice;
+    const apply = callButton(
+      'Measure again',
+      'secondary',
+      status,
+      'Writing the measured results again…',
+      async () => {
+        const choice = RESULT_WINDOWS.find((c) => c === select.value) ?? '8 weeks';
+        const next = await session.client.call('resultWindow', { window: choice });
+        renderActions(root, host, `Each done action is now measured over ${next.window.words} before and after.`);
+      },
+      'The length was not changed',
+    );
+    return [
+      h('h3', null, 'Did it work?'),
+      h(
+        'p',
+        { class: 'hint', id: `${id}-hint` },
+        `Each done action’s lead measure is compared over the ${list.window.words} before it was opened and the ${list.window.words} after it was closed (the tracker’s Measured result). Longer windows hold more answers (fewer “too few answers to tell”); shorter ones stay closer to the action.`,
+      ),
+      h('label', { for: id }, 'Before and after'),
+      select,
+      h('div', { class: 'actions' }, apply),
+      status,
+    ];
   };
 
   /** An open action, with Close: the note to the customer, then done. */

@@ -1,4 +1,5 @@
-import { world, setupWith, values } from '../../helpers/world';
+import { world, setupWith, values, NOW } from '../../helpers/world';
+import { columnLetter } from '../../../src/core/tables/kinds';
 import { REPLIES_KEY } from '../../../src/server/tracker/replies';
 import { escapeHtml } from '../../../src/core/tracker/reply';
 
@@ -126,5 +127,37 @@ describe('closing an action and telling the customer what changed', () => {
       })(),
     });
     expect(w.call('automationStatus').actions!.replies).toBe(0);
+  });
+});
+
+describe('how long before and after an action its measure is compared', () => {
+  test('8 weeks until the owner chooses another length; the choice is written into the results and kept when they are written again', () => {
+    const w = world();
+    const [f] = w.call('createSurvey', { setup: setupWith({ roles: ['Buyer'] }) }).forms;
+    // Acme answered 40 days ago and today: both in the 8 weeks before today's action, only today's in the month.
+    w.twin.submit(f.id, { customer: 'Acme Ltd', referral: 2 }, new Date(NOW - 40 * 86400000));
+    w.twin.submit(f.id, { customer: 'Acme Ltd', referral: 3 });
+    const results = columnLetter(values(w.wb, 'Improvement tracker')[0].indexOf('Before'));
+    const at = () => `${results}1`;
+    const head = () => w.wb.formulaAt('Improvement tracker', at());
+    const before = () => {
+      const grid = values(w.wb, 'Improvement tracker');
+      return grid[grid.length - 1][grid[0].indexOf('Before')];
+    };
+    expect(w.call('trackerActions').window).toEqual({ choice: '8 weeks', words: '8 weeks', period: null });
+    expect(head()).toMatch(/, "8 weeks", "feedback=2"\)$/);
+    expect(before()).toBe('-100 (2 answers)');
+    const list = w.call('resultWindow', { window: 'month' });
+    expect(list.window).toEqual({ choice: 'month', words: '1 month', period: null });
+    expect(head()).toMatch(/, "month", "feedback=2"\)$/);
+    expect(before()).toBe('-100 (1 answer)');
+    // The results written again (a run after the formula was typed over): the owner's length stays.
+    w.wb.typeInto('Improvement tracker', at(), 'My notes');
+    w.twin.submit(f.id, { customer: 'Brill', referral: 9 });
+    expect(head()).toMatch(/, "month", "feedback=2"\)$/);
+    // The scorecard's period without a scorecard: 8 weeks, until one is built.
+    expect(w.call('resultWindow', { window: 'period' }).window).toEqual({ choice: 'period', words: '8 weeks', period: null });
+    expect(head()).toMatch(/, "8 weeks", "feedback=2"\)$/);
+    expect(() => w.call('resultWindow', { window: 'fortnight' })).toThrow();
   });
 });

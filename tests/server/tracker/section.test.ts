@@ -3,6 +3,7 @@ import { world, setupWith, csv, NOW, ZONE } from '../../helpers/world';
 import { MemoryWorkbook } from '../../../src/server/adapters/memory/memoryWorkbook';
 import { buildScorecard } from '../../../src/server/scorecard/build';
 import { detectSheets, suggestDefinition } from '../../../src/server/scorecard/detect';
+import { columnLetter } from '../../../src/core/tables/kinds';
 
 describe('the scorecard’s tracker section', () => {
   test('the scorecard shows IMPROVEMENT_SUMMARY once the tracker exists, live', () => {
@@ -74,5 +75,29 @@ describe('the scorecard’s tracker section', () => {
     // The spills are the scorecard's own: a rebuild asks nothing about them.
     expect(w.call('rebuildScorecard', {}).confirm).toBeNull();
     expect(sentence()).toBe('1 action closed this quarter (2026-Q4); 0 moved their measure; 1 customer told what changed');
+  });
+
+  test('"the scorecard\u2019s period" follows the scorecard: a month each side on a monthly one, a quarter once it is rebuilt quarterly', () => {
+    const w = world(
+      {},
+      {},
+      MemoryWorkbook.fromCsv(
+        { Sales: csv('sales.csv'), Feedback: csv('feedback.csv'), Reviews: csv('reviews.csv') },
+        { now: () => NOW, zone: ZONE },
+      ),
+    );
+    const def = suggestDefinition(detectSheets(w.wb));
+    buildScorecard(w.wb, def, '2026-11-23 10:00', [trackerSummary]);
+    w.call('createSurvey', { setup: setupWith() });
+    const head = () => {
+      const grid = w.wb.computedValues('Improvement tracker');
+      return w.wb.formulaAt('Improvement tracker', `${columnLetter(grid[0].indexOf('Before'))}1`) ?? '';
+    };
+    expect(def.period).toBe('month');
+    expect(w.call('resultWindow', { window: 'period' }).window).toEqual({ choice: 'period', words: '1 month', period: 'month' });
+    expect(head()).toMatch(/, "month", "feedback=2(, sales=\d+)?(, reviews=\d+)?"\)$/);
+    buildScorecard(w.wb, { ...def, period: 'quarter' }, '2026-11-23 10:05', [trackerSummary], { force: true });
+    expect(head()).toMatch(/, "quarter", "/);
+    expect(w.call('trackerActions').window).toEqual({ choice: 'period', words: '3 months', period: 'quarter' });
   });
 });
