@@ -3,8 +3,8 @@ import type { FormatOp, SheetState } from './layout';
 
 /**
  * What a user's structural edit (inserting, deleting or moving rows or columns) does to a sheet's layout in
- * Sheets: formats, conditional rules and their formulas, drop-downs and the add-on's column tags move with
- * the cells they are on. HyperFormula moves the cells and adjusts formula references itself; this moves the
+ * Sheets: formats, conditional rules and their formulas, drop-downs, the add-on's column tags and charts (their
+ * data range and anchor cell) move with the cells they are on. HyperFormula moves the cells and adjusts formula references itself; this moves the
  * rest. A multi-column range under a column move keeps its ends' new places (Sheets may split it; the
  * add-on's own ranges are single columns or whole rows).
  */
@@ -122,6 +122,16 @@ export function remapLayout(state: SheetState, axis: Axis, m: Remap): void {
   state.validations = state.validations.flatMap((v) => {
     const a1 = remapA1(v.a1, axis, m);
     return a1 ? [{ ...v, a1 }] : [];
+  });
+  // A chart's range moves and shrinks with its cells (a chart whose whole range goes is dropped here; Sheets
+  // keeps it, empty); its anchor moves with its cell, to where the deleted cells were when its cell goes.
+  state.charts = state.charts.flatMap((c) => {
+    const range = remapA1(c.range, axis, m);
+    if (!range) return [];
+    const at = (axis === 'col' ? c.anchor.col : c.anchor.row) - 1;
+    const index = m.index(at);
+    const to = (index >= 0 ? index : (m.span(at, Infinity)?.[0] ?? at)) + 1;
+    return [{ ...c, range, anchor: axis === 'col' ? { ...c.anchor, col: to } : { ...c.anchor, row: to } }];
   });
   if (axis === 'col') {
     const tags = new Map<string, number>();
