@@ -10,7 +10,11 @@ import { DASH, layoutChart, tickLabel } from './chartGeometry';
 const SVG = 'http://www.w3.org/2000/svg';
 let drawn = 0;
 
-function node<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function node<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   if (text !== undefined) e.textContent = text;
@@ -50,12 +54,15 @@ export function drawChart(view: ChartView): SVGSVGElement {
     const group = node('g', { class: 'series series-column', 'data-series': b.series, 'data-axis': b.axis, fill: b.color });
     for (const r of b.rects) {
       const rect = node('rect', { class: 'bar', x: r.x, y: r.y, width: r.width, height: r.height, 'data-index': r.index });
-      rect.appendChild(node('title', {}, `${b.name}, ${view.data.domain[r.index]}: ${tickLabel(r.value, b.axis ? spec.rightFormat : spec.format)}`));
+      rect.appendChild(
+        node('title', {}, `${b.name}, ${view.data.domain[r.index]}: ${tickLabel(r.value, b.axis ? spec.rightFormat : spec.format)}`),
+      );
       group.appendChild(rect);
     }
     svg.appendChild(group);
   }
-  if (g.baseline !== null) svg.appendChild(node('line', { class: 'baseline', x1: plot.left, x2: plot.right, y1: g.baseline, y2: g.baseline }));
+  if (g.baseline !== null)
+    svg.appendChild(node('line', { class: 'baseline', x1: plot.left, x2: plot.right, y1: g.baseline, y2: g.baseline }));
   for (const l of g.lines) {
     const group = node('g', { class: 'series series-line', 'data-series': l.series, 'data-axis': l.axis });
     const path = node('path', { class: 'line', d: l.d, fill: 'none', stroke: l.color, 'stroke-width': 2, 'stroke-linejoin': 'round' });

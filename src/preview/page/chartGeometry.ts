@@ -73,7 +73,10 @@ export interface Scale {
  * A scale over the values with about `intervals` steps of 1, 2, 2.5 or 5 times a power of ten, each a
  * multiple of `resolution` when there is one. `includeZero` for columns, which stand on zero.
  */
-export function niceScale(values: readonly number[], options: { includeZero?: boolean; intervals?: number; resolution?: number } = {}): Scale {
+export function niceScale(
+  values: readonly number[],
+  options: { includeZero?: boolean; intervals?: number; resolution?: number } = {},
+): Scale {
   const resolution = Number.isFinite(options.resolution) && options.resolution! > 0 ? options.resolution! : 0;
   const intervals = Math.max(1, options.intervals ?? 5);
   const finite = values.filter((v) => Number.isFinite(v));
@@ -166,7 +169,14 @@ export interface BarLayout {
   readonly name: string;
   readonly color: string;
   readonly axis: 0 | 1;
-  readonly rects: readonly { readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly index: number; readonly value: number }[];
+  readonly rects: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly index: number;
+    readonly value: number;
+  }[];
 }
 
 export interface LegendItem {
@@ -210,7 +220,12 @@ export function seriesColor(colors: readonly string[] | undefined, i: number): s
   return c && COLOUR.test(c) ? c : PALETTE[i % PALETTE.length];
 }
 
-function legendItems(view: ChartView, kinds: ('line' | 'column')[], width: number, bottom: number): { items: LegendItem[]; height: number } {
+function legendItems(
+  view: ChartView,
+  kinds: ('line' | 'column')[],
+  width: number,
+  bottom: number,
+): { items: LegendItem[]; height: number } {
   const { spec, data } = view;
   const dashed = new Set(spec.dashed ?? []);
   const sized = data.series.map((s, i) => {
@@ -288,7 +303,14 @@ export function layoutChart(view: ChartView): ChartLayout {
   const yOf = (s: Scale) => (v: number) => plot.bottom - ((v - s.min) / (s.max - s.min)) * (plot.bottom - plot.top);
   const yLeft = yOf(leftScale);
   const yRight = rightScale ? yOf(rightScale) : yLeft;
-  const axis = (s: Scale, labels: string[], x: number, anchor: 'start' | 'end', format: string | undefined, y: (v: number) => number): AxisLayout => ({
+  const axis = (
+    s: Scale,
+    labels: string[],
+    x: number,
+    anchor: 'start' | 'end',
+    format: string | undefined,
+    y: (v: number) => number,
+  ): AxisLayout => ({
     x: round(x),
     anchor,
     format,
@@ -311,7 +333,16 @@ export function layoutChart(view: ChartView): ChartLayout {
     const rects = data.series[i].values.flatMap((v, k) => {
       if (v === null) return [];
       const top = y(v);
-      return [{ x: round(cx(k) - group / 2 + j * barWidth), y: round(Math.min(top, base)), width: round(barWidth), height: round(Math.abs(base - top)), index: k, value: v }];
+      return [
+        {
+          x: round(cx(k) - group / 2 + j * barWidth),
+          y: round(Math.min(top, base)),
+          width: round(barWidth),
+          height: round(Math.abs(base - top)),
+          index: k,
+          value: v,
+        },
+      ];
     });
     return { series: i, name: data.series[i].name, color: seriesColor(spec.colors, i), axis: axisOf(i), rects };
   });

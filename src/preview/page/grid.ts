@@ -90,7 +90,9 @@ export function renderGrid(host: HTMLElement, view: SheetView): GridResult {
   // The rows the page was sent; a chart anchored further down (a sheet cut at MAX_ROWS) is not drawn.
   const cut = view.rows > view.cells.length;
   const charts = view.charts.filter((c) => !cut || c.spec.anchor.row <= view.cells.length);
-  const chartsNotShown = view.charts.filter((c) => !charts.includes(c)).map((c) => ({ title: c.spec.title || c.spec.key, row: c.spec.anchor.row }));
+  const chartsNotShown = view.charts
+    .filter((c) => !charts.includes(c))
+    .map((c) => ({ title: c.spec.title || c.spec.key, row: c.spec.anchor.row }));
   // Enough rows and columns under each chart for it to float over the grid, as Sheets' 1000 × 26 grid does.
   let cols = Math.max(view.cols, 8);
   let rows = Math.max(view.cells.length, 30);

@@ -16,7 +16,11 @@ import type { ChartSpec } from '../../../src/server/ports/workbook';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 
-function view(spec: Partial<ChartSpec>, series: { name: string; values: (number | null)[] }[], domain = MONTHS.slice(0, series[0].values.length)): ChartView {
+function view(
+  spec: Partial<ChartSpec>,
+  series: { name: string; values: (number | null)[] }[],
+  domain = MONTHS.slice(0, series[0].values.length),
+): ChartView {
   return {
     spec: { key: 'k', title: 'A chart', kind: 'line', range: 'A1:M3', anchor: { row: 1, col: 1 }, width: 480, height: 300, ...spec },
     data: { domain, series },
@@ -201,11 +205,15 @@ describe('a whole chart', () => {
   test('a long legend wraps inside the chart; a very long name is cut, its full text kept', () => {
     const long = 'x'.repeat(60);
     const g = layoutChart(
-      view({ width: 300 }, [
-        { name: 'Unhappy reviews answered', values: [1, 2] },
-        { name: 'Customers who say better', values: [2, 3] },
-        { name: long, values: [3, 4] },
-      ], ['a', 'b']),
+      view(
+        { width: 300 },
+        [
+          { name: 'Unhappy reviews answered', values: [1, 2] },
+          { name: 'Customers who say better', values: [2, 3] },
+          { name: long, values: [3, 4] },
+        ],
+        ['a', 'b'],
+      ),
     );
     expect(new Set(g.legend.map((i) => i.y)).size).toBeGreaterThan(1);
     for (const i of g.legend) expect(i.x + 20 + textWidth(i.text)).toBeLessThanOrEqual(300);

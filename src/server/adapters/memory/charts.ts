@@ -48,7 +48,11 @@ export function chartRange(spec: Pick<ChartSpec, 'key' | 'range'>): GridRange {
  * axis, colours as #rrggbb (no more than there are series), an anchor cell inside the grid, a size in whole
  * pixels.
  */
-export function checkCharts(charts: readonly ChartSpec[], grid: { readonly rows: number; readonly cols: number }, sheet: string): ChartSpec[] {
+export function checkCharts(
+  charts: readonly ChartSpec[],
+  grid: { readonly rows: number; readonly cols: number },
+  sheet: string,
+): ChartSpec[] {
   const keys = new Set<string>();
   return charts.map((spec) => {
     const key = typeof spec.key === 'string' ? spec.key.trim() : '';
@@ -90,24 +94,30 @@ export function checkCharts(charts: readonly ChartSpec[], grid: { readonly rows:
     if (spec.kind === 'column') {
       const bar = dashed.find((i) => !lines.includes(i));
       if (bar !== undefined) {
-        throw new Error(`${what}: series ${bar} is dashed but drawn as a column. Only lines can be dashed: add it to lines, or leave it solid.`);
+        throw new Error(
+          `${what}: series ${bar} is dashed but drawn as a column. Only lines can be dashed: add it to lines, or leave it solid.`,
+        );
       }
     }
     if (rightAxis.length === series) {
-      throw new Error(`${what}: every series is on the right axis. Keep at least one on the left axis (Sheets scales the left axis from them).`);
+      throw new Error(
+        `${what}: every series is on the right axis. Keep at least one on the left axis (Sheets scales the left axis from them).`,
+      );
     }
     for (const [name, f] of [
       ['format', spec.format],
       ['rightFormat', spec.rightFormat],
     ] as const) {
-      if (f !== undefined && (typeof f !== 'string' || !f.trim())) throw new Error(`${what}: ${name} must be a number format such as 0% or £#,##0.`);
+      if (f !== undefined && (typeof f !== 'string' || !f.trim()))
+        throw new Error(`${what}: ${name} must be a number format such as 0% or £#,##0.`);
     }
     let colors: string[] | undefined;
     if (spec.colors !== undefined) {
       if (!Array.isArray(spec.colors)) throw new Error(`${what}: colors must be a list of #rrggbb colours, one per series.`);
       if (spec.colors.length > series) throw new Error(`${what}: ${spec.colors.length} colours for ${series} series: give one per series.`);
       spec.colors.forEach((c, i) => {
-        if (typeof c !== 'string' || !COLOUR.test(c)) throw new Error(`${what}: the colour of series ${i}, "${String(c)}", is not #rrggbb.`);
+        if (typeof c !== 'string' || !COLOUR.test(c))
+          throw new Error(`${what}: the colour of series ${i}, "${String(c)}", is not #rrggbb.`);
       });
       colors = [...spec.colors];
     }
@@ -122,7 +132,8 @@ export function checkCharts(charts: readonly ChartSpec[], grid: { readonly rows:
       ['width', spec.width],
       ['height', spec.height],
     ] as const) {
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${what}: its ${name} must be a whole number of pixels above 0 (got ${String(n)}).`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`${what}: its ${name} must be a whole number of pixels above 0 (got ${String(n)}).`);
     }
     return {
       key,

@@ -537,7 +537,11 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
   private shown(at: SimpleCellAddress): string {
     const v = this.engine.getCellValue(at);
     const formats = this.state(at.sheet).formats;
-    return shownText(computed(v), numberFormatAt(formats, at.row, at.col), sheetsValue(this.engine, this.zone, at, v, formats) instanceof Date);
+    return shownText(
+      computed(v),
+      numberFormatAt(formats, at.row, at.col),
+      sheetsValue(this.engine, this.zone, at, v, formats) instanceof Date,
+    );
   }
 
   private idOf(name: string): number {
