@@ -20,10 +20,15 @@ export function renderScorecard(r: ScorecardResult, currency?: string | null): s
   };
   const header = ['Measure', ...r.periods, 'Target', 'Status'];
   const rows: string[][] = [];
+  const last = r.periods[r.periods.length - 1];
   for (const kind of ['lead', 'lag'] as const) {
     rows.push([kind === 'lead' ? 'LEAD (customers)' : 'LAG (money)']);
     for (const m of r.measures.filter((x) => x.kind === kind)) {
-      rows.push([`  ${m.label}`, ...m.values.map((v) => fmt(m.id, v)), m.target === null ? '' : fmt(m.id, m.target), m.status ?? '']);
+      const target =
+        m.target === null ? '' : `${fmt(m.id, m.target)}${m.target_kind === 'suggested' ? '*' : m.target_kind === 'path' ? '~' : ''}`;
+      // A status judged on an earlier period than the last says which.
+      const status = m.status && m.as_of && m.as_of !== last ? `${m.status} (as of ${m.as_of})` : (m.status ?? '');
+      rows.push([`  ${m.label}`, ...m.values.map((v) => fmt(m.id, v)), target, status]);
     }
   }
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => (row.length > 1 ? (row[j] ?? '').length : 0))));
@@ -35,6 +40,13 @@ export function renderScorecard(r: ScorecardResult, currency?: string | null): s
     widths.map((w) => '-'.repeat(w)).join('  '),
   ];
   for (const row of rows) out.push(row.length === 1 ? row[0] : line(row));
+  if (r.measures.some((m) => m.target_kind === 'suggested'))
+    out.push(
+      '',
+      '* suggested from the history: the median of the last 6 periods, one typical step better, no better than the best of them',
+      '  (give your own with --target measure=value; --json has each rule with its figures)',
+    );
+  if (r.measures.some((m) => m.target_kind === 'path')) out.push('~ on the path "from X to Y by when": where the line is now');
   // A measure that cannot be counted says why; the others are counted all the same.
   const failed = r.measures.filter((m) => m.problem);
   if (failed.length) {

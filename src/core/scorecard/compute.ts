@@ -15,6 +15,9 @@ import { connectDots } from './connections';
 import type { Evidence } from '../measures/leadLag';
 import { fail } from '../values/errors';
 import { SCORECARD_DEFAULTS } from './defaults';
+import { shownDecimals } from './precision';
+import { type PathAt, type TargetKind, measureTarget } from './targets';
+import { type TargetPath, pathIndexes } from './targetPath';
 
 /** A source table as the scorecard sees it: its columns by role, how its rows are read, and the rows left out. */
 export interface SourceColumns {
@@ -32,6 +35,8 @@ export interface ScorecardOptions {
   readonly period: PeriodSpec;
   readonly count: number;
   readonly targets: Partial<Record<MeasureId, number>>;
+  /** "From X to Y by when" per measure (targetPath.ts); checked against `period` when read. */
+  readonly paths?: Partial<Record<MeasureId, TargetPath>>;
   /** Which measures to show; default: every one the data supports. */
   readonly measures?: readonly MeasureId[];
   readonly maxLag: number;
@@ -39,6 +44,14 @@ export interface ScorecardOptions {
   readonly lastDays: number;
   /** Target health's targets, as a sheet or CSV holds them (core/measures/targetHealth/targets.ts), and its name for messages. */
   readonly healthTargets?: { readonly name: string; readonly cells: readonly (readonly Cell[])[] };
+}
+
+/** A path's periods as indexes of the scorecard's period; throws InputError when they are not of it. */
+export function pathAt(path: TargetPath | undefined, spec: PeriodSpec): PathAt | undefined {
+  if (!path) return undefined;
+  const fit = pathIndexes(path, spec);
+  if ('problem' in fit) fail(`the target path ${fit.problem}`);
+  return { from: path.from, to: path.to, start: fit.start, by: fit.by, startLabel: path.start, byLabel: path.by };
 }
 
 export const DEFAULT_OPTIONS: ScorecardOptions = {
@@ -61,8 +74,15 @@ export interface ScorecardResult {
     values: (number | null)[];
     /** The count behind each value: answers, orders due, orders, units or value sold (DOMAIN.md "Sample size"). */
     counts: (number | null)[];
+    /** The target of the latest value's period: typed, on the path "from X to Y by when", or suggested from the history. */
     target: number | null;
+    target_kind: TargetKind | null;
+    /** Where the target comes from, in words (a suggestion says its rule and figures). */
+    target_why: string;
+    /** Compared at the precision the measure is shown with (a value shown equal to its target is on track). */
     status: Status | null;
+    /** The period of the latest value: a source with nothing in the last period is judged on the one before. */
+    as_of: string | null;
     /** Why the measure could not be counted (a cell that cannot be read), or null: the other measures still are. */
     problem: string | null;
   }[];
@@ -275,15 +295,22 @@ export function computeScorecard(
     const row = s?.measures.find((m) => m.id === info.id);
     if (!s || !row) continue;
     const values = at(s, row, periods, 'values');
-    const target = options.targets[info.id] ?? null;
+    let latestAt: number | null = null;
+    for (let k = values.length - 1; k >= 0 && latestAt === null; k--) if (values[k] !== null) latestAt = periods[k];
+    const path = pathAt(options.paths?.[info.id], options.period);
+    // Suggestions read the history up to the last period shown (every period the data has).
+    const target = measureTarget(info, at(s, row, all, 'values'), options.targets[info.id], path, latestAt);
     measures.push({
       id: info.id,
       kind: info.kind,
       label: info.label,
       values,
       counts: at(s, row, periods, 'counts'),
-      target,
-      status: targetStatus(latestValue(values), target, info.better),
+      target: target.value,
+      target_kind: target.kind,
+      target_why: target.why,
+      status: targetStatus(latestValue(values), target.value, info.better, shownDecimals(info.format)),
+      as_of: latestAt === null ? null : periodLabel(latestAt, options.period),
       problem: row.problem,
     });
     if (!row.problem) everyPeriod.set(info.id, at(s, row, all, 'values'));

@@ -4,6 +4,8 @@ import { ROLES, type Role, isRole } from '../tables/roles';
 import { SCORECARD_DEFAULTS } from './defaults';
 import { SOURCES } from './sourceKind';
 import { type FilterRule, MAX_FILTERS, type SourceRules, filtersRead } from '../sources/rules';
+import { type PeriodKind, calendarSpec } from '../time/periods';
+import { type TargetPath, pathIndexes } from './targetPath';
 
 /**
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
@@ -43,6 +45,10 @@ function makeShape() {
     targets: z.optional(z.unknown()),
     /** Measure id → the note a manager typed beside it on the scorecard (kept on rebuild). */
     notes: z.optional(z.unknown()),
+    /** Measure id → "from X to Y by when" (targetPath.ts), which then sets the target of every period. */
+    paths: z.optional(z.unknown()),
+    /** The (at most 3) measures that matter most, shown big at the top and in the weekly mail. */
+    marked: z.optional(z.unknown()),
     maxLag: z.optional(z.number()),
     lastDays: z.optional(z.number()),
   });
@@ -79,11 +85,44 @@ export interface ScorecardDefinition {
   readonly measures?: readonly MeasureId[];
   readonly targets: Partial<Record<MeasureId, number | null>>;
   readonly notes?: Partial<Record<MeasureId, string>>;
+  /** "From X to Y by when": the target of each period is where the line from X to Y is then. */
+  readonly paths?: Partial<Record<MeasureId, TargetPath>>;
+  /** The measures that matter most (at most MAX_MARKED), in the order the manager gave; absent: chosen by default. */
+  readonly marked?: readonly MeasureId[];
   readonly maxLag: number;
   readonly lastDays: number;
 }
 
 const PERIODS = ['week', 'month', 'quarter'] as const;
+
+/** 4DX: a team that chases more than two or three "wildly important" goals achieves none. */
+export const MAX_MARKED = 3;
+
+function checkPath(id: string, value: unknown, period: string, problems: string[]): TargetPath | null {
+  const at = `paths.${id}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`${at} must be { from, to, start, by }`);
+    return null;
+  }
+  const { from, to, start, by } = value as Record<string, unknown>;
+  if (typeof from !== 'number' || !Number.isFinite(from) || typeof to !== 'number' || !Number.isFinite(to)) {
+    problems.push(`${at}: from and to must be numbers`);
+    return null;
+  }
+  if (typeof start !== 'string' || typeof by !== 'string') {
+    problems.push(`${at}: start and by must be period labels such as 2026-01`);
+    return null;
+  }
+  const path = { from, to, start: start.trim(), by: by.trim() };
+  if ((PERIODS as readonly string[]).includes(period)) {
+    const fit = pathIndexes(path, calendarSpec(period as PeriodKind));
+    if ('problem' in fit) {
+      problems.push(`${at}: ${fit.problem}`);
+      return null;
+    }
+  }
+  return path;
+}
 
 /** A list of filter rules as stored, or null when it is not one. */
 function filterRules(value: unknown, keepAllowed: boolean): FilterRule[] | null {
@@ -210,6 +249,22 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   for (const id of Object.keys(notes ?? {})) if (!known(id)) problems.push(`notes: "${id}" is not a measure`);
   const period = d.period ?? SCORECARD_DEFAULTS.period;
   if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
+  const pathsIn = d.paths === undefined ? undefined : map(d.paths, (_v): _v is unknown => true);
+  if (pathsIn === null) problems.push('paths must map measure ids to { from, to, start, by }');
+  const paths: Partial<Record<MeasureId, TargetPath>> = {};
+  for (const [id, v] of Object.entries(pathsIn ?? {})) {
+    if (!known(id)) problems.push(`paths: "${id}" is not a measure`);
+    else {
+      const p = checkPath(id, v, period, problems);
+      if (p) paths[id as MeasureId] = p;
+    }
+  }
+  const marked = d.marked === undefined ? undefined : Array.isArray(d.marked) && d.marked.every(isString) ? (d.marked as string[]) : null;
+  if (marked === null) problems.push('marked must be a list of measure ids');
+  for (const id of marked ?? []) if (!known(id)) problems.push(`marked: "${id}" is not a measure`);
+  if (marked && marked.length > MAX_MARKED)
+    problems.push(`marked: choose at most ${MAX_MARKED} measures that matter most, not ${marked.length}`);
+  if (marked && new Set(marked).size !== marked.length) problems.push('marked: a measure is listed twice');
   const def: ScorecardDefinition = {
     version: 1,
     period: period as ScorecardDefinition['period'],
@@ -222,6 +277,8 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   };
   if (def.measures === undefined) delete (def as { measures?: unknown }).measures;
   if (notes && Object.keys(notes).length) (def as { notes?: unknown }).notes = notes;
+  if (Object.keys(paths).length) (def as { paths?: unknown }).paths = paths;
+  if (marked) (def as { marked?: unknown }).marked = marked;
   if (problems.length) throw new Error(`The scorecard settings are not valid: ${problems.join('; ')}`);
   return def;
 }

@@ -114,7 +114,12 @@ export function planDataSheet(
   const clockRow = blockRow[clock]!;
   block[0][0] = { text: 'Column of each period the scorecard shows' };
   block[0][1] = { text: `the last ${shown} of row ${clockRow}` };
-  for (let j = 0; j < shown; j++) block[0][FIRST_PERIOD_COLUMN + j] = { formula: `COUNTA($${clockRow}:$${clockRow})-${shown - 1 - j}` };
+  // The last period's column: its labels are the row's non-empty cells after A and B. The spill pads the row
+  // with empty strings where its target-health section is wider, which COUNTA counts (and HyperFormula's
+  // COUNTIF wildcards and COUNTBLANK treat otherwise than Sheets): LEN is read alike by both.
+  const nonEmpty = (range: string) => `SUMPRODUCT((LEN(${range})>0)*1)`;
+  const labels = `${nonEmpty(`$${clockRow}:$${clockRow}`)}-${nonEmpty(`$A$${clockRow}:$B$${clockRow}`)}+2`;
+  for (let j = 0; j < shown; j++) block[0][FIRST_PERIOD_COLUMN + j] = { formula: `${labels}-${shown - 1 - j}` };
   const label = periodLabel(start, spec);
   for (const k of present) block[blockRow[k]! - 1][0] = { formula: sourceFormula(sources[k]!, spec, label, health) };
   // The evidence block: plain references (a formula's array literal of ranges would do in Sheets, but the

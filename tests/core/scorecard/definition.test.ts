@@ -68,3 +68,29 @@ describe('the definition stores how each source is read (issue 11)', () => {
     ).toBe('The scorecard settings are not valid: sources.sales.rules read filter 2, which names no column');
   });
 });
+
+describe('the measures that matter most and the paths "from X to Y by when" (issue 15)', () => {
+  const base = { version: 1, sources: { sales: { sheet: 'Orders', columns: { date: 'Date', amount: 'Amount' } } } };
+  test('come back as stored', () => {
+    const def = parseDefinition({
+      ...base,
+      marked: ['revenue', 'nps'],
+      paths: { nps: { from: 20, to: 50, start: '2026-01', by: '2026-12' } },
+    });
+    expect(def.marked).toEqual(['revenue', 'nps']);
+    expect(def.paths).toEqual({ nps: { from: 20, to: 50, start: '2026-01', by: '2026-12' } });
+  });
+  test('say what is wrong', () => {
+    expect(errorOf(() => parseDefinition({ ...base, marked: ['nps', 'csat', 'revenue', 'orders'] })).message).toMatch(
+      /marked: choose at most 3 measures that matter most, not 4/,
+    );
+    expect(errorOf(() => parseDefinition({ ...base, marked: ['nps', 'nps'] })).message).toMatch(/marked: a measure is listed twice/);
+    expect(errorOf(() => parseDefinition({ ...base, marked: ['happiness'] })).message).toMatch(/marked: "happiness" is not a measure/);
+    expect(
+      errorOf(() => parseDefinition({ ...base, paths: { nps: { from: 20, to: 50, start: '2026-Q1', by: '2026-Q4' } } })).message,
+    ).toMatch(/paths\.nps: "2026-Q1" to "2026-Q4" must be periods of the scorecard's kind \(month\)/);
+    expect(
+      errorOf(() => parseDefinition({ ...base, paths: { nps: { from: '20', to: 50, start: '2026-01', by: '2026-12' } } })).message,
+    ).toMatch(/paths\.nps: from and to must be numbers/);
+  });
+});

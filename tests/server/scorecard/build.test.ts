@@ -12,6 +12,10 @@ import { runFormula } from '../../../src/functions/runtime';
 import { contextFor } from '../../../src/functions/context';
 import { UTC_ZONE } from '../../../src/core/time/zone';
 import { type Cell } from '../../../src/core/values/cell';
+import { MEASURES } from '../../../src/core/scorecard/measures';
+import { targetStatus } from '../../../src/core/scorecard/status';
+import { shownDecimals } from '../../../src/core/scorecard/precision';
+import { columnLetter } from '../../../src/server/scorecard/references';
 
 const dataDir = join(__dirname, '..', '..', '..', 'examples', 'data');
 const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
@@ -88,9 +92,88 @@ describe('the scorecard built in the in-memory workbook from the example data', 
         .filter(([v]) => v !== null)
         .pop()!;
       expect(row[COL.latest]).toBeCloseTo(last[0]!, 9);
-      expect(row[COL.period]).toBe(cli.periods[last[1]]);
+      expect(m.as_of).toBe(cli.periods[last[1]]);
+      expect(String(row[COL.period]).startsWith(m.as_of!)).toBe(true);
       expect(row[COL.sample]).toBe(m.counts[last[1]]);
     }
+  });
+
+  describe('a scoreboard for a glance (issue 15)', () => {
+    const lastPeriod = cli.periods[cli.periods.length - 1];
+    const rowOf = (id: string) => values[result.layout.measureRows[id] - 1];
+
+    test("with no typed targets, every measure has a suggested target and a status: the command line's", () => {
+      expect(Object.keys(def.targets)).toEqual([]);
+      for (const m of cli.measures) {
+        expect(m.target_kind).toBe('suggested');
+        expect(rowOf(m.id)[COL.target]).toBeCloseTo(m.target!, 9);
+        expect(rowOf(m.id)[COL.status]).toBe(m.status);
+        expect(['On track', 'At risk', 'Off track']).toContain(m.status);
+        expect(result.targets[m.id]).toMatchObject({ kind: 'suggested', value: m.target });
+        const style = wb.styleAt(result.sheetName, `${columnLetter(COL.target)}${result.layout.measureRows[m.id]}`);
+        expect(style.italic).toBe(true); // a suggestion looks unlike a typed target
+      }
+    });
+
+    test('the period a status judges is named when it is not the last one shown', () => {
+      expect(rowOf('review_response')[COL.period]).toBe('2026-05 (no unhappy reviews since)');
+      expect(rowOf('review_response')[COL.status]).not.toBe('');
+      for (const m of cli.measures.filter((x) => x.id !== 'review_response')) expect(rowOf(m.id)[COL.period]).toBe(lastPeriod);
+    });
+
+    test('signal or noise beside the status: routine variation is said to be routine', () => {
+      for (const m of cli.measures) expect(['Routine', 'Outside limits', 'Run of 8']).toContain(rowOf(m.id)[COL.signal]);
+    });
+
+    test('every period shown is coloured against its own target, at the precision shown', () => {
+      const colour = { 'On track': '#e6f4ea', 'At risk': '#fef7e0', 'Off track': '#fce8e6' } as const;
+      for (const m of cli.measures) {
+        const info = MEASURES.find((x) => x.id === m.id)!;
+        const row = result.layout.measureRows[m.id];
+        m.values.forEach((v, j) => {
+          expect(rowOf(m.id)[result.layout.targetsCol + j]).toBeCloseTo(m.target!, 9);
+          const status = targetStatus(v, m.target, info.better, shownDecimals(info.format));
+          const bg = wb.styleAt(result.sheetName, `${columnLetter(COL.history + j)}${row}`).background;
+          if (status) expect(bg).toBe(colour[status]);
+          else expect(bg).not.toBe(colour['On track']);
+        });
+      }
+    });
+
+    test('the top band: the three measures that matter most, each a big number with its target and status', () => {
+      expect(result.layout.band).toEqual(['nps', 'csat', 'revenue']);
+      const b = result.layout.bandRow;
+      expect(values[b - 1][0]).toMatch(/^The measures that matter most \(chosen for you/);
+      const cols = [0, COL.period, COL.trend];
+      result.layout.band.forEach((id, k) => {
+        const m = cli.measures.find((x) => x.id === id)!;
+        const c = cols[k];
+        expect(values[b][c]).toBe(m.label);
+        expect(values[b + 3][c]).toBe(m.status);
+        expect(values[b + 4][c]).toBe(`As of ${lastPeriod} · ${rowOf(id)[COL.signal]}`);
+      });
+      expect(values[b + 1][0]).toBe(String(Math.round(cli.measures[0].values[11]!)));
+      expect(values[b + 1][COL.trend]).toBe(
+        `£${Math.round(cli.measures.find((x) => x.id === 'revenue')!.values[11]!).toLocaleString('en-GB')}`,
+      );
+      expect(values[b + 2][COL.trend]).toMatch(/^Target £\d{3},\d{3} \(suggested\)$/);
+      // The band and the header stay on screen: frozen down to the header row, and the names column.
+      expect(wb.layoutOf(result.sheetName).frozen).toEqual({ rows: result.layout.headerRow, cols: 1 });
+      expect(result.layout.headerRow).toBeGreaterThan(b + 4);
+    });
+
+    test("money in the sales' currency, percentages, NPS in whole points, counts with separators: one format per row", () => {
+      const fmt = (id: string, col: number) =>
+        wb.styleAt(result.sheetName, `${columnLetter(col)}${result.layout.measureRows[id]}`).numberFormat;
+      for (const col of [COL.latest, COL.target, COL.history, COL.history + 11, result.layout.targetsCol]) {
+        expect(fmt('revenue', col)).toBe('"£"#,##0');
+        expect(fmt('average_order_value', col)).toBe('"£"#,##0.00');
+        expect(fmt('nps', col)).toBe('0');
+        expect(fmt('margin_pct', col)).toBe('0.0%');
+        expect(fmt('orders', col)).toBe('#,##0');
+      }
+      expect(fmt('nps', COL.sample)).toBe('#,##0');
+    });
   });
 
   test('NPS and revenue also match the formulas PERIOD_SERIES and NPS_BY_PERIOD on the raw columns', () => {
