@@ -91,6 +91,7 @@ export function run(): string {
         transposed: c.getTransposeRowsAndColumns(),
         headers: c.getNumHeaders(),
         type: String(c.modify().getChartType()),
+        title: String(c.getOptions().get('title') ?? ''),
       })),
     triggers: () =>
       appsScriptTriggers(ss)

@@ -56,7 +56,7 @@ export interface SmokeEnv {
   triggers(): number;
   /**
    * The charts on a sheet as the spreadsheet holds them (Sheets: Sheet.getCharts(), then each chart's getRanges,
-   * getContainerInfo, getTransposeRowsAndColumns, getNumHeaders and modify().getChartType()).
+   * getContainerInfo, getTransposeRowsAndColumns, getNumHeaders, getOptions().get('title') and modify().getChartType()).
    */
   charts(sheet: string): SmokeChart[];
 }
@@ -70,6 +70,8 @@ export interface SmokeChart {
   readonly headers: number;
   /** LINE or COMBO (Charts.ChartType). */
   readonly type: string;
+  /** The title option as the chart holds it (ChartOptions.get('title')): setOption reached it. */
+  readonly title: string;
 }
 
 /** The smoke test's two charts over H12:L14: a line with a dashed target, and columns with a line on a right axis. */
@@ -87,12 +89,12 @@ export const SMOKE_CHARTS: readonly ChartSpec[] = [
   },
   {
     key: 'smoke:combo',
-    title: 'Smoke: NPS as columns, the target on a right axis',
+    title: 'Smoke: NPS as columns in £ (the money format), the target on a right axis',
     kind: 'column',
     range: 'H12:L14',
     lines: [1],
     rightAxis: [1],
-    format: '0',
+    format: '"£"#,##0',
     rightFormat: '0.0',
     colors: ['#1a73e8', '#e37400'],
     anchor: { row: 18, col: 14 },
@@ -246,10 +248,16 @@ export function runSmoke(env: SmokeEnv): SmokeRow[] {
       got.length === want.length &&
       got.every(
         (c, i) =>
-          c.ranges.join() === 'H12:L14' && c.row === want[i][0] && c.col === 14 && c.transposed && c.headers === 1 && c.type === want[i][1],
+          c.ranges.join() === 'H12:L14' &&
+          c.row === want[i][0] &&
+          c.col === 14 &&
+          c.transposed &&
+          c.headers === 1 &&
+          c.type === want[i][1] &&
+          c.title === SMOKE_CHARTS[i].title,
       );
     const say = (c: SmokeChart) =>
-      `${c.type} over ${c.ranges.join(', ')} at ${columnLetter(c.col - 1)}${c.row}, ${c.transposed ? 'series in rows' : 'series in columns'}, ${c.headers} header row`;
+      `${c.type} "${c.title}" over ${c.ranges.join(', ')} at ${columnLetter(c.col - 1)}${c.row}, ${c.transposed ? 'series in rows' : 'series in columns'}, ${c.headers} header row`;
     return { ok, detail: `${got.length} chart(s): ${got.map(say).join('; ') || 'none'}.` };
   });
 

@@ -77,6 +77,7 @@ export function twinsEnv(zone = 'Asia/Tokyo') {
         transposed: true,
         headers: 1,
         type: c.kind === 'line' ? 'LINE' : 'COMBO',
+        title: c.title,
       })),
     triggers: () =>
       twin.triggers.list().filter((t) => t.handler === TRIGGER_HANDLERS[t.kind] && (t.kind === 'weekly' || t.document)).length,

@@ -89,9 +89,13 @@ describe('the smoke test against the twins', () => {
     const columns = twinsEnv();
     const flipped = runSmoke({ ...columns.env, charts: (s) => columns.env.charts(s).map((c) => ({ ...c, transposed: false })) });
     expect(flipped.find((r) => r.check.startsWith('Two charts'))!.detail).toContain(
-      'LINE over H12:L14 at N2, series in columns, 1 header row',
+      'LINE "Smoke: NPS against its target" over H12:L14 at N2, series in columns, 1 header row',
     );
     expect(flipped.find((r) => r.check.startsWith('Two charts'))!.ok).toBe(false);
+    // setOption not reaching the chart (no title read back) fails too.
+    const untitled = twinsEnv();
+    const bare = runSmoke({ ...untitled.env, charts: (s) => untitled.env.charts(s).map((c) => ({ ...c, title: '' })) });
+    expect(bare.find((r) => r.check.startsWith('Two charts'))!.ok).toBe(false);
   });
 
   test('the loader check reads the built files, and says what is missing', () => {

@@ -1,4 +1,4 @@
-import { AppsScriptWorkbook } from '../../../../src/server/adapters/appsscript/appsScriptWorkbook';
+import { AppsScriptWorkbook, chartAxisFormat, chartOptions } from '../../../../src/server/adapters/appsscript/appsScriptWorkbook';
 import { SettingsTooLarge } from '../../../../src/server/ports/workbook';
 
 /** The workbook port over SpreadsheetApp (src/server/adapters/appsscript/appsScriptWorkbook.ts), against a stand-in that records the calls. */
@@ -227,5 +227,42 @@ describe('charts in Sheets: one EmbeddedChartBuilder chain per chart', () => {
     expect(() => bad.port.setCharts!([{ ...trend, anchor: { row: 0, col: 2 } }])).toThrow(/rows and columns start at 1/);
     expect(() => bad.port.setCharts!([{ ...trend, range: 'A90:M' }])).toThrow(/closed range such as A90:M93/);
     expect(bad.calls.filter((c) => c.startsWith('newChart'))).toEqual([]);
+  });
+
+  test('axis formats reach Google Charts as ICU patterns: the scorecard’s money, percent and point formats', () => {
+    // The formats the scorecard's rows carry (layout.ts: moneyFormat, MEASURES' formats) and others a cell may have.
+    const cases: [string | undefined, string | undefined][] = [
+      ['"£"#,##0', '£#,##0'],
+      ['"£"#,##0.00', '£#,##0.00'],
+      ['"CHF "#,##0', 'CHF #,##0'],
+      ['[$€-407]#,##0.00', '€#,##0.00'],
+      ['\\£0', '£0'],
+      ['0.0%', '0.0%'],
+      ['0%', '0%'],
+      ['0', '0'],
+      ['0.00', '0.00'],
+      ['#,##0', '#,##0'],
+      ['#,##0;(#,##0)', '#,##0'],
+      ['[Red]0.00', '0.00'],
+      ['0_)', '0'],
+      ['0 "pts"', '0 pts'],
+      // Literal text holding a pattern character is quoted, as ICU quotes it.
+      ['"x.y"0', "'x.y'0"],
+      ['"it\'s "0', "'it''s '0"],
+      // No ICU form: Sheets keeps the axis in the source cells' format.
+      ['0.0,,"M"', undefined],
+      ['#,##0,"k"', undefined],
+      ['yyyy-mm-dd', undefined],
+      ['mmm yyyy', undefined],
+      ['@', undefined],
+      ['General', undefined],
+      ['', undefined],
+      [undefined, undefined],
+    ];
+    for (const [sheets, icu] of cases) expect([sheets, chartAxisFormat(sheets)]).toEqual([sheets, icu]);
+    const money = chartOptions({ ...trend, format: '"£"#,##0', rightAxis: [1], rightFormat: 'mmm yyyy' });
+    expect(money.find(([k]) => k === 'vAxes')).toEqual(['vAxes', { 0: { format: '£#,##0' } }]);
+    // A right format without a series on the right axis is not sent; nor an axis with no ICU form.
+    expect(chartOptions({ ...trend, format: 'General', rightFormat: '0%' }).find(([k]) => k === 'vAxes')).toBeUndefined();
   });
 });
