@@ -6,9 +6,10 @@
  */
 import type { ChartView } from '../protocol';
 import { formatText, generalText } from '../../server/adapters/memory/textFormat';
+import { SHEETS_PALETTE, defaultColour } from '../../server/adapters/memory/charts';
 
-/** Google Sheets' default series colours, used where a chart gives none. */
-export const PALETTE = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7', '#f07b72', '#fcd04f', '#71c287'];
+/** Google Sheets' default series colours, used where a chart gives none (the twin's, which fills gaps with them too). */
+export const PALETTE = SHEETS_PALETTE;
 /** The dash pattern of a dashed series, in pixels (SVG stroke-dasharray). */
 export const DASH = '6 4';
 const COLOUR = /^#[0-9a-f]{6}$/i;
@@ -217,7 +218,7 @@ const LEGEND_MAX_CHARS = 40;
 /** Each series' colour: the chart's own when it is #rrggbb, else Sheets' default for that place. */
 export function seriesColor(colors: readonly string[] | undefined, i: number): string {
   const c = colors?.[i];
-  return c && COLOUR.test(c) ? c : PALETTE[i % PALETTE.length];
+  return c && COLOUR.test(c) ? c : defaultColour(i);
 }
 
 function legendItems(

@@ -163,7 +163,7 @@ function rectangleEnd(a1: string): { row: number; col: number } {
 }
 
 /** Characters with a meaning in an ICU decimal pattern: literal text holding one is quoted ('…'). */
-const ICU_SPECIAL = /[0-9#.,%\u2030\u00a4'E;@*+\-]/;
+const ICU_SPECIAL = /[0-9#.,%\u2030\u00a4'E;@*+-]/;
 
 /**
  * A cell number format as an axis format for Google Charts, which reads a subset of ICU decimal patterns, not

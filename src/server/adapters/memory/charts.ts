@@ -22,6 +22,21 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
 }
 
+/** Google Sheets' default series colours, in order: a series without a colour of its own gets the one for its place. */
+export const SHEETS_PALETTE = [
+  '#4285f4',
+  '#ea4335',
+  '#fbbc04',
+  '#34a853',
+  '#ff6d01',
+  '#46bdc6',
+  '#7baaf7',
+  '#f07b72',
+  '#fcd04f',
+  '#71c287',
+];
+export const defaultColour = (series: number): string => SHEETS_PALETTE[series % SHEETS_PALETTE.length];
+
 const COLOUR = /^#[0-9a-f]{6}$/i;
 const KINDS: readonly string[] = ['line', 'column'];
 

@@ -193,4 +193,45 @@ describe('charts move with their cells, as in Sheets', () => {
     wb.deleteRows('Card', 10, 3);
     expect(wb.charts('Card')).toEqual([]);
   });
+
+  test('rows or columns inserted inside the range grow it (an empty series, an empty period); those after it change nothing', () => {
+    const { wb, sheet } = card();
+    sheet.setCharts!([TREND]);
+    wb.insertRows('Card', 20, 4); // below the range and the anchor
+    wb.insertColumns('Card', 10, 2); // right of both
+    expect(wb.charts('Card')[0]).toMatchObject({ range: 'A10:E12', anchor: { row: 14, col: 2 } });
+    wb.insertRows('Card', 11); // between the periods and the first series
+    expect(wb.charts('Card')[0]).toMatchObject({ range: 'A10:E13', anchor: { row: 15, col: 2 } });
+    wb.insertColumns('Card', 3); // between 2026-01 and 2026-02
+    expect(wb.charts('Card')[0]).toMatchObject({ range: 'A10:F13', anchor: { row: 15, col: 2 } });
+    expect(wb.chartData('Card', 'trend:nps')).toEqual({
+      domain: ['2026-01', '', '2026-02', '2026-03', '2026-04'],
+      series: [
+        { name: '', values: [null, null, null, null, null] },
+        { name: 'NPS', values: [12, null, null, null, 21] },
+        { name: 'Target', values: [15, null, 15, 18, 18] },
+      ],
+    });
+    // Each series keeps its options, as in Sheets: the target is still the dashed grey one, now series 2; the
+    // new series has none of its own (Sheets' default colour for its place).
+    expect(wb.charts('Card')[0]).toMatchObject({ dashed: [2], colors: ['#4285f4', '#1a73e8', '#9aa0a6'] });
+  });
+
+  test('a deleted series takes its options with it; the next ones keep theirs', () => {
+    const { wb, sheet } = card();
+    sheet.setCharts!([{ ...TREND, kind: 'column', lines: [1], dashed: [1], rightAxis: [1], colors: ['#1a73e8', '#9aa0a6'] }]);
+    wb.deleteRows('Card', 11); // the NPS row
+    expect(wb.charts('Card')[0]).toMatchObject({ range: 'A10:E11', lines: [0], dashed: [0], rightAxis: [0], colors: ['#9aa0a6'] });
+    expect(wb.chartData('Card', 'trend:nps').series).toEqual([{ name: 'Target', values: [15, 15, 18, 18] }]);
+  });
+
+  test('a column inserted before the anchor moves it; rows deleted over the anchor alone move it up to where they were', () => {
+    const { wb, sheet } = card();
+    sheet.setCharts!([{ ...TREND, anchor: { row: 20, col: 2 } }]);
+    wb.insertColumns('Card', 1);
+    expect(wb.charts('Card')[0]).toMatchObject({ range: 'B10:F12', anchor: { row: 20, col: 3 } });
+    wb.deleteRows('Card', 18, 5);
+    expect(wb.charts('Card')[0]).toMatchObject({ range: 'B10:F12', anchor: { row: 18, col: 3 } });
+    expect(wb.chartData('Card', 'trend:nps').series[1].values).toEqual([15, 15, 18, 18]);
+  });
 });
