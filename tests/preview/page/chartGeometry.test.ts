@@ -223,3 +223,91 @@ describe('a whole chart', () => {
     expect(g.plot.bottom).toBeLessThan(Math.min(...g.legend.map((i) => i.y)) - 12);
   });
 });
+
+describe('the scorecard’s own charts', () => {
+  test('money in the sales’ currency on the axis: "£"#,##0 ticks in whole pounds with separators', () => {
+    expect(formatResolution('"£"#,##0')).toBe(1);
+    expect(formatResolution('"£"#,##0.00')).toBeCloseTo(0.01, 12);
+    const g = layoutChart(
+      view({ format: '"£"#,##0', dashed: [1] }, [
+        { name: 'Revenue', values: [106292.53, 159165.5, 177179.48, 246916.72, 281009.4] },
+        { name: 'Target', values: [276000, 276000, 276000, 276000, 276000] },
+      ]),
+    );
+    const labels = g.left.ticks.map((t) => t.label);
+    expect(labels.every((l) => /^£\d{1,3}(,\d{3})*$/.test(l))).toBe(true);
+    expect(g.left.scale.min).toBeLessThanOrEqual(106292.53);
+    expect(g.left.scale.max).toBeGreaterThanOrEqual(281009.4);
+  });
+
+  test('quarters still to come (blank labels, no values) take their place but draw nothing', () => {
+    const g = layoutChart(
+      view(
+        { kind: 'column', lines: [1], dashed: [1], format: '0.00' },
+        [
+          { name: 'Spike ratio', values: [null, 0.95, 2.45, null, null] },
+          { name: 'Push threshold (1.5)', values: [1.5, 1.5, 1.5, null, null] },
+        ],
+        ['2024-Q4', '2025-Q1', '2025-Q2', '', ''],
+      ),
+    );
+    expect(g.bars[0].rects.map((r) => r.index)).toEqual([1, 2]);
+    expect(g.lines[0].d.match(/[ML]/g)).toHaveLength(3);
+    expect(g.xLabels.filter((l) => l.text !== '').map((l) => l.text)).toEqual(['2024-Q4', '2025-Q1', '2025-Q2']);
+    // The flagged quarter's column rises above the dashed threshold.
+    const threshold = Number(/M[\d.]+ ([\d.]+)/.exec(g.lines[0].d)![1]);
+    expect(g.bars[0].rects[1].y).toBeLessThan(threshold);
+    expect(g.bars[0].rects[0].y).toBeGreaterThan(threshold);
+  });
+
+  test('property: whatever the data, everything is drawn inside the chart and the plot, labels apart', () => {
+    const value = fc.option(fc.double({ min: -1e5, max: 1e5, noNaN: true, noDefaultInfinity: true }), { nil: null, freq: 4 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 24 }).chain((n) =>
+          fc.record({
+            n: fc.constant(n),
+            series: fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 }),
+            kind: fc.constantFrom('line' as const, 'column' as const),
+            width: fc.integer({ min: 240, max: 900 }),
+            height: fc.integer({ min: 180, max: 500 }),
+            format: fc.constantFrom(undefined, '0', '0%', '"£"#,##0', '0.00'),
+            right: fc.boolean(),
+          }),
+        ),
+        ({ n, series, kind, width, height, format, right }) => {
+          const rightAxis = right && series.length > 1 ? [series.length - 1] : [];
+          const g = layoutChart(
+            view(
+              { kind, width, height, format, rightAxis, lines: kind === 'column' ? [0] : [], rightFormat: '0.0' },
+              series.map((values, i) => ({ name: `Series ${i}`, values })),
+              Array.from({ length: n }, (_, i) => `P${i + 1}`),
+            ),
+          );
+          const inPlot = (x: number, y: number) =>
+            x >= g.plot.left - 0.1 && x <= g.plot.right + 0.1 && y >= g.plot.top - 0.1 && y <= g.plot.bottom + 0.1;
+          for (const l of g.lines) {
+            for (const [, x, y] of l.d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)) expect(inPlot(Number(x), Number(y))).toBe(true);
+            for (const p of l.isolated) expect(inPlot(p.x, p.y)).toBe(true);
+          }
+          for (const b of g.bars)
+            for (const r of b.rects) {
+              expect(inPlot(r.x, r.y)).toBe(true);
+              expect(inPlot(r.x + r.width, r.y + r.height)).toBe(true);
+            }
+          // Every value that is there is drawn: as a point of a line or as a column.
+          const drawn =
+            g.lines.reduce((k, l) => k + (l.d.match(/[ML]/g)?.length ?? 0) + l.isolated.length, 0) +
+            g.bars.reduce((k, b) => k + b.rects.length, 0);
+          expect(drawn).toBe(series.flat().filter((v) => v !== null).length);
+          for (let i = 1; i < g.xLabels.length; i++)
+            expect(g.xLabels[i].x - g.xLabels[i - 1].x).toBeGreaterThanOrEqual(textWidth(g.xLabels[i - 1].text) - 0.5);
+          for (const item of g.legend) expect(item.x + 20 + textWidth(item.text)).toBeLessThanOrEqual(width + 0.1);
+          expect(g.plot.right).toBeLessThanOrEqual(width);
+          expect(g.plot.bottom).toBeLessThanOrEqual(height);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
