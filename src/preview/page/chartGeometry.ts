@@ -113,13 +113,17 @@ export function niceScale(
   return { min, max, step, ticks };
 }
 
-/** Indexes of the labels to show along `width` pixels so that none overlaps the next (the first always shows). */
+/**
+ * Indexes of the labels to show along `width` pixels so that none overlaps the next: every k-th counted back
+ * from the last, which always shows (on a trend, the latest period is the one a manager looks for).
+ */
 export function thinLabels(labels: readonly string[], width: number): number[] {
   if (!labels.length) return [];
   const slot = width / labels.length;
   const widest = Math.max(...labels.map(textWidth)) + 8;
   const every = Math.max(1, Math.ceil(widest / Math.max(slot, 1e-9)));
-  return labels.map((_, i) => i).filter((i) => i % every === 0);
+  const last = labels.length - 1;
+  return labels.map((_, i) => i).filter((i) => (last - i) % every === 0);
 }
 
 export interface Point {
@@ -195,6 +199,7 @@ export interface LegendItem {
 export interface ChartLayout {
   readonly width: number;
   readonly height: number;
+  /** The title as drawn: cut with … when it is wider than the chart (fitTitle). */
   readonly title: { readonly x: number; readonly y: number; readonly text: string } | null;
   readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
   /** y of each gridline (the left axis' ticks). */
@@ -214,6 +219,15 @@ const TITLE_HEIGHT = 24;
 const LEGEND_ROW = 18;
 const X_LABELS = 18;
 const LEGEND_MAX_CHARS = 40;
+
+/** Width of a character of the 14 px title, estimated as the 11 px text's is. */
+export const TITLE_CHAR_WIDTH = (CHAR_WIDTH * 14) / 11;
+
+/** The title as it fits on one line of the chart, cut with … (the full title stays in the SVG's <title>). */
+export function fitTitle(title: string, width: number): string {
+  const room = Math.max(1, Math.floor((width - 2 * PAD) / TITLE_CHAR_WIDTH));
+  return title.length <= room ? title : `${title.slice(0, room - 1).trimEnd()}…`;
+}
 
 /** Each series' colour: the chart's own when it is #rrggbb, else Sheets' default for that place. */
 export function seriesColor(colors: readonly string[] | undefined, i: number): string {
@@ -281,7 +295,7 @@ export function layoutChart(view: ChartView): ChartLayout {
   const dashed = new Set(spec.dashed ?? []);
   const axisOf = (i: number): 0 | 1 => (onRight.has(i) ? 1 : 0);
 
-  const title = spec.title ? { x: PAD, y: PAD + 14, text: spec.title } : null;
+  const title = spec.title ? { x: PAD, y: PAD + 14, text: fitTitle(spec.title, width) } : null;
   const legend = legendItems(view, kinds, width, height - PAD);
   const top = PAD + (title ? TITLE_HEIGHT : 6);
   const bottom = Math.max(top + 20, height - PAD - legend.height - X_LABELS - 4);

@@ -78,6 +78,9 @@ function cell(c: CellView | null, a1: string): HTMLTableCellElement {
   return td;
 }
 
+/** How to stop the last grid drawn in a host from moving its pinned charts (a new drawing replaces them). */
+const scrollers = new WeakMap<HTMLElement, () => void>();
+
 /** What renderGrid could not draw: the charts anchored below the rows the preview was sent. */
 export interface GridResult {
   readonly chartsNotShown: readonly { readonly title: string; readonly row: number }[];
@@ -165,17 +168,41 @@ export function renderGrid(host: HTMLElement, view: SheetView): GridResult {
     for (const c of Array.from(tr.cells)) c.style.top = `${tr.offsetTop}px`;
   }
   // Each chart over its anchor cell, at its pixel size, scrolling with the cells (and under the frozen ones).
+  // One anchored in a frozen column stays put sideways, over the cells scrolling under it, as in Sheets;
+  // one in a frozen row stays put down the sheet.
+  const pinned: { box: HTMLElement; left: number; top: number; col: boolean; row: boolean }[] = [];
   for (const chart of charts) {
     const { anchor, width, height, key } = chart.spec;
     const tr = body.rows[anchor.row - 1];
     const box = el('div', undefined, 'chart-box');
     box.dataset.chart = key;
-    box.style.left = `${lefts[anchor.col - 1]}px`;
-    box.style.top = `${tr.offsetTop}px`;
+    const left = lefts[anchor.col - 1];
+    const top = tr.offsetTop;
+    box.style.left = `${left}px`;
+    box.style.top = `${top}px`;
     box.style.width = `${width}px`;
     box.style.height = `${height}px`;
+    const col = anchor.col <= frozenCols;
+    const row = anchor.row <= frozenRows;
+    if (col) box.classList.add('in-frozen-col');
+    if (row) box.classList.add('in-frozen-row');
+    if (col || row) pinned.push({ box, left, top, col, row });
     box.appendChild(drawChart(chart));
     host.appendChild(box);
+  }
+  const scroller = host.parentElement;
+  scrollers.get(host)?.();
+  scrollers.delete(host);
+  if (scroller && pinned.length) {
+    const follow = () => {
+      for (const p of pinned) {
+        if (p.col) p.box.style.left = `${p.left + scroller.scrollLeft}px`;
+        if (p.row) p.box.style.top = `${p.top + scroller.scrollTop}px`;
+      }
+    };
+    scroller.addEventListener('scroll', follow, { passive: true });
+    scrollers.set(host, () => scroller.removeEventListener('scroll', follow));
+    follow();
   }
   return { chartsNotShown };
 }

@@ -345,7 +345,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
       const row = measureRowsOut[id];
       const info = infoOf[id];
       const c = CARD_COLS[k];
-      const fmt = formulaString(info.format);
+      // Quoted text in the format (`"£"#,##0`) as backslash escapes (`\£#,##0`): the same format in Sheets, and a
+      // TEXT argument with no doubled quotes, which the in-memory workbook's parser cannot read.
+      const fmt = formulaString(info.format.replace(/"([^"]*)"/g, (_, t: string) => [...t].map((ch) => `\\${ch}`).join('')));
       const target = input.targets[id];
       const how = input.paths[id] ? ' on the path' : target?.kind === 'suggested' ? ' (suggested)' : '';
       setAt(bandRow + 1, c, { text: info.label });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {
   PALETTE,
+  TITLE_CHAR_WIDTH,
+  fitTitle,
   formatResolution,
   layoutChart,
   linePath,
@@ -116,11 +118,13 @@ describe('scales and ticks', () => {
 });
 
 describe('domain labels', () => {
-  test('all shown when they fit; thinned to every k-th when they crowd, never overlapping', () => {
+  test('all shown when they fit; thinned to every k-th when they crowd, never overlapping, the latest always shown', () => {
     expect(thinLabels(MONTHS.slice(0, 6), 600)).toEqual([0, 1, 2, 3, 4, 5]);
+    // A year of months in a 470 px plot: every other one, counted back from the latest.
+    expect(thinLabels(MONTHS, 470)).toEqual([1, 3, 5, 7, 9, 11]);
     const labels = Array.from({ length: 36 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
     const shown = thinLabels(labels, 400);
-    expect(shown[0]).toBe(0);
+    expect(shown[shown.length - 1]).toBe(35);
     expect(shown.length).toBeLessThan(labels.length);
     const slot = 400 / labels.length;
     for (let i = 1; i < shown.length; i++) expect((shown[i] - shown[i - 1]) * slot).toBeGreaterThanOrEqual(textWidth(labels[0]));
@@ -225,6 +229,16 @@ describe('a whole chart', () => {
 });
 
 describe('the scorecard’s own charts', () => {
+  test('a title wider than the chart is cut with …, and one that fits is whole', () => {
+    const long = 'The strongest link: a lead measure beside the lag measure it moves, shifted by its lag';
+    const cut = fitTitle(long, 520);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(10 + cut.length * TITLE_CHAR_WIDTH).toBeLessThanOrEqual(520 - 10);
+    expect(fitTitle('Revenue: each period against its target', 520)).toBe('Revenue: each period against its target');
+    expect(layoutChart(view({ title: long, width: 520 }, [{ name: 'a', values: [1, 2] }])).title!.text).toBe(cut);
+  });
+
   test('money in the sales’ currency on the axis: "£"#,##0 ticks in whole pounds with separators', () => {
     expect(formatResolution('"£"#,##0')).toBe(1);
     expect(formatResolution('"£"#,##0.00')).toBeCloseTo(0.01, 12);
