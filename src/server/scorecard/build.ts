@@ -235,7 +235,10 @@ export function buildScorecard(
   // Target health comes from the sales block's own section (the same call: the sales columns are read once).
   const hr = healthRow(dataPlan);
   const healthPeriods = (series.sales?.health?.length ?? 0) + HEALTH_SPARE;
-  const health = hr !== null && sources.sales?.ranges.amount ? { row: hr, periods: healthPeriods, columns: HEALTH_HEADERS.length } : null;
+  const health =
+    hr !== null && sources.sales?.ranges.amount
+      ? { row: hr, periods: healthPeriods, known: series.sales?.health?.length ?? 0, columns: HEALTH_HEADERS.length }
+      : null;
   const skipped: { sheet: string; row: number; reason: string }[] = [];
   for (const k of SOURCES) {
     const s = sources[k];

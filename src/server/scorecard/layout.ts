@@ -120,7 +120,8 @@ export interface ScorecardInput {
   readonly title: string;
   readonly reads: string;
   /** Where the data sheet's target-health section is (its header row, and how many periods and columns to show). */
-  readonly health: { readonly row: number; readonly periods: number; readonly columns: number } | null;
+  /** `known`: the quarters the data has when built (the section has rows for a year more). */
+  readonly health: { readonly row: number; readonly periods: number; readonly known: number; readonly columns: number } | null;
   readonly atRisk?: ScorecardPanel | null;
   /** Sections other features add (the tracker's), after the connections; `spills` as a panel's: [row0, col0, row1, col1] within its rows. */
   readonly extras: readonly { title: string; rows: WriteCell[][]; spills?: readonly (readonly [number, number, number, number])[] }[];
@@ -508,7 +509,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
           })),
         ],
         [
-          { formula: `IFERROR(IF(ISNUMBER($C$${top}), $B$${top} & ", " & $C$${top} & " periods later", ""), "")` },
+          {
+            formula: `IFERROR(IF(ISNUMBER($C$${top}), $B$${top} & IF($C$${top}=0, "", ", " & $C$${top} & IF($C$${top}=1, " period later", " periods later")), ""), "")`,
+          },
           ...Array.from({ length: n }, (_, j): WriteCell => ({
             formula: `IFERROR(IF(INDEX(${evRect}, MATCH($B$${top}, ${evNames}, 0), ${axis(j)}+$C$${top})="", "", INDEX(${evRect}, MATCH($B$${top}, ${evNames}, 0), ${axis(j)}+$C$${top})), "")`,
           })),
@@ -517,7 +520,8 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     });
   }
   if (input.health && healthLast > healthRow) {
-    const q = healthLast - healthRow;
+    // The quarters there are and the next one: the year to come the section keeps room for would be empty bars.
+    const q = Math.min(healthLast - healthRow, input.health.known + 1);
     const at = (i: number, col: string) => `${col}${healthRow + 1 + i}`;
     pending.push({
       spec: {
@@ -563,7 +567,8 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
       charts.push({
         ...p.spec,
         range: `A${top}:${columnLetter(cols - 1)}${top + p.data.length - 1}`,
-        anchor: { row: chartsRow + Math.floor(k / perBand) * CHART_ROWS, col: k % perBand === 0 ? 1 : COL.target + 2 },
+        // Column B, not the frozen A: a chart anchored in a frozen column stays put while the rest scrolls under it.
+        anchor: { row: chartsRow + Math.floor(k / perBand) * CHART_ROWS, col: k % perBand === 0 ? COL.latest + 1 : COL.signal + 1 },
       });
       styles.push({ a1: `A${top}:A${top + p.data.length - 1}`, italic: true, color: GREY });
       if (p.spec.format)
