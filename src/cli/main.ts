@@ -18,6 +18,8 @@ import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
+import { runGoals } from './goals';
+import { runAccounts } from './accounts';
 
 export class UsageError extends Error {}
 
@@ -30,7 +32,9 @@ Builds the lead/lag scorecard from CSV files exported as they come (title rows, 
 and totals rows are found and left out). --map fixes a column the guess got wrong, e.g.
 --map amount="Net Sales (£)". --targets reads sales targets per quarter (a row of
 labels such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and
-ratchet. --json prints one object instead of a table.`;
+ratchet. --json prints one object instead of a table.
+
+Also: leadlag goals --file goals.csv …, leadlag accounts --sales FILE … (each with no option says more).`;
 
 export interface Args {
   files: Partial<Record<Source, string>>;
@@ -166,6 +170,10 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
+    if (argv[0] === 'goals' || argv[0] === 'accounts') {
+      (argv[0] === 'goals' ? runGoals : runAccounts)(argv.slice(1), out);
+      return 0;
+    }
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args, (p) => readFileSync(p, 'utf8'));
     out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result));
