@@ -17,7 +17,7 @@ import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { type AccountPlan, type PlanAttention, accountPlan, tierSummary } from '../core/accounts/plan';
 import { riskComment } from '../core/accounts/columns';
-import { UsageError } from './main';
+import { CliUsageError, runCommand } from './goals';
 
 export const ACCOUNTS_USAGE = `Usage: leadlag accounts --sales FILE [--feedback FILE] [--attention responses|none|FILE]
                         [--attention-customer Header] [--attention-hours Header]
@@ -46,7 +46,7 @@ function parseAccountsArgs(argv: readonly string[]): AccountsArgs {
     const flag = argv[i];
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value\n\n${ACCOUNTS_USAGE}`);
+      if (v === undefined) throw new CliUsageError(`${flag} needs a value\n\n${ACCOUNTS_USAGE}`);
       return v;
     };
     switch (flag) {
@@ -67,11 +67,12 @@ function parseAccountsArgs(argv: readonly string[]): AccountsArgs {
         break;
       case '--period':
         a.period = value();
+        if (!['month', 'quarter', 'week'].includes(a.period)) throw new CliUsageError('--period takes month, quarter or week');
         break;
       case '--map': {
         const text = value();
         const at = text.indexOf('=');
-        if (at <= 0) throw new UsageError('--map takes role=Header, e.g. --map customer="Account name"');
+        if (at <= 0) throw new CliUsageError('--map takes role=Header, e.g. --map customer="Account name"');
         a.maps[text.slice(0, at).trim()] = text.slice(at + 1).trim();
         break;
       }
@@ -82,11 +83,12 @@ function parseAccountsArgs(argv: readonly string[]): AccountsArgs {
         a.json = true;
         break;
       default:
-        throw new UsageError(`unknown option "${flag}"\n\n${ACCOUNTS_USAGE}`);
+        throw new CliUsageError(`unknown option "${flag}"\n\n${ACCOUNTS_USAGE}`);
     }
   }
-  if (!a.sales) throw new UsageError(`give the sales: --sales FILE\n\n${ACCOUNTS_USAGE}`);
-  if (a.attention === 'responses' && !a.feedback) throw new UsageError('--attention responses counts the feedback file: give --feedback too');
+  if (!a.sales) throw new CliUsageError(`give the sales: --sales FILE\n\n${ACCOUNTS_USAGE}`);
+  if (a.attention === 'responses' && !a.feedback)
+    throw new CliUsageError('--attention responses counts the feedback file: give --feedback too');
   return a;
 }
 
@@ -143,7 +145,12 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
     const comment: Column | undefined =
       c === null
         ? undefined
-        : { cells: f.table.dataRows.map((r) => grid[r][f.table.firstCol + c] ?? ''), width: 1, name: `${args.feedback} column "${f.table.headers[c]}"`, named: true };
+        : {
+            cells: f.table.dataRows.map((r) => grid[r][f.table.firstCol + c] ?? ''),
+            width: 1,
+            name: `${args.feedback} column "${f.table.headers[c]}"`,
+            named: true,
+          };
     const cols = f.source.columns;
     answers = {
       customers: need(cols, 'customer', args.feedback),
@@ -161,12 +168,21 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
     const grid = readGrid(kind, read);
     const t = findTable(grid);
     const find = (header: string | undefined, fallback: RegExp, role: string): Column | undefined => {
-      const j = header ? t.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase()) : t.headers.findIndex((h) => fallback.test(h));
+      const j = header
+        ? t.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase())
+        : t.headers.findIndex((h) => fallback.test(h));
       if (j < 0) {
         if (!header && role === 'hours') return undefined;
-        throw new InputError(`${kind} has no column ${header ? `"${header}"` : `for the ${role}`}; name it with --attention-${role === 'hours' ? 'hours' : 'customer'} "Header"`);
+        throw new InputError(
+          `${kind} has no column ${header ? `"${header}"` : `for the ${role}`}; name it with --attention-${role === 'hours' ? 'hours' : 'customer'} "Header"`,
+        );
       }
-      return { cells: t.dataRows.map((r) => grid[r][t.firstCol + j] ?? ''), width: 1, name: `${kind} column "${t.headers[j]}"`, named: true };
+      return {
+        cells: t.dataRows.map((r) => grid[r][t.firstCol + j] ?? ''),
+        width: 1,
+        name: `${kind} column "${t.headers[j]}"`,
+        named: true,
+      };
     };
     attention = {
       customers: find(args.attentionCustomer, /customer|account|client|company/i, 'customer')!,
@@ -176,7 +192,12 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
   }
   const spec = parsePeriod(args.period);
   const plan = accountPlan({
-    sales: { customers: need(sales, 'customer', args.sales), amounts: need(sales, 'amount', args.sales), dates: need(sales, 'date', args.sales), orderIds: sales.order_id },
+    sales: {
+      customers: need(sales, 'customer', args.sales),
+      amounts: need(sales, 'amount', args.sales),
+      dates: need(sales, 'date', args.sales),
+      orderIds: sales.order_id,
+    },
     attention,
     answers,
     spec,
@@ -215,7 +236,9 @@ const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`)
 export function renderAccounts(r: AccountsResult): string {
   const out = [`Key-account plan (attention: ${r.attention.what})`, ''];
   for (const t of r.tiers)
-    out.push(`  Tier ${t.tier}: ${t.accounts} accounts, ${pct(t.share)} of revenue${t.attentionShare === null ? '' : `, ${pct(t.attentionShare)} of attention`}`);
+    out.push(
+      `  Tier ${t.tier}: ${t.accounts} accounts, ${pct(t.share)} of revenue${t.attentionShare === null ? '' : `, ${pct(t.attentionShare)} of attention`}`,
+    );
   if (r.trend_periods) out.push('', `Revenue trend: ${r.trend_periods.last} against ${r.trend_periods.before}`);
   const header = ['#', 'Customer', 'Tier', 'Revenue', 'Share', 'Attention', 'Attention against share', 'At risk'];
   const rows = r.accounts
@@ -244,7 +267,13 @@ export function renderAccounts(r: AccountsResult): string {
   return out.join('\n');
 }
 
-export function runAccounts(argv: readonly string[], out: (s: string) => void): void {
-  const { args, result } = accountsFromFiles(argv, (p) => readFileSync(p, 'utf8'));
-  out(args.json ? JSON.stringify(result, null, 2) : renderAccounts(result));
+export function runAccounts(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  return runCommand(
+    () => {
+      const { args, result } = accountsFromFiles(argv, (p) => readFileSync(p, 'utf8'));
+      return args.json ? JSON.stringify(result, null, 2) : renderAccounts(result);
+    },
+    out,
+    err,
+  );
 }

@@ -12,9 +12,8 @@ import { parseCsv } from '../core/tables/csv';
 import { findTable } from '../core/tables/findTable';
 import { type Cell } from '../core/values/cell';
 import { InputError } from '../core/values/errors';
-import { readDay } from '../core/values/date';
+import { dayOfDate, readDay } from '../core/values/date';
 import { readNumber } from '../core/values/number';
-import { dayOfDate } from '../core/values/date';
 import { isoDay } from '../core/time/days';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { cellText } from '../core/tables/kinds';
@@ -22,9 +21,43 @@ import { GOAL_ROLES, type GoalRole, guessGoalColumns } from '../core/goals/colum
 import { STALE_DAYS } from '../core/goals/definition';
 import { readGoals } from '../core/goals/read';
 import { type CheckIn, type GoalLine, goalsReport } from '../core/goals/report';
-import { type MeasureId, type Source } from '../core/scorecard/measures';
+import { MEASURES, type MeasureId, type Source } from '../core/scorecard/measures';
 import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
-import { UsageError, scorecardFromFiles } from './main';
+import { type ScorecardResult } from '../core/scorecard/compute';
+
+/** A wrong argument: the usage is shown, exit status 2. */
+export class CliUsageError extends Error {}
+
+/** The command line's scorecard from files (main.ts's scorecardFromFiles), for key results tied to its measures. */
+export type ScorecardFromFiles = (
+  args: {
+    files: Partial<Record<Source, string>>;
+    period: string;
+    periods: number;
+    maps: Record<string, string>;
+    targets: Partial<Record<MeasureId, number>>;
+    monthFirst: boolean;
+    json: boolean;
+  },
+  read: (path: string) => string,
+) => ScorecardResult;
+
+/** Runs a command's body: 0 on success, 2 for a wrong argument or a file or column that cannot be used (with why). */
+export function runCommand(work: () => string, out: (s: string) => void, err: (s: string) => void): number {
+  let text: string;
+  try {
+    text = work();
+  } catch (e) {
+    if (e instanceof CliUsageError || e instanceof InputError) {
+      err(`leadlag: ${e.message}`);
+      return 2;
+    }
+    err(`leadlag: unexpected error: ${e instanceof Error ? e.stack : String(e)}`);
+    return 1;
+  }
+  out(text);
+  return 0;
+}
 
 export const GOALS_USAGE = `Usage: leadlag goals --file goals.csv [--sales FILE] [--feedback FILE] [--reviews FILE]
                      [--period month|quarter|week] [--periods N] [--checkins FILE]
@@ -64,7 +97,7 @@ function parseGoalsArgs(argv: readonly string[]): GoalsArgs {
     const flag = argv[i];
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value\n\n${GOALS_USAGE}`);
+      if (v === undefined) throw new CliUsageError(`${flag} needs a value\n\n${GOALS_USAGE}`);
       return v;
     };
     switch (flag) {
@@ -78,10 +111,11 @@ function parseGoalsArgs(argv: readonly string[]): GoalsArgs {
         break;
       case '--period':
         a.period = value();
+        if (!['month', 'quarter', 'week'].includes(a.period)) throw new CliUsageError('--period takes month, quarter or week');
         break;
       case '--periods': {
         const n = Number(value());
-        if (!Number.isInteger(n) || n < 3 || n > 120) throw new UsageError('--periods takes a whole number from 3 to 120');
+        if (!Number.isInteger(n) || n < 3 || n > 120) throw new CliUsageError('--periods takes a whole number from 3 to 120');
         a.periods = n;
         break;
       }
@@ -93,7 +127,7 @@ function parseGoalsArgs(argv: readonly string[]): GoalsArgs {
         break;
       case '--stale-days': {
         const n = Number(value());
-        if (!Number.isInteger(n) || n < 1 || n > 365) throw new UsageError('--stale-days takes a whole number from 1 to 365');
+        if (!Number.isInteger(n) || n < 1 || n > 365) throw new CliUsageError('--stale-days takes a whole number from 1 to 365');
         a.staleDays = n;
         break;
       }
@@ -102,7 +136,7 @@ function parseGoalsArgs(argv: readonly string[]): GoalsArgs {
         const at = text.indexOf('=');
         const role = text.slice(0, at).trim();
         if (at <= 0 || !(GOAL_ROLES as readonly string[]).includes(role))
-          throw new UsageError(`--column takes role=Header, the roles being ${GOAL_ROLES.join(', ')}`);
+          throw new CliUsageError(`--column takes role=Header, the roles being ${GOAL_ROLES.join(', ')}`);
         a.columns[role] = text.slice(at + 1).trim();
         break;
       }
@@ -113,10 +147,10 @@ function parseGoalsArgs(argv: readonly string[]): GoalsArgs {
         a.json = true;
         break;
       default:
-        throw new UsageError(`unknown option "${flag}"\n\n${GOALS_USAGE}`);
+        throw new CliUsageError(`unknown option "${flag}"\n\n${GOALS_USAGE}`);
     }
   }
-  if (!a.file) throw new UsageError(`give the goals table: --file goals.csv\n\n${GOALS_USAGE}`);
+  if (!a.file) throw new CliUsageError(`give the goals table: --file goals.csv\n\n${GOALS_USAGE}`);
   return a;
 }
 
@@ -172,7 +206,11 @@ export interface GoalsResult {
 }
 
 /** Everything but the I/O. Throws InputError or UsageError. */
-export function goalsFromFiles(argv: readonly string[], read: (path: string) => string): { args: GoalsArgs; result: GoalsResult } {
+export function goalsFromFiles(
+  argv: readonly string[],
+  read: (path: string) => string,
+  scorecardFromFiles: ScorecardFromFiles,
+): { args: GoalsArgs; result: GoalsResult } {
   const args = parseGoalsArgs(argv);
   const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
   const grid: Cell[][] = parseCsv(readText(args.file, read));
@@ -225,7 +263,7 @@ export function goalsFromFiles(argv: readonly string[], read: (path: string) => 
   let asOf = dayOfDate(new Date(), RUNTIME_ZONE);
   if (args.asOf !== undefined) {
     const d = readDay(args.asOf, dates);
-    if (d === null || d === undefined) throw new UsageError(`--as-of takes a date such as 2026-12-01, not "${args.asOf}"`);
+    if (d === null || d === undefined) throw new CliUsageError(`--as-of takes a date such as 2026-12-01, not "${args.asOf}"`);
     asOf = d;
   }
   const checkins = args.checkins ? readCheckins(args.checkins, readText(args.checkins, read), args.monthFirst) : [];
@@ -257,26 +295,46 @@ export function goalsFromFiles(argv: readonly string[], read: (path: string) => 
         chain: l.chain,
         flags: l.flags,
       })),
-      notes: read1.problems.map((p) => p.message),
+      notes: [
+        ...read1.problems.map((p) => p.message),
+        ...(Object.keys(args.sources).length === 0 && read1.goals.some((g) => g.measure)
+          ? ['Key results tied to a scorecard measure need the data it is measured from: give --sales, --feedback and --reviews.']
+          : []),
+      ],
     },
   };
 }
 
-const num = (v: number | null) => (v === null ? '' : Math.abs(v) < 1 && v !== 0 ? `${+(v * 100).toFixed(1)}%` : v.toLocaleString('en-GB'));
+/** A key result's numbers as the sheet formats them: the measure's format, else a percentage where start and target are fractions. */
+function formatter(g: GoalsResult['goals'][number]): (v: number | null) => string {
+  const info = g.measure ? MEASURES.find((m) => m.id === g.measure) : undefined;
+  const s = g.start ?? 0;
+  const t = g.target ?? 0;
+  const percent = info ? info.format.endsWith('%') : Math.abs(s) <= 1 && Math.abs(t) <= 1 && !(Number.isInteger(s) && Number.isInteger(t));
+  const places = info ? (/\.(0+)/.exec(info.format)?.[1].length ?? 0) : 2;
+  return (v) => {
+    if (v === null) return '';
+    if (percent) return `${(v * 100).toFixed(info ? places : 0)}%`;
+    return v.toLocaleString('en-GB', { maximumFractionDigits: places });
+  };
+}
 
 /** The goals as a plain-text table, then each goal's chain. */
 export function renderGoals(r: GoalsResult): string {
   const header = ['Goal', 'Level', 'Owner', 'Start', 'Current', 'Target', 'Score', 'Flags'];
-  const rows = r.goals.map((g) => [
-    `${'  '.repeat(g.depth)}${g.id} ${g.title}`,
-    g.level,
-    g.owner,
-    num(g.start),
-    num(g.current),
-    num(g.target),
-    g.score === null ? '' : g.score.toFixed(2),
-    g.flags.join('; '),
-  ]);
+  const rows = r.goals.map((g) => {
+    const num = formatter(g);
+    return [
+      `${'  '.repeat(g.depth)}${g.id} ${g.title}`,
+      g.level,
+      g.owner,
+      num(g.start),
+      num(g.current),
+      num(g.target),
+      g.score === null ? '' : g.score.toFixed(2),
+      g.flags.join('; '),
+    ];
+  });
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const right = new Set([3, 4, 5, 6]);
   const line = (cells: string[]) =>
@@ -292,7 +350,18 @@ export function renderGoals(r: GoalsResult): string {
   return out.join('\n');
 }
 
-export function runGoals(argv: readonly string[], out: (s: string) => void): void {
-  const { args, result } = goalsFromFiles(argv, (p) => readFileSync(p, 'utf8'));
-  out(args.json ? JSON.stringify(result, null, 2) : renderGoals(result));
+export function runGoals(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  scorecard: ScorecardFromFiles,
+): number {
+  return runCommand(
+    () => {
+      const { args, result } = goalsFromFiles(argv, (p) => readFileSync(p, 'utf8'), scorecard);
+      return args.json ? JSON.stringify(result, null, 2) : renderGoals(result);
+    },
+    out,
+    err,
+  );
 }

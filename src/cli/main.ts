@@ -169,11 +169,9 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
 }
 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === 'goals') return runGoals(argv.slice(1), out, err, scorecardFromFiles);
+  if (argv[0] === 'accounts') return runAccounts(argv.slice(1), out, err);
   try {
-    if (argv[0] === 'goals' || argv[0] === 'accounts') {
-      (argv[0] === 'goals' ? runGoals : runAccounts)(argv.slice(1), out);
-      return 0;
-    }
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args, (p) => readFileSync(p, 'utf8'));
     out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result));

@@ -187,7 +187,12 @@ export interface GoalsSetup {
   readonly history: string | null;
   readonly scorecard: string | null;
   /** Every scorecard measure, and whether the Scorecard shows it now (a key result tied to it is live). */
-  readonly measures: readonly { readonly id: string; readonly label: string; readonly kind: 'lead' | 'lag'; readonly onScorecard: boolean }[];
+  readonly measures: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: 'lead' | 'lag';
+    readonly onScorecard: boolean;
+  }[];
 }
 
 /** What a goals table makes: the tree (in the sheet's order), and every problem with its row. */
@@ -242,7 +247,12 @@ export interface AccountsSetup {
 export interface AccountsBuilt {
   readonly sheet: string;
   readonly accounts: number;
-  readonly tiers: readonly { readonly tier: 'A' | 'B' | 'C'; readonly accounts: number; readonly share: number; readonly attentionShare: number | null }[];
+  readonly tiers: readonly {
+    readonly tier: 'A' | 'B' | 'C';
+    readonly accounts: number;
+    readonly share: number;
+    readonly attentionShare: number | null;
+  }[];
   /** Tier A and B accounts at risk, largest first (at most 12), and how many in all. */
   readonly atRisk: readonly { readonly customer: string; readonly tier: string; readonly why: string }[];
   readonly atRiskCount: number;

@@ -67,7 +67,12 @@ export function checkAccountsDefinition(d: z.output<ReturnType<typeof makeShape>
     sales = checked.sources.sales;
     answers = checked.sources.feedback;
   } catch (e) {
-    problems.push((e as Error).message.replace(/^The scorecard settings are not valid: /, '').replace(/sources\.feedback/g, 'answers').replace(/sources\.sales/g, 'sales'));
+    problems.push(
+      (e as Error).message
+        .replace(/^The scorecard settings are not valid: /, '')
+        .replace(/sources\.feedback/g, 'answers')
+        .replace(/sources\.sales/g, 'sales'),
+    );
   }
   for (const role of ['customer', 'amount', 'date'] as const)
     if (sales && !sales.columns[role]) problems.push(`sales: choose the column of the ${role === 'amount' ? 'sales amount' : role}`);
@@ -84,7 +89,12 @@ export function checkAccountsDefinition(d: z.output<ReturnType<typeof makeShape>
   if (problems.length || !sales) throw new Error(`The key-account plan settings are not valid: ${problems.join('; ')}`);
   const attention: AccountsDefinition['attention'] =
     kind === 'sheet'
-      ? { kind, sheet: d.attention.sheet!.trim(), customer: d.attention.customer!, ...(d.attention.amount ? { amount: d.attention.amount } : {}) }
+      ? {
+          kind,
+          sheet: d.attention.sheet!.trim(),
+          customer: d.attention.customer!,
+          ...(d.attention.amount ? { amount: d.attention.amount } : {}),
+        }
       : { kind };
   return { version: 1, period: period as AccountsDefinition['period'], sales, ...(answers ? { answers } : {}), attention };
 }

@@ -114,7 +114,11 @@ interface Heard {
   comment: (Answer & { text: string }) | null;
 }
 
-const COMPARE_WORDS: Record<Comparison, string> = { better: 'better than others', same: 'about the same as others', worse: 'worse than others' };
+const COMPARE_WORDS: Record<Comparison, string> = {
+  better: 'better than others',
+  same: 'about the same as others',
+  worse: 'worse than others',
+};
 
 /** The order of answers: by day, then by row (a later row of the same day is later); rows without a day come first. */
 const later = (a: Answer | null, b: Answer) => !a || b.at >= a.at;
@@ -329,7 +333,9 @@ export function accountPlan(input: PlanInput): AccountPlan {
 }
 
 /** Per tier: how many accounts, their share of the revenue and of the attention. */
-export function tierSummary(plan: AccountPlan): { tier: 'A' | 'B' | 'C'; accounts: number; share: number; attentionShare: number | null }[] {
+export function tierSummary(
+  plan: AccountPlan,
+): { tier: 'A' | 'B' | 'C'; accounts: number; share: number; attentionShare: number | null }[] {
   return (['A', 'B', 'C'] as const).map((tier) => {
     const of = plan.accounts.filter((a) => a.tier === tier);
     const share = of.reduce((s, a) => s + (a.share ?? 0), 0);

@@ -54,14 +54,16 @@ export function checkGoalsDefinition(d: z.output<ReturnType<typeof makeShape>>):
     const k = header.trim().toLowerCase();
     if (k === '') continue;
     const other = seen.get(k);
-    if (other) problems.push(`the column "${header}" is chosen for both ${GOAL_ROLE_LABELS[other]} and ${GOAL_ROLE_LABELS[role as GoalRole]}`);
+    if (other)
+      problems.push(`the column "${header}" is chosen for both ${GOAL_ROLE_LABELS[other]} and ${GOAL_ROLE_LABELS[role as GoalRole]}`);
     seen.set(k, role as GoalRole);
     columns[role as GoalRole] = header;
   }
   for (const r of REQUIRED_GOAL_ROLES) if (!columns[r]) problems.push(`choose the column that holds the ${GOAL_ROLE_LABELS[r]}`);
   if (!columns.kind && !columns.target) problems.push('choose the column of the Type (objective or key result), or of the Target');
   const staleDays = d.staleDays ?? STALE_DAYS;
-  if (!Number.isInteger(staleDays) || staleDays < 1 || staleDays > 365) problems.push('days without an update must be a whole number from 1 to 365');
+  if (!Number.isInteger(staleDays) || staleDays < 1 || staleDays > 365)
+    problems.push('days without an update must be a whole number from 1 to 365');
   if (problems.length) throw new Error(`The goals settings are not valid: ${problems.join('; ')}`);
   return { version: 1, source: { sheet: d.source.sheet, columns }, staleDays };
 }

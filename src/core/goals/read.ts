@@ -136,7 +136,12 @@ export function readGoals(
       updated: day('updated'),
     });
   });
-  if (!goals.length) problems.push({ row: 0, message: `${sheet} holds no goals; give each goal a row with an ID, its words and its parent`, blocking: true });
+  if (!goals.length)
+    problems.push({
+      row: 0,
+      message: `${sheet} holds no goals; give each goal a row with an ID, its words and its parent`,
+      blocking: true,
+    });
   let tree: GoalTree | null = null;
   try {
     tree = goalTree(
@@ -155,7 +160,11 @@ export function readGoals(
       const label = `the key result ${g.id} (${sheet} row ${g.row})`;
       if (g.kind !== 'key_result') return;
       if (p < 0)
-        problems.push({ row: g.row, message: `${label} names no objective; give the ID of the objective it measures as its parent`, blocking: true });
+        problems.push({
+          row: g.row,
+          message: `${label} names no objective; give the ID of the objective it measures as its parent`,
+          blocking: true,
+        });
       else if (goals[p].kind === 'key_result')
         problems.push({
           row: g.row,

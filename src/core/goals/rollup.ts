@@ -11,12 +11,18 @@ import type { GoalTree, RowName } from './tree';
  * `own[i]`: the row's own score or null; `weights[i]`: null for 1. A weight below 0 is an error naming the
  * row; so are children with scores whose weights add up to 0.
  */
-export function rollUp(tree: GoalTree, own: readonly (number | null)[], weights: readonly (number | null)[], name: RowName): (number | null)[] {
+export function rollUp(
+  tree: GoalTree,
+  own: readonly (number | null)[],
+  weights: readonly (number | null)[],
+  name: RowName,
+): (number | null)[] {
   const n = own.length;
   const score: (number | null)[] = new Array<number | null>(n).fill(null);
   for (let i = 0; i < n; i++) {
     const w = weights[i];
-    if (w !== null && w !== undefined && !(w >= 0)) fail(`${name(i)} has the weight ${w}; a weight is a number of 0 or more (blank counts as 1)`);
+    if (w !== null && w !== undefined && !(w >= 0))
+      fail(`${name(i)} has the weight ${w}; a weight is a number of 0 or more (blank counts as 1)`);
   }
   // Children before their parents: the depth-first order, backwards.
   for (let k = tree.order.length - 1; k >= 0; k--) {
@@ -37,7 +43,8 @@ export function rollUp(tree: GoalTree, own: readonly (number | null)[], weights:
       any = true;
     }
     if (!any) continue;
-    if (!(total > 0)) fail(`the goals under ${name(i)} that have a score all have the weight 0; give at least one of them a weight above 0`);
+    if (!(total > 0))
+      fail(`the goals under ${name(i)} that have a score all have the weight 0; give at least one of them a weight above 0`);
     score[i] = sum / total;
   }
   return score;

@@ -14,7 +14,8 @@ export const KEY_ACCOUNT_PLAN_DOCS = documentFormula(KEY_ACCOUNT_PLAN, {
     'Attention against share, At risk, Why at risk, Revenue (last 3 against the 3 before, as a change), Last answer, ' +
     'Latest comment. With listed: a row per listed customer, no Customer column, and a last row naming the ' +
     'accounts not listed.',
-  example: '=KEY_ACCOUNT_PLAN(Sales!C4:C, Sales!E4:E, Sales!B4:B, "month", Sales!A4:A, "row=4", , , , Feedback!B2:B, , Feedback!B2:B, Feedback!A2:A, Feedback!D2:D, Feedback!E2:E, Feedback!H2:H)',
+  example:
+    '=KEY_ACCOUNT_PLAN(Sales!C4:C, Sales!E4:E, Sales!B4:B, "month", Sales!A4:A, "row=4", , , , Feedback!B2:B, , Feedback!B2:B, Feedback!A2:A, Feedback!D2:D, Feedback!E2:E, Feedback!H2:H)',
   args: {
     customers: 'The customer of each sale.',
     amounts: 'The net amount of each sale; returns and credits as negative amounts.',

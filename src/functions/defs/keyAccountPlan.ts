@@ -54,7 +54,9 @@ function notListed(plan: AccountPlan, listed: ReadonlySet<string>): string {
     );
   } else parts.push('Every account of the data is listed.');
   if (plan.attentionUnmatched.rows)
-    parts.push(`Attention to names the sales do not have is left out (${plan.attentionUnmatched.rows}: ${plan.attentionUnmatched.names.join(', ')}).`);
+    parts.push(
+      `Attention to names the sales do not have is left out (${plan.attentionUnmatched.rows}: ${plan.attentionUnmatched.names.join(', ')}).`,
+    );
   if (plan.noCustomer.rows) parts.push(`${plan.noCustomer.rows} sales without a customer are left out.`);
   return parts.join(' ');
 }

@@ -13,7 +13,8 @@ export const OKR_ROLLUP_DOCS = documentFormula(OKR_ROLLUP, {
   example: '=OKR_ROLLUP(A2:A30, B2:B30, H2:H30, I2:I30, C2:C30)',
   args: {
     ids: 'Each goal’s ID (O1, KR1.2…).',
-    parents: 'The ID of the goal each contributes to: an objective for a key result, an objective or a key result one level up for an objective, blank for a company objective.',
+    parents:
+      'The ID of the goal each contributes to: an objective for a key result, an objective or a key result one level up for an objective, blank for a company objective.',
     scores: 'Each goal’s own score from 0 to 1 (OKR_SCORE of a key result); blank for a goal scored from its children.',
     weights: 'Optional: how much each goal counts in its parent’s score (blank is 1).',
     names: 'Optional: each goal’s name, for the chain (the ID otherwise).',

@@ -47,7 +47,7 @@ export function storedAccounts(wb: WorkbookPort): AccountsDefinition | null {
 }
 
 const col = (s: ResolvedSource, role: string): Column | undefined => s.columns.columns[role];
-const range = (s: ResolvedSource | undefined, role: string): string => (s?.ranges[role as keyof ResolvedSource['ranges']] ?? '""');
+const range = (s: ResolvedSource | undefined, role: string): string => s?.ranges[role as keyof ResolvedSource['ranges']] ?? '""';
 
 /** What counts as attention, as columns for now (the build's own look) and as ranges for the formula. */
 interface Attention {
@@ -91,7 +91,8 @@ function attentionOf(wb: WorkbookPort, def: AccountsDefinition, answers: Resolve
     }
     case 'sheet': {
       const sheet = wb.sheet(a.sheet!);
-      if (!sheet) throw new BuildError(`The sheet "${a.sheet}" (what counts as attention) is not in this spreadsheet any more. Choose it again.`);
+      if (!sheet)
+        throw new BuildError(`The sheet "${a.sheet}" (what counts as attention) is not in this spreadsheet any more. Choose it again.`);
       const grid = sheet.readValues();
       let t;
       try {
@@ -133,7 +134,12 @@ export interface AccountsBuildOptions {
  * Builds (or rebuilds) the key-account plan: one read of each source sheet and of the plan itself (what was
  * typed), then one block, one batch of styles, one set of rules, whatever the number of rows or accounts.
  */
-export function buildAccounts(wb: WorkbookPort, def: AccountsDefinition, builtAt: string, options: AccountsBuildOptions = {}): AccountsBuildResult {
+export function buildAccounts(
+  wb: WorkbookPort,
+  def: AccountsDefinition,
+  builtAt: string,
+  options: AccountsBuildOptions = {},
+): AccountsBuildResult {
   const dates = options.dates ?? { zone: UTC_ZONE, monthFirst: false };
   checkSettingFits(wb, ACCOUNTS_DEFINITION_KEY, JSON.stringify(def), 'The key-account plan');
   const sales = resolveSource(wb, 'sales', def.sales);
@@ -232,7 +238,12 @@ export function buildAccounts(wb: WorkbookPort, def: AccountsDefinition, builtAt
     periodWord: plan.periodWord,
   });
   const footprintValue = JSON.stringify(
-    keyedFootprint(sheetPlan.block, sheetPlan.spills, { key: PLAN_COL.customer, first: sheetPlan.first, last: sheetPlan.last, typed: sheetPlan.typed }),
+    keyedFootprint(sheetPlan.block, sheetPlan.spills, {
+      key: PLAN_COL.customer,
+      first: sheetPlan.first,
+      last: sheetPlan.last,
+      typed: sheetPlan.typed,
+    }),
   );
   checkSettingFits(wb, ACCOUNTS_FOOTPRINT_KEY, footprintValue, 'The key-account plan');
 
@@ -261,4 +272,3 @@ export function buildAccounts(wb: WorkbookPort, def: AccountsDefinition, builtAt
     rows,
   };
 }
-

@@ -81,7 +81,13 @@ function suggest(wb: WorkbookPort): AccountsDefinition | null {
   }
   const tracker = readOwn(wb, TRACKER);
   const kind = answers ? 'responses' : tracker ? 'actions' : 'none';
-  return { version: 1, period: sc?.period ?? 'month', sales: only(sales, SALES_ROLES), ...(answers ? { answers } : {}), attention: { kind } };
+  return {
+    version: 1,
+    period: sc?.period ?? 'month',
+    sales: only(sales, SALES_ROLES),
+    ...(answers ? { answers } : {}),
+    attention: { kind },
+  };
 }
 
 export function accountsHandlers(deps: AccountsDeps): { [N in AccountsCall]: Handler<N> } {

@@ -107,7 +107,12 @@ export function planAccounts(input: PlanLayoutInput): PlanSheetPlan {
   }
   put([]);
   const header = put([{ text: 'Customer' }]);
-  const typed: Record<string, number> = { owner: PLAN_COL.owner, desired: PLAN_COL.desired, review: PLAN_COL.review, action: PLAN_COL.action };
+  const typed: Record<string, number> = {
+    owner: PLAN_COL.owner,
+    desired: PLAN_COL.desired,
+    review: PLAN_COL.review,
+    action: PLAN_COL.action,
+  };
   if (input.typedHours) typed.hours = PLAN_COL.hours;
   for (const [id, col] of Object.entries(typed)) rows[header - 1][col] = { text: PLAN_TYPED_HEADERS[id as PlanTyped] };
   rows[header - 1][PLAN_COL.spill] = { formula: input.formula(span(PLAN_COL.customer)) };
@@ -154,6 +159,8 @@ export function planAccounts(input: PlanLayoutInput): PlanSheetPlan {
     { a1: flag, textEquals: 'Far more than its share', background: '#e8f0fe', color: '#1967d2', bold: true },
     { a1: `A${first}:${L(PLAN_COL.comment)}${last}`, formula: `=$${L(PLAN_COL.tier)}${first}="C"`, background: '#ffffff', color: GREY },
   ];
-  const widths = [240, 48, 48, 90, 72, 76, 80, 80, 170, 60, 340, 96, 230, 320, 120, 280, 90, 280, 90].slice(0, width).map((w, i) => ({ col: i + 1, width: w }));
+  const widths = [240, 48, 48, 90, 72, 76, 80, 80, 170, 60, 340, 96, 230, 320, 120, 280, 90, 280, 90]
+    .slice(0, width)
+    .map((w, i) => ({ col: i + 1, width: w }));
   return { block: rows, styles, rules, widths, frozen: { rows: header, cols: 1 }, spills, first, last, typed };
 }

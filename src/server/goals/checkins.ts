@@ -5,7 +5,7 @@ import { civilFromDays } from '../../core/time/days';
 import { type WorkbookPort, type WriteCell, fitCell } from '../ports/workbook';
 import { BuildError } from '../scorecard/resolve';
 import { openColumn } from '../scorecard/references';
-import { type Kind, ensureOwn, readOwn } from '../tracker/sheets';
+import { type Kind, ensureOwn } from '../tracker/sheets';
 import { type Located, locateColumns } from '../tracker/columns';
 import { GOAL_COL } from './layout';
 import { keyOf, parseKeyedFootprint } from './keep';
@@ -104,7 +104,9 @@ export function recordCheckIn(wb: WorkbookPort, sheet: string, footprintText: st
     });
   }
   if (problems.length)
-    throw new BuildError(`Nothing was recorded: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}. Type 1 (not at all sure) to 10 (certain), or leave it blank.`);
+    throw new BuildError(
+      `Nothing was recorded: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}. Type 1 (not at all sure) to 10 (certain), or leave it blank.`,
+    );
   if (!rows.length) throw new BuildError(`"${sheet}" lists no goals to check in. Rebuild it.`);
   const week = periodLabel(periodOfDay(today, calendarSpec('week')), calendarSpec('week'));
   const own = ensureOwn(wb, CHECKINS);
@@ -144,7 +146,7 @@ export function recordCheckIn(wb: WorkbookPort, sheet: string, footprintText: st
   }
   // Replacements in runs of consecutive rows (this week's rows are together unless the sheet was sorted).
   updates.sort((a, b) => a.row - b.row);
-  for (let k = 0; k < updates.length; ) {
+  for (let k = 0; k < updates.length;) {
     let e = k;
     while (e + 1 < updates.length && updates[e + 1].row === updates[e].row + 1) e++;
     own.sheet.writeBlock(

@@ -81,7 +81,8 @@ export interface KeptRows {
 
 export const keyOf = (c: Cell): string => (isBlank(c) ? '' : String(c).replace(/\s+/g, ' ').trim().toLowerCase());
 
-const inside = (rects: readonly Rect[], r: number, c1: number) => rects.some(([r0, c0, r1, cEnd]) => r >= r0 && r <= r1 && c1 >= c0 && c1 <= cEnd);
+const inside = (rects: readonly Rect[], r: number, c1: number) =>
+  rects.some(([r0, c0, r1, cEnd]) => r >= r0 && r <= r1 && c1 >= c0 && c1 <= cEnd);
 
 /** Reads back, from a sheet built with footprint `f`, what a manager typed, by key, and what else they added. */
 export function readBackKeyed(values: readonly (readonly Cell[])[], f: KeyedFootprint): KeptRows {

@@ -200,7 +200,9 @@ export function planGoals(input: GoalsLayoutInput): GoalsPlan {
         cells[GOAL_COL.tied] = { text: `${m.label} (${m.kind} measure)` };
         const label = formulaString(m.label);
         if (sc) {
-          cells[GOAL_COL.current] = { formula: `IFERROR(INDEX(${scCol(SCORECARD_COL.latest)}, MATCH(${label}, ${scCol(SCORECARD_COL.measure)}, 0)), "")` };
+          cells[GOAL_COL.current] = {
+            formula: `IFERROR(INDEX(${scCol(SCORECARD_COL.latest)}, MATCH(${label}, ${scCol(SCORECARD_COL.measure)}, 0)), "")`,
+          };
           flags.push(
             `IF(ISNA(MATCH(${label}, ${scCol(SCORECARD_COL.measure)}, 0)), ${formulaString(FLAG_WORDS.notOnScorecard(m))}, IF(${at(GOAL_COL.current)}="", ${formulaString(FLAG_WORDS.noLiveValue)}, ""))`,
           );

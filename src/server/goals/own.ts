@@ -1,7 +1,12 @@
 import { type WorkbookPort } from '../ports/workbook';
 
 /** An add-on sheet: the one it made before (by tag), else a free name. Never a sheet it did not create. */
-export function ownSheet(wb: WorkbookPort, tag: string, names: readonly string[], remembered: string | null): { name: string; exists: boolean } {
+export function ownSheet(
+  wb: WorkbookPort,
+  tag: string,
+  names: readonly string[],
+  remembered: string | null,
+): { name: string; exists: boolean } {
   const all = wb.sheetNames();
   if (remembered && all.includes(remembered) && wb.getSheetTag(remembered) === tag) return { name: remembered, exists: true };
   const tagged = all.find((n) => wb.getSheetTag(n) === tag);
