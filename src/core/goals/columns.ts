@@ -38,6 +38,9 @@ export const GOAL_ROLE_LABELS: Readonly<Record<GoalRole, string>> = {
   updated: 'Last updated (date)',
 };
 
+/** Days without an update before a typed key result is flagged, unless the manager chooses otherwise: three weeks. */
+export const STALE_DAYS = 21;
+
 /** Roles a goals table cannot do without. */
 export const REQUIRED_GOAL_ROLES: readonly GoalRole[] = ['id', 'title', 'parent'];
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GOAL_ROLES, type GoalRole, REQUIRED_GOAL_ROLES, GOAL_ROLE_LABELS } from './columns';
+import { GOAL_ROLES, type GoalRole, REQUIRED_GOAL_ROLES, GOAL_ROLE_LABELS, STALE_DAYS } from './columns';
 
 /**
  * What the Goals sheet is built from, stored in the spreadsheet as its own document setting (beside the
@@ -30,7 +30,7 @@ export interface GoalsDefinition {
   readonly staleDays: number;
 }
 
-export const STALE_DAYS = 21;
+export { STALE_DAYS };
 
 /** Checks the rules of a shaped definition and fills in defaults; throws an Error listing what is wrong. */
 export function checkGoalsDefinition(d: z.output<ReturnType<typeof makeShape>>): GoalsDefinition {

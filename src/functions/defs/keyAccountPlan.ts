@@ -2,27 +2,14 @@ import { isBlank } from '../../core/values/cell';
 import { columnLength } from '../../core/values/column';
 import { customerKey, customerName } from '../../core/measures/keyAccounts';
 import { type AccountPlan, type PlannedAccount, accountPlan } from '../../core/accounts/plan';
+import { PLAN_HEADERS } from '../../core/accounts/headers';
 import { defineFormula } from '../types';
 import { OPTIONS_HINT, filtersOf, onSheet, sourceOptions } from '../sourceFormula';
 
 const TIER_TEXT = { A: 'A', B: 'B', C: 'C', 'net negative': 'Net negative' } as const;
 const FLAG_TEXT = { starved: 'Far less than its share', 'over-served': 'Far more than its share' } as const;
 
-export const PLAN_HEADERS = [
-  'Rank',
-  'Tier',
-  'Revenue',
-  'Revenue share',
-  'Attention',
-  'Attention share',
-  'Attention ÷ revenue share',
-  'Attention against share',
-  'At risk',
-  'Why at risk',
-  'Revenue, last 3 against the 3 before',
-  'Last answer',
-  'Latest comment',
-] as const;
+export { PLAN_HEADERS };
 
 function cells(a: PlannedAccount): (string | number | boolean | null)[] {
   return [

@@ -1,7 +1,7 @@
 import { type Cell } from '../../core/values/cell';
 import { type ConditionalRule, type StyledRange, type WriteCell } from '../ports/workbook';
 import { columnLetter } from '../scorecard/references';
-import { PLAN_HEADERS } from '../../functions/defs/keyAccountPlan';
+import { PLAN_HEADERS } from '../../core/accounts/headers';
 import { type Rect } from '../goals/keep';
 
 /**
@@ -95,14 +95,15 @@ export function planAccounts(input: PlanLayoutInput): PlanSheetPlan {
   put([{ text: input.reads }]);
   put([{ text: input.attention }]);
   put([]);
-  put([{ text: 'Tier' }, { text: 'Accounts' }, { text: 'Revenue share' }, { text: 'Attention share' }, { text: 'At risk' }]);
+  put([{ text: 'Per tier: accounts, their share of the revenue and of the attention, and how many are at risk' }]);
   for (const tier of ['A', 'B', 'C'] as const) {
+    const share = (c: number) => `TEXT(SUMIF(${span(PLAN_COL.tier)}, "${tier}", ${span(c)}), "0.0%")`;
     put([
-      { text: tier },
-      { formula: `COUNTIF(${span(PLAN_COL.tier)}, "${tier}")` },
-      { formula: `SUMIF(${span(PLAN_COL.tier)}, "${tier}", ${span(PLAN_COL.share)})` },
-      { formula: `SUMIF(${span(PLAN_COL.tier)}, "${tier}", ${span(PLAN_COL.attentionShare)})` },
-      { formula: `COUNTIFS(${span(PLAN_COL.tier)}, "${tier}", ${span(PLAN_COL.atRisk)}, TRUE())` },
+      {
+        formula:
+          `"Tier ${tier}: "&COUNTIF(${span(PLAN_COL.tier)}, "${tier}")&" accounts, "&${share(PLAN_COL.share)}&" of revenue, "&` +
+          `${share(PLAN_COL.attentionShare)}&" of attention, "&COUNTIFS(${span(PLAN_COL.tier)}, "${tier}", ${span(PLAN_COL.atRisk)}, TRUE())&" at risk"`,
+      },
     ]);
   }
   put([]);
@@ -133,15 +134,12 @@ export function planAccounts(input: PlanLayoutInput): PlanSheetPlan {
   const styles: StyledRange[] = [
     { a1: 'A1:A1', bold: true, fontSize: 14 },
     { a1: 'A2:A3', italic: true, color: GREY },
-    { a1: 'A5:E5', bold: true, background: SECTION },
-    { a1: 'A6:A8', bold: true },
-    { a1: 'C6:D8', numberFormat: '0.0%' },
+    { a1: 'A5:A5', bold: true },
     { a1: `A${header}:${lastCol}${header}`, bold: true, background: SECTION, wrap: true },
     { a1: `A${first}:A${last}`, bold: true },
     { a1: `${L(PLAN_COL.tier)}${first}:${L(PLAN_COL.tier)}${last}`, align: 'center' },
     { a1: `${L(PLAN_COL.revenue)}${first}:${L(PLAN_COL.revenue)}${last}`, numberFormat: '#,##0' },
     { a1: `${L(PLAN_COL.share)}${first}:${L(PLAN_COL.share)}${last}`, numberFormat: '0.0%' },
-    { a1: `${L(PLAN_COL.attention)}${first}:${L(PLAN_COL.attention)}${last}`, numberFormat: '#,##0.#' },
     { a1: `${L(PLAN_COL.attentionShare)}${first}:${L(PLAN_COL.attentionShare)}${last}`, numberFormat: '0.0%' },
     { a1: `${L(PLAN_COL.ratio)}${first}:${L(PLAN_COL.ratio)}${last}`, numberFormat: '0.00' },
     { a1: `${L(PLAN_COL.trend)}${first}:${L(PLAN_COL.trend)}${last}`, numberFormat: '+0%;-0%;0%' },

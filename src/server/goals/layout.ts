@@ -24,48 +24,54 @@ export const GOAL_COL = {
   id: 0,
   goal: 1,
   level: 2,
-  owner: 3,
-  start: 4,
-  current: 5,
-  target: 6,
-  due: 7,
-  tied: 8,
-  score: 9,
-  chain: 10,
-  flags: 11,
-  confidence: 12,
-  comment: 13,
-  lastCheckIn: 14,
+  score: 3,
+  owner: 4,
+  start: 5,
+  current: 6,
+  target: 7,
+  due: 8,
+  flags: 9,
+  confidence: 10,
+  comment: 11,
+  lastCheckIn: 12,
+  chain: 13,
+  tied: 14,
+  // Workings: what the formulas read (live from the goals table), and OKR_ROLLUP's spill.
   parent: 15,
   weight: 16,
   own: 17,
   since: 18,
+  rolled: 19,
+  rolledChain: 20,
 } as const;
 
 export const GOALS_HEADER_ROW = 5;
-const WIDTH = GOAL_COL.since + 1;
-const INDENT = '   ';
+const WIDTH = GOAL_COL.rolledChain + 1;
+/** Em spaces: kept as they are wherever the sheet is shown (plain spaces may be collapsed). */
+const INDENT = '\u2003\u2003';
 
 export const GOALS_HEADERS: readonly string[] = [
   'ID',
   'Goal',
   'Level',
+  'Score',
   'Owner',
   'Start',
   'Current',
   'Target',
   'Due',
-  'Current comes from',
-  'Score',
-  'Chain to the company goal',
   'Flags',
   'Confidence (1–10)',
   'Comment this week',
   'Last check-in',
+  'Chain to the company goal',
+  'Current comes from',
   'Parent',
   'Weight',
   'Own score',
   'On this sheet since',
+  'Rolled-up score',
+  'Chain',
 ];
 
 /** The typed columns, kept by ID on rebuilds (the date a goal came onto the sheet is kept the same way). */
@@ -116,7 +122,7 @@ function formatOf(g: Goal): string {
   const s = g.start ?? 0;
   const t = g.target ?? 0;
   const fractions = Math.abs(s) <= 1 && Math.abs(t) <= 1 && !(Number.isInteger(s) && Number.isInteger(t));
-  return fractions ? '0%' : '#,##0.##';
+  return fractions ? '0%' : Number.isInteger(s) && Number.isInteger(t) ? '#,##0' : '#,##0.00';
 }
 
 export function planGoals(input: GoalsLayoutInput): GoalsPlan {
@@ -152,7 +158,8 @@ export function planGoals(input: GoalsLayoutInput): GoalsPlan {
 
   const styles: StyledRange[] = [];
   const rules: ConditionalRule[] = [];
-  const lastCol = columnLetter(WIDTH - 1);
+  const L = columnLetter;
+  const lastCol = L(WIDTH - 1);
   const out: Record<string, number> = {};
   const sc = input.scorecard ? quoteSheet(input.scorecard) : null;
   const scCol = (c: number) => `${sc}!$${columnLetter(c)}:$${columnLetter(c)}`;
@@ -225,69 +232,56 @@ export function planGoals(input: GoalsLayoutInput): GoalsPlan {
       const [s, c, t] = [at(GOAL_COL.start), at(GOAL_COL.current), at(GOAL_COL.target)];
       cells[GOAL_COL.own] = { formula: `IF(OR(${c}="", ${s}="", ${t}=""), "", OKR_SCORE(${s}, ${c}, ${t}))` };
       const f = formatOf(g);
-      styles.push({ a1: `E${r}:G${r}`, numberFormat: f });
+      styles.push({ a1: `${L(GOAL_COL.start)}${r}:${L(GOAL_COL.target)}${r}`, numberFormat: f });
     } else {
       const lead = tree.children[i].some((c) => goals[c].kind === 'key_result' && goals[c].measure?.kind === 'lead');
       cells[GOAL_COL.flags] = lead ? null : { text: FLAG_WORDS.noLead };
-      styles.push({ a1: `A${r}:D${r}`, bold: true });
+      styles.push({ a1: `A${r}:${L(GOAL_COL.level)}${r}`, bold: true });
     }
+    // The score and the chain shown where a manager reads them, from the roll-up's spill.
+    cells[GOAL_COL.score] = { formula: `${at(GOAL_COL.rolled)}` };
+    cells[GOAL_COL.chain] = { formula: `${at(GOAL_COL.rolledChain)}` };
     rows.push(cells);
   });
-  // The roll-up: one formula beside the rows, reading them (each goal's parent, own score, weight and words).
-  rows[first - 1][GOAL_COL.score] = {
+  // The roll-up: one formula in the workings, reading the rows (each goal's parent, own score, weight and words).
+  rows[first - 1][GOAL_COL.rolled] = {
     formula: `OKR_ROLLUP(${range(first, GOAL_COL.id)}, ${range(first, GOAL_COL.parent)}, ${range(first, GOAL_COL.own)}, ${range(first, GOAL_COL.weight)}, ${range(first, GOAL_COL.goal)})`,
   };
-  const spills: Rect[] = [[first, GOAL_COL.score + 1, last, GOAL_COL.chain + 1]];
+  const spills: Rect[] = [[first, GOAL_COL.rolled + 1, last, GOAL_COL.rolledChain + 1]];
 
+  const col = (c: number, rest: Omit<StyledRange, 'a1'>): StyledRange => ({ a1: `${L(c)}${first}:${L(c)}${last}`, ...rest });
   styles.push(
     { a1: 'A1:A1', bold: true, fontSize: 14 },
     { a1: 'A2:A4', italic: true, color: GREY },
     { a1: `A${GOALS_HEADER_ROW}:${lastCol}${GOALS_HEADER_ROW}`, bold: true, background: SECTION, wrap: true },
-    { a1: `H${first}:H${last}`, numberFormat: 'yyyy-mm-dd' },
-    { a1: `O${first}:O${last}`, numberFormat: 'yyyy-mm-dd', color: GREY },
-    { a1: `S${first}:S${last}`, numberFormat: 'yyyy-mm-dd', color: GREY },
-    { a1: `J${first}:J${last}`, numberFormat: '0.00', bold: true, align: 'center' },
-    { a1: `R${first}:R${last}`, numberFormat: '0.00', color: GREY },
-    { a1: `P${first}:Q${last}`, color: GREY },
-    { a1: `A${first}:A${last}`, color: GREY },
-    { a1: `I${first}:I${last}`, color: GREY },
-    { a1: `K${first}:K${last}`, wrap: true },
-    { a1: `L${first}:L${last}`, wrap: true, color: '#b06000' },
-    { a1: `M${first}:M${last}`, align: 'center' },
-    { a1: `N${first}:N${last}`, wrap: true },
+    { a1: `${L(GOAL_COL.parent)}${GOALS_HEADER_ROW}:${lastCol}${last}`, color: GREY },
+    col(GOAL_COL.id, { color: GREY }),
+    col(GOAL_COL.score, { numberFormat: '0.00', bold: true, align: 'center' }),
+    col(GOAL_COL.due, { numberFormat: 'yyyy-mm-dd' }),
+    col(GOAL_COL.flags, { wrap: true, color: '#b06000' }),
+    col(GOAL_COL.confidence, { align: 'center' }),
+    col(GOAL_COL.comment, { wrap: true }),
+    col(GOAL_COL.lastCheckIn, { numberFormat: 'yyyy-mm-dd', color: GREY }),
+    col(GOAL_COL.tied, { color: GREY }),
+    col(GOAL_COL.own, { numberFormat: '0.00' }),
+    col(GOAL_COL.since, { numberFormat: 'yyyy-mm-dd' }),
+    col(GOAL_COL.rolled, { numberFormat: '0.00' }),
   );
-  const j = `J${first}:J${last}`;
+  const sc0 = `$${L(GOAL_COL.score)}${first}`;
+  const scores = `${L(GOAL_COL.score)}${first}:${L(GOAL_COL.score)}${last}`;
+  const flagsAt = `${L(GOAL_COL.flags)}${first}:${L(GOAL_COL.flags)}${last}`;
   rules.push(
-    { a1: j, formula: `=AND(ISNUMBER($J${first}), $J${first}>=0.7)`, background: GREEN, color: '#137333' },
-    { a1: j, formula: `=AND(ISNUMBER($J${first}), $J${first}>=0.4)`, background: AMBER, color: '#b06000' },
-    { a1: j, formula: `=ISNUMBER($J${first})`, background: RED, color: '#c5221f' },
-    { a1: `L${first}:L${last}`, formula: `=$L${first}<>""`, background: AMBER },
+    { a1: scores, formula: `=AND(ISNUMBER(${sc0}), ${sc0}>=0.7)`, background: GREEN, color: '#137333' },
+    { a1: scores, formula: `=AND(ISNUMBER(${sc0}), ${sc0}>=0.4)`, background: AMBER, color: '#b06000' },
+    { a1: scores, formula: `=ISNUMBER(${sc0})`, background: RED, color: '#c5221f' },
+    { a1: flagsAt, formula: `=$${L(GOAL_COL.flags)}${first}<>""`, background: AMBER },
   );
+  const widths = [56, 360, 140, 60, 110, 80, 80, 80, 90, 260, 96, 260, 96, 520, 190, 64, 64, 64, 96, 80, 200];
   return {
     block: rows,
     styles,
     rules,
-    widths: [
-      { col: 1, width: 56 },
-      { col: 2, width: 380 },
-      { col: 3, width: 140 },
-      { col: 4, width: 110 },
-      { col: 5, width: 80 },
-      { col: 6, width: 80 },
-      { col: 7, width: 80 },
-      { col: 8, width: 90 },
-      { col: 9, width: 190 },
-      { col: 10, width: 64 },
-      { col: 11, width: 460 },
-      { col: 12, width: 260 },
-      { col: 13, width: 96 },
-      { col: 14, width: 260 },
-      { col: 15, width: 96 },
-      { col: 16, width: 64 },
-      { col: 17, width: 64 },
-      { col: 18, width: 72 },
-      { col: 19, width: 96 },
-    ],
+    widths: widths.map((width, i) => ({ col: i + 1, width })),
     frozen: { rows: GOALS_HEADER_ROW, cols: 2 },
     spills,
     first,

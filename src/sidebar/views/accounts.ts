@@ -437,5 +437,6 @@ function built(root: HTMLElement, session: Session, r: AccountsBuilt, stepper: S
     ),
   );
   focusHeading(title);
-  markReady('accounts-built');
+  // Bring the new sheet to the front, as a build of the scorecard does.
+  void showSheet(session, r.sheet, status).then(() => markReady('accounts-built'));
 }

@@ -1,6 +1,6 @@
 import type { GoalsBuilt, GoalsPreview, GoalsSetup } from '../../rpc/contract';
-import { GOAL_ROLES, GOAL_ROLE_LABELS, REQUIRED_GOAL_ROLES, type GoalRole, guessGoalColumns } from '../../core/goals/columns';
-import { STALE_DAYS, type GoalsDefinitionInput } from '../../core/goals/definition';
+import { GOAL_ROLES, GOAL_ROLE_LABELS, REQUIRED_GOAL_ROLES, STALE_DAYS, type GoalRole, guessGoalColumns } from '../../core/goals/columns';
+import type { GoalsDefinitionInput } from '../../core/goals/definition';
 import { h, plural, replace, uid } from '../dom';
 import type { SheetGuess } from '../detect';
 import type { CallError } from '../client';
@@ -199,11 +199,11 @@ export function renderGoals(root: HTMLElement, session: Session): void {
       const p = preview!;
       const tree = h(
         'ul',
-        { class: 'goal-tree', 'aria-label': 'Your goals, each under the one it contributes to' },
+        { class: 'found', 'aria-label': 'Your goals, each under the one it contributes to' },
         p.goals.map((g) =>
           h(
             'li',
-            { style: `padding-left: ${g.depth * 12}px` },
+            { style: `margin-left: ${g.depth * 12}px` },
             h('span', { class: 'found-name' }, `${g.id} `),
             g.title || '(no words)',
             h(
@@ -324,13 +324,15 @@ function built(root: HTMLElement, session: Session, r: GoalsBuilt, stepper: Step
     ),
   );
   focusHeading(title);
-  markReady('goals-built');
+  // Bring the new sheet to the front, as a build of the scorecard does.
+  void showSheet(session, r.sheet, status).then(() => markReady('goals-built'));
 }
 
 /** Record this week's check-in (the Goals sheet's confidence and comments become history). */
 export function checkInButton(session: Session, status: HTMLElement): HTMLButtonElement {
   return callButton('Record this week’s check-in', 'secondary', status, 'Recording the check-in…', async () => {
     const c = await session.client.call('recordCheckIn', {});
+    await session.client.showSheet(c.sheet).catch(() => undefined);
     replace(
       status,
       `Recorded ${plural(c.recorded, 'goal')} for ${c.week} on ${quoted(c.sheet)}` +

@@ -77,9 +77,10 @@ function renderGoalsEntry(el: HTMLElement, g: GoalsSetup, root: HTMLElement, ses
       checkInButton(session, status),
       button('Change goals', open),
       rebuildButton(
+        session,
         'Rebuild goals',
         'Rebuilding the goals sheet…',
-        (force) => session.client.call('rebuildGoals', { force }),
+        (force: boolean) => session.client.call('rebuildGoals', { force }),
         status,
         (r: GoalsBuilt) => `Rebuilt ${quoted(r.sheet)}: ${r.objectives} objectives, ${r.keyResults} key results.`,
       ),
@@ -112,9 +113,10 @@ function renderAccountsEntry(el: HTMLElement, a: AccountsSetup, root: HTMLElemen
       button('Show plan', () => void showSheet(session, a.sheet!, status)),
       button('Change plan', open),
       rebuildButton(
+        session,
         'Rebuild plan',
         'Rebuilding the key-account plan…',
-        (force) => session.client.call('rebuildAccounts', { force }),
+        (force: boolean) => session.client.call('rebuildAccounts', { force }),
         status,
         (r: AccountsBuilt) => `Rebuilt ${quoted(r.sheet)}: ${r.accounts} accounts, ${r.atRiskCount} at risk.`,
       ),
@@ -124,7 +126,8 @@ function renderAccountsEntry(el: HTMLElement, a: AccountsSetup, root: HTMLElemen
 }
 
 /** A Rebuild button that asks first when a rebuild would remove cells the manager added. */
-function rebuildButton<R extends { readonly confirm: { readonly message: string } | null }>(
+function rebuildButton<R extends { readonly sheet: string; readonly confirm: { readonly message: string } | null }>(
+  session: Session,
   label: string,
   progress: string,
   call: (force: boolean) => Promise<R>,
@@ -162,6 +165,7 @@ function rebuildButton<R extends { readonly confirm: { readonly message: string 
         );
         return;
       }
+      await session.client.showSheet(r.sheet).catch(() => undefined);
       replace(status, said(r));
     } catch (e) {
       replace(status, errorBox((e as Error).message));

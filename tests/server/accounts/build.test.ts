@@ -77,9 +77,15 @@ describe('the key-account plan on the example data', () => {
       expect(r[PLAN_COL.comment]).toBe(a.comment);
     }
     // The tiers above the table, live.
-    const tiers = all.slice(5, 8).map((r) => [r[0], r[1]]);
-    expect(tiers).toEqual(cli.tiers.map((t) => [t.tier, t.accounts]));
-    expect(all[5][3]).toBeCloseTo(cli.tiers[0].attentionShare!, 12);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    expect(all.slice(5, 8).map((r) => r[0])).toEqual(
+      cli.tiers.map(
+        (t) =>
+          `Tier ${t.tier}: ${t.accounts} accounts, ${pct(t.share)} of revenue, ${pct(t.attentionShare!)} of attention, ` +
+          `${cli.accounts.filter((a) => a.tier === t.tier && a.at_risk).length} at risk`,
+      ),
+    );
+    expect(all[5][0]).toBe('Tier A: 96 accounts, 80.0% of revenue, 53.7% of attention, 18 at risk');
     expect(all[PLAN_HEADER_ROW + 299][PLAN_COL.spill]).toBe('Every account of the data is listed.');
   });
 

@@ -12,6 +12,9 @@ import { GOAL_COL } from '../../../src/server/goals/layout';
 import { GOALS_DEFINITION_KEY, GOALS_FOOTPRINT_KEY, GOALS_TAG } from '../../../src/server/goals/build';
 import { CHECKINS } from '../../../src/server/goals/checkins';
 import { parseCsv } from '../../../src/core/tables/csv';
+import { columnLetter } from '../../../src/core/tables/kinds';
+
+const C = (k: keyof typeof GOAL_COL) => columnLetter(GOAL_COL[k]);
 
 const dataDir = join(__dirname, '..', '..', '..', 'examples', 'data');
 const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
@@ -56,7 +59,7 @@ describe('the Goals sheet built from the example data', () => {
     expect(wb.getSheetTag('Goal check-ins')).toBe(CHECKINS.tag);
     expect(JSON.parse(wb.getSetting(GOALS_DEFINITION_KEY)!)).toMatchObject({ version: 1, source: { sheet: 'Goals' }, staleDays: 21 });
     expect(wb.getSetting(GOALS_FOOTPRINT_KEY)!.length).toBeLessThan(1000);
-    expect(wb.errorAt(sheet, 'J6')).toBeNull();
+    expect(wb.errorAt(sheet, `${C('rolled')}6`)).toBeNull();
   });
 
   test('shows the numbers the command line prints on the same files: scores, chains, current values, flags', () => {
@@ -114,9 +117,9 @@ describe('what a manager types is kept, and nothing of theirs is overwritten', (
     const { wb, call, definition } = example();
     const { sheet } = call('buildGoals', { definition });
     const at = (id: string) => 1 + wb.computedValues(sheet).findIndex((r) => r[0] === id);
-    wb.typeInto(sheet, `M${at('KR7')}`, 6);
+    wb.typeInto(sheet, `${C('confidence')}${at('KR7')}`, 6);
     // Typed as text (with Sheets' apostrophe): kept as text, never turned into a formula.
-    wb.typeInto(sheet, `N${at('KR7')}`, `'=HYPERLINK("x") callers booked`);
+    wb.typeInto(sheet, `${C('comment')}${at('KR7')}`, `'=HYPERLINK("x") callers booked`);
     // KR7 moves under another objective in the goals table: a rebuild puts it on another row.
     const goals = wb.sheet('Goals')!;
     const g = goals.readValues();
@@ -125,17 +128,17 @@ describe('what a manager types is kept, and nothing of theirs is overwritten', (
     const rebuilt = call('rebuildGoals');
     expect(rebuilt.confirm).toBeNull();
     expect(at('KR7')).not.toBe(0);
-    expect(wb.valueAt(sheet, `M${at('KR7')}`)).toBe(6);
-    expect(wb.valueAt(sheet, `N${at('KR7')}`)).toBe('=HYPERLINK("x") callers booked');
-    expect(wb.formulaAt(sheet, `N${at('KR7')}`)).toBeNull();
+    expect(wb.valueAt(sheet, `${C('confidence')}${at('KR7')}`)).toBe(6);
+    expect(wb.valueAt(sheet, `${C('comment')}${at('KR7')}`)).toBe('=HYPERLINK("x") callers booked');
+    expect(wb.formulaAt(sheet, `${C('comment')}${at('KR7')}`)).toBeNull();
     // A note typed elsewhere: the rebuild asks first, then removes it only when told.
-    wb.typeInto(sheet, 'U3', 'my note');
+    wb.typeInto(sheet, 'X3', 'my note');
     const asked = call('rebuildGoals');
-    expect(asked.confirm?.cells).toEqual(['U3']);
-    expect(wb.valueAt(sheet, 'U3')).toBe('my note');
+    expect(asked.confirm?.cells).toEqual(['X3']);
+    expect(wb.valueAt(sheet, 'X3')).toBe('my note');
     call('rebuildGoals', { force: true });
-    expect(wb.valueAt(sheet, 'U3')).toBe('');
-    expect(wb.valueAt(sheet, `M${at('KR7')}`)).toBe(6);
+    expect(wb.valueAt(sheet, 'X3')).toBe('');
+    expect(wb.valueAt(sheet, `${C('confidence')}${at('KR7')}`)).toBe(6);
     wb.destroy();
   });
 
@@ -159,7 +162,7 @@ describe('what a manager types is kept, and nothing of theirs is overwritten', (
     const { sheet } = call('buildGoals', { definition });
     // O1 now contributes to KR13, which is under O1: a loop, named with its row, live.
     wb.typeInto('Goals', 'F2', 'KR13');
-    expect(wb.errorAt(sheet, 'J6')).toMatch(/^OKR_ROLLUP: the goal "O1" \(row 1 of ids\) is part of a loop of parents: O1 → KR13 → O7 → KR9 → O4 → KR1 → O1/);
+    expect(wb.errorAt(sheet, `${C('rolled')}6`)).toMatch(/^OKR_ROLLUP: the goal "O1" \(row 1 of ids\) is part of a loop of parents: O1 → KR13 → O7 → KR9 → O4 → KR1 → O1/);
     wb.destroy();
   });
 });
@@ -169,16 +172,16 @@ describe('the weekly check-in, kept as history', () => {
     const { wb, call, definition, clock } = example();
     const { sheet } = call('buildGoals', { definition });
     const at = (id: string) => 1 + wb.computedValues(sheet).findIndex((r) => r[0] === id);
-    wb.typeInto(sheet, `M${at('KR9')}`, 'high');
+    wb.typeInto(sheet, `${C('confidence')}${at('KR9')}`, 'high');
     expect(() => call('recordCheckIn')).toThrow(/Nothing was recorded: row \d+ \(KR9\): the confidence "high" is not a whole number from 1 to 10/);
     expect(wb.sheet('Goal check-ins')!.readValues()).toHaveLength(1);
-    wb.typeInto(sheet, `M${at('KR9')}`, 4);
-    wb.typeInto(sheet, `N${at('KR9')}`, 'Diaries are full until January');
+    wb.typeInto(sheet, `${C('confidence')}${at('KR9')}`, 4);
+    wb.typeInto(sheet, `${C('comment')}${at('KR9')}`, 'Diaries are full until January');
     const first = call('recordCheckIn');
     expect(first).toMatchObject({ sheet: 'Goal check-ins', week: '2026-W49', recorded: 20, replaced: 0, withConfidence: 1 });
     // The check-in is an update: KR9 is no longer stale, and its last check-in shows.
     expect(rows(wb, sheet).KR9[GOAL_COL.flags]).toBe('');
-    expect(wb.valueAt(sheet, `O${at('KR9')}`)).toEqual(new Date(Date.UTC(2026, 11, 1)));
+    expect(wb.valueAt(sheet, `${C('lastCheckIn')}${at('KR9')}`)).toEqual(new Date(Date.UTC(2026, 11, 1)));
     const again = call('recordCheckIn');
     expect(again).toMatchObject({ recorded: 20, replaced: 20 });
     const history = wb.sheet('Goal check-ins')!.readValues();
