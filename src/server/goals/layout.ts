@@ -230,7 +230,10 @@ export function planGoals(input: GoalsLayoutInput): GoalsPlan {
       );
       cells[GOAL_COL.flags] = { formula: `TEXTJOIN("; ", TRUE(), ${flags.join(', ')})` };
       const [s, c, t] = [at(GOAL_COL.start), at(GOAL_COL.current), at(GOAL_COL.target)];
-      cells[GOAL_COL.own] = { formula: `IF(OR(${c}="", ${s}="", ${t}=""), "", OKR_SCORE(${s}, ${c}, ${t}))` };
+      // OKR_SCORE's arithmetic (DOMAIN.md), natively: one custom-function round trip fewer per key result.
+      cells[GOAL_COL.own] = {
+        formula: `IF(OR(${c}="", ${s}="", ${t}=""), "", IF(${t}=${s}, IF(${c}=${t}, 1, 0), MIN(1, MAX(0, (${c}-${s})/(${t}-${s})))))`,
+      };
       const f = formatOf(g);
       styles.push({ a1: `${L(GOAL_COL.start)}${r}:${L(GOAL_COL.target)}${r}`, numberFormat: f });
     } else {

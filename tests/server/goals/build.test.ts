@@ -99,6 +99,14 @@ describe('the Goals sheet built from the example data', () => {
     expect(rows(wb, sheet).O1[GOAL_COL.score]).toBeLessThan(o1);
   });
 
+  test('one custom-function execution per recalculation: a typed current value re-runs OKR_ROLLUP alone', () => {
+    const row = wb.sheet('Goals')!.readValues().findIndex((r) => r[0] === 'KR9') + 1;
+    wb.resetCustomFunctionCalls();
+    wb.typeInto('Goals', `I${row}`, 15);
+    expect(wb.customFunctionCalls().executions).toBe(1);
+    expect(rows(wb, sheet).KR9[GOAL_COL.score]).toBe(0.5);
+  });
+
   test('costs the same number of workbook calls for five times the goals', () => {
     const grid = parseCsv(csv('goals.csv'));
     const more = [grid[0]];
