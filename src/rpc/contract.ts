@@ -232,6 +232,8 @@ export interface CheckInSummary {
   readonly recorded: number;
   readonly replaced: number;
   readonly withConfidence: number;
+  /** Something to do next, or null. */
+  readonly note: string | null;
 }
 
 /** The key-account wizard's starting point: what was stored, and what the spreadsheet offers. */

@@ -25,7 +25,13 @@ beforeAll(async () => {
   await writeSidebar();
   // The example spreadsheet with its scorecard built (as the scorecard wizard's own tests do), so key results tied to it are live.
   const workbook = workbookFromFolder();
-  const h = createHandlers({ wb: workbook, spreadsheetName: () => 'Example', timestamp: () => '2026-12-01 09:00', withLock: (fn) => fn(), dates: workbook.dateOptions() });
+  const h = createHandlers({
+    wb: workbook,
+    spreadsheetName: () => 'Example',
+    timestamp: () => '2026-12-01 09:00',
+    withLock: (fn) => fn(),
+    dates: workbook.dateOptions(),
+  });
   dispatch(h, 'buildScorecard', { definition: suggestDefinition(detectSheets(workbook)) });
   opened = await openPreview({ workbook });
   ({ page } = opened);
@@ -117,7 +123,9 @@ test('the goals wizard from Home to the built sheet, keyboard only; a check-in r
 
   // 3) the tree the server read, then Build.
   frame = await sidebarReady(page, 'goals-3');
-  await expect(frame.getByText('7 objectives and 13 key results; 7 key results tied to a scorecard measure.').isVisible()).resolves.toBe(true);
+  await expect(frame.getByText('7 objectives and 13 key results; 7 key results tied to a scorecard measure.').isVisible()).resolves.toBe(
+    true,
+  );
   await expect(frame.getByText('Referral score (NPS) (live)').isVisible()).resolves.toBe(true);
   await checkAxe(frame, 'goals-3');
   await tabTo(frame, 'Build goals sheet');
@@ -131,7 +139,9 @@ test('the goals wizard from Home to the built sheet, keyboard only; a check-in r
   const rows = await grid();
   const row = (id: string) => rows.find((r) => r[GOAL_COL.id]?.t === id)!;
   expect(row('O1')[GOAL_COL.goal].t).toBe('Grow revenue 15%');
-  expect(row('O5')[GOAL_COL.chain].t).toBe('Reply to every 1–2 star review within 2 days → Referral score from 30 to 70 → Grow revenue 15%');
+  expect(row('O5')[GOAL_COL.chain].t).toBe(
+    'Reply to every 1–2 star review within 2 days → Referral score from 30 to 70 → Grow revenue 15%',
+  );
   const kr2 = row('KR2');
   const nps = Number(kr2[GOAL_COL.current].v);
   expect(nps).toBeGreaterThan(30);
@@ -221,7 +231,16 @@ test('a key result tied to the referral score updates on the sheet when feedback
   feedback.writeBlock(
     n + 1,
     1,
-    Array.from({ length: 40 }, (_, i) => [`2026-10-${String(5 + (i % 20)).padStart(2, '0')} 10:00:00`, '', 'Purchasing', 0, 'Worse', '', '', '']),
+    Array.from({ length: 40 }, (_, i) => [
+      `2026-10-${String(5 + (i % 20)).padStart(2, '0')} 10:00:00`,
+      '',
+      'Purchasing',
+      0,
+      'Worse',
+      '',
+      '',
+      '',
+    ]),
   );
   await page.getByRole('tab', { name: 'Goals that connect' }).click();
   await page.waitForSelector('table.sheet[data-sheet="Goals that connect"]');

@@ -24,7 +24,13 @@ describe('leadlag goals', () => {
     expect(Object.keys(j)).toEqual(['as_of', 'goals', 'notes']);
     expect(j.goals.map((g: { id: string }) => g.id).slice(0, 4)).toEqual(['O1', 'KR1', 'O4', 'KR8']);
     const kr2 = j.goals.find((g: { id: string }) => g.id === 'KR2');
-    expect(kr2).toMatchObject({ kind: 'key_result', measure: 'nps', start: 30, target: 70, chain: 'Referral score from 30 to 70 → Grow revenue 15%' });
+    expect(kr2).toMatchObject({
+      kind: 'key_result',
+      measure: 'nps',
+      start: 30,
+      target: 70,
+      chain: 'Referral score from 30 to 70 → Grow revenue 15%',
+    });
     expect(kr2.score).toBeCloseTo((kr2.current - 30) / 40, 12);
     expect(j.goals.find((g: { id: string }) => g.id === 'O4').flags).toEqual(['No key result tied to a lead measure']);
   });
@@ -41,7 +47,9 @@ describe('leadlag goals', () => {
     const r = cli('goals', '--file', data('goals.csv'), '--json');
     const j = JSON.parse(r.out);
     expect(j.goals.find((g: { id: string }) => g.id === 'KR2').current).toBeNull();
-    expect(j.notes).toContain('Key results tied to a scorecard measure need the data it is measured from: give --sales, --feedback and --reviews.');
+    expect(j.notes).toContain(
+      'Key results tied to a scorecard measure need the data it is measured from: give --sales, --feedback and --reviews.',
+    );
   });
 
   test('a broken goals table or a wrong option: exit status 2 and why', () => {

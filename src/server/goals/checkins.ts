@@ -66,6 +66,8 @@ export interface CheckInResult {
   readonly replaced: number;
   /** Key results with a confidence typed this week. */
   readonly withConfidence: number;
+  /** Something to do next (the history sheet had to be made again), or null. */
+  readonly note: string | null;
 }
 
 function cellOf(c: Cell): WriteCell {
@@ -163,6 +165,9 @@ export function recordCheckIn(wb: WorkbookPort, sheet: string, footprintText: st
     recorded: rows.length,
     replaced,
     withConfidence: rows.filter((x) => x.confidence !== null).length,
+    note: own.created
+      ? `The check-in history was not there any more, so "${own.name}" was made again: rebuild the goals sheet so that its flags read it.`
+      : null,
   };
 }
 

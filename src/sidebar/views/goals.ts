@@ -336,7 +336,8 @@ export function checkInButton(session: Session, status: HTMLElement): HTMLButton
     replace(
       status,
       `Recorded ${plural(c.recorded, 'goal')} for ${c.week} on ${quoted(c.sheet)}` +
-        `${c.replaced ? ` (${c.replaced} replaced this week’s earlier check-in)` : ''}; ${plural(c.withConfidence, 'goal')} with a confidence.`,
+        `${c.replaced ? ` (${c.replaced} replaced this week’s earlier check-in)` : ''}; ${plural(c.withConfidence, 'goal')} with a confidence.` +
+        (c.note ? ` ${c.note}` : ''),
     );
   });
 }

@@ -31,7 +31,7 @@ export function plansSection(root: HTMLElement, session: Session): { section: HT
     (g) => {
       goalsBox.setAttribute('aria-busy', 'false');
       renderGoalsEntry(goalsBox, g, root, session);
-      what(goalsLine, g.sheet ? `on the sheet ${quoted(g.sheet)}` : 'not built yet');
+      what(goalsLine, g.sheet ? `on the sheet ${quoted(g.sheet)}` : 'none yet');
     },
     (e: CallError) => {
       goalsBox.setAttribute('aria-busy', 'false');
@@ -42,7 +42,7 @@ export function plansSection(root: HTMLElement, session: Session): { section: HT
     (a) => {
       accountsBox.setAttribute('aria-busy', 'false');
       renderAccountsEntry(accountsBox, a, root, session);
-      what(accountsLine, a.sheet ? `on the sheet ${quoted(a.sheet)}` : 'not built yet');
+      what(accountsLine, a.sheet ? `on the sheet ${quoted(a.sheet)}` : 'none yet');
     },
     (e: CallError) => {
       accountsBox.setAttribute('aria-busy', 'false');

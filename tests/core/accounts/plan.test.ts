@@ -14,10 +14,28 @@ function sales(extra: { c: string; a: Cell; d: string; o?: string }[] = []) {
   }
   rows.push({ c: 'Dent', a: 0, d: '2026-12-31' }, ...extra);
   return {
-    customers: col(rows.map((r) => r.c), 'customers', true),
-    amounts: col(rows.map((r) => r.a), 'amounts', true),
-    dates: col(rows.map((r) => r.d), 'dates', true),
-    orderIds: extra.some((r) => r.o) ? col(rows.map((r) => r.o ?? ''), 'order_ids', true) : undefined,
+    customers: col(
+      rows.map((r) => r.c),
+      'customers',
+      true,
+    ),
+    amounts: col(
+      rows.map((r) => r.a),
+      'amounts',
+      true,
+    ),
+    dates: col(
+      rows.map((r) => r.d),
+      'dates',
+      true,
+    ),
+    orderIds: extra.some((r) => r.o)
+      ? col(
+          rows.map((r) => r.o ?? ''),
+          'order_ids',
+          true,
+        )
+      : undefined,
   };
 }
 
@@ -113,7 +131,11 @@ describe('the key-account plan', () => {
 
   test('the period of the latest sale counts only when the data reaches its last day', () => {
     const s = sales();
-    const cut = (n: number) => ({ customers: col(s.customers.cells.slice(0, n) as Cell[], 'c', true), amounts: col(s.amounts.cells.slice(0, n) as Cell[], 'a', true), dates: col(s.dates.cells.slice(0, n) as Cell[], 'd', true) });
+    const cut = (n: number) => ({
+      customers: col(s.customers.cells.slice(0, n) as Cell[], 'c', true),
+      amounts: col(s.amounts.cells.slice(0, n) as Cell[], 'a', true),
+      dates: col(s.dates.cells.slice(0, n) as Cell[], 'd', true),
+    });
     // Without the 31 December row the data ends on 15 December: December is partial and left out.
     const plan = accountPlan({ sales: cut(48), spec: month, dates: DATES });
     expect(plan.trendPeriods).toEqual({ last: '2026-09 to 2026-11', before: '2026-06 to 2026-08' });
@@ -127,15 +149,19 @@ describe('the key-account plan', () => {
     const once = accountPlan({ sales: { ...s, rules: { amounts: 'order' } }, spec: month, dates: DATES });
     expect(once.accounts.find((a) => a.customer === 'Cog')!.revenue).toBe(960 + 5000);
     const status = col([...Array(s.customers.cells.length - 2).fill('paid'), 'voided', 'voided'], 'status', true);
-    const left = accountPlan({ sales: { ...s, rules: { amounts: 'order', leaveOut: [{ filter: 0, values: ['voided'] }] }, filters: [status] }, spec: month, dates: DATES });
+    const left = accountPlan({
+      sales: { ...s, rules: { amounts: 'order', leaveOut: [{ filter: 0, values: ['voided'] }] }, filters: [status] },
+      spec: month,
+      dates: DATES,
+    });
     expect(left.accounts.find((a) => a.customer === 'Cog')!.revenue).toBe(960);
   });
 
   test('a sale without a customer is left out and counted; an unreadable amount names its cell', () => {
     const plan = accountPlan({ sales: sales([{ c: '', a: 99, d: '2026-05-05' }]), spec: month, dates: DATES });
     expect(plan.noCustomer).toEqual({ rows: 1, revenue: 99 });
-    expect(errorOf(() => accountPlan({ sales: sales([{ c: 'Acme', a: 'many', d: '2026-05-05' }]), spec: month, dates: DATES })).message).toMatch(
-      /holds "many"; expected an amount/,
-    );
+    expect(
+      errorOf(() => accountPlan({ sales: sales([{ c: 'Acme', a: 'many', d: '2026-05-05' }]), spec: month, dates: DATES })).message,
+    ).toMatch(/holds "many"; expected an amount/);
   });
 });

@@ -33,20 +33,22 @@ const H = ['ID', 'Type', 'Goal', 'Owner', 'Parent', 'Start', 'Target', 'Current'
 
 describe('reading a goals table', () => {
   test('the headers a manager writes are guessed, each role once', () => {
-    expect(guessGoalColumns(['Key', 'OKR type', 'Objective / key result', 'Who', 'Contributes to', 'Baseline', 'Target', 'Actual', 'KPI', 'Deadline', 'Weight', 'Last update'])).toEqual([
-      'id',
-      'kind',
-      'title',
-      'owner',
-      'parent',
-      'start',
-      'target',
-      'current',
-      'measure',
-      'due',
-      'weight',
-      'updated',
-    ]);
+    expect(
+      guessGoalColumns([
+        'Key',
+        'OKR type',
+        'Objective / key result',
+        'Who',
+        'Contributes to',
+        'Baseline',
+        'Target',
+        'Actual',
+        'KPI',
+        'Deadline',
+        'Weight',
+        'Last update',
+      ]),
+    ).toEqual(['id', 'kind', 'title', 'owner', 'parent', 'start', 'target', 'current', 'measure', 'due', 'weight', 'updated']);
     expect(guessGoalColumns(['Lead measure', 'Notes'])).toEqual(['measure', null]);
   });
 
@@ -65,7 +67,9 @@ describe('reading a goals table', () => {
     const tied = r.goals.filter((g) => g.measure).map((g) => g.measure!.id);
     expect(tied).toEqual(expect.arrayContaining(['nps', 'on_time', 'revenue']));
     const levels = r.tree!.order.map((i) => levelOf(r.goals, r.tree!, i));
-    expect(new Set(levels)).toEqual(new Set(['Company objective', 'Function objective', 'Team objective', 'Person objective', 'Key result']));
+    expect(new Set(levels)).toEqual(
+      new Set(['Company objective', 'Function objective', 'Team objective', 'Person objective', 'Key result']),
+    );
     const kr4 = r.goals.find((g) => g.id === 'KR4')!;
     expect([kr4.start, kr4.target, kr4.current, kr4.due]).toEqual([0.9, 0.99, null, day('2026-12-31')]);
   });
@@ -84,13 +88,29 @@ describe('reading a goals table', () => {
     ]);
     expect(r.problems.map((p) => [p.row, p.blocking, p.message])).toEqual([
       [3, true, '"Goals" row 3, column "Start" holds "ten"; expected a number such as 35, 0.85 or 85%'],
-      [4, true, '"Goals" row 4, column "Measure" holds "happiness"; expected a scorecard measure: nps, csat, net_comparison, on_time, return_rate, review_response, revenue, margin, margin_pct, orders, average_order_value (or its label, e.g. "Referral score (NPS)")'],
+      [
+        4,
+        true,
+        '"Goals" row 4, column "Measure" holds "happiness"; expected a scorecard measure: nps, csat, net_comparison, on_time, return_rate, review_response, revenue, margin, margin_pct, orders, average_order_value (or its label, e.g. "Referral score (NPS)")',
+      ],
       [5, true, '"Goals" row 5, column "Due" holds "soon"; expected a date such as 2026-01-31, 31/01/2026 or 31 Jan 2026'],
-      [5, true, 'the key result KR3 ("Goals" row 5) names the key result KR1 as its parent; a key result measures an objective (an objective may contribute to a key result)'],
+      [
+        5,
+        true,
+        'the key result KR3 ("Goals" row 5) names the key result KR1 as its parent; a key result measures an objective (an objective may contribute to a key result)',
+      ],
       [7, true, '"Goals" row 7, column "Type" holds "Task"; expected Objective or Key result (O or KR)'],
       [7, true, '"Goals" row 7, column "Weight" holds -2; a weight is a number of 0 or more (blank counts as 1)'],
-      [8, false, 'O2 ("Goals" row 8) is an objective: it is scored from its key results, so its start, target, current and measure are not used'],
-      [9, false, 'the key result KR5 ("Goals" row 9) is tied to Referral score (NPS): its current value comes from the scorecard, not from the value typed'],
+      [
+        8,
+        false,
+        'O2 ("Goals" row 8) is an objective: it is scored from its key results, so its start, target, current and measure are not used',
+      ],
+      [
+        9,
+        false,
+        'the key result KR5 ("Goals" row 9) is tied to Referral score (NPS): its current value comes from the scorecard, not from the value typed',
+      ],
     ]);
   });
 
@@ -155,9 +175,9 @@ describe('the goals report: scores, chains and flags as the sheet shows them', (
     // A check-in is an update; 1.0 at 3 check-ins is not ambitious (at 2, not yet).
     const at = (d: string, score: number | null) => ({ id: 'kr1', day: day(d), score });
     expect(lines(ctx({ checkins: [at('2026-05-11', 1), at('2026-05-18', 1)] })).KR1.flags).toEqual([]);
-    expect(lines(ctx({ checkins: [at('2026-05-11', 1), at('2026-05-18', null), at('2026-05-25', 1), at('2026-05-28', 1)] })).KR1.flags).toEqual([
-      '1.0 at every check-in: not ambitious',
-    ]);
+    expect(
+      lines(ctx({ checkins: [at('2026-05-11', 1), at('2026-05-18', null), at('2026-05-25', 1), at('2026-05-28', 1)] })).KR1.flags,
+    ).toEqual(['1.0 at every check-in: not ambitious']);
     expect(lines(ctx({ checkins: [at('2026-05-11', 1), at('2026-05-18', 0.9), at('2026-05-25', 1)] })).KR1.flags).toEqual([]);
     expect(lines(ctx({ checkins: [{ id: 'KR2', day: day('2026-05-30'), score: 0.4 }] })).KR2.flags).toEqual([]);
   });

@@ -19,9 +19,13 @@ describe('the tree of goals', () => {
 
   test('a chain reads from the goal up to its company goal, in words', () => {
     const names = ['Grow revenue 15%', 'Referral score from 20 to 35', '  Reply to every 1–2 star review within 2 days ', '', 'x', 'y'];
-    expect(chainOf(tree, 2, names, ids)).toBe('Reply to every 1–2 star review within 2 days → Referral score from 20 to 35 → Grow revenue 15%');
+    expect(chainOf(tree, 2, names, ids)).toBe(
+      'Reply to every 1–2 star review within 2 days → Referral score from 20 to 35 → Grow revenue 15%',
+    );
     // A goal without words is named by its ID.
-    expect(chainOf(tree, 3, names, ids)).toBe('KR2 → Reply to every 1–2 star review within 2 days → Referral score from 20 to 35 → Grow revenue 15%');
+    expect(chainOf(tree, 3, names, ids)).toBe(
+      'KR2 → Reply to every 1–2 star review within 2 days → Referral score from 20 to 35 → Grow revenue 15%',
+    );
   });
 
   test('a missing parent, a duplicate ID, a parent without an ID and a goal its own parent are errors naming the row', () => {
@@ -95,7 +99,13 @@ describe('properties', () => {
     const weight = fc.option(fc.double({ min: 0.01, max: 10, noNaN: true }), { nil: null });
     fc.assert(
       fc.property(
-        forest.chain((f) => fc.record({ f: fc.constant(f), own: fc.array(score, { minLength: f.ids.length, maxLength: f.ids.length }), w: fc.array(weight, { minLength: f.ids.length, maxLength: f.ids.length }) })),
+        forest.chain((f) =>
+          fc.record({
+            f: fc.constant(f),
+            own: fc.array(score, { minLength: f.ids.length, maxLength: f.ids.length }),
+            w: fc.array(weight, { minLength: f.ids.length, maxLength: f.ids.length }),
+          }),
+        ),
         ({ f, own, w }) => {
           const t = goalTree(f.ids, f.parents, at);
           const s = rollUp(t, own, w, at);
@@ -147,7 +157,10 @@ describe('properties', () => {
           if (k === x) break;
         }
         const e = errorOf(() => goalTree(ids, broken, at));
-        if (x === y) return expect(e.message).toBe(`the goal "${ids[x]}" (${at(x)}) names itself as its parent; give the ID of the goal it contributes to`);
+        if (x === y)
+          return expect(e.message).toBe(
+            `the goal "${ids[x]}" (${at(x)}) names itself as its parent; give the ID of the goal it contributes to`,
+          );
         const first = Math.min(...loop);
         expect(e.message.startsWith(`the goal "${ids[first]}" (${at(first)}) is part of a loop of parents: ${ids[first]} → `)).toBe(true);
         for (const k of loop) expect(e.message).toContain(ids[k]);

@@ -22,7 +22,13 @@ amounts.push(0);
 dates.push('2026-12-31');
 
 describe('KEY_ACCOUNT_PLAN', () => {
-  const answers = { who: ['Bolt', 'Acme'], when: ['2026-11-01', '2026-12-01'], score: [3, 9], cmp: ['Worse', 'Better'], note: ['Slow', ''] };
+  const answers = {
+    who: ['Bolt', 'Acme'],
+    when: ['2026-11-01', '2026-12-01'],
+    score: [3, 9],
+    cmp: ['Worse', 'Better'],
+    note: ['Slow', ''],
+  };
   const args = (listed?: unknown[]) => [
     rows(customers),
     rows(amounts),
@@ -67,8 +73,8 @@ describe('KEY_ACCOUNT_PLAN', () => {
   });
 
   test('an options rule that reads a filter not given is an argument error', () => {
-    expect(errorOf(() => run('KEY_ACCOUNT_PLAN', rows(customers), rows(amounts), rows(dates), 'month', '', 'leave1=voided')).message).toMatch(
-      /^KEY_ACCOUNT_PLAN: argument options reads filter1 \(leave1\), which is not given/,
-    );
+    expect(
+      errorOf(() => run('KEY_ACCOUNT_PLAN', rows(customers), rows(amounts), rows(dates), 'month', '', 'leave1=voided')).message,
+    ).toMatch(/^KEY_ACCOUNT_PLAN: argument options reads filter1 \(leave1\), which is not given/);
   });
 });

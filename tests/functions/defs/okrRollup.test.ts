@@ -8,7 +8,16 @@ describe('OKR_ROLLUP', () => {
   const parents = ['Parent', '', 'O1', 'O1', 'KR2', 'O2', '', 'O1'];
   const scores = ['Score', '', 0.5, 1, '', 0.2, '', ''];
   const weights = ['Weight', '', 3, 1, '', '', '', ''];
-  const names = ['Goal', 'Grow revenue 15%', 'Revenue up', 'Referral score from 20 to 35', 'Reply within 2 days', 'Replies', '', 'Not measured yet'];
+  const names = [
+    'Goal',
+    'Grow revenue 15%',
+    'Revenue up',
+    'Referral score from 20 to 35',
+    'Reply within 2 days',
+    'Replies',
+    '',
+    'Not measured yet',
+  ];
 
   test('scores each goal up the tree, in the rows’ order, with its chain; a header row stays a header', () => {
     const out = run('OKR_ROLLUP', rows(ids), rows(parents), rows(scores), rows(weights), rows(names)) as (string | number)[][];
@@ -33,9 +42,9 @@ describe('OKR_ROLLUP', () => {
     expect(errorOf(() => run('OKR_ROLLUP', rows(['O1', 'KR1']), rows(['KR1', 'O1']), rows(['', 0.5]))).message).toBe(
       'OKR_ROLLUP: the goal "O1" (row 1 of ids) is part of a loop of parents: O1 → KR1 → O1 (each names the next as the goal it contributes to); one of them must contribute to a goal outside the loop, or to none',
     );
-    expect(errorOf(() => run('OKR_ROLLUP', rows(['ID', 'O1', 'KR1']), rows(['Parent', '', 'O7']), rows(['Score', '', 0.5]))).message).toMatch(
-      /^OKR_ROLLUP: the goal "KR1" \(row 3 of ids\) names the parent "O7", which is not the ID of any goal/,
-    );
+    expect(
+      errorOf(() => run('OKR_ROLLUP', rows(['ID', 'O1', 'KR1']), rows(['Parent', '', 'O7']), rows(['Score', '', 0.5]))).message,
+    ).toMatch(/^OKR_ROLLUP: the goal "KR1" \(row 3 of ids\) names the parent "O7", which is not the ID of any goal/);
   });
 
   test('scores must be from 0 to 1, weights 0 or more; an error cell in scores says to fix it first', () => {

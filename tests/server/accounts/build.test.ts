@@ -15,7 +15,13 @@ const TURNED = ['Brookfield Construction Ltd', 'Pioneer Catering Ltd', 'Humber F
 
 function example(sheets: Record<string, string> = { Sales: csv('sales.csv'), Feedback: csv('feedback.csv') }) {
   const wb = MemoryWorkbook.fromCsv(sheets, { now: () => Date.UTC(2026, 11, 1, 9) });
-  const h = createHandlers({ wb, spreadsheetName: () => 'Example', timestamp: () => '2026-12-01 09:00', withLock: (fn) => fn(), dates: wb.dateOptions() });
+  const h = createHandlers({
+    wb,
+    spreadsheetName: () => 'Example',
+    timestamp: () => '2026-12-01 09:00',
+    withLock: (fn) => fn(),
+    dates: wb.dateOptions(),
+  });
   const call = <N extends keyof Results>(name: N, args: unknown = {}) => dispatch(h, name, args) as Results[N];
   return { wb, call };
 }
@@ -33,7 +39,10 @@ describe('the key-account plan on the example data', () => {
   // The scorecard's choices are the plan's defaults (no scorecard sheet is needed, only its definition).
   wb.setSetting('leadlag.scorecard.definition', JSON.stringify(suggestDefinition(detectSheets(wb))));
   const setup = call('accountsSetup');
-  const definition = { ...setup.suggested!, answers: { ...setup.suggested!.answers!, columns: { ...setup.suggested!.answers!.columns, comment: 'What dissatisfies you?' } } };
+  const definition = {
+    ...setup.suggested!,
+    answers: { ...setup.suggested!.answers!, columns: { ...setup.suggested!.answers!.columns, comment: 'What dissatisfies you?' } },
+  };
   wb.resetCalls();
   const built = call('buildAccounts', { definition });
   const calls = wb.calls;
@@ -61,7 +70,9 @@ describe('the key-account plan on the example data', () => {
   });
 
   test('every number is the command line’s on the same files', () => {
-    const cli = accountsFromFiles(['--sales', join(dataDir, 'sales.csv'), '--feedback', join(dataDir, 'feedback.csv')], (p) => readFileSync(p, 'utf8')).result;
+    const cli = accountsFromFiles(['--sales', join(dataDir, 'sales.csv'), '--feedback', join(dataDir, 'feedback.csv')], (p) =>
+      readFileSync(p, 'utf8'),
+    ).result;
     expect(Object.keys(rows)).toHaveLength(cli.accounts.length);
     for (const a of cli.accounts) {
       const r = rows[a.customer];
@@ -70,7 +81,9 @@ describe('the key-account plan on the example data', () => {
       expect(r[PLAN_COL.share]).toBeCloseTo(a.share!, 12);
       expect(r[PLAN_COL.attention]).toBe(a.attention);
       expect(r[PLAN_COL.attentionShare]).toBeCloseTo(a.attention_share!, 12);
-      expect(r[PLAN_COL.attentionFlag]).toBe(a.attention_flag === 'starved' ? 'Far less than its share' : a.attention_flag ? 'Far more than its share' : '');
+      expect(r[PLAN_COL.attentionFlag]).toBe(
+        a.attention_flag === 'starved' ? 'Far less than its share' : a.attention_flag ? 'Far more than its share' : '',
+      );
       expect(r[PLAN_COL.atRisk]).toBe(a.at_risk);
       expect(r[PLAN_COL.why]).toBe(a.why.join('; '));
       expect(r[PLAN_COL.lastAnswer]).toBe(a.last_answer);
@@ -137,7 +150,13 @@ describe('what counts as attention', () => {
   const salesRef = { sheet: 'Sales', columns: { date: 'Order date', customer: 'Customer', amount: 'Amount' } };
   const grids = (extra: Record<string, (string | number)[][]> = {}) => {
     const wb = MemoryWorkbook.fromGrids({ Sales: sales, ...extra }, { now: () => Date.UTC(2026, 11, 1) });
-    const h = createHandlers({ wb, spreadsheetName: () => 'Shop', timestamp: () => '2026-12-01 09:00', withLock: (fn) => fn(), dates: wb.dateOptions() });
+    const h = createHandlers({
+      wb,
+      spreadsheetName: () => 'Shop',
+      timestamp: () => '2026-12-01 09:00',
+      withLock: (fn) => fn(),
+      dates: wb.dateOptions(),
+    });
     return { wb, call: <N extends keyof Results>(name: N, args: unknown) => dispatch(h, name, args) as Results[N] };
   };
 
@@ -174,7 +193,11 @@ describe('what counts as attention', () => {
     expect(() => call('buildAccounts', { definition: { version: 1, sales: salesRef, attention: { kind: 'actions' } } })).toThrow(
       /There is no improvement tracker with a Customer column yet/,
     );
-    expect(() => call('buildAccounts', { definition: { version: 1, sales: { ...salesRef, columns: { date: 'Order date' } }, attention: { kind: 'none' } } })).toThrow(
+    expect(() =>
+      call('buildAccounts', {
+        definition: { version: 1, sales: { ...salesRef, columns: { date: 'Order date' } }, attention: { kind: 'none' } },
+      }),
+    ).toThrow(
       'The key-account plan settings are not valid: sales: choose the column of the customer; sales: choose the column of the sales amount',
     );
     wb.destroy();

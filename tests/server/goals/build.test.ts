@@ -54,7 +54,15 @@ describe('the Goals sheet built from the example data', () => {
   const sheet = built.sheet;
 
   test('is the add-on’s own, beside a check-in history; its settings are stored with the scorecard’s', () => {
-    expect(built).toMatchObject({ sheet: 'Goals that connect', history: 'Goal check-ins', objectives: 7, keyResults: 13, live: 7, notOnScorecard: [], confirm: null });
+    expect(built).toMatchObject({
+      sheet: 'Goals that connect',
+      history: 'Goal check-ins',
+      objectives: 7,
+      keyResults: 13,
+      live: 7,
+      notOnScorecard: [],
+      confirm: null,
+    });
     expect(wb.getSheetTag(sheet)).toBe(GOALS_TAG);
     expect(wb.getSheetTag('Goal check-ins')).toBe(CHECKINS.tag);
     expect(JSON.parse(wb.getSetting(GOALS_DEFINITION_KEY)!)).toMatchObject({ version: 1, source: { sheet: 'Goals' }, staleDays: 21 });
@@ -64,12 +72,26 @@ describe('the Goals sheet built from the example data', () => {
 
   test('shows the numbers the command line prints on the same files: scores, chains, current values, flags', () => {
     const cli = goalsFromFiles(
-      ['--file', join(dataDir, 'goals.csv'), '--sales', join(dataDir, 'sales.csv'), '--feedback', join(dataDir, 'feedback.csv'), '--reviews', join(dataDir, 'reviews.csv'), '--as-of', '2026-12-01'],
+      [
+        '--file',
+        join(dataDir, 'goals.csv'),
+        '--sales',
+        join(dataDir, 'sales.csv'),
+        '--feedback',
+        join(dataDir, 'feedback.csv'),
+        '--reviews',
+        join(dataDir, 'reviews.csv'),
+        '--as-of',
+        '2026-12-01',
+      ],
       (p) => readFileSync(p, 'utf8'),
       scorecardFromFiles,
     ).result;
     const sheetRows = rows(wb, sheet);
-    const order = wb.computedValues(sheet).slice(5).map((r) => r[GOAL_COL.id]);
+    const order = wb
+      .computedValues(sheet)
+      .slice(5)
+      .map((r) => r[GOAL_COL.id]);
     expect(order).toEqual(cli.goals.map((g) => g.id));
     for (const g of cli.goals) {
       const r = sheetRows[g.id];
@@ -79,7 +101,9 @@ describe('the Goals sheet built from the example data', () => {
       else expect(r[GOAL_COL.score]).toBeCloseTo(g.score, 12);
       if (g.kind === 'key_result') expect(r[GOAL_COL.current] === '' ? null : r[GOAL_COL.current]).toBeCloseTo(g.current!, 9);
     }
-    expect(sheetRows.O5[GOAL_COL.chain]).toBe('Reply to every 1–2 star review within 2 days → Referral score from 30 to 70 → Grow revenue 15%');
+    expect(sheetRows.O5[GOAL_COL.chain]).toBe(
+      'Reply to every 1–2 star review within 2 days → Referral score from 30 to 70 → Grow revenue 15%',
+    );
     expect(sheetRows.O4[GOAL_COL.flags]).toBe('No key result tied to a lead measure');
     expect(sheetRows.KR9[GOAL_COL.flags]).toBe('No update for 3 weeks');
   });
@@ -89,7 +113,16 @@ describe('the Goals sheet built from the example data', () => {
     const o1 = rows(wb, sheet).O1[GOAL_COL.score] as number;
     const feedback = wb.sheet('Feedback')!;
     const n = feedback.readValues().length;
-    const paste = Array.from({ length: 60 }, (_, i) => [`2026-10-${String(10 + (i % 20)).padStart(2, '0')} 09:00:00`, 'Walk-in', 'Purchasing', i % 3 ? 2 : 3, 'Worse', 'Dissatisfied', '', 'Late']);
+    const paste = Array.from({ length: 60 }, (_, i) => [
+      `2026-10-${String(10 + (i % 20)).padStart(2, '0')} 09:00:00`,
+      'Walk-in',
+      'Purchasing',
+      i % 3 ? 2 : 3,
+      'Worse',
+      'Dissatisfied',
+      '',
+      'Late',
+    ]);
     feedback.writeBlock(n + 1, 1, paste);
     const after = rows(wb, sheet).KR2;
     const latest = wb.computedValues('Scorecard').find((r) => r[0] === 'Referral score (NPS)')![1] as number;
@@ -100,7 +133,11 @@ describe('the Goals sheet built from the example data', () => {
   });
 
   test('one custom-function execution per recalculation: a typed current value re-runs OKR_ROLLUP alone', () => {
-    const row = wb.sheet('Goals')!.readValues().findIndex((r) => r[0] === 'KR9') + 1;
+    const row =
+      wb
+        .sheet('Goals')!
+        .readValues()
+        .findIndex((r) => r[0] === 'KR9') + 1;
     wb.resetCustomFunctionCalls();
     wb.typeInto('Goals', `I${row}`, 15);
     expect(wb.customFunctionCalls().executions).toBe(1);
@@ -110,7 +147,8 @@ describe('the Goals sheet built from the example data', () => {
   test('costs the same number of workbook calls for five times the goals', () => {
     const grid = parseCsv(csv('goals.csv'));
     const more = [grid[0]];
-    for (let k = 0; k < 5; k++) for (const r of grid.slice(1)) more.push(r.map((c, j) => (k && (j === 0 || j === 5) && c ? `${c}-${k}` : c)));
+    for (let k = 0; k < 5; k++)
+      for (const r of grid.slice(1)) more.push(r.map((c, j) => (k && (j === 0 || j === 5) && c ? `${c}-${k}` : c)));
     const bigger = example(more.map((r) => r.map((c) => (/[,"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'));
     bigger.wb.resetCalls();
     const r = bigger.call('buildGoals', { definition: bigger.definition });
@@ -161,7 +199,11 @@ describe('what a manager types is kept, and nothing of theirs is overwritten', (
 
   test('a goals table with a missing parent is not built, and says which row; a loop typed later shows on the sheet', () => {
     const { wb, call, definition } = example();
-    const row = wb.sheet('Goals')!.readValues().findIndex((r) => r[0] === 'O4') + 1;
+    const row =
+      wb
+        .sheet('Goals')!
+        .readValues()
+        .findIndex((r) => r[0] === 'O4') + 1;
     wb.typeInto('Goals', `F${row}`, 'KR99');
     expect(() => call('buildGoals', { definition })).toThrow(
       'The goals table needs fixing before the sheet can be built: the goal "O4" ("Goals" row 12) names the parent "KR99", which is not the ID of any goal',
@@ -170,7 +212,9 @@ describe('what a manager types is kept, and nothing of theirs is overwritten', (
     const { sheet } = call('buildGoals', { definition });
     // O1 now contributes to KR13, which is under O1: a loop, named with its row, live.
     wb.typeInto('Goals', 'F2', 'KR13');
-    expect(wb.errorAt(sheet, `${C('rolled')}6`)).toMatch(/^OKR_ROLLUP: the goal "O1" \(row 1 of ids\) is part of a loop of parents: O1 → KR13 → O7 → KR9 → O4 → KR1 → O1/);
+    expect(wb.errorAt(sheet, `${C('rolled')}6`)).toMatch(
+      /^OKR_ROLLUP: the goal "O1" \(row 1 of ids\) is part of a loop of parents: O1 → KR13 → O7 → KR9 → O4 → KR1 → O1/,
+    );
     wb.destroy();
   });
 });
@@ -181,7 +225,9 @@ describe('the weekly check-in, kept as history', () => {
     const { sheet } = call('buildGoals', { definition });
     const at = (id: string) => 1 + wb.computedValues(sheet).findIndex((r) => r[0] === id);
     wb.typeInto(sheet, `${C('confidence')}${at('KR9')}`, 'high');
-    expect(() => call('recordCheckIn')).toThrow(/Nothing was recorded: row \d+ \(KR9\): the confidence "high" is not a whole number from 1 to 10/);
+    expect(() => call('recordCheckIn')).toThrow(
+      /Nothing was recorded: row \d+ \(KR9\): the confidence "high" is not a whole number from 1 to 10/,
+    );
     expect(wb.sheet('Goal check-ins')!.readValues()).toHaveLength(1);
     wb.typeInto(sheet, `${C('confidence')}${at('KR9')}`, 4);
     wb.typeInto(sheet, `${C('comment')}${at('KR9')}`, 'Diaries are full until January');
