@@ -137,6 +137,26 @@ describe('the key-account plan on the example data', () => {
   });
 });
 
+test('a plan over a quarter of the rows costs the same workbook calls as over all of them', () => {
+  const count = (sales: string, feedback: string) => {
+    const { wb, call } = example({ Sales: sales, Feedback: feedback });
+    const def = suggestDefinition(detectSheets(wb));
+    wb.resetCalls();
+    const r = call('buildAccounts', {
+      definition: { version: 1, sales: def.sources.sales, answers: def.sources.feedback, attention: { kind: 'responses' } },
+    });
+    const calls = wb.calls;
+    wb.destroy();
+    return { calls, accounts: r.accounts };
+  };
+  const head = (text: string, n: number) => text.split('\n').slice(0, n).join('\n');
+  const small = count(head(csv('sales.csv'), 2000), head(csv('feedback.csv'), 500));
+  const all = count(csv('sales.csv'), csv('feedback.csv'));
+  expect(small.accounts).toBeLessThan(all.accounts);
+  expect(small.calls).toBeGreaterThan(0);
+  expect(small.calls).toBe(all.calls);
+});
+
 describe('what counts as attention', () => {
   const sales = [
     ['Order date', 'Customer', 'Amount'],
