@@ -4,7 +4,6 @@
  */
 /// <reference types="google-apps-script" />
 import { type Results, scopesOf } from '../rpc/contract';
-import { contextFor } from '../functions/context';
 import { currentHost } from './host';
 import { createHandlers, dispatch } from '../server/handlers';
 import { AppsScriptWorkbook } from '../server/adapters/appsscript/appsScriptWorkbook';
@@ -13,6 +12,7 @@ import { checkSurveyScopes, requireSurveyScopes } from '../server/adapters/appss
 import { surveyModule } from '../server/survey/handlers';
 import { trackerSummary } from '../server/tracker/sheets';
 import { automation } from './survey';
+import { isMonthFirstLocale } from '../core/values/locale';
 
 export type StartView = 'home' | 'wizard' | 'survey';
 
@@ -65,7 +65,11 @@ function handlers() {
     spreadsheetName: () => ss.getName(),
     timestamp: () => Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
     withLock: withDocumentLock,
-    dates: contextFor(currentHost()).dates,
+    // The checks before a build read dates as the formulas do: in the spreadsheet's zone and locale.
+    dates: () => {
+      const host = currentHost();
+      return { zone: host.zone, monthFirst: isMonthFirstLocale(host.locale) };
+    },
   });
 }
 

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../core/tables/csv';
+import { parseJsonTable } from '../core/tables/json';
 import { findTable } from '../core/tables/findTable';
 import { type Column } from '../core/values/column';
 import { InputError } from '../core/values/errors';
@@ -92,9 +93,11 @@ function parseAccountsArgs(argv: readonly string[]): AccountsArgs {
   return a;
 }
 
+/** A file's table: CSV, or JSON for the exports that come only so (as the scorecard command reads them). */
 function readGrid(path: string, read: (p: string) => string): string[][] {
   try {
-    return parseCsv(read(path));
+    const text = read(path);
+    return /\.json$/i.test(path) ? parseJsonTable(text) : parseCsv(text);
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
     throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
@@ -133,7 +136,9 @@ export interface AccountsResult {
 /** Everything but the I/O. Throws InputError or UsageError. */
 export function accountsFromFiles(argv: readonly string[], read: (path: string) => string): { args: AccountsArgs; result: AccountsResult } {
   const args = parseAccountsArgs(argv);
-  const sales = loadSource(args.sales, readGrid(args.sales, read), args.maps).source.columns;
+  // The export's rules too (a vendor's voided or test rows left out, its return rows), as the sheet reads them.
+  const salesSource = loadSource(args.sales, readGrid(args.sales, read), args.maps).source;
+  const sales = salesSource.columns;
   let answers;
   let what = 'nothing';
   let attention: PlanAttention | undefined;
@@ -142,14 +147,19 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
     const comments = f.suggestions.filter((s) => s.role === 'comment').map((s) => s.column);
     const c = riskComment(f.table.headers, comments);
     const grid = readGrid(args.feedback, read);
+    // Row for row with the source's other columns: a cell per file row from the first data row to the last,
+    // blank where the row was left out (a blank or second header row in the middle).
+    const data = new Set(f.table.dataRows);
+    const first = f.table.dataRows[0];
     const comment: Column | undefined =
       c === null
         ? undefined
         : {
-            cells: f.table.dataRows.map((r) => grid[r][f.table.firstCol + c] ?? ''),
+            cells: (f.source.rows ?? []).map((row) => (data.has(row - 1) ? (grid[row - 1][f.table.firstCol + c] ?? '') : '')),
             width: 1,
             name: `${args.feedback} column "${f.table.headers[c]}"`,
             named: true,
+            firstRow: first + 1,
           };
     const cols = f.source.columns;
     answers = {
@@ -197,6 +207,8 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
       amounts: need(sales, 'amount', args.sales),
       dates: need(sales, 'date', args.sales),
       orderIds: sales.order_id,
+      rules: salesSource.rules,
+      filters: salesSource.filters,
     },
     attention,
     answers,

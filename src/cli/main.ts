@@ -2,15 +2,20 @@
  * The command line: the same scorecard as the sheet, from CSV files, with the same core.
  *
  *   leadlag scorecard --sales FILE --feedback FILE [--reviews FILE] [--period month|quarter|week]
- *                     [--periods 12] [--map role=Header ...] [--target id=value ...] [--targets FILE]
- *                     [--month-first] [--json]
+ *                     [--periods 12] [--map role=Header ...] [--map role=none] [--target id=value ...]
+ *                     [--targets FILE] [--accept check ...] [--month-first] [--json]
  *
- * Exit status: 0 on success, 2 when a file cannot be read, a column cannot be found or an argument
- * is wrong (the message says which). Output is written only once everything has been computed.
+ * Files are CSV, or JSON for the exports that come only so (Delighted, Google Business Profile reviews).
+ * Exit status: 0 on success (a measure that cannot be counted says why, and the others are printed), 2
+ * when a file cannot be read, a column cannot be found, an argument is wrong, a check before the build
+ * finds the mapping implausible, or no measure at all can be counted (the message says which and what to
+ * do). Output is written only once everything has been computed.
  */
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../core/tables/csv';
-import { loadSource } from '../core/scorecard/source';
+import { parseJsonTable } from '../core/tables/json';
+import { type LoadedSource, loadSource } from '../core/scorecard/source';
+import { CHECK_IDS, type CheckId, type Implausible, reviewSources } from '../core/scorecard/plausibility';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
 import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
@@ -26,13 +31,18 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: leadlag scorecard --sales FILE [--feedback FILE] [--reviews FILE]
                           [--period month|quarter|week] [--periods N]
                           [--map role=Header ...] [--target measure=value ...]
-                          [--targets FILE] [--month-first] [--json]
+                          [--targets FILE] [--accept check ...] [--month-first] [--json]
 
-Builds the lead/lag scorecard from CSV files exported as they come (title rows, blank rows
-and totals rows are found and left out). --map fixes a column the guess got wrong, e.g.
---map amount="Net Sales (£)". --targets reads sales targets per quarter (a row of
-labels such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and
-ratchet. --json prints one object instead of a table.
+Builds the lead/lag scorecard from CSV (or JSON) files exported as they come: the exports
+of Shopify, WooCommerce, Square, Stripe, QuickBooks, Xero, Google Forms, SurveyMonkey,
+Typeform, Qualtrics, Delighted, Google Business Profile and Trustpilot are recognised by
+their headers; other layouts are guessed (title rows, blank rows and totals rows are found
+and left out). --map fixes a column the guess got wrong, e.g. --map amount="Net Sales (£)";
+--map satisfaction=none leaves a column out. Before building, the mapping is checked (a
+revenue column that is mostly zero, returns over 100%, a score outside 0-10...): a check
+that fails stops with what to do; --accept CHECK builds anyway. --targets reads sales targets per quarter (a row of labels
+such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and ratchet.
+--json prints one object instead of a table.
 
 Also: leadlag goals --file goals.csv …, leadlag accounts --sales FILE … (each with no option says more).`;
 
@@ -44,6 +54,7 @@ export interface Args {
   targets: Partial<Record<MeasureId, number>>;
   /** Target health's sales targets (a CSV file). */
   targetsFile?: string;
+  accept?: CheckId[];
   monthFirst: boolean;
   json: boolean;
 }
@@ -57,6 +68,7 @@ export function parseArgs(argv: readonly string[]): Args {
     periods: SCORECARD_DEFAULTS.periods,
     maps: {},
     targets: {},
+    accept: [],
     monthFirst: false,
     json: false,
   };
@@ -105,6 +117,16 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--targets':
         args.targetsFile = value();
         break;
+      case '--accept': {
+        for (const id of value()
+          .split(',')
+          .map((x) => x.trim())) {
+          if (!(CHECK_IDS as readonly string[]).includes(id))
+            throw new UsageError(`--accept: "${id}" is not a check; the checks are ${CHECK_IDS.join(', ')}`);
+          (args.accept ??= []).push(id as CheckId);
+        }
+        break;
+      }
       case '--month-first':
         args.monthFirst = true;
         break;
@@ -120,9 +142,28 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
+const FLAGS: Readonly<Record<Source, string>> = { sales: '--sales', feedback: '--feedback', reviews: '--reviews' };
+const KIND_WORDS: Readonly<Record<Source, string>> = { sales: 'sales data', feedback: 'customer feedback', reviews: 'online reviews' };
+
+/** The checks that failed, as one message: each with what to do, then how to build anyway. */
+function implausible(problems: readonly Implausible[], files: Partial<Record<Source, string>>): string {
+  const lines = problems.map((p) => {
+    const where = files[p.source] ?? p.source;
+    if (p.check === 'kind' && p.holds)
+      return `  ${FLAGS[p.source]} ${where}: this file holds ${p.profile ? `a ${p.profile}, ` : ''}${KIND_WORDS[p.holds]}, not ${KIND_WORDS[p.source]}: give it as ${FLAGS[p.holds]}`;
+    return `  ${FLAGS[p.source]} ${where}: ${p.message} [${p.check}]`;
+  });
+  const ids = [...new Set(problems.filter((p) => p.check !== 'kind').map((p) => p.check))];
+  const accept = ids.length
+    ? `\nFix the columns with --map role="Header" (or --map role=none), or if the numbers are right, run again with --accept ${ids.join(',')}.`
+    : '';
+  return `the scorecard would be implausible, so nothing was built:\n${lines.join('\n')}${accept}`;
+}
+
 /** Everything but the I/O: files in, the scorecard out. Throws InputError or UsageError. */
-export function scorecardFromFiles(args: Args, read: (path: string) => string): ScorecardResult {
+export function scorecardFromFiles(args: Args, read: (path: string) => string): ScorecardResult & { currency: string | null } {
   const sources: Partial<Record<Source, SourceColumns>> = {};
+  const loadedBy: Partial<Record<Source, LoadedSource>> = {};
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
   for (const [kind, path] of loaded) {
@@ -136,13 +177,14 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
     }
     let source;
     try {
-      source = loadSource(path, parseCsv(text), args.maps);
+      source = loadSource(path, /\.json$/i.test(path) ? parseJsonTable(text) : parseCsv(text), args.maps);
     } catch (e) {
       if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
       throw e;
     }
     for (const r of source.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
     sources[kind] = source.source;
+    loadedBy[kind] = source;
   }
   for (const [role, count] of Object.entries(unusedBy)) {
     if (count === loaded.length)
@@ -161,11 +203,20 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
       );
     }
   }
-  return computeScorecard(
+  const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
+  const review = reviewSources(loadedBy, args.files, period, dates);
+  const stop = review.problems.filter((p) => p.check === 'kind' || !(args.accept ?? []).includes(p.check));
+  if (stop.length) throw new InputError(implausible(stop, args.files));
+  const result = computeScorecard(
     sources,
     { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, healthTargets },
-    { zone: RUNTIME_ZONE, monthFirst: args.monthFirst },
+    dates,
   );
+  if (result.measures.length && result.measures.every((m) => m.problem))
+    throw new InputError(
+      `no measure can be counted:\n${result.measures.map((m) => `  ${m.label}: ${m.problem}`).join('\n')}\nFix those cells, or leave their columns out with --map role=none.`,
+    );
+  return { ...result, currency: loadedBy.sales?.setup.currency.code ?? null };
 }
 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -174,7 +225,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   try {
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args, (p) => readFileSync(p, 'utf8'));
-    out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result));
+    out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result, result.currency));
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

@@ -1,28 +1,58 @@
 import type { ScorecardResult } from '../core/scorecard/compute';
 import { MEASURES } from '../core/scorecard/measures';
 import { FLAG_WORDS } from '../core/measures/targetHealth/findings';
+import { currencySign } from '../core/values/currency';
 
-/** The scorecard as a plain-text table for a terminal. */
-export function renderScorecard(r: ScorecardResult): string {
+const MONEY = new Set(['revenue', 'margin', 'average_order_value']);
+
+/** The scorecard as a plain-text table for a terminal; money rows in the sales' currency when it is known. */
+export function renderScorecard(r: ScorecardResult, currency?: string | null): string {
+  const sign = currencySign(currency ?? undefined);
   const fmt = (id: string, v: number | null): string => {
     if (v === null) return '';
     const f = MEASURES.find((m) => m.id === id)!.format;
     if (f.endsWith('%')) return `${(v * 100).toFixed(f.includes('.0') ? 1 : 0)}%`;
-    if (f.includes('.00')) return v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return Math.round(v).toLocaleString('en-GB');
+    const money = MONEY.has(id) ? sign : '';
+    const minus = v < 0 ? '-' : '';
+    if (f.includes('.00'))
+      return `${minus}${money}${Math.abs(v).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    return `${minus}${money}${Math.abs(Math.round(v)).toLocaleString('en-GB')}`;
   };
   const header = ['Measure', ...r.periods, 'Target', 'Status'];
   const rows: string[][] = [];
+  const last = r.periods[r.periods.length - 1];
   for (const kind of ['lead', 'lag'] as const) {
     rows.push([kind === 'lead' ? 'LEAD (customers)' : 'LAG (money)']);
     for (const m of r.measures.filter((x) => x.kind === kind)) {
-      rows.push([`  ${m.label}`, ...m.values.map((v) => fmt(m.id, v)), m.target === null ? '' : fmt(m.id, m.target), m.status ?? '']);
+      const target =
+        m.target === null ? '' : `${fmt(m.id, m.target)}${m.target_kind === 'suggested' ? '*' : m.target_kind === 'path' ? '~' : ''}`;
+      // A status judged on an earlier period than the last says which.
+      const status = m.status && m.as_of && m.as_of !== last ? `${m.status} (as of ${m.as_of})` : (m.status ?? '');
+      rows.push([`  ${m.label}`, ...m.values.map((v) => fmt(m.id, v)), target, status]);
     }
   }
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => (row.length > 1 ? (row[j] ?? '').length : 0))));
   const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ');
-  const out = [`Scorecard by ${r.period}`, '', line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
+  const out = [
+    `Scorecard by ${r.period}${currency ? ` (money in ${currency})` : ''}`,
+    '',
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+  ];
   for (const row of rows) out.push(row.length === 1 ? row[0] : line(row));
+  if (r.measures.some((m) => m.target_kind === 'suggested'))
+    out.push(
+      '',
+      '* suggested from the history: the median of the last 6 periods, one typical step better, no better than the best of them',
+      '  (give your own with --target measure=value; --json has each rule with its figures)',
+    );
+  if (r.measures.some((m) => m.target_kind === 'path')) out.push('~ on the path "from X to Y by when": where the line is now');
+  // A measure that cannot be counted says why; the others are counted all the same.
+  const failed = r.measures.filter((m) => m.problem);
+  if (failed.length) {
+    out.push('', 'Not counted (the rest of the scorecard is):');
+    for (const m of failed) out.push(`  ${m.label}: ${m.problem}`);
+  }
   out.push('', 'Connect the dots (correlation is evidence, not proof)');
   if (r.connections.length === 0) out.push('  needs at least one lead and one lag measure');
   else {

@@ -4,7 +4,7 @@ import { type PeriodSpec, parsePeriodLabel, periodLabel, periodOfDay, sameSpec }
 import { daysFromCivil } from '../core/time/days';
 import { MEASURES, type MeasureId } from '../core/scorecard/measures';
 import { measureNeeds } from '../core/scorecard/bindings';
-import { MAX_FILTERS, type SourceOptions, parseOptions } from '../core/sources/rules';
+import { MAX_FILTERS, type SourceOptions, filtersRead, parseOptions } from '../core/sources/rules';
 import { type SourceSeries } from '../core/sources/sourceSeries';
 import { sourceTable } from '../core/sources/table';
 
@@ -52,11 +52,9 @@ export function onSheet(col: Column | undefined, opts: SourceOptions): Column | 
 }
 
 export function filtersOf(given: readonly (Column | undefined)[], opts: SourceOptions): (Column | undefined)[] {
-  for (const r of opts.rules.leaveOut ?? []) {
-    if (r.filter >= MAX_FILTERS || !given[r.filter])
-      fail(
-        `argument options reads filter${r.filter + 1} (leave${r.filter + 1}), which is not given; give the column it reads as filter${r.filter + 1}`,
-      );
+  for (const f of filtersRead(opts.rules)) {
+    if (f >= MAX_FILTERS || !given[f])
+      fail(`argument options reads filter${f + 1}, which is not given; give the column it reads as filter${f + 1}`);
   }
   return given.map((c) => onSheet(c, opts));
 }

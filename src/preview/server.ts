@@ -114,7 +114,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     spreadsheetName: () => name,
     timestamp: () => timestamp(wb.zone),
     zone: wb.zone,
-    dates: wb.dateOptions(),
+    dates: () => wb.dateOptions(),
     withLock: (fn) => {
       if (building) throw new UserError('A scorecard is being built already. Wait for it to finish, then try again.');
       building = true;

@@ -3,6 +3,7 @@ import { definitionShape, type ScorecardDefinition } from '../core/scorecard/def
 import { surveySetupShape, type SurveySetup } from '../core/survey/setup';
 import type { FormSpec } from '../core/survey/forms';
 import type { FailedResponse, LoggedError, SurveyForm, TriggerState } from '../core/survey/automation';
+import type { DefinitionReview } from '../core/scorecard/plausibility';
 import { SURVEY_SCOPES } from './scopes';
 import { goalsDefinitionShape, type GoalsDefinition } from '../core/goals/definition';
 import { accountsDefinitionShape, type AccountsDefinition } from '../core/accounts/definition';
@@ -30,6 +31,10 @@ export interface SheetTable {
   readonly dataRows: number;
   readonly skipped: readonly { row: number; reason: string }[];
   readonly problem: string | null;
+  /** The export the header row was recognised as (core/tables/profiles), by id, or null. */
+  readonly profile: string | null;
+  /** Each column's question text, where a header row below the names holds it (Qualtrics), else null. */
+  readonly labels: readonly string[] | null;
 }
 
 export const SAMPLE_ROWS = 400;
@@ -280,6 +285,7 @@ function makeCalls() {
     readTables: { args: NoArgs, scopes: scorecard },
     getDefinition: { args: NoArgs, scopes: scorecard },
     buildScorecard: { args: z.object({ definition: definitionShape(), force: z.optional(z.boolean()) }), scopes: scorecard },
+    checkScorecard: { args: z.object({ definition: definitionShape() }), scopes: scorecard },
     rebuildScorecard: { args: z.object({ force: z.optional(z.boolean()) }), scopes: scorecard },
     showSheet: { args: z.object({ sheet: z.string() }), scopes: scorecard },
     // The survey's: those that reach Forms, triggers or mail need its scopes; reading the status does not.
@@ -329,6 +335,12 @@ export interface Results {
   /** The stored definition, or null before the first build. */
   getDefinition: ScorecardDefinition | null;
   buildScorecard: BuildSummary;
+  /**
+   * The checks before a build, over the whole sheets a draft definition names: each measure's number for
+   * its latest period ("Revenue, 2024-12: £62,222 from 346 orders") or why it cannot be counted, and what
+   * looks implausible (core/scorecard/plausibility.ts). Nothing is written.
+   */
+  checkScorecard: DefinitionReview;
   rebuildScorecard: BuildSummary;
   /** Brings a sheet the add-on made to the front (after a build). */
   showSheet: null;

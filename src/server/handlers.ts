@@ -13,6 +13,9 @@ import {
 } from './scorecard/build';
 import { MEASURES } from '../core/scorecard/measures';
 import { type DateOptions } from '../core/values/date';
+import { reviewDefinition } from '../core/scorecard/plausibility';
+import { isMonthFirstLocale } from '../core/values/locale';
+import { RUNTIME_ZONE, UTC_ZONE } from '../core/time/zone';
 import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../core/scorecard/definition';
 import { InputError } from '../core/values/errors';
 import { type Cell, dateCellText, showDatesIn } from '../core/values/cell';
@@ -28,8 +31,6 @@ export interface ServerDeps {
   readonly timestamp: () => string;
   /** Runs fn while holding the document's lock; throws UserError if another build holds it. */
   readonly withLock: <T>(fn: () => T) => T;
-  /** How dates are read when the builder looks at the data (the spreadsheet's zone and locale). */
-  readonly dates?: DateOptions;
   /**
    * The survey and improvement-loop calls (src/server/survey/handlers.ts), plugged in by the Apps Script
    * server, the local preview and the tests, each over its own automation ports. Left out (the scorecard's
@@ -43,6 +44,12 @@ export interface ServerDeps {
    * messages show their day. Absent: the zone dates are already shown in (the runtime's outside Sheets).
    */
   readonly zone?: TimeZone;
+  /**
+   * How the spreadsheet reads dates (its zone and locale), for what the server computes itself (the checks
+   * before a build, the builder's look at the data). Left out: the workbook's locale, in UTC when its zone is
+   * UTC, else the runtime's zone.
+   */
+  readonly dates?: () => DateOptions;
 }
 
 /** What the survey calls need from the scorecard side. */
@@ -100,9 +107,21 @@ export function sheetTable(sheet: string, grid: Cell[][], zone?: TimeZone): Shee
       dataRows: t.dataRows.length,
       skipped: t.skipped,
       problem: null,
+      profile: t.profile ?? null,
+      labels: t.labels ?? null,
     };
   } catch (e) {
-    return { sheet, headerRow: null, headers: [], columns: [], dataRows: 0, skipped: [], problem: (e as Error).message };
+    return {
+      sheet,
+      headerRow: null,
+      headers: [],
+      columns: [],
+      dataRows: 0,
+      skipped: [],
+      problem: (e as Error).message,
+      profile: null,
+      labels: null,
+    };
   }
 }
 
@@ -125,7 +144,7 @@ export function createHandlers(deps: ServerDeps): Handlers {
   const build = (def: ScorecardDefinition, force = false): Results['buildScorecard'] =>
     deps.withLock(() => {
       try {
-        const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras, { dates: deps.dates, force });
+        const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras, { dates: deps.dates?.(), force });
         const label = (id: string) => MEASURES.find((m) => m.id === id)?.label ?? id;
         return {
           sheet: r.sheetName,
@@ -180,6 +199,19 @@ export function createHandlers(deps: ServerDeps): Handlers {
         throw new UserError((e as Error).message);
       }
       return build(def, force === true);
+    },
+    checkScorecard({ definition }) {
+      let def: ScorecardDefinition;
+      try {
+        def = checkDefinition(definition);
+      } catch (e) {
+        throw new UserError((e as Error).message);
+      }
+      const dates = deps.dates?.() ?? {
+        zone: wb.timeZone() === 'UTC' ? UTC_ZONE : RUNTIME_ZONE,
+        monthFirst: isMonthFirstLocale(wb.locale()),
+      };
+      return reviewDefinition(def, (sheet) => (wb.sheetNames().includes(sheet) ? (wb.sheet(sheet)?.readValues() ?? null) : null), dates);
     },
     rebuildScorecard({ force }) {
       const def = storedDefinition();

@@ -1,5 +1,7 @@
 import type { SheetTable } from '../rpc/contract';
-import { suggestRoles, type RoleSuggestion } from '../core/tables/suggestRoles';
+import { type RoleSuggestion } from '../core/tables/suggestRoles';
+import { suggestTableRoles } from '../core/tables/profiles/setup';
+import { type ExportProfile, profileById } from '../core/tables/profiles/index';
 import type { Role } from '../core/tables/roles';
 import type { Source } from '../core/scorecard/measures';
 import { kindOf } from '../core/scorecard/sourceKind';
@@ -15,13 +17,17 @@ export interface SheetGuess {
   /** Role of each column (index as in table.headers), as guessed. */
   readonly roles: readonly (Role | null)[];
   readonly kind: Source | null;
+  /** The export the sheet was recognised as (its columns then follow the export's layout), or undefined. */
+  readonly profile?: ExportProfile;
 }
 
 export function guessSheet(table: SheetTable): SheetGuess {
   if (table.problem || table.headers.length === 0) return { table, suggestions: [], roles: [], kind: null };
-  const suggestions = suggestRoles(table.headers, table.columns);
+  const suggestions = suggestTableRoles(table, table.columns);
   const roles = suggestions.map((s) => s.role);
-  return { table, suggestions, roles, kind: kindOf(new Set(roles.filter((r): r is Role => r !== null))) };
+  const profile = profileById(table.profile);
+  const kind = profile?.kind ?? kindOf(new Set(roles.filter((r): r is Role => r !== null)));
+  return profile ? { table, suggestions, roles, kind, profile } : { table, suggestions, roles, kind };
 }
 
 export const SOURCE_LABELS: Readonly<Record<Source, string>> = {

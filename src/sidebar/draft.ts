@@ -5,6 +5,8 @@ import { SOURCES } from '../core/scorecard/sourceKind';
 import { bindMeasure } from '../core/scorecard/bindings';
 import { MULTI_COLUMN_ROLES, ROLE_LABELS, type Role } from '../core/tables/roles';
 import { SOURCE_LABELS, type SheetGuess } from './detect';
+import { sourceRefFor } from '../core/tables/profiles/setup';
+import type { CheckId, DefinitionReview, Implausible } from '../core/scorecard/plausibility';
 
 /**
  * The wizard's choices, kept apart from the views so that each step can go back and forth without
@@ -210,12 +212,13 @@ export function toDefinition(draft: Draft, guesses: readonly SheetGuess[]): Defi
     // A role several columns share (comments) is sent once: the column that fits it best, as the server picks.
     const fit = (i: number) => (guess.suggestions[i]?.role === c.roles[i] ? guess.suggestions[i].confidence : 0);
     const order = c.roles.map((_, i) => i).sort((a, b) => fit(b) - fit(a) || a - b);
-    const columns: Record<string, string> = {};
+    const mapping: Partial<Record<Role, number>> = {};
     for (const i of order) {
       const role = c.roles[i];
-      if (role && columns[role] === undefined) columns[role] = guess.table.headers[i];
+      if (role && mapping[role] === undefined) mapping[role] = i;
     }
-    sources[s] = { sheet: c.sheet, columns };
+    // The rules its export's profile reads it by (or a status column's), the filter columns and the currency.
+    sources[s] = sourceRefFor(c.sheet, guess.table, mapping, guess.table.columns);
   }
   const supported = supportedMeasures(draft);
   const on = supported.filter((m) => !draft.off.has(m.id));
@@ -228,3 +231,35 @@ export function toDefinition(draft: Draft, guesses: readonly SheetGuess[]): Defi
   if (on.length < supported.length) def.measures = on.map((m) => m.id);
   return def;
 }
+
+/** The server's checks of the draft as it stands (checkScorecard): in flight, done, or failed with a message. */
+export interface DraftCheck {
+  /** The definition's sources and period as JSON: which draft the answer is for. */
+  readonly key: string;
+  readonly state: 'pending' | 'done' | 'failed';
+  readonly result?: DefinitionReview;
+  readonly error?: string;
+  readonly done: Promise<DraftCheck>;
+}
+
+/** Which draft a check is for: the sources as they would be built, and the period. */
+export function checkKey(def: DefinitionInput): string {
+  return JSON.stringify([def.sources, def.period]);
+}
+
+/** The checks a manager may confirm as right: all but a sheet of the wrong kind (that one is chosen again). */
+export function acceptable(r: DefinitionReview): Implausible[] {
+  return r.problems.filter((p) => p.check !== 'kind');
+}
+
+/** What the checks stop, in words: nothing once every problem is confirmed (a sheet of the wrong kind never is). */
+export function checkProblems(check: DraftCheck | null, accepted: ReadonlySet<CheckId>): string[] {
+  if (!check || check.state === 'pending')
+    return ['Leadlag is still checking the columns against the whole sheets; wait a moment, then try again.'];
+  if (check.state === 'failed' || !check.result) return [check.error ?? 'The columns could not be checked. Read the sheets again.'];
+  return check.result.problems
+    .filter((p) => p.check === 'kind' || !accepted.has(p.check))
+    .map((p) => `${SOURCE_LABELS[p.source]}: ${capital(p.message)}.`);
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -30,7 +30,7 @@ beforeAll(async () => {
     spreadsheetName: () => 'Example',
     timestamp: () => '2026-12-01 09:00',
     withLock: (fn) => fn(),
-    dates: workbook.dateOptions(),
+    dates: () => workbook.dateOptions(),
   });
   dispatch(h, 'buildScorecard', { definition: suggestDefinition(detectSheets(workbook)) });
   opened = await openPreview({ workbook });

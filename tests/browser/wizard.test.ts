@@ -166,7 +166,8 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
     ['nps', 'Referral score (NPS)', (v: number) => String(Math.round(v))],
     // Rounded as Sheets shows it: to 15 significant digits first (a sum of 307,976.5 added in another order is
     // 307,976.49999999994, and shows as 307,977).
-    ['revenue', 'Revenue', (v: number) => Math.round(Number(v.toPrecision(15))).toLocaleString('en-GB')],
+    // Money in the sales' currency (the amount header says £).
+    ['revenue', 'Revenue', (v: number) => `£${Math.round(Number(v.toPrecision(15))).toLocaleString('en-GB')}`],
   ] as const) {
     const row = grid.find((r) => r[0]?.t === label)!;
     const m = expected.measures.find((x) => x.id === id)!;

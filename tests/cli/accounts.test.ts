@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCsv } from '../../src/core/tables/csv';
 import { run } from '../../src/cli/main';
 
 const data = (f: string) => join(__dirname, '..', '..', 'examples', 'data', f);
@@ -58,5 +61,37 @@ describe('leadlag accounts', () => {
     expect(cli('accounts', '--sales', data('sales.csv'), '--attention', 'responses').err).toMatch(
       /--attention responses counts the feedback file: give --feedback too/,
     );
+  });
+
+  test('a vendor export read by its rules, as the sheet reads it: failed and uncaptured Stripe payments are no revenue', () => {
+    const file = join(__dirname, '..', 'fixtures', 'exports', 'stripe-payments', 'unified_payments.csv');
+    const grid = parseCsv(readFileSync(file, 'utf8'));
+    const at = (h: string) => grid[0].indexOf(h);
+    const counted = grid.slice(1).filter((r) => !['Failed', 'Uncaptured'].includes(r[at('Status')]));
+    const r = cli('accounts', '--sales', file, '--json');
+    expect(r.code).toBe(0);
+    const accounts: { customer: string; revenue: number }[] = JSON.parse(r.out).accounts;
+    const names = new Set(accounts.map((a) => a.customer));
+    for (const gone of ['Kwame Jensen', 'Mateo Garcia', "Amara O'Brien"]) expect(names.has(gone)).toBe(false);
+    const total = accounts.reduce((t, a) => t + a.revenue, 0);
+    expect(total).toBeCloseTo(
+      counted.reduce((t, row) => t + Number(row[at('Converted Amount')]), 0),
+      6,
+    );
+  });
+
+  test('a blank row inside the answers: each account keeps its own last comment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlag-accounts-'));
+    const sales = join(dir, 'sales.csv');
+    const feedback = join(dir, 'feedback.csv');
+    writeFileSync(sales, 'Date,Customer,Amount\n2026-01-05,Acme,900\n2026-01-06,Bolt,100\n');
+    writeFileSync(
+      feedback,
+      'Date,Customer,How likely are you to recommend us?,Comments\n' + '2026-01-10,Acme,9,Nothing\n,,,\n2026-01-11,Bolt,3,Late again\n',
+    );
+    const r = cli('accounts', '--sales', sales, '--feedback', feedback, '--json');
+    expect(r.code).toBe(0);
+    const by = Object.fromEntries(JSON.parse(r.out).accounts.map((a: { customer: string; comment: string }) => [a.customer, a.comment]));
+    expect(by).toEqual({ Acme: '2026-01-10: Nothing', Bolt: '2026-01-11: Late again' });
   });
 });

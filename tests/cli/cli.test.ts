@@ -21,7 +21,16 @@ describe('leadlag scorecard (the command line)', () => {
     const r = cli(...all, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['period', 'periods', 'measures', 'connections_periods', 'connections', 'target_health', 'skipped']);
+    expect(Object.keys(j)).toEqual([
+      'period',
+      'periods',
+      'measures',
+      'connections_periods',
+      'connections',
+      'target_health',
+      'skipped',
+      'currency',
+    ]);
     expect(j.period).toBe('month');
     expect(j.periods).toHaveLength(12);
     expect(j.measures.map((m: { id: string }) => m.id)).toEqual([

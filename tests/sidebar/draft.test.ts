@@ -6,7 +6,19 @@ import { sheetTable } from '../../src/server/handlers';
 import { detectSheet, suggestDefinition } from '../../src/server/scorecard/detect';
 import { parseDefinition } from '../../src/core/scorecard/definition';
 import { guessSheet } from '../../src/sidebar/detect';
-import { initialDraft, parseTarget, remapRoles, setRole, supportedMeasures, toDefinition } from '../../src/sidebar/draft';
+import {
+  acceptable,
+  checkKey,
+  checkProblems,
+  initialDraft,
+  parseTarget,
+  remapRoles,
+  setRole,
+  supportedMeasures,
+  toDefinition,
+  type DraftCheck,
+} from '../../src/sidebar/draft';
+import type { DefinitionReview } from '../../src/core/scorecard/plausibility';
 
 /** The wizard's draft (src/sidebar/draft.ts), in Node: the same guesses as the server, and the definition it sends. */
 
@@ -73,4 +85,80 @@ test('a renamed column keeps its role when the sheets are read again', () => {
   const roles = remapRoles(guesses[0].table.headers, draft.sources.sales!.roles, fresh);
   expect(roles[4]).toBe('amount');
   expect(roles).toEqual(draft.sources.sales!.roles);
+});
+
+describe('vendor exports in the wizard (issue 11)', () => {
+  const fixture = (p: string) => parseCsv(readFileSync(join(__dirname, '..', 'fixtures', 'exports', p), 'utf8'));
+  const exportGrids = {
+    Orders: fixture('shopify-orders/orders_export.csv'),
+    Survey: fixture('surveymonkey/Customer Satisfaction Survey.csv'),
+  };
+  const exportGuesses = Object.entries(exportGrids).map(([n, g]) => guessSheet(sheetTable(n, g)));
+
+  test('each sheet is recognised as its export and chosen as its kind; the definition carries the profile’s rules, as the server’s does', () => {
+    expect(exportGuesses.map((g) => [g.table.profile, g.kind, g.profile?.name])).toEqual([
+      ['shopify-orders', 'sales', 'Shopify orders export'],
+      ['surveymonkey', 'feedback', 'SurveyMonkey responses export'],
+    ]);
+    const def = parseDefinition(toDefinition(initialDraft(exportGuesses, null), exportGuesses));
+    const fromServer = suggestDefinition(Object.entries(exportGrids).map(([n, g]) => detectSheet(n, g)));
+    expect(def.sources).toEqual(fromServer.sources);
+    expect(def.sources.sales).toMatchObject({
+      profile: 'shopify-orders',
+      currency: 'USD',
+      rules: { amounts: 'order' },
+      filters: ['Financial Status', 'Cancelled at', 'Payment Method'],
+    });
+    expect(def.sources.feedback).toMatchObject({ profile: 'surveymonkey', columns: { date: 'End Date' } });
+  });
+
+  test('a column set to Not used leaves the definition; the profile’s filters stay', () => {
+    const draft = initialDraft(exportGuesses, null);
+    const survey = exportGuesses[1];
+    const at = survey.roles.indexOf('satisfaction');
+    setRole(draft.sources.feedback!, at, null);
+    const def = parseDefinition(toDefinition(draft, exportGuesses));
+    expect(def.sources.feedback!.columns).not.toHaveProperty('satisfaction');
+    expect(def.sources.sales!.filters).toHaveLength(3);
+  });
+});
+
+describe('the checks stop step 2 until they are answered', () => {
+  const review = (problems: DefinitionReview['problems']): DraftCheck => ({
+    key: 'k',
+    state: 'done',
+    result: { problems, latest: [], sources: [] },
+    done: Promise.resolve(null as unknown as DraftCheck),
+  });
+  const zero = {
+    check: 'amount-zero' as const,
+    source: 'sales' as const,
+    column: 'Discount Amount',
+    message: '"Discount Amount" is 0 on 75% of the rows',
+  };
+  const kind = {
+    check: 'kind' as const,
+    source: 'sales' as const,
+    column: null,
+    holds: 'feedback' as const,
+    message: '"Survey" holds customer feedback, not sales data',
+  };
+  test('pending, failed and implausible checks stop; a confirmed check does not; a sheet of the wrong kind always does', () => {
+    expect(checkProblems(null, new Set())).toEqual([
+      'Leadlag is still checking the columns against the whole sheets; wait a moment, then try again.',
+    ]);
+    expect(
+      checkProblems(
+        { key: 'k', state: 'failed', error: 'The sheet is gone.', done: Promise.resolve(null as unknown as DraftCheck) },
+        new Set(),
+      ),
+    ).toEqual(['The sheet is gone.']);
+    expect(checkProblems(review([zero]), new Set())).toEqual(['Sales: "Discount Amount" is 0 on 75% of the rows.']);
+    expect(checkProblems(review([zero]), new Set(['amount-zero']))).toEqual([]);
+    expect(checkProblems(review([kind, zero]), new Set(['amount-zero', 'kind']))).toEqual([
+      'Sales: "Survey" holds customer feedback, not sales data.',
+    ]);
+    expect(acceptable(review([kind, zero]).result!)).toEqual([zero]);
+    expect(checkKey({ version: 1, sources: {}, period: 'month' })).not.toBe(checkKey({ version: 1, sources: {}, period: 'week' }));
+  });
 });

@@ -7,10 +7,16 @@ import { type RatioRows } from './ratio';
 
 const STARS_EXPECTED = 'stars are numbers from 1 to 5, "4/5", "4 stars" or ★★★★☆';
 
-/** Stars as pasted: 4, "4", "4/5", "4 stars", "★★★★☆". */
+/** Star ratings as words: Google Business Profile writes "FOUR" (and "STAR_RATING_UNSPECIFIED" for none). */
+const STAR_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** Stars as pasted: 4, "4", "4/5", "4 stars", "★★★★☆", "FOUR". */
 export function readStars(c: Cell): number | null | undefined {
   if (typeof c === 'string') {
     const t = c.trim();
+    const word = STAR_WORDS[t.toLowerCase()];
+    if (word !== undefined) return word;
+    if (t === 'STAR_RATING_UNSPECIFIED') return null;
     if (/^[★☆✩✭✮\s]+$/.test(t) && t !== '') return (t.match(/[★✭✮]/g) ?? []).length;
     const m = /^(\d+(?:[.,]\d+)?)\s*(?:\/\s*\d+|stars?|★)?$/i.exec(t);
     if (m) return Number(m[1].replace(',', '.'));

@@ -18,6 +18,8 @@ const OPTIONS: Record<MeasureId, Binding[]> = {
   net_comparison: [{ source: 'feedback', dates: 'date', a: 'comparison' }],
   on_time: [{ source: 'sales', dates: 'delivered_date', a: 'promised_date' }],
   return_rate: [
+    // Money given back against the sales (DOMAIN.md: refunds are returns by value), as the sales ledger counts it.
+    { source: 'sales', dates: 'date', a: 'amount', b: 'refunded' },
     { source: 'sales', dates: 'date', a: 'quantity', b: 'returned' },
     { source: 'sales', dates: 'date', a: 'amount', b: 'returned' },
   ],

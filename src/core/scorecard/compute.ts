@@ -3,17 +3,21 @@ import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
 import { type Cell } from '../values/cell';
 import { isoDay } from '../time/days';
-import { readHealthSales } from '../measures/targetHealth/read';
 import { readTargets } from '../measures/targetHealth/targets';
 import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
 import { type SourceRules } from '../sources/rules';
+import { type SalesLedger } from '../sources/salesLedger';
+import { healthSalesOf } from '../sources/healthSection';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
 import type { Evidence } from '../measures/leadLag';
 import { fail } from '../values/errors';
 import { SCORECARD_DEFAULTS } from './defaults';
+import { shownDecimals } from './precision';
+import { type PathAt, type TargetKind, measureTarget } from './targets';
+import { type TargetPath, pathIndexes } from './targetPath';
 
 /** A source table as the scorecard sees it: its columns by role, how its rows are read, and the rows left out. */
 export interface SourceColumns {
@@ -31,6 +35,8 @@ export interface ScorecardOptions {
   readonly period: PeriodSpec;
   readonly count: number;
   readonly targets: Partial<Record<MeasureId, number>>;
+  /** "From X to Y by when" per measure (targetPath.ts); checked against `period` when read. */
+  readonly paths?: Partial<Record<MeasureId, TargetPath>>;
   /** Which measures to show; default: every one the data supports. */
   readonly measures?: readonly MeasureId[];
   readonly maxLag: number;
@@ -38,6 +44,14 @@ export interface ScorecardOptions {
   readonly lastDays: number;
   /** Target health's targets, as a sheet or CSV holds them (core/measures/targetHealth/targets.ts), and its name for messages. */
   readonly healthTargets?: { readonly name: string; readonly cells: readonly (readonly Cell[])[] };
+}
+
+/** A path's periods as indexes of the scorecard's period; throws InputError when they are not of it. */
+export function pathAt(path: TargetPath | undefined, spec: PeriodSpec): PathAt | undefined {
+  if (!path) return undefined;
+  const fit = pathIndexes(path, spec);
+  if ('problem' in fit) fail(`the target path ${fit.problem}`);
+  return { from: path.from, to: path.to, start: fit.start, by: fit.by, startLabel: path.start, byLabel: path.by };
 }
 
 export const DEFAULT_OPTIONS: ScorecardOptions = {
@@ -60,8 +74,15 @@ export interface ScorecardResult {
     values: (number | null)[];
     /** The count behind each value: answers, orders due, orders, units or value sold (DOMAIN.md "Sample size"). */
     counts: (number | null)[];
+    /** The target of the latest value's period: typed, on the path "from X to Y by when", or suggested from the history. */
     target: number | null;
+    target_kind: TargetKind | null;
+    /** Where the target comes from, in words (a suggestion says its rule and figures). */
+    target_why: string;
+    /** Compared at the precision the measure is shown with (a value shown equal to its target is on track). */
     status: Status | null;
+    /** The period of the latest value: a source with nothing in the last period is judged on the one before. */
+    as_of: string | null;
     /** Why the measure could not be counted (a cell that cannot be read), or null: the other measures still are. */
     problem: string | null;
   }[];
@@ -205,31 +226,19 @@ function healthJson(r: HealthRow): HealthJson {
 }
 
 /**
- * Target health of a sales table, from its columns by role: returns from `returned` (counted against the
- * quantity where there is one, else the amounts), discounts from `discount` (money off), reps from `rep`.
+ * Target health of a sales table (DOMAIN.md *Target health*), per period for the team and per rep: over the
+ * sales the ledger counts (left-out orders and refund rows out, an order's amount once), the same sales as
+ * every other measure and the scorecard's panel (core/sources/healthSection.ts).
  */
 export function salesTargetHealth(
-  sales: Readonly<Record<string, Column>>,
+  ledger: SalesLedger,
+  rep: Column | undefined,
   options: Pick<ScorecardOptions, 'healthPeriod' | 'lastDays' | 'healthTargets'>,
-  dates: DateOptions,
 ): HealthJson[] {
-  if (!sales.date || !sales.amount) return [];
-  const days = cachedDayColumn(sales.date, dates);
-  const s = readHealthSales(
-    {
-      dates: sales.date,
-      amounts: sales.amount,
-      returned: sales.returned,
-      sold: sales.returned ? (sales.quantity ?? sales.amount) : undefined,
-      discount: sales.discount,
-      rep: sales.rep,
-    },
-    days,
-    dates,
-  );
+  if (!ledger.values.amount) return [];
   const t = options.healthTargets;
   const targets = t ? readTargets(t.cells, options.healthPeriod, t.name) : null;
-  return targetHealth(s, options.healthPeriod, options.lastDays, targets).rows.map(healthJson);
+  return targetHealth(healthSalesOf(ledger, rep), options.healthPeriod, options.lastDays, targets).rows.map(healthJson);
 }
 
 /** The last `count` periods, ending with the period of the latest date in the given columns. */
@@ -242,10 +251,12 @@ export function sourceSeriesOf(
   sources: Partial<Record<Source, SourceColumns>>,
   spec: PeriodSpec,
   dates: DateOptions,
+  health?: { readonly spec: PeriodSpec; readonly lastDays: number },
 ): Partial<Record<Source, SourceSeries>> {
   const out: Partial<Record<Source, SourceSeries>> = {};
   const { sales, feedback, reviews } = sources;
-  if (sales?.columns.date) out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates);
+  if (sales?.columns.date)
+    out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates, undefined, undefined, health);
   if (feedback?.columns.date) out.feedback = feedbackSeries(feedback.columns, feedback.filters, feedback.rules ?? {}, spec, dates);
   if (reviews?.columns.date && reviews.columns.stars)
     out.reviews = reviewSeries(reviews.columns, reviews.filters, reviews.rules ?? {}, spec, dates);
@@ -284,15 +295,22 @@ export function computeScorecard(
     const row = s?.measures.find((m) => m.id === info.id);
     if (!s || !row) continue;
     const values = at(s, row, periods, 'values');
-    const target = options.targets[info.id] ?? null;
+    let latestAt: number | null = null;
+    for (let k = values.length - 1; k >= 0 && latestAt === null; k--) if (values[k] !== null) latestAt = periods[k];
+    const path = pathAt(options.paths?.[info.id], options.period);
+    // Suggestions read the history up to the last period shown (every period the data has).
+    const target = measureTarget(info, at(s, row, all, 'values'), options.targets[info.id], path, latestAt);
     measures.push({
       id: info.id,
       kind: info.kind,
       label: info.label,
       values,
       counts: at(s, row, periods, 'counts'),
-      target,
-      status: targetStatus(latestValue(values), target, info.better),
+      target: target.value,
+      target_kind: target.kind,
+      target_why: target.why,
+      status: targetStatus(latestValue(values), target.value, info.better, shownDecimals(info.format)),
+      as_of: latestAt === null ? null : periodLabel(latestAt, options.period),
       problem: row.problem,
     });
     if (!row.problem) everyPeriod.set(info.id, at(s, row, all, 'values'));
@@ -321,7 +339,8 @@ export function computeScorecard(
     sentence: c.sentence,
   }));
 
-  const target_health = sources.sales ? salesTargetHealth(sources.sales.columns, options, dates) : [];
+  const ledger = series.sales?.ledger;
+  const target_health = ledger && sources.sales ? salesTargetHealth(ledger, sources.sales.columns.rep, options) : [];
 
   const skipped: ScorecardResult['skipped'] = [];
   for (const kind of ['sales', 'feedback', 'reviews'] as const) {

@@ -3,7 +3,9 @@ import { MEASURE_IDS, type MeasureId } from './measures';
 import { ROLES, type Role, isRole } from '../tables/roles';
 import { SCORECARD_DEFAULTS } from './defaults';
 import { SOURCES } from './sourceKind';
-import { MAX_FILTERS, type SourceRules } from '../sources/rules';
+import { type FilterRule, MAX_FILTERS, type SourceRules, filtersRead } from '../sources/rules';
+import { type PeriodKind, calendarSpec } from '../time/periods';
+import { type TargetPath, pathIndexes } from './targetPath';
 
 /**
  * What a scorecard is built from, stored in the spreadsheet (a document setting) so that it can be
@@ -25,6 +27,8 @@ function makeShape() {
     filters: z.optional(z.unknown()),
     /** The export the sheet was recognised as (core/tables/profiles), for messages: "Shopify orders". */
     profile: z.optional(z.string()),
+    /** The amounts' currency (ISO code such as "GBP"), from the amount header or its values: money rows are formatted in it. */
+    currency: z.optional(z.string()),
   });
   return z.object({
     version: z.number(),
@@ -41,6 +45,10 @@ function makeShape() {
     targets: z.optional(z.unknown()),
     /** Measure id → the note a manager typed beside it on the scorecard (kept on rebuild). */
     notes: z.optional(z.unknown()),
+    /** Measure id → "from X to Y by when" (targetPath.ts), which then sets the target of every period. */
+    paths: z.optional(z.unknown()),
+    /** The (at most 3) measures that matter most, shown big at the top and in the weekly mail. */
+    marked: z.optional(z.unknown()),
     maxLag: z.optional(z.number()),
     lastDays: z.optional(z.number()),
   });
@@ -65,6 +73,8 @@ export interface SourceRefDef {
   /** Header names of the filter columns, by place: filters[0] is what leave1 reads. */
   readonly filters?: readonly string[];
   readonly profile?: string;
+  /** ISO 4217 code of the amounts (core/values/currency.ts), e.g. "GBP"; absent when nothing says. */
+  readonly currency?: string;
 }
 
 export interface ScorecardDefinition {
@@ -75,11 +85,60 @@ export interface ScorecardDefinition {
   readonly measures?: readonly MeasureId[];
   readonly targets: Partial<Record<MeasureId, number | null>>;
   readonly notes?: Partial<Record<MeasureId, string>>;
+  /** "From X to Y by when": the target of each period is where the line from X to Y is then. */
+  readonly paths?: Partial<Record<MeasureId, TargetPath>>;
+  /** The measures that matter most (at most MAX_MARKED), in the order the manager gave; absent: chosen by default. */
+  readonly marked?: readonly MeasureId[];
   readonly maxLag: number;
   readonly lastDays: number;
 }
 
 const PERIODS = ['week', 'month', 'quarter'] as const;
+
+/** 4DX: a team that chases more than two or three "wildly important" goals achieves none. */
+export const MAX_MARKED = 3;
+
+function checkPath(id: string, value: unknown, period: string, problems: string[]): TargetPath | null {
+  const at = `paths.${id}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`${at} must be { from, to, start, by }`);
+    return null;
+  }
+  const { from, to, start, by } = value as Record<string, unknown>;
+  if (typeof from !== 'number' || !Number.isFinite(from) || typeof to !== 'number' || !Number.isFinite(to)) {
+    problems.push(`${at}: from and to must be numbers`);
+    return null;
+  }
+  if (typeof start !== 'string' || typeof by !== 'string') {
+    problems.push(`${at}: start and by must be period labels such as 2026-01`);
+    return null;
+  }
+  const path = { from, to, start: start.trim(), by: by.trim() };
+  if ((PERIODS as readonly string[]).includes(period)) {
+    const fit = pathIndexes(path, calendarSpec(period as PeriodKind));
+    if ('problem' in fit) {
+      problems.push(`${at}: ${fit.problem}`);
+      return null;
+    }
+  }
+  return path;
+}
+
+/** A list of filter rules as stored, or null when it is not one. */
+function filterRules(value: unknown, keepAllowed: boolean): FilterRule[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: FilterRule[] = [];
+  for (const r of value as unknown[]) {
+    if (typeof r !== 'object' || r === null) return null;
+    const { filter, values, keep } = r as { filter?: unknown; values?: unknown; keep?: unknown };
+    if (!Number.isInteger(filter) || (filter as number) < 0 || (filter as number) >= MAX_FILTERS) return null;
+    if (!Array.isArray(values) || !values.every(isString)) return null;
+    if (keep !== undefined && (keep !== true || !keepAllowed)) return null;
+    const rule = { filter: filter as number, values: (values as string[]).map((x) => x.trim().toLowerCase()) };
+    out.push(keep ? { ...rule, keep: true } : rule);
+  }
+  return out;
+}
 
 /** Source rules as stored: checked field by field (they come back from a settings store or the sidebar). */
 function checkRules(value: unknown, at: string, problems: string[]): SourceRules | null {
@@ -87,31 +146,30 @@ function checkRules(value: unknown, at: string, problems: string[]): SourceRules
     problems.push(`${at} must be an object`);
     return null;
   }
-  const v = value as { amounts?: unknown; leaveOut?: unknown };
-  const out: { amounts?: 'line' | 'order'; leaveOut?: { filter: number; values: string[] }[] } = {};
+  const v = value as { amounts?: unknown; leaveOut?: unknown; returns?: unknown; negatives?: unknown; scale?: unknown; topBox?: unknown };
+  const out: { -readonly [K in keyof SourceRules]: SourceRules[K] } = {};
   if (v.amounts !== undefined) {
     if (v.amounts === 'line' || v.amounts === 'order') out.amounts = v.amounts;
     else problems.push(`${at}.amounts must be "line" or "order"`);
   }
-  if (v.leaveOut !== undefined) {
-    const ok =
-      Array.isArray(v.leaveOut) &&
-      v.leaveOut.every(
-        (r: unknown) =>
-          typeof r === 'object' &&
-          r !== null &&
-          Number.isInteger((r as { filter?: unknown }).filter) &&
-          ((r as { filter: number }).filter as number) >= 0 &&
-          (r as { filter: number }).filter < MAX_FILTERS &&
-          Array.isArray((r as { values?: unknown }).values) &&
-          ((r as { values: unknown[] }).values as unknown[]).every(isString),
-      );
-    if (ok)
-      out.leaveOut = (v.leaveOut as { filter: number; values: string[] }[]).map((r) => ({
-        filter: r.filter,
-        values: r.values.map((x) => x.trim().toLowerCase()),
-      }));
-    else problems.push(`${at}.leaveOut must list { filter: 0..${MAX_FILTERS - 1}, values: [text] }`);
+  for (const key of ['leaveOut', 'returns'] as const) {
+    if (v[key] === undefined) continue;
+    const rules = filterRules(v[key], key === 'leaveOut');
+    if (rules) out[key] = rules;
+    else
+      problems.push(`${at}.${key} must list { filter: 0..${MAX_FILTERS - 1}, values: [text]${key === 'leaveOut' ? ', keep?: true' : ''} }`);
+  }
+  if (v.negatives !== undefined) {
+    if (v.negatives === 'returns') out.negatives = 'returns';
+    else problems.push(`${at}.negatives must be "returns"`);
+  }
+  if (v.scale !== undefined) {
+    if (typeof v.scale === 'number' && Number.isInteger(v.scale) && v.scale >= 2 && v.scale <= 100) out.scale = v.scale;
+    else problems.push(`${at}.scale must be a whole number from 2 to 100`);
+  }
+  if (v.topBox !== undefined) {
+    if (typeof v.topBox === 'number' && Number.isInteger(v.topBox) && v.topBox >= 1 && v.topBox < (out.scale ?? 5)) out.topBox = v.topBox;
+    else problems.push(`${at}.topBox must be a whole number from 1 to ${(out.scale ?? 5) - 1}`);
   }
   return out;
 }
@@ -169,10 +227,13 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
       if (Array.isArray(s.filters) && s.filters.every(isString) && s.filters.length <= MAX_FILTERS) ref.filters = s.filters as string[];
       else problems.push(`sources.${kind}.filters must be at most ${MAX_FILTERS} header names`);
     }
-    for (const r of ref.rules?.leaveOut ?? [])
-      if (!ref.filters?.[r.filter])
-        problems.push(`sources.${kind}.rules: leave${r.filter + 1} reads filter ${r.filter + 1}, which names no column`);
+    for (const f of ref.rules ? filtersRead(ref.rules) : [])
+      if (!ref.filters?.[f]) problems.push(`sources.${kind}.rules read filter ${f + 1}, which names no column`);
     if (s.profile !== undefined) ref.profile = s.profile;
+    if (s.currency !== undefined) {
+      if (/^[A-Z]{3}$/.test(s.currency)) ref.currency = s.currency;
+      else problems.push(`sources.${kind}.currency must be a three-letter currency code such as GBP, not "${s.currency}"`);
+    }
     sources[kind] = ref;
   }
   const known = (id: string) => (MEASURE_IDS as readonly string[]).includes(id);
@@ -188,6 +249,22 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   for (const id of Object.keys(notes ?? {})) if (!known(id)) problems.push(`notes: "${id}" is not a measure`);
   const period = d.period ?? SCORECARD_DEFAULTS.period;
   if (!(PERIODS as readonly string[]).includes(period)) problems.push(`period must be ${PERIODS.join(', ')}, not "${period}"`);
+  const pathsIn = d.paths === undefined ? undefined : map(d.paths, (_v): _v is unknown => true);
+  if (pathsIn === null) problems.push('paths must map measure ids to { from, to, start, by }');
+  const paths: Partial<Record<MeasureId, TargetPath>> = {};
+  for (const [id, v] of Object.entries(pathsIn ?? {})) {
+    if (!known(id)) problems.push(`paths: "${id}" is not a measure`);
+    else {
+      const p = checkPath(id, v, period, problems);
+      if (p) paths[id as MeasureId] = p;
+    }
+  }
+  const marked = d.marked === undefined ? undefined : Array.isArray(d.marked) && d.marked.every(isString) ? (d.marked as string[]) : null;
+  if (marked === null) problems.push('marked must be a list of measure ids');
+  for (const id of marked ?? []) if (!known(id)) problems.push(`marked: "${id}" is not a measure`);
+  if (marked && marked.length > MAX_MARKED)
+    problems.push(`marked: choose at most ${MAX_MARKED} measures that matter most, not ${marked.length}`);
+  if (marked && new Set(marked).size !== marked.length) problems.push('marked: a measure is listed twice');
   const def: ScorecardDefinition = {
     version: 1,
     period: period as ScorecardDefinition['period'],
@@ -200,6 +277,8 @@ export function checkDefinition(d: DefinitionShaped): ScorecardDefinition {
   };
   if (def.measures === undefined) delete (def as { measures?: unknown }).measures;
   if (notes && Object.keys(notes).length) (def as { notes?: unknown }).notes = notes;
+  if (Object.keys(paths).length) (def as { paths?: unknown }).paths = paths;
+  if (marked) (def as { marked?: unknown }).marked = marked;
   if (problems.length) throw new Error(`The scorecard settings are not valid: ${problems.join('; ')}`);
   return def;
 }

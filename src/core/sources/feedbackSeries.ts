@@ -3,7 +3,7 @@ import { type DateOptions, cachedDayColumn } from '../values/date';
 import { InputError } from '../values/errors';
 import { type PeriodSpec } from '../time/periods';
 import { npsPeriodCounts } from '../measures/npsByPeriod';
-import { csatRows } from '../measures/csat';
+import { csatRows, labelScale } from '../measures/csat';
 import { comparisonRows } from '../measures/comparison';
 import { reviewRows } from '../measures/reviews';
 import { type RatioRows } from '../measures/ratio';
@@ -43,8 +43,14 @@ export interface FeedbackPeriods extends PeriodSpan {
   readonly comparison: RatePeriods | null;
   /** Rows the leave-out rules took out (unfinished or test responses). */
   readonly leftOutCount: number;
+  /** The first LEFT_OUT_LISTED of them, with why (rows without a date that a rule catches too). */
+  readonly leftOut: readonly { readonly index: number; readonly reason: string }[];
+  /** The satisfaction scale counted on (rules.scale, else the scale its labels say, else `scale`). */
+  readonly scale: number;
   readonly problems: Readonly<Partial<Record<'nps' | 'csat' | 'net_comparison', string>>>;
 }
+
+const LEFT_OUT_LISTED = 200;
 
 function tryRows(read: () => RatioRows): RatioRows | string {
   try {
@@ -68,24 +74,40 @@ function group(rows: RatioRows, slot: Int32Array, k: number): RatePeriods {
   return { num, den };
 }
 
-/** Rows kept: dated and not taken out by a rule (each response is its own group). */
+/**
+ * Rows kept: dated and not taken out by a rule (each response is its own group). A rule also names the
+ * undated rows it catches (a partial response has no submit date), so that the list says why they are out.
+ */
 function kept(
   days: Float64Array,
   cols: { filters?: readonly (Column | undefined)[] },
   rules: SourceRules,
-): { keep: Uint8Array; leftOut: number } {
+): { keep: Uint8Array; leftOut: number; listed: { index: number; reason: string }[] } {
   const n = days.length;
   const groupOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) groupOf[i] = days[i] === days[i] ? i : -1;
+  for (let i = 0; i < n; i++) groupOf[i] = i;
   const left = leftOutRows(cols.filters, rules, groupOf, n);
   const keep = new Uint8Array(n);
+  const listed: { index: number; reason: string }[] = [];
   let leftOut = 0;
   for (let i = 0; i < n; i++) {
-    if (groupOf[i] < 0) continue;
-    if (left.out[i]) leftOut++;
-    else keep[i] = 1;
+    const dated = days[i] === days[i];
+    if (left.out[i]) {
+      if (dated) leftOut++;
+      if (listed.length < LEFT_OUT_LISTED && (dated || hasAnswer(cols.filters, i))) listed.push({ index: i, reason: left.reason(i) });
+    } else if (dated) keep[i] = 1;
   }
-  return { keep, leftOut };
+  return { keep, leftOut, listed };
+}
+
+/** Whether an undated row holds anything in the filter columns (a blank row between tables does not). */
+function hasAnswer(filters: readonly (Column | undefined)[] | undefined, i: number): boolean {
+  for (const f of filters ?? []) {
+    if (!f) continue;
+    const c = f.rows ? f.rows[i][0] : f.cells[i];
+    if (c !== '' && c !== null && c !== undefined) return true;
+  }
+  return false;
 }
 
 /** Survey answers per period from `start` (a period index; default the first answered period). */
@@ -100,14 +122,17 @@ export function feedbackPeriods(
 ): FeedbackPeriods {
   for (const c of [cols.referral_score, cols.satisfaction, cols.comparison, ...(cols.filters ?? [])]) if (c) sameLength(cols.date, c);
   const days = cachedDayColumn(cols.date, opts);
-  const { keep, leftOut } = kept(days, cols, rules);
+  const { keep, leftOut, listed } = kept(days, cols, rules);
   const problems: Partial<Record<'nps' | 'csat' | 'net_comparison', string>> = {};
+  // A 7-point labelled scale says so by its labels (csat.ts labelScale); rules.scale says it outright.
+  const csatScale = rules.scale ?? (cols.satisfaction && scale === 5 ? (labelScale(cols.satisfaction.cells) ?? 5) : scale);
+  const csatTop = rules.topBox ?? topBox;
 
   // The span runs over every kept response with a date, whichever questions it answered.
   const span = spanOf(days, keep, spec, start);
   const { first, count } = span;
   const slot = slotsIn(days, keep, span);
-  const csat = cols.satisfaction ? tryRows(() => csatRows(cols.satisfaction!, scale, topBox)) : null;
+  const csat = cols.satisfaction ? tryRows(() => csatRows(cols.satisfaction!, csatScale, csatTop)) : null;
   const comparison = cols.comparison ? tryRows(() => comparisonRows(cols.comparison!)) : null;
   let npsCounts: ReturnType<typeof npsPeriodCounts> | string | null = null;
   if (cols.referral_score) {
@@ -143,7 +168,7 @@ export function feedbackPeriods(
   if (typeof comparison === 'string') problems.net_comparison = comparison;
   else if (comparison) comparisonOut = group(comparison, slot, count);
 
-  return { ...span, nps, csat: csatOut, comparison: comparisonOut, leftOutCount: leftOut, problems };
+  return { ...span, nps, csat: csatOut, comparison: comparisonOut, leftOutCount: leftOut, leftOut: listed, scale: csatScale, problems };
 }
 
 export interface ReviewColumns {
@@ -158,6 +183,7 @@ export interface ReviewPeriods extends PeriodSpan {
   /** Low reviews (stars ≤ lowMax) per period, and how many were answered. */
   readonly response: RatePeriods | null;
   readonly leftOutCount: number;
+  readonly leftOut: readonly { readonly index: number; readonly reason: string }[];
   readonly problems: Readonly<Partial<Record<'review_response', string>>>;
 }
 
@@ -172,7 +198,7 @@ export function reviewPeriods(
 ): ReviewPeriods {
   for (const c of [cols.stars, cols.responded, ...(cols.filters ?? [])]) if (c) sameLength(cols.date, c);
   const days = cachedDayColumn(cols.date, opts);
-  const { keep, leftOut } = kept(days, cols, rules);
+  const { keep, leftOut, listed } = kept(days, cols, rules);
   const rows = cols.responded ? tryRows(() => reviewRows(cols.stars, cols.responded!, lowMax)) : null;
   const problems: Partial<Record<'review_response', string>> = {};
   const span = spanOf(days, keep, spec, start);
@@ -180,5 +206,5 @@ export function reviewPeriods(
   let response: RatePeriods | null = null;
   if (typeof rows === 'string') problems.review_response = rows;
   else if (rows) response = group(rows, slot, span.count);
-  return { ...span, response, leftOutCount: leftOut, problems };
+  return { ...span, response, leftOutCount: leftOut, leftOut: listed, problems };
 }

@@ -1,30 +1,96 @@
-import { type PeriodSpec, periodLabel } from '../time/periods';
-import { targetPressure } from '../measures/targetPressure';
+import { type PeriodSpec } from '../time/periods';
+import { type Cell } from '../values/cell';
+import { type HealthSales, readReps } from '../measures/targetHealth/read';
+import { type Column } from '../values/column';
+import { targetHealth } from '../measures/targetHealth/targetHealth';
+import { FLAG_WORDS } from '../measures/targetHealth/findings';
+import { readTargets } from '../measures/targetHealth/targets';
 import { type SalesLedger } from './salesLedger';
 
 /**
- * Target health (DOMAIN.md) over a sales ledger's counted sales (orders once, left-out rows out), as the
- * rows SALES_SERIES spills under its measures and the scorecard's panel shows: a header row, then one row
- * per period.
+ * Target health (DOMAIN.md *Target health*) over a sales ledger's counted sales (an order once, left-out rows
+ * out), as the rows SALES_SERIES spills under its measures and the scorecard's panel shows: a header row,
+ * then the team's row for each period. Partial periods say so and are never flagged; each flagged row has
+ * one sentence a manager reads.
  */
-export const HEALTH_HEADERS = ['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag'] as const;
+export const HEALTH_HEADERS = [
+  'Period',
+  'Sales',
+  'Share in last days',
+  'Expected share',
+  'Spike ratio',
+  'Returned: last days',
+  'Returned: rest',
+  'Discount: last days',
+  'Discount: rest',
+  'Next start ratio',
+  'Flags',
+  'Finding',
+] as const;
 
-export function healthRows(ledger: SalesLedger, spec: PeriodSpec, lastDays: number): (string | number | null)[][] {
-  const amounts = ledger.values.amount;
-  if (!amounts) return [];
-  const days = new Float64Array(ledger.n);
-  const cells: number[] = new Array(ledger.n);
-  for (let i = 0; i < ledger.n; i++) {
-    days[i] = ledger.sale[i] ? ledger.day[i] : NaN;
-    cells[i] = ledger.sale[i] ? amounts[i] : 0;
+/**
+ * A ledger's sales as target health reads them: the counted sales only (left-out orders and refund rows out),
+ * an order-level amount on its order's first line, returns against units (or refunds against amounts),
+ * discounts as money off (a column written as negative amounts, as Square writes them, counts by size; a
+ * column of rates only is left out: TARGET_HEALTH's discount_is says how to read one), and reps when given.
+ */
+export function healthSalesOf(ledger: SalesLedger, rep?: Column): HealthSales {
+  const n = ledger.n;
+  const amount = ledger.values.amount!;
+  const days = new Float64Array(n).fill(NaN);
+  const amounts = new Float64Array(n).fill(NaN);
+  const orderLevel = ledger.level === 'order';
+  for (let i = 0; i < n; i++) {
+    if (!ledger.sale[i]) continue;
+    if (orderLevel && ledger.orderFirst[ledger.order[i]] !== i && amount[i] === 0) continue;
+    days[i] = ledger.day[i];
+    amounts[i] = amount[i];
   }
-  const { buckets, rows } = targetPressure(days, { cells, width: 1, name: 'amounts', named: true }, spec, lastDays);
-  return rows.map((r, k) => [
-    periodLabel(buckets.first + k, spec),
-    r.sales,
-    r.share,
-    r.expected,
-    r.ratio,
-    r.flagged ? 'End-of-period push' : '',
-  ]);
+  const v = ledger.values;
+  let returns: HealthSales['returns'] = null;
+  if (v.returned && v.quantity) returns = { returned: v.returned, base: v.quantity };
+  else if (v.refunded) returns = { returned: v.refunded, base: amount };
+  let discount: HealthSales['discount'] = null;
+  if (v.discount) {
+    let money = false;
+    for (let i = 0; i < n; i++) if (Math.abs(v.discount[i]) > 1) money = true;
+    if (money) {
+      const off = Float64Array.from(v.discount, Math.abs);
+      const list = new Float64Array(n);
+      for (let i = 0; i < n; i++) list[i] = amounts[i] === amounts[i] && amounts[i] > 0 ? amounts[i] + off[i] : 0;
+      discount = { off, list };
+    }
+  }
+  return { days, amounts, returns, discount, ...(rep ? readReps(rep, amounts) : { rep: null, reps: [] }) };
+}
+
+/** The section's rows (header first), or none without amounts. `targets`: a targets table (rows of cells), if any. */
+export function healthRows(
+  ledger: SalesLedger,
+  spec: PeriodSpec,
+  lastDays: number,
+  targets?: readonly (readonly Cell[])[] | null,
+): (string | number | null)[][] {
+  if (!ledger.values.amount) return [];
+  const t = targets && targets.some((r) => r.some((c) => c !== '' && c !== null && c !== undefined)) ? readTargets(targets, spec) : null;
+  const h = targetHealth(healthSalesOf(ledger), spec, lastDays, t);
+  const out: (string | number | null)[][] = [];
+  for (const r of h.rows) {
+    if (r.rep !== null) continue;
+    out.push([
+      r.label,
+      r.push.sales,
+      r.push.share,
+      r.push.expected,
+      r.push.ratio,
+      r.returns?.push.rate ?? null,
+      r.returns?.rest.rate ?? null,
+      r.discount?.push.rate ?? null,
+      r.discount?.rest.rate ?? null,
+      r.pullForward?.ratio ?? null,
+      r.partial ? 'Partial period' : r.flags.map((f) => FLAG_WORDS[f]).join(', '),
+      r.finding,
+    ]);
+  }
+  return out;
 }

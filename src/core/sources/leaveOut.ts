@@ -1,8 +1,8 @@
 import { type Column } from '../values/column';
-import { type SourceRules, leavesOut } from './rules';
+import { type SourceRules, ruleLeavesOut } from './rules';
 
 /** How a filter cell reads for the leave-out rules: trimmed text ('' for blank). */
-function filterText(c: unknown): string {
+export function filterText(c: unknown): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) return isNaN(c.getTime()) ? '' : String(c.getTime());
   return String(c).trim();
@@ -30,9 +30,10 @@ export function leftOutRows(
       const g = group[i];
       if (g < 0 || outGroup[g]) continue;
       const t = filterText(rows ? rows[i][0] : col.cells[i]);
-      if (!leavesOut(rule.values, t)) continue;
+      if (!ruleLeavesOut(rule, t)) continue;
       outGroup[g] = 1;
-      why.set(g, t === '' ? `${col.name} is blank` : `${col.name} is "${t.length > 40 ? `${t.slice(0, 37)}...` : t}"`);
+      const is = t === '' ? `${col.name} is blank` : `${col.name} is "${t.length > 40 ? `${t.slice(0, 37)}...` : t}"`;
+      why.set(g, rule.keep ? `${is} (only ${rule.values.map((v) => `"${v}"`).join(' or ')} counts)` : is);
     }
   }
   const out = new Uint8Array(n);

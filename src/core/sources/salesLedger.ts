@@ -3,8 +3,8 @@ import { isBlank } from '../values/cell';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { readNumber } from '../values/number';
 import { InputError } from '../values/errors';
-import { type SourceRules } from './rules';
-import { leftOutRows } from './leaveOut';
+import { type SourceRules, matches } from './rules';
+import { filterText, leftOutRows } from './leaveOut';
 
 /**
  * A sales table read once into what the lag measures and the sales-side lead measures count
@@ -18,6 +18,10 @@ import { leftOutRows } from './leaveOut';
  * - Amounts at the order level (rules.amounts = 'order', or decided from the data) are counted once per
  *   order: the first non-blank amount among its rows, on that row. At the line level every row counts.
  *   Cost, margin, refund and discount follow the amount's level; quantities and returned units are per line.
+ * - A return row (rules.returns: a refund row, a credit memo or note; rules.negatives: a row whose amount is
+ *   below zero) is neither a sale nor an order: the size of its amount is a return by value in its own
+ *   period, added to the refunds (at the order level once per id among the return rows). A return row of an
+ *   order that a leave-out rule takes out goes with it (a cancelled order's refund is no return).
  */
 export interface SalesColumns {
   readonly date: Column;
@@ -46,6 +50,9 @@ export interface SalesLedger {
   readonly day: Float64Array;
   /** 1 where the row counts as a sale. */
   readonly sale: Uint8Array;
+  /** 1 where the row is a return row (its value is in values.refunded), counted in its own period. */
+  readonly returnRow: Uint8Array;
+  readonly returnRows: number;
   /** The order of each sale row, 0..orders−1 (−1 for other rows); orders are numbered by first appearance. */
   readonly order: Int32Array;
   readonly orders: number;
@@ -149,31 +156,6 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
     }
   } else for (let i = 0; i < n; i++) if (day[i] === day[i]) key[i] = keys++;
 
-  // Leave-out rules: an order with one such row goes whole.
-  const left = leftOutRows(cols.filters, rules, key, keys);
-  const sale = new Uint8Array(n);
-  const order = new Int32Array(n).fill(-1);
-  const renumber = new Int32Array(keys).fill(-1);
-  const firsts: number[] = [];
-  const leftOut: { index: number; reason: string }[] = [];
-  let leftOutCount = 0;
-  for (let i = 0; i < n; i++) {
-    const k = key[i];
-    if (k < 0) continue;
-    if (left.out[i]) {
-      leftOutCount++;
-      if (leftOut.length < LEFT_OUT_LISTED) leftOut.push({ index: i, reason: left.reason(i) });
-      continue;
-    }
-    sale[i] = 1;
-    if (renumber[k] < 0) {
-      renumber[k] = firsts.length;
-      firsts.push(i);
-    }
-    order[i] = renumber[k];
-  }
-  const orders = firsts.length;
-
   // Raw values, each column on its own so that one unreadable cell fails only its measures.
   const raw: Partial<Record<LedgerValue, Float64Array>> = {};
   const read = (name: LedgerValue, col: Column | undefined, expected: string) => {
@@ -189,6 +171,57 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
   read('discount', cols.discount, AMOUNT);
   read('quantity', cols.quantity, QUANTITY);
   read('returned', cols.returned, QUANTITY);
+
+  // Return rows: refunds and credit notes written as rows of their own.
+  const returnRow = new Uint8Array(n);
+  let returnRows = 0;
+  const byFilter = rules.returns ?? [];
+  const negatives = rules.negatives === 'returns';
+  if (byFilter.length || negatives) {
+    for (let i = 0; i < n; i++) {
+      if (key[i] < 0) continue;
+      let hit = negatives && raw.amount !== undefined && raw.amount[i] < 0;
+      for (const r of byFilter) {
+        if (hit) break;
+        const col = cols.filters?.[r.filter];
+        if (col) hit = matches(r.values, filterText(col.rows ? col.rows[i][0] : col.cells[i]));
+      }
+      if (hit) {
+        returnRow[i] = 1;
+        returnRows++;
+      }
+    }
+  }
+
+  // Leave-out rules: an order with one such row goes whole.
+  const left = leftOutRows(cols.filters, rules, key, keys);
+  const sale = new Uint8Array(n);
+  const order = new Int32Array(n).fill(-1);
+  const renumber = new Int32Array(keys).fill(-1);
+  const firsts: number[] = [];
+  const leftOut: { index: number; reason: string }[] = [];
+  let leftOutCount = 0;
+  for (let i = 0; i < n; i++) {
+    const k = key[i];
+    if (k < 0) continue;
+    if (left.out[i]) {
+      leftOutCount++;
+      if (leftOut.length < LEFT_OUT_LISTED) leftOut.push({ index: i, reason: left.reason(i) });
+      if (returnRow[i]) {
+        returnRow[i] = 0;
+        returnRows--;
+      }
+      continue;
+    }
+    if (returnRow[i]) continue;
+    sale[i] = 1;
+    if (renumber[k] < 0) {
+      renumber[k] = firsts.length;
+      firsts.push(i);
+    }
+    order[i] = renumber[k];
+  }
+  const orders = firsts.length;
 
   let level: 'line' | 'order' = rules.amounts ?? 'line';
   const levelGuessed = rules.amounts === undefined;
@@ -216,6 +249,24 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
     } else for (let i = 0; i < n; i++) if (sale[i] && r[i] === r[i]) out[i] = r[i];
     values[name] = out;
   }
+  if (returnRows > 0 && !problems.refunded) {
+    // The size of a return row's amount, once per id among return rows at the order level.
+    if (!raw.amount) {
+      problems.refunded = problems.amount ?? 'the return rows need the amount column, which holds what was given back';
+      values.refunded = null;
+    } else {
+      const out = values.refunded ?? new Float64Array(n);
+      const done = level === 'order' ? new Set<number>() : null;
+      for (let i = 0; i < n; i++) {
+        if (!returnRow[i]) continue;
+        const x = raw.amount[i];
+        if (x !== x || done?.has(key[i])) continue;
+        done?.add(key[i]);
+        out[i] += Math.abs(x);
+      }
+      values.refunded = out;
+    }
+  }
 
   let promised: Float64Array | null = null;
   let delivered: Float64Array | null = null;
@@ -234,6 +285,8 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
     n,
     day,
     sale,
+    returnRow,
+    returnRows,
     order,
     orders,
     orderFirst: Int32Array.from(firsts),

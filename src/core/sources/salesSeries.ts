@@ -29,8 +29,15 @@ export type SalesMeasure = 'revenue' | 'orders' | 'margin' | 'margin_pct' | 'ave
  * series line up; `asOf` (a day) overrides the on-time "as of" day.
  */
 export function salesPeriods(ledger: SalesLedger, spec: PeriodSpec, start?: number, asOf?: number): SalesPeriods {
-  const span = spanOf(ledger.day, ledger.sale, spec, start);
-  const slot = slotsIn(ledger.day, ledger.sale, span);
+  // Return rows count in their own period (a refund dated after the sale), so the span covers them too;
+  // their amount, cost and margin are 0 in the ledger, so sums over the slots count sales only.
+  let counted = ledger.sale;
+  if (ledger.returnRows > 0) {
+    counted = new Uint8Array(ledger.n);
+    for (let i = 0; i < ledger.n; i++) counted[i] = ledger.sale[i] | ledger.returnRow[i];
+  }
+  const span = spanOf(ledger.day, counted, spec, start);
+  const slot = slotsIn(ledger.day, counted, span);
   const k = span.count;
   const v = ledger.values;
   const problems: Partial<Record<SalesMeasure, string>> = {};

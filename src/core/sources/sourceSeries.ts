@@ -1,10 +1,11 @@
 import { type Column } from '../values/column';
+import { type Cell } from '../values/cell';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec } from '../time/periods';
 import { type MeasureId, type Source } from '../scorecard/measures';
 import { type SourceRules } from './rules';
 import { type PeriodSpan } from './periodSpan';
-import { salesLedger } from './salesLedger';
+import { type SalesLedger, salesLedger } from './salesLedger';
 import { healthRows } from './healthSection';
 import { type SalesMeasure, salesCounts, salesPeriods, salesValues } from './salesSeries';
 import { type RatePeriods, feedbackPeriods, reviewPeriods } from './feedbackSeries';
@@ -40,6 +41,8 @@ export interface SourceSeries extends PeriodSpan {
   readonly amounts?: 'line' | 'order';
   /** What the return rate counts (sales): refunds against amounts, or returned units against units sold. */
   readonly returnBasis?: 'value' | 'quantity';
+  /** The sales ledger the series were counted from (sales only): target health per rep reads it too. */
+  readonly ledger?: SalesLedger;
   /** Target health per period (sales, when asked for): healthSection.ts's rows. */
   readonly health?: readonly (readonly (string | number | null)[])[];
 }
@@ -92,7 +95,7 @@ export function salesSeries(
   opts: DateOptions,
   start?: number,
   asOf?: number,
-  health?: { readonly spec: PeriodSpec; readonly lastDays: number },
+  health?: { readonly spec: PeriodSpec; readonly lastDays: number; readonly targets?: readonly (readonly Cell[])[] | null },
 ): SourceSeries {
   const date = cols.date;
   if (!date) throw new Error('salesSeries needs the date column');
@@ -145,7 +148,8 @@ export function salesSeries(
     leftOutCount: ledger.leftOutCount,
     amounts: ledger.level,
     returnBasis: p.returns?.basis,
-    ...(health ? { health: healthRows(ledger, health.spec, health.lastDays) } : {}),
+    ledger,
+    ...(health ? { health: healthRows(ledger, health.spec, health.lastDays, health.targets) } : {}),
   };
 }
 
@@ -188,7 +192,7 @@ export function feedbackSeries(
     dated: datedRows(cachedDayColumn(date, opts)),
     before: f.before,
     measures,
-    leftOut: [],
+    leftOut: f.leftOut,
     leftOutCount: f.leftOutCount,
   };
 }
@@ -218,7 +222,7 @@ export function reviewSeries(
     dated: datedRows(cachedDayColumn(date, opts)),
     before: r.before,
     measures,
-    leftOut: [],
+    leftOut: r.leftOut,
     leftOutCount: r.leftOutCount,
   };
 }

@@ -1,8 +1,10 @@
 import { type Cell } from '../values/cell';
 import { fail } from '../values/errors';
 import { type SkippedRow, sortRows } from './dataRows';
-import { findHeaderRow } from './headerRow';
-import { cellText, columnLetter } from './kinds';
+import { type HeaderSpan, findHeaderRow } from './headerRow';
+import { cellText, columnLetter, isEmptyCell } from './kinds';
+import { recogniseGrid } from './profiles/index';
+import { profileRows } from './profiles/rows';
 
 export type { SkippedRow } from './dataRows';
 
@@ -19,6 +21,12 @@ export interface TableFound {
   readonly dataRows: number[];
   /** Every row left out, in sheet order. */
   readonly skipped: SkippedRow[];
+  /** The export profile the header row was recognised as (core/tables/profiles), by id. */
+  readonly profile?: string;
+  /** How many rows the header spans (a SurveyMonkey export 2, Qualtrics 3); absent: 1. Data starts below them. */
+  readonly headerRows?: number;
+  /** Each column's question text where a header row below the names holds it (Qualtrics), else absent. */
+  readonly labels?: string[];
 }
 
 /**
@@ -30,7 +38,9 @@ export interface TableFound {
 export function findTable(grid: readonly (readonly Cell[])[]): TableFound {
   if (!Array.isArray(grid)) fail('expected the sheet as rows of cells');
   const rows = grid.map((r) => (Array.isArray(r) ? r : [r as unknown as Cell]));
-  const span = findHeaderRow(rows);
+  // A vendor's export is known by its header row; anything else is found by the shape of its rows.
+  const known = recogniseGrid(rows);
+  const span: HeaderSpan = known ? spanOfRow(rows[known.row], known.row) : findHeaderRow(rows);
   const headers: string[] = [];
   const seen = new Set<string>();
   for (let j = span.firstCol; j <= span.lastCol; j++) {
@@ -40,11 +50,30 @@ export function findTable(grid: readonly (readonly Cell[])[]): TableFound {
     seen.add(name.toLowerCase());
     headers.push(name);
   }
-  const { dataRows, skipped } = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
+  const sorted = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
+  const byProfile = known ? profileRows(known.profile, rows, span.row, span.firstCol, headers, sorted) : undefined;
+  const { dataRows, skipped } = byProfile ?? sorted;
   if (dataRows.length === 0) {
     fail(`found the column names on row ${span.row + 1} but no data below them; paste the rows of data under the header`);
   }
-  return { headerRow: span.row, firstCol: span.firstCol, lastCol: span.lastCol, headers, dataRows, skipped };
+  const table: TableFound = { headerRow: span.row, firstCol: span.firstCol, lastCol: span.lastCol, headers, dataRows, skipped };
+  if (!known) return table;
+  const headerRows = known.profile.headerRows ?? 1;
+  return {
+    ...table,
+    profile: known.profile.id,
+    ...(headerRows > 1 ? { headerRows } : {}),
+    ...(byProfile?.labels ? { labels: byProfile.labels } : {}),
+  };
+}
+
+/** The span of a header row a profile recognised: from its first filled cell to its last. */
+function spanOfRow(row: readonly Cell[], r: number): HeaderSpan {
+  let firstCol = 0;
+  while (firstCol < row.length && isEmptyCell(row[firstCol])) firstCol++;
+  let lastCol = row.length - 1;
+  while (lastCol > firstCol && isEmptyCell(row[lastCol])) lastCol--;
+  return { row: r, firstCol, lastCol };
 }
 
 /** The data cells of each column of a found table (what suggestRoles takes). */

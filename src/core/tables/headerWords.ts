@@ -32,16 +32,19 @@ const RULES: readonly Rule[] = [
   { role: 'date', re: /^(date|day|timestamp|time stamp|when|date time|datetime)$/, strength: 1 },
   {
     role: 'date',
-    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|document|doc) (date|day|time|timestamp)\b/,
+    re: /\b(order|invoice|sale|sales|transaction|purchase|booking|review|survey|response|submission|entry|visit|posting|doc(?:ument)?) (date|day|time|timestamp)\b/,
     strength: 1,
   },
   { role: 'date', re: /\btimestamp\b/, strength: 1 },
   { role: 'date', re: /\b(created|submitted|posted|ordered|placed)( (on|at|date))?$/, strength: 0.8 },
+  // A survey export's response time beats when the respondent started or last stopped ("End Date", "Submit
+  // Date (UTC)" over "Start Date", "Stage Date"): the answer counts when it was given.
+  { role: 'date', re: /\b(end|submit|submitted|completed|finished|recorded) (date|time|timestamp)\b/, strength: 0.9 },
   { role: 'date', re: /\b(date|time|day)\b/, strength: 0.6 },
 
   {
     role: 'order_id',
-    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|document|doc)s? ?(id|no|num|number|ref|reference|code)\b/,
+    re: /\b(order|invoice|transaction|sales order|so|po|purchase order|receipt|booking|doc(?:ument)?)s? ?(id|no|num|number|ref|reference|code)\b/,
     strength: 1,
   },
   { role: 'order_id', re: /^(order|invoice|ref|reference|id|no|number)$/, strength: 0.6 },
@@ -149,6 +152,13 @@ const RULES: readonly Rule[] = [
 
   { role: 'satisfaction', re: /\b(satisf|csat|unsatisf|dissatisf)/, strength: 1, unless: OPEN_QUESTION },
   { role: 'satisfaction', re: /\b(satisf|csat)/, strength: 0.4 },
+  // "How would you rate your purchase?": a survey's rating question (Typeform's opinion scale), not review stars.
+  {
+    role: 'satisfaction',
+    re: /\bhow (would|do|did) you rate\b|\brate (your|our|the|us)\b/,
+    strength: 0.9,
+    unless: /\b(recommend|likely)\b/,
+  },
 
   {
     role: 'comparison',

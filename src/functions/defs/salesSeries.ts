@@ -18,6 +18,7 @@ export const SALES_SERIES = defineFormula({
     { name: 'delivered', kind: 'range', optional: true },
     { name: 'refunds', kind: 'range', optional: true },
     { name: 'margins', kind: 'range', optional: true },
+    { name: 'discounts', kind: 'range', optional: true },
     { name: 'start', kind: 'text', default: '', hint: START_HINT },
     { name: 'options', kind: 'text', default: '', hint: OPTIONS_HINT },
     { name: 'filter1', kind: 'range', optional: true },
@@ -26,6 +27,7 @@ export const SALES_SERIES = defineFormula({
     { name: 'as_of', kind: 'date', optional: true },
     { name: 'health_period', kind: 'period', default: SCORECARD_DEFAULTS.healthPeriod },
     { name: 'last_days', kind: 'number', default: SCORECARD_DEFAULTS.lastDays, integer: true, min: 1, max: 180 },
+    { name: 'targets', kind: 'grid', optional: true },
   ],
   run(a, ctx) {
     const o = sourceOptions(a.options);
@@ -40,9 +42,10 @@ export const SALES_SERIES = defineFormula({
       delivered_date: onSheet(a.delivered, o),
       refunded: onSheet(a.refunds, o),
       margin: onSheet(a.margins, o),
+      discount: onSheet(a.discounts, o),
     };
     const filters = filtersOf([a.filter1, a.filter2, a.filter3], o);
-    const health = { spec: a.health_period, lastDays: a.last_days };
+    const health = { spec: a.health_period, lastDays: a.last_days, targets: a.targets ?? null };
     const series = salesSeries(cols, filters, o.rules, a.period, ctx.dates, startIndex(a.start, a.period), a.as_of, health);
     return spill(series, 'rows');
   },

@@ -3,6 +3,7 @@ import { type AccountsDefinition, checkAccountsDefinition } from '../../core/acc
 import { parseDefinition, type ScorecardDefinition, type SourceRefDef } from '../../core/scorecard/definition';
 import { UTC_ZONE } from '../../core/time/zone';
 import { type DateOptions } from '../../core/values/date';
+import { isMonthFirstLocale } from '../../core/values/locale';
 import { isBlank } from '../../core/values/cell';
 import { type WorkbookPort } from '../ports/workbook';
 import { DEFINITION_KEY } from '../scorecard/build';
@@ -14,7 +15,8 @@ export interface AccountsDeps {
   readonly wb: WorkbookPort;
   readonly timestamp: () => string;
   readonly withLock: <T>(fn: () => T) => T;
-  readonly dates?: DateOptions;
+  /** How the spreadsheet reads dates (its zone and locale); left out: UTC and the workbook's locale. */
+  readonly dates?: () => DateOptions;
   readonly userError: (message: string) => Error;
 }
 
@@ -92,11 +94,12 @@ function suggest(wb: WorkbookPort): AccountsDefinition | null {
 
 export function accountsHandlers(deps: AccountsDeps): { [N in AccountsCall]: Handler<N> } {
   const { wb } = deps;
-  const dates = deps.dates ?? { zone: UTC_ZONE, monthFirst: false };
+  // Asked for on each call (as the scorecard's checks do), not when the handlers are made.
+  const dates = (): DateOptions => deps.dates?.() ?? { zone: UTC_ZONE, monthFirst: isMonthFirstLocale(wb.locale()) };
   const build = (def: AccountsDefinition, force: boolean): AccountsBuilt =>
     deps.withLock(() => {
       try {
-        const r = buildAccounts(wb, def, deps.timestamp(), { dates, force });
+        const r = buildAccounts(wb, def, deps.timestamp(), { dates: dates(), force });
         wb.activate?.(r.sheet);
         return {
           sheet: r.sheet,

@@ -6,6 +6,7 @@ import { cellText } from '../../core/tables/kinds';
 import { daysFromCivil } from '../../core/time/days';
 import { UTC_ZONE } from '../../core/time/zone';
 import { type DateOptions } from '../../core/values/date';
+import { isMonthFirstLocale } from '../../core/values/locale';
 import { type WorkbookPort } from '../ports/workbook';
 import { COL as SCORECARD_COL } from '../scorecard/layout';
 import { findOwn } from '../tracker/sheets';
@@ -19,7 +20,8 @@ export interface GoalsDeps {
   readonly wb: WorkbookPort;
   readonly timestamp: () => string;
   readonly withLock: <T>(fn: () => T) => T;
-  readonly dates?: DateOptions;
+  /** How the spreadsheet reads dates (its zone and locale); left out: UTC and the workbook's locale. */
+  readonly dates?: () => DateOptions;
   /** Failures the user can act on, as the server's dispatch shows them. */
   readonly userError: (message: string) => Error;
 }
@@ -41,7 +43,8 @@ export function ownGoals(wb: WorkbookPort): string | null {
 
 export function goalsHandlers(deps: GoalsDeps): { [N in GoalsCall]: Handler<N> } {
   const { wb } = deps;
-  const dates = deps.dates ?? { zone: UTC_ZONE, monthFirst: false };
+  // Asked for on each call (as the scorecard's checks do), not when the handlers are made.
+  const dates = (): DateOptions => deps.dates?.() ?? { zone: UTC_ZONE, monthFirst: isMonthFirstLocale(wb.locale()) };
   const checked = (d: Parameters<typeof checkGoalsDefinition>[0]): GoalsDefinition => {
     try {
       return checkGoalsDefinition(d);
@@ -53,7 +56,7 @@ export function goalsHandlers(deps: GoalsDeps): { [N in GoalsCall]: Handler<N> }
     deps.withLock(() => {
       const stamp = deps.timestamp();
       try {
-        const r = buildGoals(wb, def, stamp, { dates, force, today: dayOf(stamp) });
+        const r = buildGoals(wb, def, stamp, { dates: dates(), force, today: dayOf(stamp) });
         wb.activate?.(r.sheet);
         return {
           sheet: r.sheet,
@@ -96,7 +99,7 @@ export function goalsHandlers(deps: GoalsDeps): { [N in GoalsCall]: Handler<N> }
     },
     previewGoals({ definition }): GoalsPreview {
       const def = checked(definition);
-      const source = resolveGoals(wb, def, dates);
+      const source = resolveGoals(wb, def, dates());
       const { goals, tree, problems } = source.read;
       const scorecard = ownScorecard(wb);
       const labels = new Set<string>();

@@ -15,11 +15,14 @@ import { type Rect } from './keep';
  * (company goal first, each goal under the one it contributes to), fixed when built and keyed by the goal's
  * ID in column A; every value a live formula: the goal's words, owner, start, target and due date come from
  * the manager's goals table by ID (MATCH, so sorting or inserting rows there changes nothing), a key result
- * tied to a scorecard measure takes that measure's latest value from the Scorecard by its label (so a
- * scorecard rebuild that moves its rows changes nothing), OKR_ROLLUP scores the tree and writes each chain,
+ * tied to a scorecard measure takes that measure's latest value from the Scorecard by its label, on its row
+ * under the header (so a scorecard rebuild that moves its rows, or a top band that names it, changes nothing), OKR_ROLLUP scores the tree and writes each chain,
  * and the flags are native formulas over the check-in history and TODAY(). Confidence and comment are typed
  * (kept by ID on rebuilds).
  */
+/** The text of the Scorecard's header row in its measure column (server/scorecard/layout.ts). */
+export const SCORECARD_HEADER = 'Measure';
+
 export const GOAL_COL = {
   id: 0,
   goal: 1,
@@ -207,8 +210,12 @@ export function planGoals(input: GoalsLayoutInput): GoalsPlan {
         cells[GOAL_COL.tied] = { text: `${m.label} (${m.kind} measure)` };
         const label = formulaString(m.label);
         if (sc) {
+          // The measure's row is the label's first match under the Scorecard's header row: the top band above it
+          // names its first card's measure in the same column (and sections below name measures again).
+          const labels = scCol(SCORECARD_COL.measure);
+          const inBand = `(MATCH(${label}, ${labels}, 0)<MATCH(${formulaString(SCORECARD_HEADER)}, ${labels}, 0))`;
           cells[GOAL_COL.current] = {
-            formula: `IFERROR(INDEX(${scCol(SCORECARD_COL.latest)}, MATCH(${label}, ${scCol(SCORECARD_COL.measure)}, 0)), "")`,
+            formula: `IFERROR(INDEX(FILTER(${scCol(SCORECARD_COL.latest)}, ${labels}=${label}), 1+${inBand}), "")`,
           };
           flags.push(
             `IF(ISNA(MATCH(${label}, ${scCol(SCORECARD_COL.measure)}, 0)), ${formulaString(FLAG_WORDS.notOnScorecard(m))}, IF(${at(GOAL_COL.current)}="", ${formulaString(FLAG_WORDS.noLiveValue)}, ""))`,

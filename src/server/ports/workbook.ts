@@ -65,6 +65,38 @@ export interface ColumnWidth {
   readonly width: number;
 }
 
+/**
+ * A chart the add-on floats over one of its own sheets (Sheets: EmbeddedChartBuilder; the in-memory twin
+ * records it and the preview draws it from the same specification). Its data is one rectangle of the sheet,
+ * series in rows: the first row holds the domain (period labels; its first cell is blank or a caption), and
+ * each row below is one series, its name in the first cell. Formulas fill the rectangle, so the chart moves
+ * with the data.
+ */
+export interface ChartSpec {
+  /** A stable name such as "trend:nps": tests and the preview find a chart by it. */
+  readonly key: string;
+  readonly title: string;
+  /** 'line': every series a line. 'column': series as columns, those in `lines` drawn as lines over them (a combo chart). */
+  readonly kind: 'line' | 'column';
+  /** The data rectangle, A1 on this sheet (`A90:M93`). */
+  readonly range: string;
+  /** 0-based series drawn as lines in a column chart. */
+  readonly lines?: readonly number[];
+  /** 0-based series drawn dashed: a target, a threshold. */
+  readonly dashed?: readonly number[];
+  /** 0-based series read on a second vertical axis, at the right (a lag measure beside the lead measure it follows). */
+  readonly rightAxis?: readonly number[];
+  /** Number format of the left axis and of the right one, as the cells' (`0%`, `£#,##0`). */
+  readonly format?: string;
+  readonly rightFormat?: string;
+  /** One colour per series (#rrggbb). */
+  readonly colors?: readonly string[];
+  /** The cell its top-left corner sits on (1-based) and its size in pixels. */
+  readonly anchor: { readonly row: number; readonly col: number };
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface SheetPort {
   readonly name: string;
   /**
@@ -83,6 +115,8 @@ export interface SheetPort {
   setColumnWidths(widths: readonly ColumnWidth[]): void;
   /** Replaces every conditional format rule of the sheet with these. */
   setConditionalRules(rules: readonly ConditionalRule[]): void;
+  /** Replaces every chart on the sheet with these (only ever called on a sheet the add-on made). Optional: a workbook without charts ignores them. */
+  setCharts?(charts: readonly ChartSpec[]): void;
   /** A drop-down on a range (A1, open-ended allowed): only these values may be chosen. */
   setValidation(a1: string, allowed: readonly string[]): void;
   /** Removes contents, formats, conditional rules and drop-downs; keeps the sheet, its frozen panes and widths. */

@@ -3,7 +3,9 @@ import { measureNeeds } from '../../core/scorecard/bindings';
 import { type ScorecardDefinition, parseDefinition } from '../../core/scorecard/definition';
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
 import { SOURCES } from '../../core/scorecard/sourceKind';
-import { sourceSeriesOf } from '../../core/scorecard/compute';
+import { pathAt, sourceSeriesOf } from '../../core/scorecard/compute';
+import { markedMeasures } from '../../core/scorecard/marked';
+import { type MeasureTarget, type PathAt, measureTarget } from '../../core/scorecard/targets';
 import { calendarSpec } from '../../core/time/periods';
 import { UTC_ZONE } from '../../core/time/zone';
 import { type DateOptions } from '../../core/values/date';
@@ -12,7 +14,7 @@ import { isMonthFirstLocale } from '../../core/values/locale';
 import { type WorkbookPort, type WriteCell, checkSettingFits } from '../ports/workbook';
 import { BuildError, type ResolvedSource, resolveSource } from './resolve';
 import { DATA_SHEET_NAMES, DATA_TAG, healthRow, planDataSheet } from './dataSheet';
-import { type ShownMeasure, planScorecard } from './layout';
+import { type ScorecardLayout, type ShownMeasure, planScorecard } from './layout';
 import { footprintOf, parseFootprint, readBack } from './keep';
 import { HEALTH_HEADERS } from '../../core/sources/healthSection';
 
@@ -26,8 +28,8 @@ export const DEFINITION_KEY = 'leadlag.scorecard.definition';
 export const FOOTPRINT_KEY = 'leadlag.scorecard.footprint';
 const PREFERRED_NAMES = ['Scorecard', 'Leadlag Scorecard'];
 
-/** Target-health periods the scorecard's panel shows (40 quarters: ten years). */
-const HEALTH_PERIODS = 40;
+/** Spare target-health rows the panel leaves for periods that come after the build (a quarter each: a year). */
+const HEALTH_SPARE = 4;
 
 /** Periods of room the data sheet leaves after the latest period when built: pasted rows fill them. */
 const HEADROOM: Record<string, number> = { week: 520, month: 120, quarter: 40, year: 10 };
@@ -42,13 +44,9 @@ export interface BuildResult {
   /** Measures that could not be counted now (a cell that cannot be read), with why: the rest is built. */
   readonly problems: readonly { measure: MeasureId; problem: string }[];
   /** Row numbers of the scorecard's sections, for links and tests. */
-  readonly layout: {
-    headerRow: number;
-    firstMeasureRow: number;
-    measureRows: Record<string, number>;
-    connectionsRow: number;
-    healthRow: number;
-  };
+  readonly layout: ScorecardLayout;
+  /** Each shown measure's target when built: typed, on its path, or suggested (with why). */
+  readonly targets: Partial<Record<MeasureId, MeasureTarget>>;
   /** The definition as stored: with the targets and notes typed into the sheet. */
   readonly definition: ScorecardDefinition;
 }
@@ -136,7 +134,7 @@ export function buildScorecard(
   try {
     const cols: Partial<Record<Source, ResolvedSource['columns']>> = {};
     for (const k of SOURCES) if (sources[k]) cols[k] = sources[k]!.columns;
-    series = sourceSeriesOf(cols, spec, dates);
+    series = sourceSeriesOf(cols, spec, dates, { spec: calendarSpec(SCORECARD_DEFAULTS.healthPeriod), lastDays: given.lastDays });
   } catch (e) {
     if (e instanceof InputError) throw new BuildError(e.message);
     throw e;
@@ -159,6 +157,32 @@ export function buildScorecard(
   if (shown.length === 0)
     throw new BuildError('None of the measures can be computed from the columns chosen. Check the column roles in the wizard.');
 
+  // Each shown measure's target: typed, on its path, or suggested from the history up to the last period
+  // (the same function as the command line's, on the same series).
+  const clockSeries = series.sales && series.sales.count > 0 ? series.sales : series.feedback!;
+  const clockLast = clockSeries.first + clockSeries.count - 1;
+  const paths: Partial<Record<MeasureId, PathAt>> = {};
+  for (const [id, p] of Object.entries(given.paths ?? {})) {
+    try {
+      const at = pathAt(p, spec);
+      if (at) paths[id as MeasureId] = at;
+    } catch (e) {
+      if (e instanceof InputError) throw new BuildError(e.message);
+      throw e;
+    }
+  }
+  const historyOf = (m: ShownMeasure): { values: (number | null)[]; latest: number | null } => {
+    const s = series[m.source]!;
+    const row = s.measures.find((r) => r.id === m.info.id)!;
+    const values: (number | null)[] = [];
+    let latest: number | null = null;
+    for (let k = 0; k < s.count && s.first + k <= clockLast; k++) {
+      values.push(row.values[k]);
+      if (row.values[k] !== null && s.first + k > clockLast - given.periods) latest = s.first + k;
+    }
+    return { values, latest };
+  };
+
   // What a manager typed into the scorecard last time is kept; anything else they added, we ask about first.
   const target = ownSheet(wb, SCORECARD_TAG, PREFERRED_NAMES, wb.getSetting(SCORECARD_SHEET_KEY));
   const stored = (() => {
@@ -180,6 +204,11 @@ export function buildScorecard(
   }
   const notes: Partial<Record<MeasureId, string>> = { ...(given.notes ?? {}), ...(kept?.notes ?? {}) };
   const def: ScorecardDefinition = { ...given, targets, ...(Object.keys(notes).length ? { notes } : {}) };
+  const resolved: Partial<Record<MeasureId, MeasureTarget>> = {};
+  for (const m of shown) {
+    const h = historyOf(m);
+    resolved[m.info.id] = measureTarget(m.info, h.values, targets[m.info.id], paths[m.info.id], h.latest);
+  }
 
   const data = ownSheet(wb, DATA_TAG, DATA_SHEET_NAMES, null);
   const width = last - start + 1 + (HEADROOM[spec.kind] ?? 120);
@@ -196,7 +225,8 @@ export function buildScorecard(
     .join('; ');
   // Target health comes from the sales block's own section (the same call: the sales columns are read once).
   const hr = healthRow(dataPlan);
-  const health = hr !== null && sources.sales?.ranges.amount ? { row: hr, periods: HEALTH_PERIODS, columns: HEALTH_HEADERS.length } : null;
+  const healthPeriods = (series.sales?.health?.length ?? 0) + HEALTH_SPARE;
+  const health = hr !== null && sources.sales?.ranges.amount ? { row: hr, periods: healthPeriods, columns: HEALTH_HEADERS.length } : null;
   const skipped: { sheet: string; row: number; reason: string }[] = [];
   for (const k of SOURCES) {
     const s = sources[k];
@@ -217,16 +247,23 @@ export function buildScorecard(
   const plan = planScorecard({
     dataSheet: data.name,
     data: dataPlan,
+    dataStart: start,
     periods: def.periods,
     measures: shown,
-    targets: def.targets,
+    targets: resolved,
+    paths,
     notes,
+    marked: markedMeasures(
+      def.marked,
+      shown.map((m) => m.info.id),
+    ),
     maxLag: def.maxLag,
     title: 'Leadlag scorecard: lead measures (customers) beside lag measures (money)',
     reads: `Reads ${reads}. Built ${builtAt}. Numbers are live formulas (the workings are on "${data.name}").`,
     health,
     extras: extraSections,
     footer,
+    currency: def.sources.sales?.currency,
   });
 
   // With the targets and notes read back it may have grown: check again before anything is written.
@@ -248,9 +285,10 @@ export function buildScorecard(
   sheet.setConditionalRules(plan.rules);
   sheet.setFrozen(plan.frozen.rows, plan.frozen.cols);
   sheet.setColumnWidths(plan.widths);
+  sheet.setCharts?.(plan.charts);
   wb.setSetting(SCORECARD_SHEET_KEY, target.name);
   wb.setSetting(DEFINITION_KEY, JSON.stringify(def));
-  wb.setSetting(FOOTPRINT_KEY, JSON.stringify(footprintOf(plan.block, plan.spills, plan.editable, plan.layout.measureRows)));
+  wb.setSetting(FOOTPRINT_KEY, JSON.stringify(footprintOf(plan.block, plan.spills, plan.editable, plan.layout.measureRows, plan.written)));
   return {
     sheetName: target.name,
     dataSheet: data.name,
@@ -259,6 +297,7 @@ export function buildScorecard(
     skipped,
     problems: problems.filter((p) => shown.some((m) => m.info.id === p.measure)),
     layout: plan.layout,
+    targets: resolved,
     definition: def,
   };
 }

@@ -59,7 +59,13 @@ export function periodColumnLetter(k: number): string {
   return s;
 }
 
-function sourceFormula(s: ResolvedSource, spec: PeriodSpec, start: string, health: { period: string; lastDays: number }): string {
+/** The source formula the data sheet holds for one source (its header cell), as text. */
+export function sourceFormula(
+  s: ResolvedSource,
+  spec: PeriodSpec,
+  start: string,
+  health: { period: string; lastDays: number; targets?: string },
+): string {
   const r = (role: string) => s.ranges[role as keyof typeof s.ranges] ?? '""';
   const options = formulaString(formatOptions(s.columns.rules ?? {}, s.firstRow));
   const filters = s.filterRanges.length ? `, ${s.filterRanges.join(', ')}` : '';
@@ -69,8 +75,9 @@ function sourceFormula(s: ResolvedSource, spec: PeriodSpec, start: string, healt
     case 'sales':
       return (
         `SALES_SERIES(${r('date')}, ${r('amount')}, ${period}, ${r('order_id')}, ${r('cost')}, ${r('quantity')}, ${r('returned')}, ` +
-        `${r('promised_date')}, ${r('delivered_date')}, ${r('refunded')}, ${r('margin')}, ${from}, ${options}` +
-        `${filters}${', ""'.repeat(3 - s.filterRanges.length)}, "", ${formulaString(health.period)}, ${health.lastDays})`
+        `${r('promised_date')}, ${r('delivered_date')}, ${r('refunded')}, ${r('margin')}, ${r('discount')}, ${from}, ${options}` +
+        `${filters}${', ""'.repeat(3 - s.filterRanges.length)}, "", ${formulaString(health.period)}, ${health.lastDays}` +
+        `${health.targets ? `, ${health.targets}` : ''})`
       );
     case 'feedback':
       return `FEEDBACK_SERIES(${r('date')}, ${r('referral_score')}, ${r('satisfaction')}, ${r('comparison')}, ${period}, ${from}, ${options}${filters})`;
@@ -89,7 +96,7 @@ export function planDataSheet(
   start: number,
   width: number,
   shown: number,
-  health: { period: string; lastDays: number },
+  health: { period: string; lastDays: number; targets?: string },
   evidence: { readonly leads: readonly EvidenceMeasure[]; readonly lags: readonly EvidenceMeasure[] },
 ): DataSheetPlan {
   const present = ORDER.filter((k) => sources[k]);
@@ -107,7 +114,12 @@ export function planDataSheet(
   const clockRow = blockRow[clock]!;
   block[0][0] = { text: 'Column of each period the scorecard shows' };
   block[0][1] = { text: `the last ${shown} of row ${clockRow}` };
-  for (let j = 0; j < shown; j++) block[0][FIRST_PERIOD_COLUMN + j] = { formula: `COUNTA($${clockRow}:$${clockRow})-${shown - 1 - j}` };
+  // The last period's column: its labels are the row's non-empty cells after A and B. The spill pads the row
+  // with empty strings where its target-health section is wider, which COUNTA counts (and HyperFormula's
+  // COUNTIF wildcards and COUNTBLANK treat otherwise than Sheets): LEN is read alike by both.
+  const nonEmpty = (range: string) => `SUMPRODUCT((LEN(${range})>0)*1)`;
+  const labels = `${nonEmpty(`$${clockRow}:$${clockRow}`)}-${nonEmpty(`$A$${clockRow}:$B$${clockRow}`)}+2`;
+  for (let j = 0; j < shown; j++) block[0][FIRST_PERIOD_COLUMN + j] = { formula: `${labels}-${shown - 1 - j}` };
   const label = periodLabel(start, spec);
   for (const k of present) block[blockRow[k]! - 1][0] = { formula: sourceFormula(sources[k]!, spec, label, health) };
   // The evidence block: plain references (a formula's array literal of ranges would do in Sheets, but the

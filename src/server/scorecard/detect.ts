@@ -1,8 +1,9 @@
 import { type Cell } from '../../core/values/cell';
 import { findTable, tableColumns, type TableFound } from '../../core/tables/findTable';
-import { type RoleSuggestion, suggestRoles } from '../../core/tables/suggestRoles';
+import { type RoleSuggestion } from '../../core/tables/suggestRoles';
+import { sourceRefFor, suggestTableRoles } from '../../core/tables/profiles/setup';
+import { profileById } from '../../core/tables/profiles/index';
 import { applyOverrides } from '../../core/tables/overrides';
-import { type Role } from '../../core/tables/roles';
 import { type Source } from '../../core/scorecard/measures';
 import { kindOf } from '../../core/scorecard/sourceKind';
 import { type WorkbookPort } from '../ports/workbook';
@@ -14,15 +15,18 @@ export interface DetectedSheet {
   readonly kind: Source | null;
   readonly table: TableFound | null;
   readonly suggestions: readonly RoleSuggestion[];
+  /** The data cells of each column (for the rules and the currency the definition records). */
+  readonly columns?: readonly (readonly Cell[])[];
   readonly problem: string | null;
 }
 
 export function detectSheet(name: string, grid: readonly (readonly Cell[])[]): DetectedSheet {
   try {
     const table = findTable(grid);
-    const suggestions = suggestRoles(table.headers, tableColumns(grid, table));
+    const columns = tableColumns(grid, table);
+    const suggestions = suggestTableRoles(table, columns);
     const roles = new Set(suggestions.filter((s) => s.role).map((s) => s.role as string));
-    return { sheet: name, kind: kindOf(roles), table, suggestions, problem: null };
+    return { sheet: name, kind: profileById(table.profile)?.kind ?? kindOf(roles), table, suggestions, columns, problem: null };
   } catch (e) {
     return { sheet: name, kind: null, table: null, suggestions: [], problem: (e as Error).message };
   }
@@ -49,13 +53,11 @@ export function suggestDefinition(
   detected: readonly DetectedSheet[],
   overrides: Partial<Record<Source, Partial<Record<string, string | null>>>> = {},
 ): ScorecardDefinition {
-  const sources: Partial<Record<Source, { sheet: string; columns: Partial<Record<Role, string>> }>> = {};
+  const sources: Partial<Record<Source, ReturnType<typeof sourceRefFor>>> = {};
   for (const d of detected) {
     if (!d.kind || !d.table || sources[d.kind]) continue;
     const mapping = applyOverrides(d.suggestions, overrides[d.kind] ?? {});
-    const columns: Partial<Record<Role, string>> = {};
-    for (const [role, index] of Object.entries(mapping) as [Role, number][]) columns[role] = d.table.headers[index];
-    sources[d.kind] = { sheet: d.sheet, columns };
+    sources[d.kind] = sourceRefFor(d.sheet, d.table, mapping, d.columns ?? []);
   }
   return parseDefinition({ version: 1, sources });
 }

@@ -21,6 +21,11 @@ export interface Footprint {
   readonly notes: number;
   /** The measure on each measure row (1-based row → id). */
   readonly measures: Readonly<Record<string, MeasureId>>;
+  /**
+   * Targets the builder wrote, by row: a suggested value (a rebuild suggests again unless the manager typed
+   * over it) or "path" (the target follows the path "from X to Y by when", changed in the wizard).
+   */
+  readonly written?: Readonly<Record<string, number | 'path'>>;
 }
 
 export function footprintOf(
@@ -28,6 +33,7 @@ export function footprintOf(
   spills: Footprint['spills'],
   editable: { target: number; notes: number },
   measureRows: Readonly<Record<string, number>>,
+  written: Readonly<Record<string, number | 'path'>> = {},
 ): Footprint {
   const rows = block.map((row) => {
     const runs: string[] = [];
@@ -44,7 +50,7 @@ export function footprintOf(
   });
   const measures: Record<string, MeasureId> = {};
   for (const [id, row] of Object.entries(measureRows)) measures[String(row)] = id as MeasureId;
-  return { v: 1, rows, spills, target: editable.target, notes: editable.notes, measures };
+  return { v: 1, rows, spills, target: editable.target, notes: editable.notes, measures, written };
 }
 
 export function parseFootprint(text: string | null): Footprint | null {
@@ -87,9 +93,13 @@ export function readBack(values: readonly (readonly Cell[])[], f: Footprint): Ke
     row.forEach((cell, c) => {
       if (isBlank(cell)) return;
       if (id && c === f.target) {
+        const ours = f.written?.[String(r)];
+        if (ours === 'path') return;
         const x = typeof cell === 'number' ? cell : readNumber(cell);
-        if (typeof x === 'number' && Number.isFinite(x)) targets[id] = x;
-        else added.push(a1(r, c));
+        // A suggestion left as it was is not a typed target: the next build suggests again from the new history.
+        if (typeof x === 'number' && Number.isFinite(x)) {
+          if (ours === undefined || Math.abs(x - ours) > 1e-9 * Math.max(1, Math.abs(ours))) targets[id] = x;
+        } else added.push(a1(r, c));
         return;
       }
       if (id && c === f.notes) {

@@ -51,7 +51,8 @@ export function resolveSource(wb: WorkbookPort, kind: Source, ref: SourceRefDef)
       throw new BuildError(`"${ref.sheet}" has no column "${header}" (for ${what}) any more. Confirm the columns again in the wizard.`);
     return i;
   };
-  const firstRow = table.headerRow + 2;
+  // Under the header row(s): SurveyMonkey's second header row and Qualtrics' ImportId line are not data.
+  const firstRow = table.headerRow + (table.headerRows ?? 1) + 1;
   // What the live formulas read: every row under the header (their ranges are open-ended from firstRow),
   // so the numbers computed now are theirs, and messages name sheet rows.
   const below = grid.slice(firstRow - 1);

@@ -2,10 +2,11 @@ import type { BuildSummary } from '../../rpc/contract';
 import { h, plural, replace } from '../dom';
 import { SOURCE_LABELS } from '../detect';
 import { SOURCES } from '../../core/scorecard/sourceKind';
-import { supportedMeasures, toDefinition } from '../draft';
+import { checkProblems, supportedMeasures, toDefinition } from '../draft';
+import { checkPanel } from './checkPanel';
 import { markReady } from '../ready';
 import type { WizardContext } from './wizardContext';
-import { button, confirmBox, errorBox, focusHeading, loading, quoted } from './common';
+import { button, confirmBox, errorBox, focusHeading, loading, problemBox, quoted } from './common';
 import { showSheet } from './showSheet';
 
 const PERIOD_WORDS = { week: 'weeks', month: 'months', quarter: 'quarters' } as const;
@@ -34,8 +35,24 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
     h('dd', null, targets ? `${targets} set` : 'none (you can add them later)'),
   );
   const area = h('div', { class: 'build-area' });
+  // The numbers each measure will show, checked again for the period chosen in step 3.
+  const check = checkPanel(ctx, { confirm: true });
   let busy = false;
-  const build = button('Build scorecard', () => start(), 'primary');
+  const build = button('Build scorecard', () => begin(), 'primary');
+  const begin = () => {
+    if (busy) return;
+    busy = true;
+    ctx.recheck().done.then((c) => {
+      busy = false;
+      const problems = checkProblems(c, ctx.accepted);
+      if (problems.length) {
+        replace(area, problemBox(problems));
+        check.refresh();
+        return;
+      }
+      start();
+    });
+  };
   const start = () => {
     if (busy) return;
     busy = true;
@@ -109,6 +126,7 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
     null,
     h('p', null, 'Leadlag will build this scorecard on its own sheet. Your sheets are only read, never changed.'),
     summary,
+    check.el,
     h('div', { class: 'actions' }, build),
     area,
   );
@@ -116,7 +134,9 @@ export function renderBuild(ctx: WizardContext): HTMLElement {
 
 function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): void {
   ctx.nav.hide();
-  const title = h('h2', { class: 'result-title' }, 'Scorecard built');
+  // Which measures could not be counted, and why (the checks before the build computed every one of them).
+  const notCounted = (ctx.check?.result?.latest ?? []).filter((m) => m.problem && r.measures.includes(m.id));
+  const title = h('h2', { class: 'result-title' }, notCounted.length ? 'Scorecard built, with blank measures' : 'Scorecard built');
   const status = h('p', { role: 'status', class: 'hint' });
   const root = area.closest('.step-body')?.parentElement ?? area;
   const result = h(
@@ -135,15 +155,15 @@ function showResult(ctx: WizardContext, area: HTMLElement, r: BuildSummary): voi
           `${plural(r.skipped, 'row')} of your data were left out (blank, title or totals rows); the list is at the bottom of the sheet.`,
         )
       : null,
-    r.problems.length
+    notCounted.length
       ? h(
           'div',
-          { class: 'note', role: 'alert' },
-          h('p', null, 'Built, but these measures could not be counted. Fix the cell in your sheet and they update by themselves:'),
+          { class: 'note', role: 'status' },
+          h('p', null, 'Built, but these measures are blank: a cell of their column cannot be read.'),
           h(
             'ul',
             null,
-            r.problems.map((p) => h('li', null, `${p.label}: ${p.problem}`)),
+            notCounted.map((m) => h('li', null, `${m.label}: ${m.problem}`)),
           ),
         )
       : null,

@@ -6,6 +6,7 @@ import { ROLES, ROLE_LABELS, isRole, type Role } from '../../core/tables/roles';
 import type { Source } from '../../core/scorecard/measures';
 import type { WizardContext } from './wizardContext';
 import { quoted } from './common';
+import { checkPanel } from './checkPanel';
 
 const PREVIEW_ROWS = 3;
 
@@ -16,10 +17,11 @@ export function shortRole(role: Role): string {
 
 /** Step 2: what each column of each chosen sheet holds, a preview of a few rows, and the rows left out. */
 export function renderColumns(ctx: WizardContext): HTMLElement {
+  const check = checkPanel(ctx, { confirm: true });
   const sections = SOURCES.flatMap((source) => {
     const choice = ctx.draft.sources[source];
     const guess = choice && ctx.guessOf(choice.sheet);
-    return choice && guess ? [sourceSection(ctx, source, choice, guess)] : [];
+    return choice && guess ? [sourceSection(ctx, source, choice, guess, check.refresh)] : [];
   });
   return h(
     'div',
@@ -30,10 +32,11 @@ export function renderColumns(ctx: WizardContext): HTMLElement {
       'Check what each column holds: Leadlag guessed from the headers and the values. Columns marked “Not used” are left alone.',
     ),
     sections,
+    check.el,
   );
 }
 
-function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice, guess: SheetGuess): HTMLElement {
+function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice, guess: SheetGuess, changed: () => void): HTMLElement {
   const id = uid(`cols-${source}`);
   const gives = h('p', { class: 'gives', 'aria-live': 'polite' });
   const preview = h('div', { class: 'preview-wrap' });
@@ -61,6 +64,7 @@ function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice,
         replace(status, `${quoted(guess.table.headers[moved])} is now Not used: ${shortRole(role as Role)} is ${quoted(header)}.`);
       } else replace(status);
       update();
+      changed();
     });
     selects.push(select);
     const examples =
@@ -71,7 +75,13 @@ function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice,
     return h(
       'div',
       { class: 'field col-field' },
-      h('label', { for: fid, title: header }, header || `(column ${j + 1} has no header)`),
+      h(
+        'label',
+        { for: fid, title: guess.table.labels?.[j] || header },
+        header || `(column ${j + 1} has no header)`,
+        // A header row under the names holds the question (Qualtrics: Q1 is "How likely are you to recommend…").
+        guess.table.labels?.[j] ? h('span', { class: 'hint' }, ` ${guess.table.labels[j]}`) : null,
+      ),
       select,
       h('p', { class: 'hint example', id: `${fid}-eg` }, examples.length ? `e.g. ${examples.join(' · ')}` : 'empty in the rows read'),
     );
@@ -81,12 +91,33 @@ function sourceSection(ctx: WizardContext, source: Source, choice: SourceChoice,
     'section',
     { class: 'source', 'aria-labelledby': id },
     h('h3', { id }, `${SOURCE_LABELS[source]}: `, quoted(choice.sheet)),
+    guess.profile ? profileNote(guess) : null,
     gives,
     fields,
     status,
     h('h4', null, 'Preview'),
     preview,
     rowsNote(guess),
+  );
+}
+
+/** A recognised export: its columns follow the vendor's layout, and the decisions its profile makes. */
+function profileNote(guess: SheetGuess): HTMLElement {
+  const p = guess.profile!;
+  return h(
+    'div',
+    { class: 'note profile-note' },
+    h('p', null, `Recognised as a ${p.name}: its columns are set from the export's layout. Change any that are wrong.`),
+    h(
+      'details',
+      null,
+      h('summary', null, 'How this export is read'),
+      h(
+        'ul',
+        null,
+        p.decisions.map((d) => h('li', null, d)),
+      ),
+    ),
   );
 }
 

@@ -23,7 +23,12 @@ export function renderSources(ctx: WizardContext): HTMLElement {
       { id, 'aria-describedby': `${id}-hint` },
       h('option', { value: '' }, 'None'),
       usable.map((g) =>
-        h('option', { value: g.table.sheet }, g.table.sheet, g.kind === source ? ` (looks like ${KIND_WORDS[source]})` : ''),
+        h(
+          'option',
+          { value: g.table.sheet },
+          g.table.sheet,
+          g.kind === source ? (g.profile ? ` (${g.profile.name})` : ` (looks like ${KIND_WORDS[source]})`) : '',
+        ),
       ),
     );
     select.value = ctx.draft.sources[source]?.sheet ?? '';
@@ -31,11 +36,14 @@ export function renderSources(ctx: WizardContext): HTMLElement {
       const g = select.value ? ctx.guessOf(select.value) : undefined;
       if (!g) return replace(hint, HELP[source]);
       const rows = plural(g.table.dataRows, 'row');
+      const what = g.profile ? `a ${g.profile.name} (${KIND_WORDS[g.profile.kind]})` : g.kind ? KIND_WORDS[g.kind] : null;
       replace(
         hint,
         g.kind === source
-          ? `${rows}; looks like ${KIND_WORDS[source]}.`
-          : `${rows}. It does not look like ${KIND_WORDS[source]}: check its columns in the next step.`,
+          ? `${rows}; ${g.profile ? `recognised as ${what}` : `looks like ${KIND_WORDS[source]}`}.`
+          : what
+            ? `${rows}. It holds ${what}, not ${KIND_WORDS[source]}: choose it as the ${g.kind} data instead.`
+            : `${rows}. It does not look like ${KIND_WORDS[source]}: check its columns in the next step.`,
       );
     };
     select.addEventListener('change', () => {

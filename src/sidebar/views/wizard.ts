@@ -1,7 +1,19 @@
 import type { ScorecardDefinition } from '../../core/scorecard/definition';
 import { h, replace } from '../dom';
 import type { SheetGuess } from '../detect';
-import { columnProblems, initialDraft, measureProblems, remapRoles, sourceProblems, type SourceChoice } from '../draft';
+import {
+  checkKey,
+  checkProblems,
+  columnProblems,
+  initialDraft,
+  measureProblems,
+  remapRoles,
+  sourceProblems,
+  toDefinition,
+  type DraftCheck,
+  type SourceChoice,
+} from '../draft';
+import type { CheckId } from '../../core/scorecard/plausibility';
 import type { Source } from '../../core/scorecard/measures';
 import type { CallError } from '../client';
 import type { Session } from '../session';
@@ -22,7 +34,15 @@ interface Step {
 
 const STEPS: readonly Step[] = [
   { title: 'Data', render: renderSources, check: (c) => sourceProblems(c.draft) },
-  { title: 'Columns', render: renderColumns, check: (c) => columnProblems(c.draft) },
+  {
+    title: 'Columns',
+    render: renderColumns,
+    // The columns must give a measure, and what they give must look plausible over the whole sheets (or be confirmed).
+    check: (c) => {
+      const own = columnProblems(c.draft);
+      return own.length ? own : checkProblems(c.check, c.accepted);
+    },
+  },
   { title: 'Measures and targets', render: renderMeasures, check: (c) => measureProblems(c.draft) },
   { title: 'Build', render: renderBuild },
 ];
@@ -96,7 +116,33 @@ export function renderWizard(root: HTMLElement, session: Session): void {
         setBackEnabled: (on) => (back.disabled = !on),
         hide: () => (navBar.hidden = true),
       },
+      check: null,
+      accepted: new Set<CheckId>(),
+      recheck: () => {
+        const definition = toDefinition(draft, ctx.guesses);
+        const key = checkKey(definition);
+        const last = ctx.check;
+        if (last && last.key === key && last.state !== 'failed') return last;
+        let settle: (c: DraftCheck) => void = () => undefined;
+        const done = new Promise<DraftCheck>((resolve) => (settle = resolve));
+        const pending: DraftCheck = { key, state: 'pending', done };
+        setCheck(pending);
+        session.client.call('checkScorecard', { definition }).then(
+          (result) => {
+            const c: DraftCheck = { key, state: 'done', result, done };
+            if (ctx.check === pending) setCheck(c);
+            settle(c);
+          },
+          (e: CallError) => {
+            const c: DraftCheck = { key, state: 'failed', error: e.message, done };
+            if (ctx.check === pending) setCheck(c);
+            settle(c);
+          },
+        );
+        return pending;
+      },
     };
+    const setCheck = (c: DraftCheck) => (ctx.check = c);
 
     const go = (to: number) => {
       if (to < 0) return session.go('home');

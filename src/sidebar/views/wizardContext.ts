@@ -1,6 +1,7 @@
 import type { ScorecardDefinition } from '../../core/scorecard/definition';
+import type { CheckId } from '../../core/scorecard/plausibility';
 import type { SheetGuess } from '../detect';
-import type { Draft } from '../draft';
+import type { Draft, DraftCheck } from '../draft';
 import type { Session } from '../session';
 
 /**
@@ -17,4 +18,10 @@ export interface WizardContext {
   reread(toStep?: number): void;
   /** Sets what the navigation's Next/Build does, or hides it. */
   readonly nav: { setBackEnabled(on: boolean): void; hide(): void };
+  /** The latest check of the draft (null before the first). */
+  check: DraftCheck | null;
+  /** Checks the draft as it stands now (again only when it changed since the last check). */
+  recheck(): DraftCheck;
+  /** Checks the manager confirmed ("the numbers are right: build anyway"). */
+  readonly accepted: Set<CheckId>;
 }

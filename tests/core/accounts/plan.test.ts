@@ -157,6 +157,14 @@ describe('the key-account plan', () => {
     expect(left.accounts.find((a) => a.customer === 'Cog')!.revenue).toBe(960);
   });
 
+  test('a refund written as a row of its own is a return, not revenue, as on the scorecard; a plain negative row nets', () => {
+    const s = sales([{ c: 'Cog', a: -300, d: '2026-06-01' }]);
+    const netted = accountPlan({ sales: s, spec: month, dates: DATES });
+    expect(netted.accounts.find((a) => a.customer === 'Cog')!.revenue).toBe(960 - 300);
+    const returns = accountPlan({ sales: { ...s, rules: { negatives: 'returns' } }, spec: month, dates: DATES });
+    expect(returns.accounts.find((a) => a.customer === 'Cog')!.revenue).toBe(960);
+  });
+
   test('a sale without a customer is left out and counted; an unreadable amount names its cell', () => {
     const plan = accountPlan({ sales: sales([{ c: '', a: 99, d: '2026-05-05' }]), spec: month, dates: DATES });
     expect(plan.noCustomer).toEqual({ rows: 1, revenue: 99 });

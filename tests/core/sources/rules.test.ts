@@ -1,4 +1,4 @@
-import { formatOptions, leavesOut, parseOptions } from '../../../src/core/sources/rules';
+import { filtersRead, formatOptions, leavesOut, parseOptions, ruleLeavesOut } from '../../../src/core/sources/rules';
 import { errorOf } from '../helpers';
 
 describe('source options: the rules a source formula reads its rows by', () => {
@@ -37,5 +37,34 @@ describe('source options: the rules a source formula reads its rows by', () => {
     expect(leavesOut(['*'], 'x')).toBe(true);
     expect(leavesOut(['*'], '  ')).toBe(false);
     expect(leavesOut([''], '')).toBe(true);
+  });
+});
+
+describe('source options for the export profiles (issue 11)', () => {
+  test('keep, return, negatives, scale and top read and write back', () => {
+    const o = parseOptions('keep2=True|1; return1=Refund|credit memo; negatives=returns; scale=7; top=2; leave1=voided');
+    expect(o.rules).toEqual({
+      leaveOut: [
+        { filter: 1, values: ['true', '1'], keep: true },
+        { filter: 0, values: ['voided'] },
+      ],
+      returns: [{ filter: 0, values: ['refund', 'credit memo'] }],
+      negatives: 'returns',
+      scale: 7,
+      topBox: 2,
+    });
+    expect(parseOptions(formatOptions(o.rules))).toEqual(o);
+    expect(filtersRead(o.rules)).toEqual([0, 1]);
+  });
+  test('a keep rule leaves out every other value, a blank too', () => {
+    const keep = { filter: 0, values: ['true', '1'], keep: true } as const;
+    expect([ruleLeavesOut(keep, 'True'), ruleLeavesOut(keep, 'False'), ruleLeavesOut(keep, '')]).toEqual([false, true, true]);
+  });
+  test('clear refusals', () => {
+    expect(errorOf(() => parseOptions('negatives=sales')).message).toMatch(
+      /^options: negatives=sales is not a rule; write negatives=returns/,
+    );
+    expect(errorOf(() => parseOptions('scale=1')).message).toBe('options: scale=1 must be a whole number from 2 to 100, e.g. scale=7');
+    expect(errorOf(() => parseOptions('return4=refund')).message).toBe('options: return4 names filter 4, but there are at most 3 filters');
   });
 });

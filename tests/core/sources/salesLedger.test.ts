@@ -149,3 +149,52 @@ describe('the ledger against a plain reference (property)', () => {
     );
   });
 });
+
+describe('return rows: refunds and credit notes written as rows of their own (issue 11)', () => {
+  const dates = col(['Date', '2026-01-05', '2026-01-05', '2026-02-03', '2026-01-20', '2026-03-02'], 'dates', true);
+  const ids = col(['Order', 'A', 'B', 'A', 'C', 'C'], 'ids', true);
+  test('by a filter value: a return by value in its own month, neither a sale nor an order', () => {
+    const type = col(['Type', 'Invoice', 'Invoice', 'Credit Memo', 'Invoice', 'Refund'], 'type', true);
+    const amount = col(['Amount', 100, 50, -30, 80, -80], 'amounts', true);
+    const l = salesLedger(
+      { date: dates, order_id: ids, amount, filters: [type] },
+      { returns: [{ filter: 0, values: ['credit memo', 'refund'] }] },
+      DATES,
+    );
+    expect(Array.from(l.sale)).toEqual([0, 1, 1, 0, 1, 0]);
+    expect(Array.from(l.returnRow)).toEqual([0, 0, 0, 1, 0, 1]);
+    const p = salesPeriods(l, MONTH);
+    expect(p.count).toBe(3); // March holds only a refund, and is listed
+    expect(salesValues(p, 'revenue')).toEqual([230, 0, 0]);
+    expect(salesValues(p, 'orders')).toEqual([3, 0, 0]);
+    expect(Array.from(p.returns!.num)).toEqual([0, 30, 80]);
+  });
+  test('negatives=returns: a row below zero is a refund (WooCommerce); a left-out order takes its refund with it', () => {
+    const status = col(['Status', 'completed', 'completed', 'completed', 'cancelled', 'completed'], 'status', true);
+    const amount = col(['Net Sales', 100, 50, -30, 80, -80], 'amounts', true);
+    const l = salesLedger(
+      { date: dates, order_id: ids, amount, filters: [status] },
+      { negatives: 'returns', leaveOut: [{ filter: 0, values: ['cancelled'] }] },
+      DATES,
+    );
+    expect(Array.from(l.sale)).toEqual([0, 1, 1, 0, 0, 0]);
+    expect(l.returnRows).toBe(1);
+    const p = salesPeriods(l, MONTH);
+    expect(salesValues(p, 'revenue')).toEqual([150, 0]);
+    expect(Array.from(p.returns!.num)).toEqual([0, 30]);
+    expect(l.leftOutCount).toBe(2);
+  });
+  test('with a refund column too, both count as returns; at the order level a return row counts once per id', () => {
+    const kind = col(['Type', 'Sale', 'Sale', 'Credit note', 'Sale', 'Credit note'], 'type', true);
+    const amount = col(['Total', 100, 50, 30, 80, 30], 'amounts', true);
+    const refunded = col(['Refunded', 10, '', '', '', ''], 'refunds', true);
+    const twice = col(['Order', 'A', 'B', 'CN-1', 'C', 'CN-1'], 'ids', true);
+    const l = salesLedger(
+      { date: dates, order_id: twice, amount, refunded, filters: [kind] },
+      { amounts: 'order', returns: [{ filter: 0, values: ['credit note'] }] },
+      DATES,
+    );
+    const p = salesPeriods(l, MONTH);
+    expect(Array.from(p.returns!.num)).toEqual([10, 30, 0]);
+  });
+});

@@ -283,3 +283,14 @@ describe('suggestRoles', () => {
     expect(() => suggestRoles(['Date', 'Amount'], [[]])).toThrow('2 column names but 1 columns of values; give one name per column');
   });
 });
+
+test('a survey sheet no profile knows is dated by its response time, not its start or stage date (issue 11)', () => {
+  const dates = ['2024-10-01 10:00:00', '2024-10-02 11:00:00', '2024-10-03 12:00:00'];
+  const s = suggestRoles(
+    ['Start Date', 'Stage Date', 'Submit Date', 'How likely are you to recommend us?'],
+    [dates, ['', '', dates[2]], dates, [9, 7, 10]],
+  );
+  expect(s.map((x) => x.role)).toEqual([null, null, 'date', 'referral_score']);
+  const e = suggestRoles(['Start Date', 'End Date', 'Score'], [dates, dates, [9, 7, 10]]);
+  expect(e.find((x) => x.role === 'date')?.header).toBe('End Date');
+});

@@ -16,7 +16,8 @@ describe('SALES_SERIES: every sales measure per period in one call', () => {
     expect(cut(t[sourceRow('sales', 'orders')])).toEqual(['orders', '', 1, 1]);
     expect(cut(t[sourceRow('sales', 'average_order_value')])).toEqual(['average_order_value', '', 150, 20]);
     // Under the measures, target health per quarter (its own header row at HEALTH_ROW).
-    expect(t[HEALTH_ROW].slice(0, 6)).toEqual(['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio', 'Flag']);
+    expect(t[HEALTH_ROW].slice(0, 5)).toEqual(['Period', 'Sales', 'Share in last days', 'Expected share', 'Spike ratio']);
+    expect(t[HEALTH_ROW].slice(10, 12)).toEqual(['Flags', 'Finding']);
     expect(t[HEALTH_ROW + 1][0]).toBe('2026-Q1');
     expect(t).toHaveLength(HEALTH_ROW + 2);
     expect(sourceRows('sales')).toBe(22);
@@ -26,7 +27,7 @@ describe('SALES_SERIES: every sales measure per period in one call', () => {
     expect(t[sourceRow('sales', 'on_time')].slice(0, 3)).toEqual(['on_time', 'needs delivered date, promised date (sales)', '']);
   });
   test('start lines several sources up; rows before it are left out and said', () => {
-    const t = run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '2026-02') as unknown[][];
+    const t = run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '', '2026-02') as unknown[][];
     expect(t[0].slice(0, 3)).toEqual(['Measure', '3 dated rows; 2 before 2026-02 left out', '2026-02']);
     expect(t[sourceRow('sales', 'revenue')].slice(0, 3)).toEqual(['revenue', '', 20]);
   });
@@ -46,6 +47,7 @@ describe('SALES_SERIES: every sales measure per period in one call', () => {
       '',
       '',
       '',
+      '',
       'amounts=order; leave1=voided',
       status,
     ) as unknown[][];
@@ -53,17 +55,17 @@ describe('SALES_SERIES: every sales measure per period in one call', () => {
     expect(t[sourceRow('sales', 'revenue')].slice(0, 3)).toEqual(['revenue', '', 150]);
     // A cost that cannot be read names the sheet row, and only margin says so.
     const costs = c(1, 'n/a?', 1, '');
-    const u = run('SALES_SERIES', dates, amounts, 'month', ids, costs, '', '', '', '', '', '', '', 'row=4') as unknown[][];
+    const u = run('SALES_SERIES', dates, amounts, 'month', ids, costs, '', '', '', '', '', '', '', '', 'row=4') as unknown[][];
     expect(u[sourceRow('sales', 'margin')][1]).toBe('sheet row 5 of costs holds "n/a?"; expected an amount such as 1234.5 or "£1,234.50"');
     expect(u[sourceRow('sales', 'revenue')].slice(0, 4)).toEqual(['revenue', '', 150, 20]);
   });
   test('clear errors', () => {
     expect(errorOf(() => run('SALES_SERIES', c('', ''), c(1, 2))).message).toMatch(/^SALES_SERIES: no rows have a date/);
-    expect(errorOf(() => run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '2026-Q1')).message).toBe(
+    expect(errorOf(() => run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '', '2026-Q1')).message).toBe(
       'SALES_SERIES: argument start is "2026-Q1" (a period of another kind: this series is by month, e.g. "2026-01"); give the first period as PERIODS labels it, e.g. "2024-11"',
     );
-    expect(errorOf(() => run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '', 'leave1=x')).message).toBe(
-      'SALES_SERIES: argument options reads filter1 (leave1), which is not given; give the column it reads as filter1',
+    expect(errorOf(() => run('SALES_SERIES', dates, amounts, 'month', ids, '', '', '', '', '', '', '', '', '', 'leave1=x')).message).toBe(
+      'SALES_SERIES: argument options reads filter1, which is not given; give the column it reads as filter1',
     );
   });
 });

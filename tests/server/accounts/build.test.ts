@@ -20,7 +20,7 @@ function example(sheets: Record<string, string> = { Sales: csv('sales.csv'), Fee
     spreadsheetName: () => 'Example',
     timestamp: () => '2026-12-01 09:00',
     withLock: (fn) => fn(),
-    dates: wb.dateOptions(),
+    dates: () => wb.dateOptions(),
   });
   const call = <N extends keyof Results>(name: N, args: unknown = {}) => dispatch(h, name, args) as Results[N];
   return { wb, call };
@@ -175,7 +175,7 @@ describe('what counts as attention', () => {
       spreadsheetName: () => 'Shop',
       timestamp: () => '2026-12-01 09:00',
       withLock: (fn) => fn(),
-      dates: wb.dateOptions(),
+      dates: () => wb.dateOptions(),
     });
     return { wb, call: <N extends keyof Results>(name: N, args: unknown) => dispatch(h, name, args) as Results[N] };
   };

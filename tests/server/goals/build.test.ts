@@ -28,7 +28,13 @@ function example(goals = csv('goals.csv')) {
     { now: () => now },
   );
   const stamp = () => new Date(now).toISOString().slice(0, 16).replace('T', ' ');
-  const h = createHandlers({ wb, spreadsheetName: () => 'Example', timestamp: stamp, withLock: (fn) => fn(), dates: wb.dateOptions() });
+  const h = createHandlers({
+    wb,
+    spreadsheetName: () => 'Example',
+    timestamp: stamp,
+    withLock: (fn) => fn(),
+    dates: () => wb.dateOptions(),
+  });
   const call = <N extends keyof Results>(name: N, args: unknown = {}) => dispatch(h, name, args) as Results[N];
   call('buildScorecard', { definition: suggestDefinition(detectSheets(wb)) });
   const headers = wb.sheet('Goals')!.readValues()[0].map(String);
@@ -125,7 +131,11 @@ describe('the Goals sheet built from the example data', () => {
     ]);
     feedback.writeBlock(n + 1, 1, paste);
     const after = rows(wb, sheet).KR2;
-    const latest = wb.computedValues('Scorecard').find((r) => r[0] === 'Referral score (NPS)')![1] as number;
+    // The measure's own row, under the header (the top band above names it too).
+    const scorecard = wb.computedValues('Scorecard');
+    const header = scorecard.findIndex((r) => r[0] === 'Measure' && r[1] === 'Latest');
+    expect(scorecard.slice(0, header).some((r) => r[0] === 'Referral score (NPS)')).toBe(true);
+    const latest = scorecard.slice(header).find((r) => r[0] === 'Referral score (NPS)')![1] as number;
     expect(latest).toBeLessThan(before[GOAL_COL.current] as number);
     expect(after[GOAL_COL.current]).toBeCloseTo(latest, 12);
     expect(after[GOAL_COL.score]).toBeCloseTo(okrScore(30, latest, 70), 12);

@@ -12,6 +12,10 @@ import { runFormula } from '../../../src/functions/runtime';
 import { contextFor } from '../../../src/functions/context';
 import { UTC_ZONE } from '../../../src/core/time/zone';
 import { type Cell } from '../../../src/core/values/cell';
+import { MEASURES } from '../../../src/core/scorecard/measures';
+import { targetStatus } from '../../../src/core/scorecard/status';
+import { shownDecimals } from '../../../src/core/scorecard/precision';
+import { columnLetter } from '../../../src/server/scorecard/references';
 
 const dataDir = join(__dirname, '..', '..', '..', 'examples', 'data');
 const csv = (name: string) => readFileSync(join(dataDir, name), 'utf8');
@@ -88,9 +92,88 @@ describe('the scorecard built in the in-memory workbook from the example data', 
         .filter(([v]) => v !== null)
         .pop()!;
       expect(row[COL.latest]).toBeCloseTo(last[0]!, 9);
-      expect(row[COL.period]).toBe(cli.periods[last[1]]);
+      expect(m.as_of).toBe(cli.periods[last[1]]);
+      expect(String(row[COL.period]).startsWith(m.as_of!)).toBe(true);
       expect(row[COL.sample]).toBe(m.counts[last[1]]);
     }
+  });
+
+  describe('a scoreboard for a glance (issue 15)', () => {
+    const lastPeriod = cli.periods[cli.periods.length - 1];
+    const rowOf = (id: string) => values[result.layout.measureRows[id] - 1];
+
+    test("with no typed targets, every measure has a suggested target and a status: the command line's", () => {
+      expect(Object.keys(def.targets)).toEqual([]);
+      for (const m of cli.measures) {
+        expect(m.target_kind).toBe('suggested');
+        expect(rowOf(m.id)[COL.target]).toBeCloseTo(m.target!, 9);
+        expect(rowOf(m.id)[COL.status]).toBe(m.status);
+        expect(['On track', 'At risk', 'Off track']).toContain(m.status);
+        expect(result.targets[m.id]).toMatchObject({ kind: 'suggested', value: m.target });
+        const style = wb.styleAt(result.sheetName, `${columnLetter(COL.target)}${result.layout.measureRows[m.id]}`);
+        expect(style.italic).toBe(true); // a suggestion looks unlike a typed target
+      }
+    });
+
+    test('the period a status judges is named when it is not the last one shown', () => {
+      expect(rowOf('review_response')[COL.period]).toBe('2026-05 (no unhappy reviews since)');
+      expect(rowOf('review_response')[COL.status]).not.toBe('');
+      for (const m of cli.measures.filter((x) => x.id !== 'review_response')) expect(rowOf(m.id)[COL.period]).toBe(lastPeriod);
+    });
+
+    test('signal or noise beside the status: routine variation is said to be routine', () => {
+      for (const m of cli.measures) expect(['Routine', 'Outside limits', 'Run of 8']).toContain(rowOf(m.id)[COL.signal]);
+    });
+
+    test('every period shown is coloured against its own target, at the precision shown', () => {
+      const colour = { 'On track': '#e6f4ea', 'At risk': '#fef7e0', 'Off track': '#fce8e6' } as const;
+      for (const m of cli.measures) {
+        const info = MEASURES.find((x) => x.id === m.id)!;
+        const row = result.layout.measureRows[m.id];
+        m.values.forEach((v, j) => {
+          expect(rowOf(m.id)[result.layout.targetsCol + j]).toBeCloseTo(m.target!, 9);
+          const status = targetStatus(v, m.target, info.better, shownDecimals(info.format));
+          const bg = wb.styleAt(result.sheetName, `${columnLetter(COL.history + j)}${row}`).background;
+          if (status) expect(bg).toBe(colour[status]);
+          else expect(bg).not.toBe(colour['On track']);
+        });
+      }
+    });
+
+    test('the top band: the three measures that matter most, each a big number with its target and status', () => {
+      expect(result.layout.band).toEqual(['nps', 'csat', 'revenue']);
+      const b = result.layout.bandRow;
+      expect(values[b - 1][0]).toMatch(/^The measures that matter most \(chosen for you/);
+      const cols = [0, COL.period, COL.trend];
+      result.layout.band.forEach((id, k) => {
+        const m = cli.measures.find((x) => x.id === id)!;
+        const c = cols[k];
+        expect(values[b][c]).toBe(m.label);
+        expect(values[b + 3][c]).toBe(m.status);
+        expect(values[b + 4][c]).toBe(`As of ${lastPeriod} · ${rowOf(id)[COL.signal]}`);
+      });
+      expect(values[b + 1][0]).toBe(String(Math.round(cli.measures[0].values[11]!)));
+      expect(values[b + 1][COL.trend]).toBe(
+        `£${Math.round(cli.measures.find((x) => x.id === 'revenue')!.values[11]!).toLocaleString('en-GB')}`,
+      );
+      expect(values[b + 2][COL.trend]).toMatch(/^Target £\d{3},\d{3} \(suggested\)$/);
+      // The band and the header stay on screen: frozen down to the header row, and the names column.
+      expect(wb.layoutOf(result.sheetName).frozen).toEqual({ rows: result.layout.headerRow, cols: 1 });
+      expect(result.layout.headerRow).toBeGreaterThan(b + 4);
+    });
+
+    test("money in the sales' currency, percentages, NPS in whole points, counts with separators: one format per row", () => {
+      const fmt = (id: string, col: number) =>
+        wb.styleAt(result.sheetName, `${columnLetter(col)}${result.layout.measureRows[id]}`).numberFormat;
+      for (const col of [COL.latest, COL.target, COL.history, COL.history + 11, result.layout.targetsCol]) {
+        expect(fmt('revenue', col)).toBe('"£"#,##0');
+        expect(fmt('average_order_value', col)).toBe('"£"#,##0.00');
+        expect(fmt('nps', col)).toBe('0');
+        expect(fmt('margin_pct', col)).toBe('0.0%');
+        expect(fmt('orders', col)).toBe('#,##0');
+      }
+      expect(fmt('nps', COL.sample)).toBe('#,##0');
+    });
   });
 
   test('NPS and revenue also match the formulas PERIOD_SERIES and NPS_BY_PERIOD on the raw columns', () => {
@@ -132,8 +215,12 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     const h = values[result.layout.healthRow - 1];
     expect(h[0]).toBe('Period');
     const q3 = values.slice(result.layout.healthRow).find((r) => r[0] === '2025-Q3')!;
-    expect(q3[5]).toBe('End-of-period push');
-    expect(q3[4]).toBeCloseTo(cli.target_health.find((t) => t.period === '2025-Q3')!.spike_ratio!, 9);
+    expect(q3[10]).toBe('End-of-period push, Returns after push, Discounting at the end');
+    const cliQ3 = cli.target_health.find((t) => t.period === '2025-Q3' && t.rep === null)!;
+    expect(q3[4]).toBeCloseTo(cliQ3.spike_ratio!, 9);
+    expect(q3[11]).toBe(cliQ3.finding);
+    // Partial quarters say so, and are never flagged.
+    expect(values.slice(result.layout.healthRow).find((r) => r[0] === '2024-Q4')![10]).toBe('Partial period');
   });
 
   test('one source formula per source sheet, on the add-on’s own data sheet; the scorecard points into it', () => {
@@ -144,7 +231,7 @@ describe('the scorecard built in the in-memory workbook from the example data', 
       .filter((f) => /_SERIES\(/.test(f));
     expect(formulas).toHaveLength(3);
     expect(formulas.find((f) => f.startsWith('=SALES_SERIES'))).toMatch(
-      /^=SALES_SERIES\('Sales'!\$B\$4:\$B, 'Sales'!\$E\$4:\$E, "month", 'Sales'!\$A\$4:\$A, 'Sales'!\$F\$4:\$F, 'Sales'!\$G\$4:\$G, 'Sales'!\$H\$4:\$H, 'Sales'!\$I\$4:\$I, 'Sales'!\$J\$4:\$J, "", "", "2024-11", "row=4"/,
+      /^=SALES_SERIES\('Sales'!\$B\$4:\$B, 'Sales'!\$E\$4:\$E, "month", 'Sales'!\$A\$4:\$A, 'Sales'!\$F\$4:\$F, 'Sales'!\$G\$4:\$G, 'Sales'!\$H\$4:\$H, 'Sales'!\$I\$4:\$I, 'Sales'!\$J\$4:\$J, "", "", 'Sales'!\$K\$4:\$K, "2024-11", "row=4"/,
     );
     const cell = wb.formulaAt(result.sheetName, `${String.fromCharCode(65 + COL.history)}${result.layout.measureRows.nps}`);
     expect(cell).toMatch(/^=IF\('Leadlag data'!\$C\$1<3, "", INDEX\('Leadlag data'!\$\d+:\$\d+, 1, 'Leadlag data'!\$C\$1\)\)$/);
@@ -177,9 +264,12 @@ describe('the scorecard built in the in-memory workbook from the example data', 
     const after = wb.computedValues(result.sheetName);
     const calls = wb.customFunctionCalls();
     expect(after[revenueRow - 1][at] as number).toBeCloseTo(beforeValue + 1000, 6);
-    // The sales sheet's one call and the evidence; the feedback and review calls do not run again.
+    // The sales sheet's one call and the evidence; the feedback and review calls do not run again. Each sales
+    // column the measures and target health need (9 of the sheet's 11) is shipped once, and the evidence's
+    // rows of per-period values once: no column twice.
     expect(calls.executions).toBeLessThanOrEqual(3);
-    expect(calls.cells).toBeLessThanOrEqual(70_000);
+    const rows = height + 1 - 3;
+    expect(calls.cells).toBeLessThanOrEqual(9 * rows + 2_000);
     // The evidence moved with the new row (it reads the data sheet, not a copy).
     expect(after[result.layout.connectionsRow][3]).not.toBe(beforeLink[3]);
   });

@@ -31,7 +31,7 @@ describe('rebuilding keeps what a manager typed, and asks before it removes anyt
     const sheet = wb.sheet(first.sheetName)!;
     const npsRow = first.layout.measureRows.nps;
     const revenueRow = first.layout.measureRows.revenue;
-    const notesCol = COL.history + 2 * def.periods + 2;
+    const notesCol = first.layout.notesCol;
     sheet.writeBlock(npsRow, COL.target + 1, [[30]]);
     sheet.writeBlock(revenueRow, COL.target + 1, [['£2,000']]);
     sheet.writeBlock(revenueRow, notesCol + 1, [['Price rise in March']]);

@@ -14,6 +14,8 @@ const table = (sheet: string, headers: string[]): SheetTable => ({
   dataRows: 3,
   skipped: [],
   problem: null,
+  profile: null,
+  labels: null,
 });
 
 test('the goals draft becomes a definition the server takes: each role the header of its column', () => {

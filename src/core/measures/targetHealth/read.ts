@@ -230,7 +230,8 @@ function readDiscounts(col: Column, kind: DiscountKind | undefined, amount: Floa
   return { off, list };
 }
 
-function readReps(col: Column, amount: Float64Array): { rep: Int32Array; reps: string[] } {
+/** Each sale's rep (index into `reps`; −1 for none), names grouped ignoring case and spaces. */
+export function readReps(col: Column, amount: Float64Array): { rep: Int32Array; reps: string[] } {
   const n = amount.length;
   const rep = new Int32Array(n).fill(-1);
   const reps: string[] = [];

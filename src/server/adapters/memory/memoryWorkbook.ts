@@ -1,4 +1,3 @@
-import { isMonthFirstLocale } from '../../../core/values/locale';
 import type { DateOptions } from '../../../core/values/date';
 import type { HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import type { Cell } from '../../../core/values/cell';
@@ -29,6 +28,9 @@ import { ArraySizes } from './plugins';
 import { readSheet, sheetsValue } from './read';
 import { Spills } from './spills';
 import { dateEntry } from './values';
+import { type PastedValue, pastedValues } from '../../../core/tables/paste';
+import { isMonthFirstLocale } from '../../../core/values/locale';
+import { civilFromDays } from '../../../core/time/days';
 
 export type { PortMethod } from './counter';
 export type { ComputedValue } from './inspect';
@@ -106,15 +108,34 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
     return wb;
   }
 
-  /** A workbook seeded from CSV texts (RFC 4180), one per sheet, entered as fromGrids enters grids. */
+  /**
+   * A workbook seeded from CSV texts (RFC 4180), one per sheet, held as Sheets holds a pasted CSV: see
+   * fromPasted.
+   */
   static fromCsv(sheets: Record<string, string>, options?: MemoryWorkbookOptions): MemoryWorkbook {
+    return MemoryWorkbook.fromPasted(Object.fromEntries(Object.entries(sheets).map(([name, csv]) => [name, parseCsv(csv)])), options);
+  }
+
+  /**
+   * A workbook seeded with tables of text (a parsed CSV or JSON export), one per sheet, each cell decided by
+   * the formulas' own value readers (core/tables/paste.ts), column by column: a date column's order is
+   * decided once by DOMAIN.md's column rule and its dates become date cells, numbers become numbers, TRUE
+   * and FALSE booleans, everything else stays text (never a formula). So a sheet seeded from a file shows
+   * the numbers the command line computes from that file.
+   */
+  static fromPasted(sheets: Record<string, readonly (readonly string[])[]>, options?: MemoryWorkbookOptions): MemoryWorkbook {
     const wb = new MemoryWorkbook(options);
-    for (const [name, csv] of Object.entries(sheets)) wb.seed(name, parseCsv(csv));
+    const dates = { zone: wb.zone, monthFirst: isMonthFirstLocale(wb.localeName) };
+    for (const [name, rows] of Object.entries(sheets))
+      wb.seed(
+        name,
+        pastedValues(rows, dates).map((r) => r.map(pastedCell)),
+      );
     wb.resetCalls();
     return wb;
   }
 
-  private seed(name: string, rows: readonly (readonly Cell[])[]): void {
+  private seed(name: string, rows: readonly (readonly (Cell | WriteCell)[])[]): void {
     const sheet = this.insertSheet(name);
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (!rows.length || !width) return;
@@ -494,7 +515,17 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
   }
 }
 
-function seedCell(c: Cell): WriteCell {
+function seedCell(c: Cell | WriteCell): WriteCell {
   if (c === undefined || c === '') return null;
   return typeof c === 'string' && c.startsWith('=') ? { text: c } : c;
+}
+
+/** A pasted value as the cell it is entered as: a date as ISO text the engine reads as a date, text as text. */
+function pastedCell(v: PastedValue): WriteCell {
+  if (typeof v === 'object') {
+    const { year, month, day } = civilFromDays(v.day);
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  if (typeof v === 'string') return v.trim() === '' && v === '' ? null : { text: v };
+  return v;
 }

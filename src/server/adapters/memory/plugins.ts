@@ -149,11 +149,6 @@ export class LeadlagPlugin extends FunctionPlugin {
       const args: (Arg | undefined)[] = given.map((a) => (a === undefined ? undefined : toArg(a, engine.zone)));
       while (args.length && args[args.length - 1] === undefined) args.pop();
       engine.calls.executions++;
-      console.log(
-        'CALL',
-        name,
-        args.map((a) => (Array.isArray(a) ? `${a.length}x${(a[0] as unknown[])?.length}` : JSON.stringify(a))).join(' '),
-      );
       for (const a of args)
         engine.calls.cells += Array.isArray(a) ? a.reduce((n: number, r) => n + (Array.isArray(r) ? r.length : 1), 0) : 1;
       let out: Result;

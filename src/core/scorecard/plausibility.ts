@@ -1,0 +1,558 @@
+import { type Cell } from '../values/cell';
+import { type Column } from '../values/column';
+import { type DateOptions, readDayColumn } from '../values/date';
+import { InputError, fail } from '../values/errors';
+import { readNumber } from '../values/number';
+import { readScore } from '../values/score';
+import { formatMoney } from '../values/currency';
+import { readStars } from '../measures/reviews';
+import { csatLabelOn, labelScale } from '../measures/csat';
+import { median } from '../stats/median';
+import { type PeriodSpec, calendarSpec, periodLabel } from '../time/periods';
+import { type Role } from '../tables/roles';
+import { findHeader, profileById } from '../tables/profiles/index';
+import { MEASURES, type MeasureId, type Source } from './measures';
+import { kindOf } from './sourceKind';
+import { type SourceSeries } from '../sources/sourceSeries';
+import { sourceSeriesOf } from './compute';
+import { type LoadedSource, loadSourceOf } from './source';
+import { type ScorecardDefinition } from './definition';
+
+/**
+ * The checks before a build (issue "never silently implausible"): what a mapping would produce, looked at
+ * before anything is built, so that a wrong column stops with a question instead of a scorecard of wrong
+ * numbers. Each check names the column and says what to do; each has an id, so a manager who knows the
+ * numbers are right can say so (the command line's --accept, the wizard's "build anyway").
+ */
+export type CheckId =
+  | 'kind'
+  | 'amount-zero'
+  | 'amount-below-quantity'
+  | 'returns-over-100'
+  | 'order-value-tiny'
+  | 'currency-mixed'
+  | 'tax-included'
+  | 'score-range'
+  | 'score-1-to-5'
+  | 'rating-range'
+  | 'stars-range'
+  | 'date-unreadable'
+  | 'date-order';
+
+export const CHECK_IDS: readonly CheckId[] = [
+  'kind',
+  'amount-zero',
+  'amount-below-quantity',
+  'returns-over-100',
+  'order-value-tiny',
+  'currency-mixed',
+  'tax-included',
+  'score-range',
+  'score-1-to-5',
+  'rating-range',
+  'stars-range',
+  'date-unreadable',
+  'date-order',
+];
+
+export interface Implausible {
+  readonly check: CheckId;
+  readonly source: Source;
+  /** The header of the column the check is about, or null (the whole sheet). */
+  readonly column: string | null;
+  /** What looks wrong and what to do, in words. */
+  readonly message: string;
+  /** For 'kind': what the sheet holds, and the export it was recognised as. */
+  readonly holds?: Source;
+  readonly profile?: string;
+}
+
+/** What a measure will show for its latest period: "Revenue, 2024-12: £62,222 from 346 orders". */
+export interface LatestNumber {
+  readonly id: MeasureId;
+  readonly source: Source;
+  readonly label: string;
+  readonly period: string | null;
+  readonly value: number | null;
+  readonly count: number | null;
+  readonly text: string;
+  /** Why the measure cannot be counted (a cell that cannot be read), or null. */
+  readonly problem: string | null;
+}
+
+export interface Review {
+  readonly problems: Implausible[];
+  readonly latest: LatestNumber[];
+}
+
+const KIND_WORDS: Readonly<Record<Source, string>> = { sales: 'sales data', feedback: 'customer feedback', reviews: 'online reviews' };
+
+/** Below this many values a share says little: the shape checks wait for enough rows. */
+const MIN_ROWS = 10;
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** What a loaded sheet holds: its profile's kind when recognised, else the kind its guessed roles make. */
+export function holds(loaded: LoadedSource): Source | null {
+  const profile = profileById(loaded.table.profile);
+  if (profile) return profile.kind;
+  return kindOf(new Set(loaded.suggestions.filter((s) => s.role).map((s) => s.role as string)));
+}
+
+function header(loaded: LoadedSource, role: Role): string | null {
+  const at = loaded.mapping[role];
+  return at === undefined ? null : loaded.table.headers[at];
+}
+
+/** The sheet row of a data cell (index among the data rows). */
+const rowOf = (loaded: LoadedSource, i: number): number => loaded.table.dataRows[i] + 1;
+
+function kindCheck(slot: Source, name: string, loaded: LoadedSource): Implausible | null {
+  const kind = holds(loaded);
+  if (!kind || kind === slot) return null;
+  const profile = profileById(loaded.table.profile);
+  const what = profile ? `a ${profile.name}, ${KIND_WORDS[kind]}` : KIND_WORDS[kind];
+  return {
+    check: 'kind',
+    source: slot,
+    column: null,
+    holds: kind,
+    ...(profile ? { profile: profile.name } : {}),
+    message: `"${name}" holds ${what}, not ${KIND_WORDS[slot]}: choose it as the ${kind} data, and choose the ${slot} data separately (or none)`,
+  };
+}
+
+function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | undefined): Implausible[] {
+  const out: Implausible[] = [];
+  const amountAt = loaded.mapping.amount;
+  const amountName = header(loaded, 'amount');
+  if (amountAt === undefined || !amountName) return out;
+  const amounts = loaded.cells[amountAt].map((c) => readNumber(c));
+  const present = amounts.filter((x): x is number => typeof x === 'number');
+  if (present.length >= MIN_ROWS) {
+    const zeros = present.filter((x) => x === 0).length;
+    if (zeros > 0.5 * present.length)
+      out.push({
+        check: 'amount-zero',
+        source: 'sales',
+        column: amountName,
+        message:
+          `"${amountName}" is 0 on ${pct(zeros / present.length)} of the rows that have a value: it does not look like the sales amount. ` +
+          `Choose the column with each order's net sales (after discounts, before tax and shipping), such as "Subtotal" or "Net sales"`,
+      });
+  }
+  const qtyAt = loaded.mapping.quantity;
+  if (qtyAt !== undefined) {
+    let both = 0;
+    let below = 0;
+    const qty = loaded.cells[qtyAt];
+    for (let i = 0; i < amounts.length; i++) {
+      const a = amounts[i];
+      const q = readNumber(qty[i]);
+      if (typeof a !== 'number' || typeof q !== 'number' || q <= 0 || a === 0) continue;
+      both++;
+      if (Math.abs(a) < q) below++;
+    }
+    if (both >= MIN_ROWS && below > 0.5 * both)
+      out.push({
+        check: 'amount-below-quantity',
+        source: 'sales',
+        column: amountName,
+        message:
+          `"${amountName}" is smaller than the quantity "${header(loaded, 'quantity')}" on ${pct(below / both)} of the rows: ` +
+          `sales are rarely worth less than the units sold. Check that "${amountName}" is the amount of the sale, not a discount, a tax or a count`,
+      });
+  }
+  if (loaded.setup.currency.mixed.length > 1)
+    out.push({
+      check: 'currency-mixed',
+      source: 'sales',
+      column: amountName,
+      message:
+        `"${amountName}" holds amounts in several currencies (${loaded.setup.currency.mixed.join(', ')}): they cannot be added up. ` +
+        `Choose the amount converted to one currency (such as Stripe's "Converted Amount"), or one currency's rows`,
+    });
+  const tax = taxIncluded(loaded, amounts, amountName);
+  if (tax) out.push(tax);
+  if (series) {
+    const returns = series.measures.find((m) => m.id === 'return_rate');
+    if (returns && !returns.problem) {
+      const at = returns.values.findIndex((v) => v !== null && v > 1);
+      if (at >= 0) {
+        const by = header(loaded, 'refunded') ?? header(loaded, 'returned');
+        out.push({
+          check: 'returns-over-100',
+          source: 'sales',
+          column: by,
+          message:
+            `returns in ${periodLabel(series.first + at, series.spec)} come to ${pct(returns.values[at]!)} of sales: ` +
+            `more than was sold. Check that ${by ? `"${by}" holds what was given back and ` : ''}"${amountName}" holds the sales`,
+        });
+      }
+    }
+    const revenue = series.measures.find((m) => m.id === 'revenue');
+    const orders = series.measures.find((m) => m.id === 'orders');
+    if (revenue && orders && !revenue.problem) {
+      const total = revenue.values.reduce<number>((s, v) => s + (v ?? 0), 0);
+      const count = orders.values.reduce<number>((s, v) => s + (v ?? 0), 0);
+      const lines = present.filter((x) => x !== 0).map(Math.abs);
+      const typical = median(lines);
+      if (count >= 5 && typical !== null && typical > 0 && total / count < 0.01 * typical)
+        out.push({
+          check: 'order-value-tiny',
+          source: 'sales',
+          column: amountName,
+          message:
+            `the average order would be ${round(total / count)}, under 1% of a typical "${amountName}" (${round(typical)}): ` +
+            `most orders would count nothing. Check the amount column and the order id column ("${header(loaded, 'order_id') ?? 'none'}")`,
+        });
+    }
+  }
+  return out;
+}
+
+/** To the cent first, so that a float sum such as 12464.4999… shows as the 12,465 it is. */
+const cents = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * A profile's net check (Xero): per order, its lines' amounts against the order's total less its tax. Lines
+ * that add up to the whole total on most taxed orders include the tax.
+ */
+function taxIncluded(loaded: LoadedSource, amounts: readonly (number | null | undefined)[], amountName: string): Implausible | null {
+  const profile = profileById(loaded.table.profile);
+  const check = profile?.netCheck;
+  const idAt = loaded.mapping.order_id;
+  if (!check || idAt === undefined) return null;
+  const totalAt = findHeader(loaded.table.headers, [check.total]);
+  const taxAt = findHeader(loaded.table.headers, [check.tax]);
+  if (totalAt < 0 || taxAt < 0) return null;
+  const orders = new Map<string, { sum: number; total: number; tax: number }>();
+  loaded.cells[idAt].forEach((id, i) => {
+    const a = amounts[i];
+    const total = readNumber(loaded.cells[totalAt][i]);
+    const t = readNumber(loaded.cells[taxAt][i]);
+    if (typeof a !== 'number' || typeof total !== 'number' || typeof t !== 'number') return;
+    const key = String(id).trim();
+    const o = orders.get(key);
+    if (o) o.sum += a;
+    else orders.set(key, { sum: a, total, tax: t });
+  });
+  let taxed = 0;
+  let gross = 0;
+  for (const o of orders.values()) {
+    if (Math.abs(o.tax) < 0.005) continue;
+    taxed++;
+    if (Math.abs(o.sum - o.total) < 0.01 && Math.abs(o.sum - (o.total - o.tax)) >= 0.01) gross++;
+  }
+  if (taxed < 3 || gross <= 0.5 * taxed) return null;
+  return {
+    check: 'tax-included',
+    source: 'sales',
+    column: amountName,
+    message:
+      `"${amountName}" adds up to the invoice's "${check.total}" on ${gross} of ${taxed} taxed invoices: its lines include the tax ` +
+      `(Xero's Tax Inclusive amounts), and revenue is before tax. Export the invoices with tax-exclusive line amounts`,
+  };
+}
+
+const round = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : String(Math.round(x * 100) / 100));
+
+function feedbackChecks(loaded: LoadedSource): Implausible[] {
+  const out: Implausible[] = [];
+  const scoreAt = loaded.mapping.referral_score;
+  if (scoreAt !== undefined) {
+    const name = header(loaded, 'referral_score')!;
+    const cells = loaded.cells[scoreAt];
+    let answers = 0;
+    let outside = 0;
+    let firstBad = -1;
+    let max = -Infinity;
+    cells.forEach((c, i) => {
+      const s = readScore(c);
+      // Blanks, and the words exports write for "nothing" ("-", "n/a"), are no answer.
+      if (s === null || (s === undefined && readNumber(c) === null)) return;
+      answers++;
+      if (typeof s === 'number') max = Math.max(max, s);
+      else {
+        outside++;
+        if (firstBad < 0) firstBad = i;
+      }
+    });
+    if (outside > 0)
+      out.push({
+        check: 'score-range',
+        source: 'feedback',
+        column: name,
+        message:
+          `"${name}" holds ${show(cells[firstBad])} on row ${rowOf(loaded, firstBad)}, and ${pct(outside / answers)} of its values are not ` +
+          `whole numbers from 0 to 10: it does not look like the 0–10 "how likely to recommend" answer. Choose that column, or leave Referral score Not used`,
+      });
+    else if (answers >= 20 && max <= 5)
+      out.push({
+        check: 'score-1-to-5',
+        source: 'feedback',
+        column: name,
+        message:
+          `"${name}" never goes above 5 in ${answers} answers: it looks like a 1–5 rating, not the 0–10 referral question ` +
+          `(NPS would count every answer as a detractor). Choose the 0–10 column, or leave Referral score Not used`,
+      });
+  }
+  const satAt = loaded.mapping.satisfaction;
+  if (satAt !== undefined) {
+    const name = header(loaded, 'satisfaction')!;
+    const cells = loaded.cells[satAt];
+    const scale = loaded.setup.rules.scale ?? labelScale(cells) ?? 5;
+    let answers = 0;
+    let outside = 0;
+    let firstBad = -1;
+    cells.forEach((c, i) => {
+      const n = readNumber(c);
+      if (n === null) return;
+      const v = n === undefined && typeof c === 'string' ? csatLabelOn(c, scale) : n;
+      answers++;
+      if (v === undefined || !Number.isInteger(v) || v < 1 || v > scale) {
+        outside++;
+        if (firstBad < 0) firstBad = i;
+      }
+    });
+    // One stray cell is the measure's own error (it names the cell); a column mostly outside is the wrong column.
+    if (answers >= MIN_ROWS && outside > 0.2 * answers)
+      out.push({
+        check: 'rating-range',
+        source: 'feedback',
+        column: name,
+        message:
+          `"${name}" holds ${show(cells[firstBad])} on row ${rowOf(loaded, firstBad)}, and ${pct(outside / answers)} of its values are not ` +
+          `satisfaction ratings from 1 to ${scale}: choose the satisfaction column, or leave Satisfaction Not used`,
+      });
+  }
+  return out;
+}
+
+function reviewChecks(loaded: LoadedSource): Implausible[] {
+  const at = loaded.mapping.stars;
+  if (at === undefined) return [];
+  const name = header(loaded, 'stars')!;
+  const cells = loaded.cells[at];
+  let answers = 0;
+  let outside = 0;
+  let firstBad = -1;
+  cells.forEach((c, i) => {
+    const s = readStars(c);
+    if (s === null) return;
+    answers++;
+    if (s === undefined || !(s >= 0 && s <= 5)) {
+      outside++;
+      if (firstBad < 0) firstBad = i;
+    }
+  });
+  if (answers >= MIN_ROWS && outside > 0.2 * answers)
+    return [
+      {
+        check: 'stars-range',
+        source: 'reviews',
+        column: name,
+        message: `"${name}" holds ${show(cells[firstBad])} on row ${rowOf(loaded, firstBad)}, and ${pct(outside / answers)} of its values are not stars from 1 to 5: choose the stars column`,
+      },
+    ];
+  return [];
+}
+
+const show = (c: Cell): string => (typeof c === 'string' ? `"${c.length > 30 ? `${c.slice(0, 27)}...` : c}"` : String(c));
+
+/** Adjacent dated pairs that go against the column's main direction (exports are sorted, newest or oldest first), and the first such row. */
+function disorder(days: Float64Array): { against: number; pairs: number; at: number } {
+  let up = 0;
+  let down = 0;
+  let prev = NaN;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d !== d) continue;
+    if (prev === prev) {
+      if (d > prev) up++;
+      else if (d < prev) down++;
+    }
+    prev = d;
+  }
+  const main = up >= down ? 1 : -1;
+  let at = -1;
+  prev = NaN;
+  for (let i = 0; i < days.length && at < 0; i++) {
+    const d = days[i];
+    if (d !== d) continue;
+    if (prev === prev && (d - prev) * main < 0) at = i;
+    prev = d;
+  }
+  return { against: Math.min(up, down), pairs: up + down, at };
+}
+
+function dateChecks(slot: Source, loaded: LoadedSource, dates: DateOptions): Implausible[] {
+  const at = loaded.mapping.date;
+  if (at === undefined) return [];
+  const name = loaded.table.headers[at];
+  const col: Column = { cells: loaded.cells[at], width: 1, name: `column "${name}"`, named: true };
+  const rowNamed = (m: string) => m.replace(/\brow (\d+)\b/g, (_, n: string) => `row ${rowOf(loaded, Number(n) - 1)}`);
+  let chosen: Float64Array;
+  try {
+    chosen = readDayColumn(col, dates, undefined, false);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return [{ check: 'date-unreadable', source: slot, column: name, message: `${rowNamed(e.message)}: the dates cannot be read one way` }];
+  }
+  let other: Float64Array;
+  try {
+    other = readDayColumn(col, { ...dates, monthFirst: !dates.monthFirst }, undefined, false);
+  } catch {
+    return [];
+  }
+  let differ = false;
+  for (let i = 0; i < chosen.length && !differ; i++) differ = chosen[i] !== other[i] && (chosen[i] === chosen[i] || other[i] === other[i]);
+  if (!differ) return [];
+  const a = disorder(chosen);
+  const b = disorder(other);
+  if (a.pairs < MIN_ROWS || a.against <= Math.max(2, 0.05 * a.pairs) || b.against > 0.01 * b.pairs) return [];
+  const reading = dates.monthFirst ? 'month-first' : 'day-first';
+  const better = dates.monthFirst ? 'day-first' : 'month-first';
+  const cell = loaded.cells[at][a.at];
+  return [
+    {
+      check: 'date-order',
+      source: slot,
+      column: name,
+      message:
+        `"${name}" leaves open whether 03/04 is 3 April or 4 March, so it is read ${reading} (the spreadsheet's locale); read so, its dates jump ` +
+        `back and forth (row ${rowOf(loaded, a.at)}: ${show(cell)}), while read ${better} they run in order. Write the dates as 2024-10-02, ` +
+        `or read them ${better} (the command line's --month-first, or the spreadsheet's locale in File › Settings)`,
+    },
+  ];
+}
+
+const COUNT_WORDS: Partial<Record<MeasureId, string>> = {
+  nps: 'answers',
+  csat: 'answers',
+  net_comparison: 'answers',
+  review_response: 'low reviews',
+  on_time: 'orders due',
+  return_rate: 'sold',
+};
+
+/** "Revenue, 2024-12: £62,222 from 346 orders", or what stops the measure. */
+function latestOf(series: SourceSeries, currency: string | undefined): LatestNumber[] {
+  const out: LatestNumber[] = [];
+  for (const row of series.measures) {
+    const info = MEASURES.find((m) => m.id === row.id)!;
+    let k = row.values.length - 1;
+    while (k >= 0 && row.values[k] === null) k--;
+    const period = k >= 0 ? periodLabel(series.first + k, series.spec) : null;
+    const value = k >= 0 ? row.values[k] : null;
+    const count = k >= 0 ? row.counts[k] : null;
+    let text: string;
+    if (row.problem) text = `${info.label}: not counted (${row.problem})`;
+    else if (value === null || period === null) text = `${info.label}: nothing to count yet`;
+    else {
+      const money = row.id === 'revenue' || row.id === 'margin' || row.id === 'average_order_value';
+      const shown = money
+        ? formatMoney(row.id === 'average_order_value' ? cents(value) : Math.round(cents(value)), currency)
+        : info.format.includes('%')
+          ? `${(value * 100).toFixed(info.format.includes('.0') ? 1 : 0)}%`
+          : String(Math.round(value));
+      const word = row.id === 'return_rate' && series.returnBasis === 'quantity' ? 'units sold' : (COUNT_WORDS[row.id] ?? 'orders');
+      const of =
+        count === null
+          ? ''
+          : row.id === 'return_rate' && series.returnBasis !== 'quantity'
+            ? ` of ${formatMoney(Math.round(count), currency)} sold`
+            : ` from ${count.toLocaleString('en-GB')} ${word}`;
+      text = `${info.label}, ${period}: ${shown}${of}`;
+    }
+    out.push({ id: row.id, source: series.source, label: info.label, period, value, count, text, problem: row.problem });
+  }
+  return out;
+}
+
+/**
+ * Every check over the sources as they would be built (a slot → the sheet loaded into it), and each
+ * measure's number for its latest period. `names` says how to call each source in the messages (a file or
+ * a sheet name).
+ */
+export function reviewSources(
+  loaded: Partial<Record<Source, LoadedSource>>,
+  names: Partial<Record<Source, string>>,
+  spec: PeriodSpec,
+  dates: DateOptions,
+): Review {
+  const problems: Implausible[] = [];
+  const usable: Partial<Record<Source, LoadedSource>> = {};
+  for (const slot of ['sales', 'feedback', 'reviews'] as const) {
+    const l = loaded[slot];
+    if (!l) continue;
+    const kind = kindCheck(slot, names[slot] ?? slot, l);
+    if (kind) {
+      problems.push(kind);
+      continue;
+    }
+    const d = dateChecks(slot, l, dates);
+    problems.push(...d);
+    if (!d.some((p) => p.check === 'date-unreadable')) usable[slot] = l;
+  }
+  let series: Partial<Record<Source, SourceSeries>> = {};
+  try {
+    series = sourceSeriesOf(Object.fromEntries(Object.entries(usable).map(([k, l]) => [k, l!.source])), spec, dates);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+  }
+  if (usable.sales) problems.push(...salesChecks(names.sales ?? 'sales', usable.sales, series.sales));
+  if (usable.feedback) problems.push(...feedbackChecks(usable.feedback));
+  if (usable.reviews) problems.push(...reviewChecks(usable.reviews));
+  const latest: LatestNumber[] = [];
+  for (const slot of ['feedback', 'sales', 'reviews'] as const) {
+    const s = series[slot];
+    if (s) latest.push(...latestOf(s, usable[slot]?.setup.currency.code));
+  }
+  const order = (id: MeasureId) => MEASURES.findIndex((m) => m.id === id);
+  latest.sort((x, y) => order(x.id) - order(y.id));
+  return { problems, latest };
+}
+
+/** One source of a reviewed definition: the export it was recognised as and the amounts' currency. */
+export interface SourceNote {
+  readonly source: Source;
+  readonly sheet: string;
+  readonly profile: string | null;
+  readonly currency: string | null;
+}
+
+export interface DefinitionReview extends Review {
+  readonly sources: readonly SourceNote[];
+}
+
+/**
+ * The checks and latest numbers of a scorecard definition over the sheets it names (the wizard's step 2 and
+ * its Build step ask for them before anything is built). `read` gives a sheet's values, or null when the
+ * sheet is gone. Throws an InputError naming a missing sheet or column.
+ */
+export function reviewDefinition(
+  def: ScorecardDefinition,
+  read: (sheet: string) => readonly (readonly Cell[])[] | null,
+  dates: DateOptions,
+): DefinitionReview {
+  const loaded: Partial<Record<Source, LoadedSource>> = {};
+  const names: Partial<Record<Source, string>> = {};
+  const sources: SourceNote[] = [];
+  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+    const ref = def.sources[kind];
+    if (!ref) continue;
+    const grid = read(ref.sheet);
+    if (!grid) fail(`the sheet "${ref.sheet}" (${KIND_WORDS[kind]}) is not in this spreadsheet any more; choose the ${kind} data again`);
+    const l = loadSourceOf(ref.sheet, grid, ref);
+    loaded[kind] = l;
+    names[kind] = ref.sheet;
+    sources.push({
+      source: kind,
+      sheet: ref.sheet,
+      profile: profileById(l.table.profile)?.name ?? null,
+      currency: l.setup.currency.code ?? null,
+    });
+  }
+  return { ...reviewSources(loaded, names, calendarSpec(def.period), dates), sources };
+}
