@@ -141,7 +141,7 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
   const sales = salesSource.columns;
   let answers;
   let what = 'nothing';
-  let attention: PlanAttention | undefined;
+  let attention: PlanAttention | 'answers' | undefined;
   if (args.feedback) {
     const f = loadSource(args.feedback, readGrid(args.feedback, read), args.maps);
     const comments = f.suggestions.filter((s) => s.role === 'comment').map((s) => s.column);
@@ -168,11 +168,14 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
       scores: cols.referral_score,
       comparisons: cols.comparison,
       comments: comment,
+      // The survey's rules, as the scorecard reads them (Qualtrics' unfinished, Typeform's partial responses).
+      rules: f.source.rules,
+      filters: f.source.filters,
     };
   }
   const kind = args.attention ?? (args.feedback ? 'responses' : 'none');
   if (kind === 'responses') {
-    attention = { customers: answers!.customers };
+    attention = 'answers';
     what = `survey responses in ${args.feedback}`;
   } else if (kind !== 'none') {
     const grid = readGrid(kind, read);

@@ -8,6 +8,7 @@ import { type Comparison, COMPARISON_EXPECTED, readComparison } from '../measure
 import { type Account, customerKey, customerName, keyAccounts } from '../measures/keyAccounts';
 import { type SourceRules } from '../sources/rules';
 import { salesLedger } from '../sources/salesLedger';
+import { leftOutRows } from '../sources/leaveOut';
 import { type PeriodSpec, MAX_PERIODS, periodEnd, periodIndexer, periodLabel } from '../time/periods';
 import { isoDay } from '../time/days';
 import { type RevenueTrend, TREND_PERIODS, revenueTrend } from './trend';
@@ -22,6 +23,8 @@ import { type RevenueTrend, TREND_PERIODS, revenueTrend } from './trend';
  *   cancelled rows left out by the rules, rows without a date are not sales), then tiered by keyAccounts.
  * - Attention is what the manager chose to count: rows naming the customer (improvement actions, survey
  *   responses) or an amount per row (hours, visits). Its share is of the attention given to the accounts.
+ * - Answers are read by the survey's own rules, as the scorecard reads them: a response its leave-out rules
+ *   take out (unfinished, partial, another survey's row) is no answer and, counted as attention, no contact.
  * - Far less than its share: a tier A or B account whose attention share is under half its revenue share;
  *   far more: any account's over twice it. Both only where the gap is at least ATTENTION_FLOOR of all the
  *   attention, so a small account with one answer more than its share is not "over-served".
@@ -53,11 +56,15 @@ export interface PlanAnswers {
   readonly scores?: Column;
   readonly comparisons?: Column;
   readonly comments?: Column;
+  /** The survey's rules (its leave-out rules count here) and the filter columns they read. */
+  readonly rules?: SourceRules;
+  readonly filters?: readonly (Column | undefined)[];
 }
 
 export interface PlanInput {
   readonly sales: PlanSales;
-  readonly attention?: PlanAttention;
+  /** 'answers': each answer the survey's rules keep counts 1 (how often the customer is heard from). */
+  readonly attention?: PlanAttention | 'answers';
   readonly answers?: PlanAnswers;
   readonly spec: PeriodSpec;
   readonly dates: DateOptions;
@@ -132,15 +139,24 @@ function headerFirst(a: PlanAnswers): boolean {
   return unreadable(a.scores, readScore) || unreadable(a.comparisons, readComparison);
 }
 
-function readAnswers(a: PlanAnswers, opts: DateOptions): Map<string, Heard> {
-  const cols = [a.dates, a.scores, a.comparisons, a.comments].filter((c): c is Column => !!c);
+/** 1 for each answer the survey's leave-out rules take out; null when none can. */
+function answersLeftOut(a: PlanAnswers): Uint8Array | null {
+  if (!a.rules?.leaveOut?.length) return null;
+  const n = columnLength(a.customers);
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) group[i] = i;
+  return leftOutRows(a.filters, a.rules, group, n).out;
+}
+
+function readAnswers(a: PlanAnswers, opts: DateOptions, left: Uint8Array | null): Map<string, Heard> {
+  const cols = [a.dates, a.scores, a.comparisons, a.comments, ...(a.filters ?? [])].filter((c): c is Column => !!c);
   sameLength(a.customers, ...cols);
   const n = columnLength(a.customers);
   const days = a.dates ? readDayColumn(a.dates, opts) : null;
   const out = new Map<string, Heard>();
   for (let i = headerFirst(a) ? 1 : 0; i < n; i++) {
     const c = a.customers.cells[i];
-    if (isBlank(c)) continue;
+    if (isBlank(c) || left?.[i]) continue;
     const key = customerKey(customerName(c));
     let h = out.get(key);
     if (!h) out.set(key, (h = { score: null, compare: null, last: null, comment: null }));
@@ -170,11 +186,13 @@ function readAnswers(a: PlanAnswers, opts: DateOptions): Map<string, Heard> {
   return out;
 }
 
-function readAttention(a: PlanAttention): Map<string, number> {
+/** Attention per customer; `left` rows (answers the survey's rules take out) and a header first row do not count. */
+function readAttention(a: PlanAttention, left: Uint8Array | null, skipFirst: boolean): Map<string, number> {
   if (a.amounts) sameLength(a.customers, a.amounts);
   const n = columnLength(a.customers);
   const out = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
+  for (let i = skipFirst ? 1 : 0; i < n; i++) {
+    if (left?.[i]) continue;
     const c = a.customers.cells[i];
     let x = 1;
     if (a.amounts) {
@@ -261,8 +279,13 @@ export function accountPlan(input: PlanInput): AccountPlan {
   };
   const haveTrend = lastDay > -Infinity && end - index(firstDay) + 1 >= 2 * TREND_PERIODS;
 
-  const attention = input.attention ? readAttention(input.attention) : null;
-  const heard = input.answers ? readAnswers(input.answers, input.dates) : null;
+  const left = input.answers ? answersLeftOut(input.answers) : null;
+  const heard = input.answers ? readAnswers(input.answers, input.dates, left) : null;
+  let attention: Map<string, number> | null = null;
+  if (input.attention === 'answers') {
+    if (!input.answers) fail('survey responses count as attention only with the answers; give the customer of each answer');
+    attention = readAttention({ customers: input.answers.customers }, left, headerFirst(input.answers));
+  } else if (input.attention) attention = readAttention(input.attention, null, false);
   let attentionTotal: number | null = null;
   const known = new Set(tiered.map((a) => customerKey(a.customer)));
   const unmatched = { rows: 0, names: [] as string[] };

@@ -72,10 +72,16 @@ export const KEY_ACCOUNT_PLAN = defineFormula({
     { name: 'scores', kind: 'range', optional: true },
     { name: 'comparisons', kind: 'range', optional: true },
     { name: 'comments', kind: 'range', optional: true },
+    { name: 'answer_options', kind: 'text', default: '', hint: OPTIONS_HINT },
+    { name: 'answer_filter1', kind: 'range', optional: true },
+    { name: 'answer_filter2', kind: 'range', optional: true },
+    { name: 'answer_filter3', kind: 'range', optional: true },
+    { name: 'attention_from', kind: 'text', default: 'rows', words: { rows: ['row'], answers: ['answer', 'responses', 'response'] } },
     { name: 'listed', kind: 'range', optional: true },
   ],
   run(a, ctx) {
     const o = sourceOptions(a.options);
+    const ao = sourceOptions(a.answer_options, 'answer_options');
     const plan = accountPlan({
       sales: {
         customers: onSheet(a.customers, o)!,
@@ -85,9 +91,25 @@ export const KEY_ACCOUNT_PLAN = defineFormula({
         rules: o.rules,
         filters: filtersOf([a.filter1, a.filter2, a.filter3], o),
       },
-      attention: a.attention_customers ? { customers: a.attention_customers, amounts: a.attention } : undefined,
+      attention:
+        a.attention_from === 'answers'
+          ? 'answers'
+          : a.attention_customers
+            ? { customers: a.attention_customers, amounts: a.attention }
+            : undefined,
       answers: a.answer_customers
-        ? { customers: a.answer_customers, dates: a.answer_dates, scores: a.scores, comparisons: a.comparisons, comments: a.comments }
+        ? {
+            customers: onSheet(a.answer_customers, ao)!,
+            dates: onSheet(a.answer_dates, ao),
+            scores: onSheet(a.scores, ao),
+            comparisons: onSheet(a.comparisons, ao),
+            comments: onSheet(a.comments, ao),
+            rules: ao.rules,
+            filters: filtersOf([a.answer_filter1, a.answer_filter2, a.answer_filter3], ao, {
+              options: 'answer_options',
+              filter: 'answer_filter',
+            }),
+          }
         : undefined,
       spec: a.period,
       dates: ctx.dates,

@@ -51,7 +51,9 @@ const range = (s: ResolvedSource | undefined, role: string): string => s?.ranges
 
 /** What counts as attention, as columns for now (the build's own look) and as ranges for the formula. */
 interface Attention {
-  readonly now: PlanAttention | undefined;
+  readonly now: PlanAttention | 'answers' | undefined;
+  /** KEY_ACCOUNT_PLAN's attention_from: "answers" counts the answers its rules keep. */
+  readonly from?: 'answers';
   readonly customers: string;
   readonly amounts: string;
   readonly words: string;
@@ -68,8 +70,9 @@ function attentionOf(wb: WorkbookPort, def: AccountsDefinition, answers: Resolve
     case 'responses': {
       if (!answers) throw new BuildError('Survey responses count as attention only with the answers sheet: choose it in the wizard.');
       return {
-        now: { customers: col(answers, 'customer')! },
-        customers: range(answers, 'customer'),
+        now: 'answers',
+        from: 'answers',
+        customers: '""',
         amounts: '""',
         words: `Attention counted: survey responses on "${answers.sheet}", one per answer.`,
       };
@@ -161,6 +164,8 @@ export function buildAccounts(
         scores: col(answers, 'referral_score'),
         comparisons: col(answers, 'comparison'),
         comments: col(answers, 'comment'),
+        rules: answers.columns.rules,
+        filters: answers.columns.filters,
       }
     : undefined;
   const salesCols = {
@@ -219,6 +224,11 @@ export function buildAccounts(
       range(answers, 'referral_score'),
       range(answers, 'comparison'),
       range(answers, 'comment'),
+      answers ? formulaString(formatOptions(answers.columns.rules ?? {}, answers.firstRow)) : '""',
+      answers?.filterRanges[0] ?? '""',
+      answers?.filterRanges[1] ?? '""',
+      answers?.filterRanges[2] ?? '""',
+      formulaString(att !== 'typed' && att.from ? att.from : 'rows'),
       listed,
     ].join(', ');
   const reads =

@@ -3,6 +3,7 @@ import type { AccountsDefinition, AccountsDefinitionInput, AttentionKind } from 
 import type { SourceRefDef } from '../../core/scorecard/definition';
 import { riskComment } from '../../core/accounts/columns';
 import type { Role } from '../../core/tables/roles';
+import { sourceRefFor } from '../../core/tables/profiles/setup';
 import { h, plural, replace, uid } from '../dom';
 import type { SheetGuess } from '../detect';
 import type { CallError } from '../client';
@@ -46,7 +47,16 @@ const ANSWER_COLUMNS: readonly { role: Role; label: string; optional?: boolean }
   { role: 'comment', label: 'Comment shown beside a risk', optional: true },
 ];
 
-function fromGuess(g: SheetGuess, roles: readonly Role[]): SourceDraft {
+/**
+ * A sheet's draft from its guess: the plan's columns, and the rules its export's profile (or a status
+ * column) reads it by, as the scorecard's wizard writes them (a Typeform export's partial responses out).
+ */
+export function fromGuess(g: SheetGuess, roles: readonly Role[]): SourceDraft {
+  const mapping: Partial<Record<Role, number>> = {};
+  g.roles.forEach((r, j) => {
+    if (r && mapping[r] === undefined) mapping[r] = j;
+  });
+  const { rules, filters } = sourceRefFor(g.table.sheet, g.table, mapping, g.table.columns);
   const columns: Partial<Record<Role, string>> = {};
   g.roles.forEach((r, j) => {
     if (r && roles.includes(r) && !columns[r] && r !== 'comment') columns[r] = g.table.headers[j];
@@ -56,7 +66,7 @@ function fromGuess(g: SheetGuess, roles: readonly Role[]): SourceDraft {
     const j = riskComment(g.table.headers, comments);
     if (j !== null) columns.comment = g.table.headers[j];
   }
-  return { sheet: g.table.sheet, columns };
+  return { sheet: g.table.sheet, columns, ...(rules ? { rules } : {}), ...(filters ? { filters } : {}) };
 }
 
 function initial(setup: AccountsSetup, guesses: SheetGuess[]): AccountsDraft {

@@ -129,6 +129,33 @@ describe('the key-account plan', () => {
     expect(by.Dent.lastAnswer).toBe('2026-12-02: 2 of 10, worse than others');
   });
 
+  test('answers the survey’s rules leave out (a partial response) are no answer and no attention', () => {
+    const answers = {
+      customers: col(['Customer', 'Acme', 'Acme', 'Bolt'], 'who', true),
+      dates: col(['Date', '2026-11-02', '2026-12-01', '2026-10-01'], 'when', true),
+      scores: col(['Score', 9, 2, 8], 'scores', true),
+      comments: col(['Comment', 'Fine', 'Never finished', 'Good'], 'comments', true),
+    };
+    const status = col(['Response Type', 'completed', 'partial', 'completed'], 'Response Type', true);
+    const plan = (rules: boolean) =>
+      Object.fromEntries(
+        accountPlan({
+          sales: sales(),
+          answers: rules ? { ...answers, rules: { leaveOut: [{ filter: 0, values: ['partial'] }] }, filters: [status] } : answers,
+          attention: 'answers',
+          spec: month,
+          dates: DATES,
+        }).accounts.map((a) => [a.customer, a]),
+      );
+    // Without the rule the partial 2 of 10 is Acme's latest answer: at risk, two contacts.
+    expect(plan(false).Acme).toMatchObject({ atRisk: true, attention: 2, lastAnswer: '2026-12-01: 2 of 10' });
+    expect(plan(true).Acme).toMatchObject({ atRisk: false, attention: 1, lastAnswer: '2026-11-02: 9 of 10', comment: '2026-11-02: Fine' });
+    expect(plan(true).Bolt.attention).toBe(1);
+    expect(errorOf(() => accountPlan({ sales: sales(), attention: 'answers', spec: month, dates: DATES })).message).toMatch(
+      /survey responses count as attention only with the answers/,
+    );
+  });
+
   test('the period of the latest sale counts only when the data reaches its last day', () => {
     const s = sales();
     const cut = (n: number) => ({

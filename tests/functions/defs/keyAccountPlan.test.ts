@@ -46,7 +46,7 @@ describe('KEY_ACCOUNT_PLAN', () => {
     rows(answers.score),
     rows(answers.cmp),
     rows(answers.note),
-    ...(listed ? [rows(listed)] : []),
+    ...(listed ? ['', '', '', '', '', rows(listed)] : []),
   ];
 
   test('one row per account from the largest, with its tier, shares, attention, risk and last answer', () => {
@@ -61,6 +61,32 @@ describe('KEY_ACCOUNT_PLAN', () => {
     expect(bolt[10]).toBe('latest referral score 3 of 10 (2026-11-01); said worse than others (2026-11-01)');
     expect(bolt.slice(12)).toEqual(['2026-11-01: 3 of 10, worse than others', '2026-11-01: Slow']);
     expect(out[1][12]).toBe('2026-12-01: 9 of 10, better than others');
+  });
+
+  test('answers read by their own options: a partial response is no answer; attention from the answers they keep', () => {
+    const partial = [
+      ...args().slice(0, 9),
+      '',
+      '',
+      ...[
+        rows(['Customer', 'Bolt', 'Bolt', 'Acme']),
+        rows(['Date', '2026-11-01', '2026-12-01', '2026-12-01']),
+        rows(['Score', 9, 2, 9]),
+        rows(['Compared', 'Better', 'Worse', 'Better']),
+        rows(['Note', '', 'Never sent', '']),
+      ],
+    ];
+    const status = rows(['Response Type', 'completed', 'partial', 'completed']);
+    const out = run('KEY_ACCOUNT_PLAN', ...partial, 'row=1; leave1=partial', status, '', '', 'answers') as (string | number | boolean)[][];
+    const bolt = out[2];
+    expect(bolt[0]).toBe('Bolt');
+    expect([bolt[5], bolt[9], bolt[12], bolt[13]]).toEqual([1, false, '2026-11-01: 9 of 10, better than others', '']);
+    // Without the rule the partial answer is Bolt's latest: at risk.
+    const all = run('KEY_ACCOUNT_PLAN', ...partial, 'row=1', status, '', '', 'answers') as (string | number | boolean)[][];
+    expect([all[2][5], all[2][9]]).toEqual([2, true]);
+    expect(errorOf(() => run('KEY_ACCOUNT_PLAN', ...partial, 'leave1=partial')).message).toBe(
+      'KEY_ACCOUNT_PLAN: argument answer_options reads filter1, which is not given; give the column it reads as answer_filter1',
+    );
   });
 
   test('with listed: a row per listed customer in that order, no Customer column, and a last row naming the accounts not listed', () => {

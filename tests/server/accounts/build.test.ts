@@ -196,6 +196,30 @@ describe('what counts as attention', () => {
     wb.destroy();
   });
 
+  test('answers read by the survey’s own rules: a partial response is no answer and no contact, on the sheet and in the build', () => {
+    const feedback = [
+      ['Date', 'Customer', 'Score', 'Response Type'],
+      ['2026-10-01', 'Bolt', 9, 'completed'],
+      ['2026-11-20', 'Bolt', 2, 'partial'],
+      ['2026-11-01', 'Acme', 9, 'completed'],
+    ];
+    const { wb, call } = grids({ Feedback: feedback });
+    const answers = {
+      sheet: 'Feedback',
+      columns: { date: 'Date', customer: 'Customer', referral_score: 'Score' },
+      filters: ['Response Type'],
+      rules: { leaveOut: [{ filter: 0, values: ['partial'] }] },
+    };
+    const r = call('buildAccounts', { definition: { version: 1, sales: salesRef, answers, attention: { kind: 'responses' } } });
+    const bolt = () => wb.computedValues(r.sheet).find((row) => row[0] === 'Bolt')!;
+    expect(r.atRisk).toEqual([]);
+    expect([bolt()[PLAN_COL.attention], bolt()[PLAN_COL.atRisk], bolt()[PLAN_COL.lastAnswer]]).toEqual([1, false, '2026-10-01: 9 of 10']);
+    // A completed detractor answer pasted below: at risk, live.
+    wb.sheet('Feedback')!.writeBlock(5, 1, [['2026-11-25', 'Bolt', 3, 'completed']]);
+    expect([bolt()[PLAN_COL.attention], bolt()[PLAN_COL.atRisk], bolt()[PLAN_COL.lastAnswer]]).toEqual([2, true, '2026-11-25: 3 of 10']);
+    wb.destroy();
+  });
+
   test('actions on the improvement tracker, by its Customer column wherever it is', () => {
     const { wb, call } = grids();
     const t = ensureOwn(wb, TRACKER);

@@ -1,5 +1,5 @@
 import { toGoalsDefinition } from '../../../src/sidebar/views/goals';
-import { toAccountsDefinition } from '../../../src/sidebar/views/accounts';
+import { fromGuess, toAccountsDefinition } from '../../../src/sidebar/views/accounts';
 import { parseGoalsDefinition } from '../../../src/core/goals/definition';
 import { parseAccountsDefinition } from '../../../src/core/accounts/definition';
 import { guessSheet } from '../../../src/sidebar/detect';
@@ -51,5 +51,35 @@ test('the key-account draft becomes a definition the server takes, with the scor
   expect(parseAccountsDefinition(def)).toMatchObject({
     period: 'quarter',
     attention: { kind: 'sheet', sheet: 'Visits', customer: 'Client' },
+  });
+});
+
+test('a sheet chosen in the key-account wizard brings the rules its export is read by: a Typeform export’s partial responses out', () => {
+  const headers = [
+    '#',
+    'How likely are you to recommend us to a friend?',
+    'Company',
+    'Response Type',
+    'Start Date (UTC)',
+    'Submit Date (UTC)',
+  ];
+  const guess = guessSheet({
+    ...table('Responses', headers),
+    profile: 'typeform',
+    columns: [
+      ['a1', 'a2'],
+      [9, 3],
+      ['Acme', 'Bolt'],
+      ['completed', 'partial'],
+      ['2026-01-01 10:00:00', '2026-01-02 10:00:00'],
+      ['2026-01-01 10:02:00', ''],
+    ],
+  });
+  const draft = fromGuess(guess, ['customer', 'date', 'referral_score', 'comparison', 'comment']);
+  expect(draft).toMatchObject({
+    sheet: 'Responses',
+    columns: { customer: 'Company', referral_score: 'How likely are you to recommend us to a friend?', date: 'Submit Date (UTC)' },
+    filters: ['Response Type'],
+    rules: { leaveOut: [{ filter: 0, values: ['partial'] }] },
   });
 });
