@@ -1,7 +1,8 @@
 /**
- * The pushed scripts as Apps Script loads them: their sizes, evaluating Code.js + Server.js in a fresh bare
- * node:vm context (what every execution, each formula recalculation included, pays), and compiling the
- * server on top of that (what menu, sidebar and trigger executions pay in addition).
+ * The pushed scripts as Apps Script loads them: their sizes, evaluating Code.js + Formulas.js + Server.js in a
+ * fresh bare node:vm context (what every execution pays), then the formulas' bundle run on first use (what every
+ * formula execution pays on top: together, what a formula recalculation pays before it reads a cell), and
+ * compiling the server (what menu, sidebar and trigger executions pay in addition).
  *   node --expose-gc --import tsx bench/bundle.ts
  * Prints `RESULT {json}` (see BundleResult). Each run gets a new context and a source that differs by
  * a trailing comment, so V8's compilation cache cannot serve it; a full GC before each run clears the
@@ -15,9 +16,12 @@ import { collect } from './timing';
 
 export interface BundleResult {
   readonly kb: number;
+  readonly formulasKb: number;
   readonly serverKb: number;
-  /** ms per evaluation of Code.js + Server.js, 20 runs after one warm-up. */
+  /** ms per evaluation of Code.js + Formulas.js + Server.js, 20 runs after one warm-up. */
   readonly times: number[];
+  /** ms per Leadlag.load() (running the formulas' bundle, their first use) in those contexts. */
+  readonly loadTimes: number[];
   /** ms per Leadlag.server() (compiling the server) in those contexts. */
   readonly serverTimes: number[];
   /** Whether PERIOD_SERIES works in the evaluated context, and the server's menu entry is there. */
@@ -27,8 +31,10 @@ export interface BundleResult {
 export function measureBundle(runs = 20): BundleResult {
   const dist = join(__dirname, '..', 'dist');
   const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  const formulas = readFileSync(join(dist, 'Formulas.js'), 'utf8');
   const server = readFileSync(join(dist, 'Server.js'), 'utf8');
   const times: number[] = [];
+  const loadTimes: number[] = [];
   const serverTimes: number[] = [];
   let works = false;
   for (let i = 0; i <= runs; i++) {
@@ -36,14 +42,18 @@ export function measureBundle(runs = 20): BundleResult {
     collect();
     const t0 = performance.now();
     vm.runInContext(`${code}\n// run ${i}\n`, context, { filename: 'Code.js' });
+    vm.runInContext(`${formulas}\n// run ${i}\n`, context, { filename: 'Formulas.js' });
     vm.runInContext(`${server}\n// run ${i}\n`, context, { filename: 'Server.js' });
     const t1 = performance.now();
+    vm.runInContext('Leadlag.load();', context);
+    const t2 = performance.now();
     // A different source each run, as above: the string's content is what new Function compiles.
     vm.runInContext(`LEADLAG_SERVER_SOURCE += "\\n// run ${i}"; Leadlag.server();`, context);
-    const t2 = performance.now();
+    const t3 = performance.now();
     if (i > 0) {
       times.push(t1 - t0); // run 0 warms up node:vm itself
-      serverTimes.push(t2 - t1);
+      loadTimes.push(t2 - t1);
+      serverTimes.push(t3 - t2);
     }
     if (i === runs) {
       const out = vm.runInContext('JSON.stringify(PERIOD_SERIES([["2026-01-31"],["2026-03-02"]], [["£1,000"],[250]]))', context) as string;
@@ -60,8 +70,10 @@ export function measureBundle(runs = 20): BundleResult {
   }
   return {
     kb: statSync(join(dist, 'Code.js')).size / 1024,
+    formulasKb: statSync(join(dist, 'Formulas.js')).size / 1024,
     serverKb: statSync(join(dist, 'Server.js')).size / 1024,
     times,
+    loadTimes,
     serverTimes,
     works,
   };

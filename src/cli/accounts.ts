@@ -155,7 +155,7 @@ export function accountsFromFiles(argv: readonly string[], read: (path: string) 
       c === null
         ? undefined
         : {
-            cells: (f.source.rows ?? []).map((row) => (data.has(row - 1) ? (grid[row - 1][f.table.firstCol + c] ?? '') : '')),
+            cells: Array.from(f.source.rows ?? [], (row) => (data.has(row - 1) ? (grid[row - 1][f.table.firstCol + c] ?? '') : '')),
             width: 1,
             name: `${args.feedback} column "${f.table.headers[c]}"`,
             named: true,

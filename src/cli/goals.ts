@@ -24,6 +24,7 @@ import { type CheckIn, type GoalLine, goalsReport } from '../core/goals/report';
 import { MEASURES, type MeasureId, type Source } from '../core/scorecard/measures';
 import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
 import { type ScorecardResult } from '../core/scorecard/compute';
+import { type Bytes, fileBytes, memoryBytes } from './decode';
 
 /** A wrong argument: the usage is shown, exit status 2. */
 export class CliUsageError extends Error {}
@@ -39,7 +40,7 @@ export type ScorecardFromFiles = (
     monthFirst: boolean;
     json: boolean;
   },
-  read: (path: string) => string,
+  open?: (path: string) => Bytes,
 ) => ScorecardResult;
 
 /** Runs a command's body: 0 on success, 2 for a wrong argument or a file or column that cannot be used (with why). */
@@ -210,6 +211,8 @@ export function goalsFromFiles(
   argv: readonly string[],
   read: (path: string) => string,
   scorecardFromFiles: ScorecardFromFiles,
+  /** How the scorecard's files are opened (streamed from disk by the command line); default: their text by `read`. */
+  open: (path: string) => Bytes = (path) => memoryBytes(new TextEncoder().encode(read(path))),
 ): { args: GoalsArgs; result: GoalsResult } {
   const args = parseGoalsArgs(argv);
   const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
@@ -251,7 +254,7 @@ export function goalsFromFiles(
   if (Object.keys(args.sources).length) {
     const sc = scorecardFromFiles(
       { files: args.sources, period: args.period, periods: args.periods, maps: {}, targets: {}, monthFirst: args.monthFirst, json: true },
-      read,
+      open,
     );
     latest = {};
     for (const m of sc.measures) {
@@ -358,7 +361,7 @@ export function runGoals(
 ): number {
   return runCommand(
     () => {
-      const { args, result } = goalsFromFiles(argv, (p) => readFileSync(p, 'utf8'), scorecard);
+      const { args, result } = goalsFromFiles(argv, (p) => readFileSync(p, 'utf8'), scorecard, fileBytes);
       return args.json ? JSON.stringify(result, null, 2) : renderGoals(result);
     },
     out,

@@ -4,6 +4,7 @@
  *   leadlag scorecard --sales FILE --feedback FILE [--reviews FILE] [--period month|quarter|week]
  *                     [--periods 12] [--map role=Header ...] [--map role=none] [--target id=value ...]
  *                     [--targets FILE] [--accept check ...] [--month-first] [--json]
+ *                     [--mark id,id,id] [--path id=FROM:TO:START:BY ...] [--summary FILE|-]
  *
  * Files are CSV, or JSON for the exports that come only so (Delighted, Google Business Profile reviews).
  * Exit status: 0 on success (a measure that cannot be counted says why, and the others are printed), 2
@@ -11,20 +12,26 @@
  * finds the mapping implausible, or no measure at all can be counted (the message says which and what to
  * do). Output is written only once everything has been computed.
  */
-import { readFileSync } from 'node:fs';
+import { type Bytes, fileBytes } from './decode';
+import { loadFile, readText } from './source';
 import { parseCsv } from '../core/tables/csv';
-import { parseJsonTable } from '../core/tables/json';
-import { type LoadedSource, loadSource } from '../core/scorecard/source';
+import { type LoadedSource } from '../core/scorecard/source';
 import { CHECK_IDS, type CheckId, type Implausible, reviewSources } from '../core/scorecard/plausibility';
+import { ROLES, isRole } from '../core/tables/roles';
 import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
-import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
+import { MAX_MARKED, SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
 import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
 import { runGoals } from './goals';
 import { runAccounts } from './accounts';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { markedMeasures } from '../core/scorecard/marked';
+import { scoreSummary, summaryMarkdown } from '../core/scorecard/summary';
+import { type TargetPath } from '../core/scorecard/targetPath';
 
 export class UsageError extends Error {}
 
@@ -32,6 +39,8 @@ export const USAGE = `Usage: leadlag scorecard --sales FILE [--feedback FILE] [-
                           [--period month|quarter|week] [--periods N]
                           [--map role=Header ...] [--target measure=value ...]
                           [--targets FILE] [--accept check ...] [--month-first] [--json]
+                          [--mark measure,...] [--path measure=FROM:TO:START:BY ...]
+                          [--summary FILE|-]
 
 Builds the lead/lag scorecard from CSV (or JSON) files exported as they come: the exports
 of Shopify, WooCommerce, Square, Stripe, QuickBooks, Xero, Google Forms, SurveyMonkey,
@@ -42,7 +51,12 @@ and left out). --map fixes a column the guess got wrong, e.g. --map amount="Net 
 revenue column that is mostly zero, returns over 100%, a score outside 0-10...): a check
 that fails stops with what to do; --accept CHECK builds anyway. --targets reads sales targets per quarter (a row of labels
 such as 2026-Q1, a row of targets, a row per rep) for target health's coasting and ratchet.
---json prints one object instead of a table.
+--json prints one object instead of a table. A measure without --target gets a target
+suggested from its history (marked * in the table). --path revenue=250000:300000:2026-01:2026-12
+sets the target on the line from 250,000 in 2026-01 to 300,000 in 2026-12 (rates as fractions:
+csat=0.8:0.9:...). --summary writes "are we winning?" as Markdown (the weekly mail's summary: the
+measures --mark names, up to 3, else two customer measures and revenue) to FILE, or to the
+output instead of the table with --summary -.
 
 Also: leadlag goals --file goals.csv …, leadlag accounts --sales FILE … (each with no option says more).`;
 
@@ -57,6 +71,11 @@ export interface Args {
   accept?: CheckId[];
   monthFirst: boolean;
   json: boolean;
+  /** The measures that matter most (at most MAX_MARKED), for the summary. */
+  marked?: MeasureId[];
+  paths?: Partial<Record<MeasureId, TargetPath>>;
+  /** Where the Markdown summary goes: a file, or "-" for the output instead of the table. */
+  summary?: string;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -71,6 +90,7 @@ export function parseArgs(argv: readonly string[]): Args {
     accept: [],
     monthFirst: false,
     json: false,
+    paths: {},
   };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
@@ -102,6 +122,7 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case '--map': {
         const [k, v] = pair(value(), 'role=Header');
+        if (!isRole(k)) throw new UsageError(`--map: there is no role called "${k}"; the roles are: ${ROLES.join(', ')}`);
         args.maps[k] = v;
         break;
       }
@@ -129,6 +150,30 @@ export function parseArgs(argv: readonly string[]): Args {
       }
       case '--month-first':
         args.monthFirst = true;
+        break;
+      case '--mark': {
+        const ids = value()
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        for (const id of ids) if (!measureInfo(id)) throw new UsageError(`--mark: unknown measure "${id}"`);
+        if (ids.length > MAX_MARKED) throw new UsageError(`--mark takes at most ${MAX_MARKED} measures, not ${ids.length}`);
+        args.marked = ids.map((id) => measureInfo(id)!.id);
+        break;
+      }
+      case '--path': {
+        const [k, v] = pair(value(), 'measure=value');
+        const info = measureInfo(k);
+        if (!info) throw new UsageError(`--path: unknown measure "${k}"`);
+        const parts = v.split(':').map((x) => x.trim());
+        const [from, to] = parts.slice(0, 2).map(Number);
+        if (parts.length !== 4 || !Number.isFinite(from) || !Number.isFinite(to) || !parts[2] || !parts[3])
+          throw new UsageError(`--path ${k}: "${v}" is not FROM:TO:START:BY, e.g. --path ${k}=250000:300000:2026-01:2026-12`);
+        (args.paths ??= {})[info.id] = { from, to, start: parts[2], by: parts[3] };
+        break;
+      }
+      case '--summary':
+        args.summary = value();
         break;
       case '--json':
         args.json = true;
@@ -160,31 +205,44 @@ function implausible(problems: readonly Implausible[], files: Partial<Record<Sou
   return `the scorecard would be implausible, so nothing was built:\n${lines.join('\n')}${accept}`;
 }
 
-/** Everything but the I/O: files in, the scorecard out. Throws InputError or UsageError. */
-export function scorecardFromFiles(args: Args, read: (path: string) => string): ScorecardResult & { currency: string | null } {
+/** How the command line opens a file: its bytes (a file on disk; bytes in memory in tests). */
+export type Opener = (path: string) => Bytes;
+
+/** The opener of one file, its errors in words ("cannot read sales.csv: no such file"). */
+function opener(path: string, open: Opener): () => Bytes {
+  return () => {
+    try {
+      return open(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (e as Error).message;
+      throw new InputError(`cannot read ${path}: ${why}`);
+    }
+  };
+}
+
+/**
+ * Everything but the output: files in, the scorecard out. Each file is streamed (src/cli/source.ts), so its
+ * size is bounded by the disk, not by memory; the checks before a build read what it kept. Throws InputError
+ * or UsageError.
+ */
+export function scorecardFromFiles(args: Args, open: Opener = fileBytes): ScorecardResult & { currency: string | null } {
   const sources: Partial<Record<Source, SourceColumns>> = {};
   const loadedBy: Partial<Record<Source, LoadedSource>> = {};
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
   for (const [kind, path] of loaded) {
-    let text: string;
-    try {
-      text = read(path);
-    } catch (e) {
-      throw new InputError(
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
-    }
-    let source;
-    try {
-      source = loadSource(path, /\.json$/i.test(path) ? parseJsonTable(text) : parseCsv(text), args.maps);
-    } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
-      throw e;
-    }
-    for (const r of source.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
-    sources[kind] = source.source;
-    loadedBy[kind] = source;
+    const file = loadFile(path, kind, args.maps, opener(path, open));
+    for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
+    sources[kind] = file.source;
+    loadedBy[kind] = file.loaded;
   }
   for (const [role, count] of Object.entries(unusedBy)) {
     if (count === loaded.length)
@@ -195,12 +253,12 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
   let healthTargets: { name: string; cells: string[][] } | undefined;
   if (args.targetsFile) {
     const path = args.targetsFile;
+    const text = readText(path, opener(path, open));
     try {
-      healthTargets = { name: path, cells: parseCsv(read(path)) };
+      healthTargets = { name: path, cells: parseCsv(text) };
     } catch (e) {
-      throw new InputError(
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
+      if (e instanceof InputError) throw new InputError(`${path}: ${e.message}`);
+      throw e;
     }
   }
   const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
@@ -209,7 +267,7 @@ export function scorecardFromFiles(args: Args, read: (path: string) => string): 
   if (stop.length) throw new InputError(implausible(stop, args.files));
   const result = computeScorecard(
     sources,
-    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, healthTargets },
+    { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, paths: args.paths, healthTargets },
     dates,
   );
   if (result.measures.length && result.measures.every((m) => m.problem))
@@ -224,7 +282,26 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   if (argv[0] === 'accounts') return runAccounts(argv.slice(1), out, err);
   try {
     const args = parseArgs(argv);
-    const result = scorecardFromFiles(args, (p) => readFileSync(p, 'utf8'));
+    const result = scorecardFromFiles(args);
+    if (args.summary !== undefined) {
+      const marked = markedMeasures(
+        args.marked,
+        result.measures.filter((m) => !m.problem).map((m) => m.id),
+      ).ids;
+      const title = Object.values(args.files)
+        .map((f) => basename(f))
+        .join(', ');
+      const md = summaryMarkdown(scoreSummary(result, marked, result.currency ?? undefined), { spreadsheet: title });
+      if (args.summary === '-') {
+        out(md.trimEnd());
+        return 0;
+      }
+      try {
+        writeFileSync(args.summary, md);
+      } catch (e) {
+        throw new InputError(`--summary: cannot write "${args.summary}" (${e instanceof Error ? e.message : String(e)})`);
+      }
+    }
     out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result, result.currency));
     return 0;
   } catch (e) {

@@ -63,7 +63,7 @@ export function renderScorecard(r: ScorecardResult, currency?: string | null): s
   if (r.target_health.length) out.push('', ...renderTargetHealth(r.target_health));
   if (r.skipped.length) {
     out.push('', `Left out: ${r.skipped.length} row(s)`);
-    for (const s of r.skipped.slice(0, 8)) out.push(`  ${s.file} row ${s.row}: ${s.reason}`);
+    for (const s of r.skipped.slice(0, 8)) out.push(`  ${s.file} line ${s.row}: ${s.reason}`);
     if (r.skipped.length > 8) out.push(`  ... and ${r.skipped.length - 8} more (see --json)`);
   }
   return out.join('\n');

@@ -58,7 +58,8 @@ function cellView(wb: MemoryWorkbook, sheet: string, a1: string): CellView | nul
   const style = wb.styleAt(sheet, a1);
   const s = look(style);
   const formula = wb.formulaAt(sheet, a1);
-  const spark = formula ? sparkline(wb, sheet, formula) : undefined;
+  // A SPARKLINE computes to "" in the twin; a formula that chose another branch (a note instead) shows that.
+  const spark = formula && raw === '' ? sparkline(wb, sheet, formula) : undefined;
   if (spark) return { t: '', spark, ...(s ? { s } : {}) };
   if (raw === '' && !s) return null;
   let t: string;
@@ -76,9 +77,9 @@ function cellView(wb: MemoryWorkbook, sheet: string, a1: string): CellView | nul
   return { t, ...(v !== undefined ? { v } : {}), ...(s ? { s } : {}) };
 }
 
-/** The values a `=SPARKLINE(B6:M6)` cell draws (one row or one column), or undefined for other formulas. */
+/** The values a cell's `SPARKLINE(B6:M6)` draws (one row or one column; also inside IF), or undefined without one. */
 function sparkline(wb: MemoryWorkbook, sheet: string, formula: string): (number | null)[] | undefined {
-  const m = /^=\s*SPARKLINE\(\s*\$?([A-Z]+)\$?(\d+)\s*:\s*\$?([A-Z]+)\$?(\d+)\s*\)/i.exec(formula);
+  const m = /\bSPARKLINE\(\s*\$?([A-Z]+)\$?(\d+)\s*:\s*\$?([A-Z]+)\$?(\d+)\s*\)/i.exec(formula);
   if (!m) return undefined;
   const [c0, r0, c1, r1] = [columnIndex(m[1]), Number(m[2]), columnIndex(m[3]), Number(m[4])];
   const out: (number | null)[] = [];

@@ -117,6 +117,8 @@ export interface AutomationStatus {
     readonly links: LinksSummary | null;
     readonly reminder: SurveySetup['reminder'];
     readonly digest: boolean;
+    /** The weekly scorecard mail is on. */
+    readonly scoreMail: boolean;
     readonly owner: string;
     readonly dueDays: number;
     /** The whole setup it was made with (roles, layout, wordings), or null when it did not fit a property. */
@@ -293,7 +295,10 @@ function makeCalls() {
     previewSurvey: { args: SetupArgs, scopes: scorecard },
     createSurvey: { args: SetupArgs, scopes: SURVEY_SCOPES },
     automationStatus: { args: NoArgs, scopes: scorecard },
-    setAutomation: { args: z.object({ reminder: z.string(), digest: z.boolean(), owner: z.string() }), scopes: SURVEY_SCOPES },
+    setAutomation: {
+      args: z.object({ reminder: z.string(), digest: z.boolean(), scoreMail: z.optional(z.boolean()), owner: z.string() }),
+      scopes: SURVEY_SCOPES,
+    },
     syncFeedback: { args: NoArgs, scopes: SURVEY_SCOPES },
     uninstallAutomation: { args: NoArgs, scopes: SURVEY_SCOPES },
     simulateResponses: { args: z.object({ count: z.number() }), scopes: scorecard },

@@ -59,6 +59,8 @@ export interface ScorecardHooks {
   readonly ownScorecard: () => string | null;
   readonly storedDefinition: () => ScorecardDefinition | null;
   readonly build: (def: ScorecardDefinition) => Results['buildScorecard'];
+  /** Runs `fn` after every scorecard build (the weekly mail's snapshot is read again then). */
+  readonly onBuilt: (fn: () => void) => void;
 }
 
 export type SurveyCall =
@@ -141,10 +143,12 @@ export function createHandlers(deps: ServerDeps): Handlers {
     const name = wb.getSetting(SCORECARD_SHEET_KEY);
     return name && wb.sheetNames().includes(name) && wb.getSheetTag(name) === SCORECARD_TAG ? name : null;
   };
+  const afterBuild: (() => void)[] = [];
   const build = (def: ScorecardDefinition, force = false): Results['buildScorecard'] =>
     deps.withLock(() => {
       try {
         const r = buildScorecard(wb, def, deps.timestamp(), deps.scorecardExtras, { dates: deps.dates?.(), force });
+        for (const fn of afterBuild) fn();
         const label = (id: string) => MEASURES.find((m) => m.id === id)?.label ?? id;
         return {
           sheet: r.sheetName,
@@ -226,7 +230,14 @@ export function createHandlers(deps: ServerDeps): Handlers {
     ...goalsHandlers({ ...deps, userError: (m) => new UserError(m) }),
     ...accountsHandlers({ ...deps, userError: (m) => new UserError(m) }),
     // Without the survey module its calls are unknown here, and dispatch says so.
-    ...(deps.survey?.({ wb, spreadsheetName: deps.spreadsheetName, ownScorecard, storedDefinition, build }) as SurveyHandlers),
+    ...(deps.survey?.({
+      wb,
+      spreadsheetName: deps.spreadsheetName,
+      ownScorecard,
+      storedDefinition,
+      build,
+      onBuilt: (fn) => afterBuild.push(fn),
+    }) as SurveyHandlers),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { DefinitionInput, ScorecardDefinition } from '../core/scorecard/definition';
-import { SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
+import { MAX_MARKED, SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
+import { type TargetPath, pathIndexes } from '../core/scorecard/targetPath';
+import { calendarSpec } from '../core/time/periods';
 import { MEASURES, type MeasureId, type MeasureInfo, type Source } from '../core/scorecard/measures';
 import { SOURCES } from '../core/scorecard/sourceKind';
 import { bindMeasure } from '../core/scorecard/bindings';
@@ -28,6 +30,18 @@ export interface Draft {
   off: Set<MeasureId>;
   /** Targets as typed, by measure. */
   targets: Partial<Record<MeasureId, string>>;
+  /** The measures the manager marked as mattering most (the top band), in the order marked; empty: Leadlag's choice. */
+  marked: MeasureId[];
+  /** "From X to Y by when" as typed, by measure; all four blank: no path. */
+  paths: Partial<Record<MeasureId, PathDraft>>;
+}
+
+export interface PathDraft {
+  from: string;
+  to: string;
+  /** Period labels of the scorecard's period, e.g. 2026-01 or 2026-Q3. */
+  start: string;
+  by: string;
 }
 
 const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -85,12 +99,18 @@ export function initialDraft(guesses: readonly SheetGuess[], stored: ScorecardDe
     periods: stored?.periods ?? SCORECARD_DEFAULTS.periods,
     off: new Set(),
     targets: {},
+    marked: [...(stored?.marked ?? [])],
+    paths: {},
   };
   if (stored) {
     if (stored.measures) for (const m of MEASURES) if (!stored.measures.includes(m.id)) draft.off.add(m.id);
     for (const [id, value] of Object.entries(stored.targets) as [MeasureId, number | null][]) {
       const info = MEASURES.find((m) => m.id === id);
       if (info && value !== null && value !== undefined) draft.targets[id] = formatTarget(value, info);
+    }
+    for (const [id, p] of Object.entries(stored.paths ?? {}) as [MeasureId, TargetPath][]) {
+      const info = MEASURES.find((m) => m.id === id);
+      if (info && p) draft.paths[id] = { from: formatTarget(p.from, info), to: formatTarget(p.to, info), start: p.start, by: p.by };
     }
   }
   return draft;
@@ -188,6 +208,36 @@ export function formatTarget(value: number, info: MeasureInfo): string {
   return String(Math.round(v * 10000) / 10000);
 }
 
+const blankPath = (p: PathDraft | undefined) => !p || [p.from, p.to, p.start, p.by].every((x) => x.trim() === '');
+
+/** A typed path: all blank is "no path"; otherwise all four, as numbers and periods of the scorecard's kind. */
+export function parsePath(p: PathDraft | undefined, info: MeasureInfo, period: Period): { value: TargetPath | null } | { error: string } {
+  if (blankPath(p)) return { value: null };
+  const from = parseTarget(p!.from, info);
+  const to = parseTarget(p!.to, info);
+  if ('error' in from) return from;
+  if ('error' in to) return to;
+  if (from.value === null || to.value === null || !p!.start.trim() || !p!.by.trim())
+    return { error: `${info.label}: a path needs all four: from, to, the period it starts and the period it is due.` };
+  const path: TargetPath = { from: from.value, to: to.value, start: p!.start.trim(), by: p!.by.trim() };
+  const fit = pathIndexes(path, calendarSpec(period));
+  if ('problem' in fit) return { error: `${info.label}: ${fit.problem}.` };
+  return { value: path };
+}
+
+/** Marks or unmarks a measure for the top band; at most MAX_MARKED, so a fourth is refused (false). */
+export function toggleMarked(draft: Draft, id: MeasureId, on: boolean): boolean {
+  const i = draft.marked.indexOf(id);
+  if (!on) {
+    if (i >= 0) draft.marked.splice(i, 1);
+    return true;
+  }
+  if (i >= 0) return true;
+  if (draft.marked.length >= MAX_MARKED) return false;
+  draft.marked.push(id);
+  return true;
+}
+
 /** Step 3's problems, in words. */
 export function measureProblems(draft: Draft): string[] {
   const on = supportedMeasures(draft).filter((m) => !draft.off.has(m.id));
@@ -198,6 +248,8 @@ export function measureProblems(draft: Draft): string[] {
   for (const m of on) {
     const r = parseTarget(draft.targets[m.id] ?? '', m);
     if ('error' in r) out.push(r.error);
+    const p = parsePath(draft.paths[m.id], m, draft.period);
+    if ('error' in p) out.push(p.error);
   }
   return out;
 }
@@ -229,6 +281,14 @@ export function toDefinition(draft: Draft, guesses: readonly SheetGuess[]): Defi
   }
   const def: DefinitionInput = { version: 1, period: draft.period, periods: draft.periods, sources, targets };
   if (on.length < supported.length) def.measures = on.map((m) => m.id);
+  const marked = draft.marked.filter((id) => on.some((m) => m.id === id));
+  if (marked.length) def.marked = marked;
+  const paths: Record<string, TargetPath> = {};
+  for (const m of on) {
+    const r = parsePath(draft.paths[m.id], m, draft.period);
+    if ('value' in r && r.value) paths[m.id] = r.value;
+  }
+  if (Object.keys(paths).length) def.paths = paths;
   return def;
 }
 

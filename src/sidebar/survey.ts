@@ -164,9 +164,9 @@ export const OWNER_PROBLEM = 'Enter the email address that gets the reminders an
  * The owner's address, checked as the server checks it: needed for a reminder or the digest, and an
  * address when given.
  */
-export function ownerProblem(s: { reminder: Reminder; digest: boolean; owner: string }): FieldProblem | null {
+export function ownerProblem(s: { reminder: Reminder; digest: boolean; scoreMail?: boolean; owner: string }): FieldProblem | null {
   const owner = s.owner.trim();
-  if (owner ? EMAIL.test(owner) : s.reminder === 'none' && !s.digest) return null;
+  if (owner ? EMAIL.test(owner) : s.reminder === 'none' && !s.digest && !s.scoreMail) return null;
   return {
     field: 'owner',
     text: owner ? `“${owner}” is not an email address. ${OWNER_PROBLEM}` : `${OWNER_PROBLEM} Or choose no reminder and no digest.`,

@@ -1,7 +1,7 @@
 /**
  * The smoke test against the in-memory twins (Node only: CI, `npm run smoke`), wired as the local preview
- * wires them, in a spreadsheet east of UTC. The loader check loads the built dist/Code.js and
- * dist/Server.js in a bare V8 context, as Apps Script does; everything else goes through the twins.
+ * wires them, in a spreadsheet east of UTC. The loader check loads the built dist/Code.js,
+ * dist/Formulas.js and dist/Server.js in a bare V8 context, as Apps Script does; everything else goes through the twins.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ export function loaderProblems(dist = DIST): string[] {
   try {
     ctx = vm.createContext({});
     vm.runInContext(readFileSync(join(dist, 'Code.js'), 'utf8'), ctx, { filename: 'Code.js' });
+    vm.runInContext(readFileSync(join(dist, 'Formulas.js'), 'utf8'), ctx, { filename: 'Formulas.js' });
     vm.runInContext(readFileSync(join(dist, 'Server.js'), 'utf8'), ctx, { filename: 'Server.js' });
   } catch (e) {
     return [`dist/ could not be loaded (${e instanceof Error ? e.message : String(e)}): run npm run build`];

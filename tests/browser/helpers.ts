@@ -122,6 +122,7 @@ export interface AxeFinding {
   readonly impact: string | null;
   readonly help: string;
   readonly nodes: number;
+  readonly where?: readonly string[];
 }
 
 /** axe-core's violations in a frame or page (WCAG 2 A/AA and best practices). */
@@ -131,11 +132,23 @@ export async function axe(target: Frame | Page): Promise<AxeFinding[]> {
   return target.evaluate(async () => {
     const w = window as unknown as {
       axe: {
-        run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+        run(
+          ctx: unknown,
+          opts: unknown,
+        ): Promise<{
+          violations: { id: string; impact: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+        }>;
       };
     };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      // Where, so a failure says which element to fix.
+      where: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`),
+    }));
   });
 }
 

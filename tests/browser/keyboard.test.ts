@@ -104,12 +104,15 @@ test('the wizard from the menu to the built sheet, keyboard only', async () => {
   await screenshot(page, 'keyboard-built');
   await page.keyboard.press('Enter');
   await page.waitForSelector('table.sheet[data-sheet="Scorecard"]');
-  const target = await page.evaluate(
-    () =>
-      [...document.querySelectorAll('table.sheet tr')]
-        .find((tr) => tr.querySelector('td')?.textContent === 'Referral score (NPS)')
-        ?.querySelectorAll('td')[3]?.textContent,
-  );
+  // The measure's row in the table (below its "Measure" header; the top band above names it too).
+  const target = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('table.sheet tr')];
+    const header = rows.findIndex((tr) => tr.querySelector('td')?.textContent === 'Measure');
+    return rows
+      .slice(header + 1)
+      .find((tr) => tr.querySelector('td')?.textContent === 'Referral score (NPS)')
+      ?.querySelectorAll('td')[3]?.textContent;
+  });
   expect(target).toBe('35');
   expect(noRing).toEqual([]);
   expect(browser.outside).toEqual([]);

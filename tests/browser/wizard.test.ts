@@ -128,6 +128,29 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
   await expect(frame.getByRole('checkbox', { name: 'Referral score (NPS)' }).isChecked()).resolves.toBe(true);
   await expect(frame.getByRole('checkbox', { name: 'Revenue', exact: true }).isChecked()).resolves.toBe(true);
   await frame.getByLabel('Target for Referral score (NPS)').fill('40');
+  // Blank targets show the suggestion the server computes from the history, with its reason.
+  const csat = frame.getByLabel('Target for Satisfaction (CSAT), in percent');
+  await frame.locator('input.target.suggested').first().waitFor({ timeout: 15_000 });
+  await expect(csat.getAttribute('placeholder')).resolves.toMatch(/^\d+(\.\d)?$/);
+  await expect(
+    frame
+      .getByText(/^If blank, suggested: \d+(\.\d)?%\. Suggested from the history/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
+  // Up to three measures are marked for the big numbers at the top; a fourth is refused.
+  const star = (label: string) => frame.getByRole('button', { name: `Show ${label} in the big numbers at the top` });
+  for (const label of ['Revenue', 'Referral score (NPS)', 'Satisfaction (CSAT)']) await star(label).click();
+  await expect(star('Revenue').getAttribute('aria-pressed')).resolves.toBe('true');
+  await expect(star('Delivered on time').isDisabled()).resolves.toBe(true);
+  await star('Satisfaction (CSAT)').click();
+  await expect(star('Delivered on time').isDisabled()).resolves.toBe(false);
+  // From X to Y by when: a path for revenue.
+  await frame.getByText('Path for Revenue: from X to Y by when').click();
+  await frame.locator('details.path[open]').getByLabel(/^From/).fill('250000');
+  await frame.locator('details.path[open]').getByLabel(/^To/).fill('300000');
+  await frame.locator('details.path[open]').getByLabel('Starting').fill('2025-07');
+  await frame.locator('details.path[open]').getByLabel('Due by').fill('2026-12');
   await screenshot(page, '4-wizard-measures');
   await checkAxe(frame, 'wizard-3');
   await frame.getByRole('button', { name: 'Next' }).click();
@@ -148,6 +171,43 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
   await page.waitForSelector('table.sheet[data-sheet="Scorecard"]');
   await expect(page.getByRole('tab', { name: 'Scorecard' }).getAttribute('aria-selected')).resolves.toBe('true');
   await screenshot(page, '7-scorecard');
+  // The glance at 1280×800 with the sidebar open: the marked measures' big numbers, targets and statuses.
+  const band = await page.evaluate(() => {
+    const sidebar = document.querySelector('iframe')?.getBoundingClientRect();
+    return [...document.querySelectorAll('table.sheet tbody td')]
+      .filter((td) => /^(Revenue|Referral score \(NPS\)|Target [£\d]|On track|At risk|Off track|As of )/.test(td.textContent ?? ''))
+      .slice(0, 12)
+      .map((td) => {
+        const r = td.getBoundingClientRect();
+        return { t: td.textContent ?? '', visible: r.bottom <= window.innerHeight && r.top >= 0 && (!sidebar || r.left < sidebar.left) };
+      });
+  });
+  expect(band.slice(0, 2).map((c) => c.t)).toEqual(['Revenue', 'Referral score (NPS)']);
+  expect(band.filter((c) => c.t.startsWith('Target ')).length).toBeGreaterThanOrEqual(2);
+  expect(band.filter((c) => !c.visible)).toEqual([]);
+  // And every measure's latest value, target, status and trend, without scrolling.
+  const unseen = await page.evaluate(() => {
+    const sidebar = document.querySelector('iframe')?.getBoundingClientRect();
+    const rows = [...document.querySelectorAll('table.sheet tbody tr')];
+    const header = rows.findIndex((tr) => tr.querySelector('td')?.textContent === 'Measure');
+    const out: string[] = [];
+    let measures = 0;
+    for (const tr of rows.slice(header + 1)) {
+      const tds = [...tr.querySelectorAll('td')];
+      const name = tds[0]?.textContent ?? '';
+      if (name.startsWith('Target health')) break;
+      if (!tds[1]?.dataset.value) continue; // section titles
+      measures++;
+      for (const k of [0, 1, 3, 4, 5]) {
+        const r = tds[k].getBoundingClientRect();
+        const inView = r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && (!sidebar || r.right <= sidebar.left + 1);
+        if (!inView) out.push(`${name}: column ${k}`);
+      }
+    }
+    return { measures, out };
+  });
+  expect(unseen.measures).toBe(11);
+  expect(unseen.out).toEqual([]);
   recordMetrics({ buildInPreviewMs: buildMs, axe: axeBySidebarView });
 
   // The tab's cells against the command line's numbers
@@ -158,9 +218,10 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
     ),
   );
   const header = grid.find((r) => r[0]?.t === 'Measure')!;
+  const body = grid.slice(grid.indexOf(header) + 1);
   // Name, latest, period, target, status, trend, signal, sample, a gap; then the periods.
   const H = 9;
-  expect(header.slice(1, 8).map((c) => c.t)).toEqual(['Latest', 'Period', 'Target', 'Status', 'Trend', 'Signal', 'Sample']);
+  expect(header.slice(1, 8).map((c) => c.t)).toEqual(['Latest', 'As of', 'Target', 'Status', 'Trend', 'Signal', 'Sample']);
   expect(header.slice(H, H + 12).map((c) => c.t)).toEqual(expected.periods);
   for (const [id, label, shown] of [
     ['nps', 'Referral score (NPS)', (v: number) => String(Math.round(v))],
@@ -169,7 +230,7 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
     // Money in the sales' currency (the amount header says £).
     ['revenue', 'Revenue', (v: number) => `£${Math.round(Number(v.toPrecision(15))).toLocaleString('en-GB')}`],
   ] as const) {
-    const row = grid.find((r) => r[0]?.t === label)!;
+    const row = body.find((r) => r[0]?.t === label)!;
     const m = expected.measures.find((x) => x.id === id)!;
     m.values.forEach((v, i) => {
       const cell = row[H + i];
@@ -179,7 +240,7 @@ test('the wizard builds the scorecard, and its NPS and revenue equal the command
     });
   }
   // The NPS target typed in the wizard is on the sheet, with a status.
-  const nps = grid.find((r) => r[0]?.t === 'Referral score (NPS)')!;
+  const nps = body.find((r) => r[0]?.t === 'Referral score (NPS)')!;
   expect(nps[3].t).toBe('40');
   expect(['On track', 'At risk', 'Off track']).toContain(nps[4].t);
 });

@@ -1,4 +1,5 @@
-import { bundleText, serverFileText, serverSource } from '../helpers/bundle';
+import vm from 'node:vm';
+import { bundleText, formulasFileText, serverFileText, serverSource } from '../helpers/bundle';
 import { DOCUMENTED } from '../../src/functions/docs';
 import { hintOf } from '../../src/functions/params';
 
@@ -27,6 +28,7 @@ const FORBIDDEN_GLOBALS = [
 
 describe.each([
   ['dist/Code.js', bundleText],
+  ['dist/Formulas.js', formulasFileText],
   ['the server in dist/Server.js', serverSource],
 ])('%s obeys Apps Script rules', (_name, text) => {
   const code = text();
@@ -66,19 +68,46 @@ describe('dist/Code.js', () => {
     }
   });
 
-  // Every execution, each formula recalculation included, compiles the script: the formulas' bundle stays
-  // small, and the server comes as text in Server.js, compiled only by the entries that need it.
+  // Every execution, each formula recalculation included, compiles the script: Code.js stays small, the
+  // formulas' implementation comes in Formulas.js as one function compiled on first use, and the server as
+  // text in Server.js, compiled only by the entries that need it.
   test('at most 100 KB, and the server is not compiled by a formula', () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(100 * 1024);
-    expect(code).not.toContain('createAddonMenu');
-    expect(code).not.toContain('FormApp');
+    for (const text of [code, formulasFileText()]) {
+      expect(text).not.toContain('createAddonMenu');
+      expect(text).not.toContain('FormApp');
+    }
+  });
+
+  test('Formulas.js is one function: evaluating it runs nothing and defines nothing else', () => {
+    const file = formulasFileText();
+    const lines = file.split('\n').filter((l) => l && !l.startsWith('//'));
+    expect(lines[0]).toBe('var leadlagFormulas_ = (function () {');
+    expect(lines.at(-1)).toBe('});');
+    const ctx = vm.createContext({});
+    const before = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
+    vm.runInContext(file, ctx, { filename: 'Formulas.js' });
+    const after = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
+    expect(after.filter((n) => !before.includes(n))).toEqual(['leadlagFormulas_']);
+    // Called, it returns the formulas' exports; Code.js's Leadlag calls it once, on first use.
+    expect(Object.keys(vm.runInContext('leadlagFormulas_()', ctx) as object).sort()).toEqual(['formula', 'server']);
+  });
+
+  test('without Formulas.js, a formula says what to do', () => {
+    const ctx = vm.createContext({});
+    vm.runInContext(code, ctx, { filename: 'Code.js' });
+    expect(() => vm.runInContext('NPS([[10]])', ctx)).toThrow(
+      'Leadlag is missing its Formulas file. Reinstall the add-on, or push dist/ again',
+    );
   });
 
   // The docs are kept out of the bundle by the module structure (src/functions/defs/*.docs.ts, which
   // src/appsscript/main.ts never imports): the prose ships once, in the JSDoc; the run-time help that
   // argument errors end with ships in the bundle, because the runtime shows it.
   test('the bundle holds no formula docs, but does hold the run-time help of every argument', () => {
-    const bundle = code.slice(0, code.indexOf('\n/**'));
+    const bundle = formulasFileText();
+    // Code.js holds the loader above the declarations, not the bundle.
+    expect(code.slice(0, code.indexOf('\n/**')).length).toBeLessThan(2000);
     const prose = DOCUMENTED.flatMap(({ docs }) => [docs.summary, docs.returns, docs.example, ...Object.values(docs.args)]);
     // Long enough to be the docs' own wording, not a phrase an error message may share.
     const shipped = prose.map((t) => t.slice(0, 40)).filter((t) => t.length >= 12 && bundle.includes(t));

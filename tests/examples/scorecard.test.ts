@@ -4,7 +4,6 @@
  * (prewhitened, corrected for the lags and the 30 pairs tried). This reads the CSVs through the product
  * (the command line's scorecard), unlike generate.test.ts, which checks the data independently of src/.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scorecardFromFiles } from '../../src/cli/main';
 
@@ -13,18 +12,15 @@ const CUSTOMER = ['nps', 'csat', 'net_comparison', 'on_time'];
 const MONEY = ['revenue', 'margin', 'orders'];
 
 describe('the example scorecard over its 24 months', () => {
-  const r = scorecardFromFiles(
-    {
-      files: { sales: data('sales.csv'), feedback: data('feedback.csv'), reviews: data('reviews.csv') },
-      period: 'month',
-      periods: 24,
-      maps: {},
-      targets: {},
-      monthFirst: false,
-      json: true,
-    },
-    (p) => readFileSync(p, 'utf8'),
-  );
+  const r = scorecardFromFiles({
+    files: { sales: data('sales.csv'), feedback: data('feedback.csv'), reviews: data('reviews.csv') },
+    period: 'month',
+    periods: 24,
+    maps: {},
+    targets: {},
+    monthFirst: false,
+    json: true,
+  });
 
   test('names a customer measure leading money by two months first, with strong evidence', () => {
     const first = r.connections[0];

@@ -4,15 +4,13 @@
  * rep are flagged, and nothing else is: no partial period, no other period, no other rep.
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { scorecardFromFiles, parseArgs } from '../../src/cli/main';
 import { renderScorecard } from '../../src/cli/table';
 import type { HealthJson } from '../../src/core/scorecard/compute';
 
 const data = (f: string) => join(__dirname, '..', '..', 'examples', 'data', f);
-const read = (p: string) => readFileSync(p, 'utf8');
 const health = (...extra: string[]): HealthJson[] =>
-  scorecardFromFiles(parseArgs(['scorecard', '--sales', data('sales.csv'), ...extra]), read).target_health;
+  scorecardFromFiles(parseArgs(['scorecard', '--sales', data('sales.csv'), ...extra])).target_health;
 
 describe('target health of the example data', () => {
   const rows = health('--targets', data('targets.csv'));
@@ -111,7 +109,7 @@ describe('target health of the example data', () => {
 
   test('the command line’s table shows the team’s quarters and every finding', () => {
     const out = renderScorecard(
-      scorecardFromFiles(parseArgs(['scorecard', '--sales', data('sales.csv'), '--targets', data('targets.csv')]), read),
+      scorecardFromFiles(parseArgs(['scorecard', '--sales', data('sales.csv'), '--targets', data('targets.csv')])),
     );
     expect(out).toMatch(
       /2025-Q3 +2\.45 +14\.3% \/ 0\.7% +9\.2% \/ 4\.3% +1\.\d\d +END-OF-PERIOD PUSH, RETURNS AFTER PUSH, DISCOUNTING AT THE END, RATCHET/,

@@ -48,7 +48,7 @@ describe('leadlag scorecard on vendor exports', () => {
     const j = JSON.parse(r.out);
     const csat = j.measures.find((m: { id: string }) => m.id === 'csat');
     expect(csat.problem).toBe(
-      `sheet row 9 of ${path} column "Overall, how satisfied or dissatisfied are you with our company?" holds "Very happy"; ` +
+      `${path}: line 9: column "Overall, how satisfied or dissatisfied are you with our company?" holds "Very happy"; ` +
         'ratings are whole numbers from 1 to 5 or the labels Very dissatisfied, Dissatisfied, Neutral, Satisfied, Very satisfied',
     );
     expect(csat.values.every((v: unknown) => v === null)).toBe(true);
@@ -56,7 +56,7 @@ describe('leadlag scorecard on vendor exports', () => {
     expect(nps.problem).toBeNull();
     const table = cli('scorecard', '--feedback', path);
     expect(table.code).toBe(0);
-    expect(table.out).toContain('Not counted (the rest of the scorecard is):\n  Satisfaction (CSAT): sheet row 9 of');
+    expect(table.out).toContain(`Not counted (the rest of the scorecard is):\n  Satisfaction (CSAT): ${path}: line 9: column`);
   });
 
   test('the preview shows the same: the CSAT row of the source formula says why, NPS counts, and the wizard’s check names it', () => {
@@ -92,7 +92,7 @@ describe('leadlag scorecard on vendor exports', () => {
   test('exit 2 when no measure can be counted, naming each', () => {
     const r = cli('scorecard', '--feedback', surveyWithBadCell(), '--map', 'referral_score=none');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^leadlag: no measure can be counted:\n {2}Satisfaction \(CSAT\): sheet row 9 of /);
+    expect(r.err).toMatch(/^leadlag: no measure can be counted:\n {2}Satisfaction \(CSAT\): \S+survey-bad-cell\.csv: line 9: column /);
   });
 
   test('an implausible mapping stops with what to do; --accept builds anyway', () => {

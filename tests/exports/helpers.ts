@@ -130,19 +130,16 @@ export function cliMonthly(v: Vendor, extra: Partial<Args> = {}): Monthly {
   const months = monthsOf(e);
   const files: Partial<Record<Source, string>> = { [v.kind]: pathOf(v) };
   if (v.kind === 'reviews') files.feedback = CLOCK;
-  const r = scorecardFromFiles(
-    {
-      files,
-      period: 'month',
-      periods: 24,
-      maps: {},
-      targets: {},
-      monthFirst: false,
-      json: true,
-      ...extra,
-    },
-    (p) => readFileSync(p, 'utf8'),
-  );
+  const r = scorecardFromFiles({
+    files,
+    period: 'month',
+    periods: 24,
+    maps: {},
+    targets: {},
+    monthFirst: false,
+    json: true,
+    ...extra,
+  });
   const by = (id: string) => r.measures.find((m) => m.id === id);
   const per = (id: string, of: 'values' | 'counts', digits: number, scale = 1): Record<string, number | null> | undefined => {
     const m = by(id);
@@ -183,37 +180,18 @@ export function cliMonthly(v: Vendor, extra: Partial<Args> = {}): Monthly {
   return out;
 }
 
-/** The command line's rows left out by the rules, as the file lines they start on (header lines counted). */
+/** The command line's rows left out by the rules, by the file line they start on (the command line names lines). */
 export function cliLeftOut(v: Vendor): { line: number; reason: string }[] {
-  const path = pathOf(v);
-  const text = readFileSync(path, 'utf8');
-  const r = scorecardFromFiles(
-    { files: { [v.kind]: path }, period: 'month', periods: 12, maps: {}, targets: {}, monthFirst: false, json: true },
-    () => text,
-  );
-  const lines = recordLines(text);
-  return r.skipped.filter((s) => /^column "/.test(s.reason)).map((s) => ({ line: lines[s.row - 1], reason: s.reason }));
-}
-
-/** The 1-based line on which each CSV record starts (a quoted field may span lines). */
-export function recordLines(text: string): number[] {
-  const out: number[] = [];
-  let line = 1;
-  let quoted = false;
-  let start = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (start) {
-      out.push(line);
-      start = false;
-    }
-    if (ch === '"') quoted = !quoted;
-    else if (ch === '\n') {
-      line++;
-      if (!quoted) start = i + 1 < text.length;
-    }
-  }
-  return out;
+  const r = scorecardFromFiles({
+    files: { [v.kind]: pathOf(v) },
+    period: 'month',
+    periods: 12,
+    maps: {},
+    targets: {},
+    monthFirst: false,
+    json: true,
+  });
+  return r.skipped.filter((s) => /^column "/.test(s.reason)).map((s) => ({ line: s.row, reason: s.reason }));
 }
 
 /** A memory workbook seeded with a fixture as a pasted sheet (the local preview's seeding). */

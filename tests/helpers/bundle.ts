@@ -3,10 +3,17 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
+export const FORMULAS_PATH = join(__dirname, '..', '..', 'dist', 'Formulas.js');
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'Server.js');
 
+/** dist/Code.js: the loader `Leadlag` and the top-level declarations. */
 export function bundleText(): string {
   return readFileSync(CODE_PATH, 'utf8');
+}
+
+/** dist/Formulas.js as pushed: `function leadlagFormulas_() { "use strict";var Leadlag=(()=>{...})(); return Leadlag; }`. */
+export function formulasFileText(): string {
+  return readFileSync(FORMULAS_PATH, 'utf8');
 }
 
 /** dist/Server.js as pushed: `var LEADLAG_SERVER_SOURCE = "...";`. */
@@ -23,12 +30,13 @@ export function serverSource(): string {
 }
 
 /**
- * Loads the pushed scripts the way Apps Script does: Code.js and Server.js in one fresh V8 context with
+ * Loads the pushed scripts the way Apps Script does: Code.js, Formulas.js and Server.js in one fresh V8 context with
  * only the language's own globals (no require, process, setTimeout, URL, TextEncoder...).
  */
 export function loadBundle(extraGlobals: Record<string, unknown> = {}): vm.Context {
   const context = vm.createContext({ ...extraGlobals });
   vm.runInContext(bundleText(), context, { filename: 'Code.js' });
+  vm.runInContext(formulasFileText(), context, { filename: 'Formulas.js' });
   vm.runInContext(serverFileText(), context, { filename: 'Server.js' });
   return context;
 }

@@ -11,7 +11,10 @@ import {
   checkKey,
   checkProblems,
   initialDraft,
+  measureProblems,
+  parsePath,
   parseTarget,
+  toggleMarked,
   remapRoles,
   setRole,
   supportedMeasures,
@@ -160,5 +163,59 @@ describe('the checks stop step 2 until they are answered', () => {
     ]);
     expect(acceptable(review([kind, zero]).result!)).toEqual([zero]);
     expect(checkKey({ version: 1, sources: {}, period: 'month' })).not.toBe(checkKey({ version: 1, sources: {}, period: 'week' }));
+  });
+});
+
+describe('the measures that matter most and paths (issue 15)', () => {
+  test('at most three measures are marked, in the order marked, and they travel to the definition and back', () => {
+    const draft = initialDraft(guesses, null);
+    expect(toggleMarked(draft, 'revenue', true)).toBe(true);
+    expect(toggleMarked(draft, 'nps', true)).toBe(true);
+    expect(toggleMarked(draft, 'csat', true)).toBe(true);
+    expect(toggleMarked(draft, 'on_time', true)).toBe(false);
+    expect(draft.marked).toEqual(['revenue', 'nps', 'csat']);
+    toggleMarked(draft, 'nps', false);
+    const stored = parseDefinition(toDefinition(draft, guesses));
+    expect(stored.marked).toEqual(['revenue', 'csat']);
+    expect(initialDraft(guesses, stored).marked).toEqual(['revenue', 'csat']);
+  });
+
+  test('a measure switched off is not sent as marked; none marked sends nothing (Leadlag chooses)', () => {
+    const draft = initialDraft(guesses, null);
+    toggleMarked(draft, 'margin_pct', true);
+    draft.off.add('margin_pct');
+    expect(toDefinition(draft, guesses).marked).toBeUndefined();
+  });
+
+  test('a path is all four fields or none, with numbers as typed and periods of the scorecard', () => {
+    const csat = info('csat');
+    expect(parsePath(undefined, csat, 'month')).toEqual({ value: null });
+    expect(parsePath({ from: ' ', to: '', start: '', by: '' }, csat, 'month')).toEqual({ value: null });
+    expect(parsePath({ from: '80%', to: '90', start: '2026-01', by: '2026-12' }, csat, 'month')).toEqual({
+      value: { from: 0.8, to: 0.9, start: '2026-01', by: '2026-12' },
+    });
+    expect(parsePath({ from: '80', to: '', start: '2026-01', by: '2026-12' }, csat, 'month')).toEqual({
+      error: expect.stringContaining('needs all four') as string,
+    });
+    expect(parsePath({ from: '80', to: '90', start: '2026-Q1', by: '2026-Q4' }, csat, 'month')).toEqual({
+      error: expect.stringContaining('periods of the scorecard') as string,
+    });
+    expect(parsePath({ from: '80', to: '90', start: '2026-12', by: '2026-01' }, csat, 'month')).toEqual({
+      error: expect.stringContaining('must come after') as string,
+    });
+    expect(parsePath({ from: 'lots', to: '90', start: '2026-01', by: '2026-12' }, csat, 'month')).toEqual({
+      error: expect.stringContaining('is not a number') as string,
+    });
+  });
+
+  test('a path stops step 3 until it is whole, and a whole one is stored and comes back as typed', () => {
+    const draft = initialDraft(guesses, null);
+    draft.paths.revenue = { from: '250000', to: '', start: '2025-07', by: '2026-12' };
+    expect(measureProblems(draft).join(' ')).toMatch(/Revenue: a path needs all four/);
+    draft.paths.revenue.to = '300,000';
+    expect(measureProblems(draft)).toEqual([]);
+    const stored = parseDefinition(toDefinition(draft, guesses));
+    expect(stored.paths).toEqual({ revenue: { from: 250000, to: 300000, start: '2025-07', by: '2026-12' } });
+    expect(initialDraft(guesses, stored).paths.revenue).toEqual({ from: '250000', to: '300000', start: '2025-07', by: '2026-12' });
   });
 });

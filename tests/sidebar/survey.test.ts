@@ -30,6 +30,7 @@ describe('the last step’s checks', () => {
       forms: [],
       reminder: 'monthly' as const,
       digest: true,
+      scoreMail: false,
       owner: 'ana@example.com',
       dueDays: 9,
       setup: kept,

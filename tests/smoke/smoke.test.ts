@@ -89,6 +89,7 @@ describe('dist/Smoke.js, the dev-only file', () => {
     expect(text).not.toMatch(/^\s*(import|export)\s/m);
     const ctx = vm.createContext({});
     vm.runInContext(readFileSync(join(root, 'dist', 'Code.js'), 'utf8'), ctx);
+    vm.runInContext(readFileSync(join(root, 'dist', 'Formulas.js'), 'utf8'), ctx);
     vm.runInContext(readFileSync(join(root, 'dist', 'Server.js'), 'utf8'), ctx);
     vm.runInContext(text, ctx, { filename: 'Smoke.js' });
     const g = ctx as Record<string, unknown>;
@@ -101,8 +102,15 @@ describe('dist/Smoke.js, the dev-only file', () => {
     const release = readFileSync(join(root, '.claspignore'), 'utf8').split('\n');
     const smoke = readFileSync(join(root, 'src', 'smoke', '.claspignore'), 'utf8').split('\n');
     expect(release).toContain('**/**');
-    expect(release.filter((l) => l.startsWith('!'))).toEqual(['!Code.js', '!Server.js', '!appsscript.json', '!*.html']);
-    expect(smoke.filter((l) => l.startsWith('!'))).toEqual(['!Code.js', '!Server.js', '!Smoke.js', '!appsscript.json', '!*.html']);
+    expect(release.filter((l) => l.startsWith('!'))).toEqual(['!Code.js', '!Formulas.js', '!Server.js', '!appsscript.json', '!*.html']);
+    expect(smoke.filter((l) => l.startsWith('!'))).toEqual([
+      '!Code.js',
+      '!Formulas.js',
+      '!Server.js',
+      '!Smoke.js',
+      '!appsscript.json',
+      '!*.html',
+    ]);
     const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['smoke:push']).toContain('clasp --ignore src/smoke/.claspignore push');
     expect(scripts.push).not.toContain('smoke');

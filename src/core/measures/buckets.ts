@@ -48,10 +48,21 @@ export function bucketLabels(b: Buckets): string[] {
  * without a date or outside them.
  */
 export function periodSlots(days: Float64Array, periods: readonly number[], spec: PeriodSpec): Int32Array {
-  const at = new Map<number, number>();
-  periods.forEach((p, i) => at.set(p, i));
   const of = periodIndexer(spec);
   const out = new Int32Array(days.length);
+  const first = periods.length ? periods[0] : 0;
+  if (periods.every((p, i) => p === first + i)) {
+    // Consecutive periods (as a scorecard's are): the slot is the distance from the first.
+    const k = periods.length;
+    for (let i = 0; i < days.length; i++) {
+      const d = days[i];
+      const s = d === d ? of(d) - first : -1;
+      out[i] = s >= 0 && s < k ? s : -1;
+    }
+    return out;
+  }
+  const at = new Map<number, number>();
+  periods.forEach((p, i) => at.set(p, i));
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
     out[i] = d === d ? (at.get(of(d)) ?? -1) : -1;

@@ -1,3 +1,4 @@
+import { signalAt } from '../sources/table';
 import { type Column } from '../values/column';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { type PeriodSpec, calendarSpec, periodLabel, periodsEndingAtLatest } from '../time/periods';
@@ -6,6 +7,7 @@ import { isoDay } from '../time/days';
 import { readTargets } from '../measures/targetHealth/targets';
 import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
+import { type Role } from '../tables/roles';
 import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
 import { type SourceRules } from '../sources/rules';
 import { type SalesLedger } from '../sources/salesLedger';
@@ -28,7 +30,7 @@ export interface SourceColumns {
   readonly rules?: SourceRules;
   readonly skipped: readonly { row: number; reason: string }[];
   /** The sheet or file row (1-based) of each data cell of the columns, for messages. */
-  readonly rows?: readonly number[];
+  readonly rows?: ArrayLike<number>;
 }
 
 export interface ScorecardOptions {
@@ -85,6 +87,8 @@ export interface ScorecardResult {
     as_of: string | null;
     /** Why the measure could not be counted (a cell that cannot be read), or null: the other measures still are. */
     problem: string | null;
+    /** Signal or noise at `as_of` (XmR over every period of the source, as the sheet's Signal column), or null. */
+    signal: 'Routine' | 'Outside limits' | 'Run of 8' | 'Too few periods' | null;
   }[];
   /** How many periods the evidence used: every period the data has, not only those shown. */
   connections_periods: number;
@@ -246,6 +250,30 @@ export function lastPeriods(dates: Column, spec: PeriodSpec, count: number, opts
   return periodsEndingAtLatest(cachedDayColumn(dates, opts), spec, count) ?? fail(`no dates found in ${dates.name}`);
 }
 
+/**
+ * The roles the scorecard reads from a source of each kind (sourceSeriesOf's series, target health's rep):
+ * the columns a reader that keeps only some (the command line) must keep. A column of another role is
+ * never read, so leaving it out changes no number.
+ */
+export const SOURCE_ROLES: Readonly<Record<Source, readonly Role[]>> = {
+  sales: [
+    'date',
+    'order_id',
+    'amount',
+    'cost',
+    'margin',
+    'quantity',
+    'returned',
+    'refunded',
+    'discount',
+    'promised_date',
+    'delivered_date',
+    'rep',
+  ],
+  feedback: ['date', 'referral_score', 'satisfaction', 'comparison'],
+  reviews: ['date', 'stars', 'responded'],
+};
+
 /** Each source's measures per period, over its own span (core/sources: one reading of each column). */
 export function sourceSeriesOf(
   sources: Partial<Record<Source, SourceColumns>>,
@@ -312,6 +340,7 @@ export function computeScorecard(
       status: targetStatus(latestValue(values), target.value, info.better, shownDecimals(info.format)),
       as_of: latestAt === null ? null : periodLabel(latestAt, options.period),
       problem: row.problem,
+      signal: latestAt === null || row.problem ? null : signalAt(row.values, latestAt - s.first),
     });
     if (!row.problem) everyPeriod.set(info.id, at(s, row, all, 'values'));
   }

@@ -15,3 +15,6 @@ export const SCORECARD_DEFAULTS = {
   healthPeriod: 'quarter' as PeriodKind,
   lastDays: 7,
 } as const;
+
+/** The most measures a manager marks as mattering most: the scorecard's top band has room for three. */
+export const MAX_MARKED = 3;

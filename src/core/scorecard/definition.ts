@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MEASURE_IDS, type MeasureId } from './measures';
 import { ROLES, type Role, isRole } from '../tables/roles';
-import { SCORECARD_DEFAULTS } from './defaults';
+import { MAX_MARKED, SCORECARD_DEFAULTS } from './defaults';
 import { SOURCES } from './sourceKind';
 import { type FilterRule, MAX_FILTERS, type SourceRules, filtersRead } from '../sources/rules';
 import { type PeriodKind, calendarSpec } from '../time/periods';
@@ -96,7 +96,7 @@ export interface ScorecardDefinition {
 const PERIODS = ['week', 'month', 'quarter'] as const;
 
 /** 4DX: a team that chases more than two or three "wildly important" goals achieves none. */
-export const MAX_MARKED = 3;
+export { MAX_MARKED };
 
 function checkPath(id: string, value: unknown, period: string, problems: string[]): TargetPath | null {
   const at = `paths.${id}`;

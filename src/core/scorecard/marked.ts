@@ -1,5 +1,5 @@
 import { type MeasureId } from './measures';
-import { MAX_MARKED } from './definition';
+import { MAX_MARKED } from './defaults';
 
 /**
  * The measures that matter most when the manager has not marked any: two lead measures customers feel

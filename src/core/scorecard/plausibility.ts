@@ -10,6 +10,7 @@ import { csatLabelOn, labelScale } from '../measures/csat';
 import { median } from '../stats/median';
 import { type PeriodSpec, calendarSpec, periodLabel } from '../time/periods';
 import { type Role } from '../tables/roles';
+import { type TableHeaders } from '../tables/profiles/setup';
 import { findHeader, profileById } from '../tables/profiles/index';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { kindOf } from './sourceKind';
@@ -17,6 +18,7 @@ import { type SourceSeries } from '../sources/sourceSeries';
 import { sourceSeriesOf } from './compute';
 import { type LoadedSource, loadSourceOf } from './source';
 import { type ScorecardDefinition } from './definition';
+import { suggestTarget } from './suggestTarget';
 
 /**
  * The checks before a build (issue "never silently implausible"): what a mapping would produce, looked at
@@ -78,6 +80,10 @@ export interface LatestNumber {
   readonly text: string;
   /** Why the measure cannot be counted (a cell that cannot be read), or null. */
   readonly problem: string | null;
+  /** The target Leadlag suggests from the history when none is typed (suggestTarget.ts), or null. */
+  readonly suggested: number | null;
+  /** The rule and its figures, in words. */
+  readonly suggestedWhy: string;
 }
 
 export interface Review {
@@ -104,8 +110,25 @@ function header(loaded: LoadedSource, role: Role): string | null {
   return at === undefined ? null : loaded.table.headers[at];
 }
 
-/** The sheet row of a data cell (index among the data rows). */
-const rowOf = (loaded: LoadedSource, i: number): number => loaded.table.dataRows[i] + 1;
+/**
+ * The columns the checks read, by index among the table's headers: the mapped date, amount, quantity, order
+ * id, scores and stars, and a profile's net-check columns. A reader that keeps only some columns (the command
+ * line) keeps these for the checks.
+ */
+export function checkedColumns(table: TableHeaders, mapping: Readonly<Partial<Record<Role, number>>>): number[] {
+  const out = new Set<number>();
+  for (const role of ['date', 'amount', 'quantity', 'order_id', 'referral_score', 'satisfaction', 'stars'] as const) {
+    const at = mapping[role];
+    if (at !== undefined) out.add(at);
+  }
+  const check = profileById(table.profile)?.netCheck;
+  if (check && mapping.order_id !== undefined && mapping.amount !== undefined)
+    for (const name of [check.total, check.tax]) {
+      const at = findHeader(table.headers, [name]);
+      if (at >= 0) out.add(at);
+    }
+  return [...out].sort((a, b) => a - b);
+}
 
 function kindCheck(slot: Source, name: string, loaded: LoadedSource): Implausible | null {
   const kind = holds(loaded);
@@ -284,7 +307,7 @@ function feedbackChecks(loaded: LoadedSource): Implausible[] {
         source: 'feedback',
         column: name,
         message:
-          `"${name}" holds ${show(cells[firstBad])} on row ${rowOf(loaded, firstBad)}, and ${pct(outside / answers)} of its values are not ` +
+          `"${name}" holds ${show(cells[firstBad])} on ${loaded.rowAt(firstBad)}, and ${pct(outside / answers)} of its values are not ` +
           `whole numbers from 0 to 10: it does not look like the 0–10 "how likely to recommend" answer. Choose that column, or leave Referral score Not used`,
       });
     else if (answers >= 20 && max <= 5)
@@ -322,7 +345,7 @@ function feedbackChecks(loaded: LoadedSource): Implausible[] {
         source: 'feedback',
         column: name,
         message:
-          `"${name}" holds ${show(cells[firstBad])} on row ${rowOf(loaded, firstBad)}, and ${pct(outside / answers)} of its values are not ` +
+          `"${name}" holds ${show(cells[firstBad])} on ${loaded.rowAt(firstBad)}, and ${pct(outside / answers)} of its values are not ` +
           `satisfaction ratings from 1 to ${scale}: choose the satisfaction column, or leave Satisfaction Not used`,
       });
   }
@@ -352,7 +375,7 @@ function reviewChecks(loaded: LoadedSource): Implausible[] {
         check: 'stars-range',
         source: 'reviews',
         column: name,
-        message: `"${name}" holds ${show(cells[firstBad])} on row ${rowOf(loaded, firstBad)}, and ${pct(outside / answers)} of its values are not stars from 1 to 5: choose the stars column`,
+        message: `"${name}" holds ${show(cells[firstBad])} on ${loaded.rowAt(firstBad)}, and ${pct(outside / answers)} of its values are not stars from 1 to 5: choose the stars column`,
       },
     ];
   return [];
@@ -391,7 +414,7 @@ function dateChecks(slot: Source, loaded: LoadedSource, dates: DateOptions): Imp
   if (at === undefined) return [];
   const name = loaded.table.headers[at];
   const col: Column = { cells: loaded.cells[at], width: 1, name: `column "${name}"`, named: true };
-  const rowNamed = (m: string) => m.replace(/\brow (\d+)\b/g, (_, n: string) => `row ${rowOf(loaded, Number(n) - 1)}`);
+  const rowNamed = (m: string) => m.replace(/\brow (\d+)\b/g, (_, n: string) => loaded.rowAt(Number(n) - 1));
   let chosen: Float64Array;
   try {
     chosen = readDayColumn(col, dates, undefined, false);
@@ -421,7 +444,7 @@ function dateChecks(slot: Source, loaded: LoadedSource, dates: DateOptions): Imp
       column: name,
       message:
         `"${name}" leaves open whether 03/04 is 3 April or 4 March, so it is read ${reading} (the spreadsheet's locale); read so, its dates jump ` +
-        `back and forth (row ${rowOf(loaded, a.at)}: ${show(cell)}), while read ${better} they run in order. Write the dates as 2024-10-02, ` +
+        `back and forth (${loaded.rowAt(a.at)}: ${show(cell)}), while read ${better} they run in order. Write the dates as 2024-10-02, ` +
         `or read them ${better} (the command line's --month-first, or the spreadsheet's locale in File › Settings)`,
     },
   ];
@@ -465,7 +488,19 @@ function latestOf(series: SourceSeries, currency: string | undefined): LatestNum
             : ` from ${count.toLocaleString('en-GB')} ${word}`;
       text = `${info.label}, ${period}: ${shown}${of}`;
     }
-    out.push({ id: row.id, source: series.source, label: info.label, period, value, count, text, problem: row.problem });
+    const suggestion = row.problem ? { value: null, why: '' } : suggestTarget(row.values.slice(0, k + 1), info);
+    out.push({
+      id: row.id,
+      source: series.source,
+      label: info.label,
+      period,
+      value,
+      count,
+      text,
+      problem: row.problem,
+      suggested: suggestion.value,
+      suggestedWhy: suggestion.why,
+    });
   }
   return out;
 }

@@ -4,22 +4,37 @@ import { fail } from '../values/errors';
 import { type TableFound, findTable, tableColumns } from '../tables/findTable';
 import { type RoleSuggestion } from '../tables/suggestRoles';
 import { ROLES, type Role, isRole } from '../tables/roles';
-import { applyOverrides } from '../tables/overrides';
-import { type SourceSetup, sourceSetup, suggestTableRoles } from '../tables/profiles/setup';
+import { type RoleMapping, applyOverrides } from '../tables/overrides';
+import { type SourceSetup, type TableHeaders, sourceSetup, suggestTableRoles } from '../tables/profiles/setup';
 import { detectCurrency } from '../values/currency';
 import { type SourceColumns } from './compute';
 import { type SourceRefDef } from './definition';
 
+/**
+ * A source as the build and the checks before it read it (core/scorecard/plausibility.ts): from a sheet's grid
+ * (loadSource, loadSourceOf) or from a file streamed by the command line (src/cli/source.ts).
+ */
 export interface LoadedSource {
-  readonly table: TableFound;
-  readonly suggestions: RoleSuggestion[];
+  /** Its headers, and the export profile it was recognised as (with its question texts). */
+  readonly table: TableHeaders;
+  readonly suggestions: readonly RoleSuggestion[];
   /** Final role → column index among table.headers, after the user's overrides. */
   readonly mapping: Partial<Record<Role, number>>;
   readonly source: SourceColumns;
   /** The rules the rows are read by, the filter columns they read, the profile and the amounts' currency. */
   readonly setup: SourceSetup;
-  /** The data cells of each column of the table (data rows only), for the checks before a build. */
-  readonly cells: Cell[][];
+  /**
+   * The data cells of each column (data rows only), by column index, for the checks before a build: every
+   * column from a grid; a streamed file keeps those the build and the checks read (plausibility.ts checkedColumns).
+   */
+  readonly cells: readonly (readonly Cell[])[];
+  /** Where data row i is, in the checks' messages: "row 57" (a sheet's row), "line 57" (a file's). */
+  readonly rowAt: (i: number) => string;
+}
+
+/** A source read from a grid: its table as found there. */
+export interface GridSource extends LoadedSource {
+  readonly table: TableFound;
 }
 
 /** Words that say "this role is not in this table" in an override (the command line's --map amount=none). */
@@ -77,11 +92,28 @@ export function loadSource(
   name: string,
   grid: readonly (readonly Cell[])[],
   overrides: Readonly<Record<string, string | null>> = {},
-): LoadedSource & { unused: string[] } {
+): GridSource & { unused: string[] } {
   const table = findTable(grid);
   const cells = tableColumns(grid, table);
+  const { suggestions, mapping, unused } = mapRoles(table, cells, overrides);
+  const setup = sourceSetup(table, mapping, cells);
+  const source = sourceColumns(name, grid, table, mapping, setup);
+  return { table, suggestions, mapping, setup, cells, source, rowAt: sheetRowOf(table), unused };
+}
+
+/**
+ * Each column's role in a table: suggested (by its export profile, else guessed from its headers and cells:
+ * suggestTableRoles), then the user's overrides on top (role → header, or "none" for not used). Overrides
+ * naming a header this table does not have are returned in `unused`, for the caller to check across its
+ * tables (the command line's --map applies to every file it fits). `cells` are the data cells per column
+ * (a streamed file: those of its first lines). Throws an InputError for an unknown role or a conflict.
+ */
+export function mapRoles(
+  table: TableHeaders,
+  cells: readonly (readonly Cell[])[],
+  overrides: Readonly<Record<string, string | null>>,
+): { suggestions: RoleSuggestion[]; mapping: RoleMapping; unused: string[] } {
   const suggestions = suggestTableRoles(table, cells);
-  // Overrides name headers; with several tables (the command line's --map) each applies where it fits.
   const has = new Set(table.headers.map(key));
   const mine: Record<string, string | null> = {};
   const unused: string[] = [];
@@ -91,16 +123,19 @@ export function loadSource(
     else if (has.has(key(header!))) mine[role] = header;
     else unused.push(role);
   }
-  const mapping = applyOverrides(suggestions, mine);
-  const setup = sourceSetup(table, mapping, cells);
-  return { table, suggestions, mapping, setup, cells, source: sourceColumns(name, grid, table, mapping, setup), unused };
+  return { suggestions, mapping: applyOverrides(suggestions, mine), unused };
 }
+
+const sheetRowOf =
+  (table: TableFound) =>
+  (i: number): string =>
+    `row ${table.dataRows[i] + 1}`;
 
 /**
  * A source as a stored definition names it (role → header, the filter columns, the rules): what the build
  * would read. Throws an InputError naming a header the table does not have.
  */
-export function loadSourceOf(name: string, grid: readonly (readonly Cell[])[], ref: SourceRefDef): LoadedSource {
+export function loadSourceOf(name: string, grid: readonly (readonly Cell[])[], ref: SourceRefDef): GridSource {
   const table = findTable(grid);
   const cells = tableColumns(grid, table);
   const suggestions = suggestTableRoles(table, cells);
@@ -121,5 +156,5 @@ export function loadSourceOf(name: string, grid: readonly (readonly Cell[])[], r
         ? { code: undefined, mixed: [], from: '' }
         : detectCurrency(table.headers[amount], cells[amount] ?? []),
   };
-  return { table, suggestions, mapping, setup, cells, source: sourceColumns(name, grid, table, mapping, setup) };
+  return { table, suggestions, mapping, setup, cells, source: sourceColumns(name, grid, table, mapping, setup), rowAt: sheetRowOf(table) };
 }

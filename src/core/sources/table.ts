@@ -47,7 +47,7 @@ const SIGNAL_TEXT = { outside: 'Outside limits', run: 'Run of 8' } as const;
  * Signal or noise for each period (DOMAIN.md: Wheeler's XmR over the measure's periods, blanks left out):
  * blank for routine variation, and for every period while there are fewer than 6 values.
  */
-function signalsOf(values: readonly (number | null)[]): { cells: Cell[]; used: number } {
+export function signalsOf(values: readonly (number | null)[]): { cells: Cell[]; used: number } {
   const at: number[] = [];
   const present: number[] = [];
   values.forEach((v, i) => {
@@ -60,6 +60,14 @@ function signalsOf(values: readonly (number | null)[]): { cells: Cell[]; used: n
   const chart = xmr(present);
   if (chart) chart.signals.forEach((s, k) => (cells[at[k]] = s === null ? null : SIGNAL_TEXT[s]));
   return { cells, used: present.length };
+}
+
+/** The signal beside a status, as the scorecard's Signal column says it, for the value at `index` of `values`. */
+export function signalAt(values: readonly (number | null)[], index: number): 'Routine' | 'Outside limits' | 'Run of 8' | 'Too few periods' {
+  const sig = signalsOf(values);
+  if (sig.used < XMR_MIN_VALUES) return 'Too few periods';
+  const cell = sig.cells[index];
+  return typeof cell === 'string' ? (cell as 'Outside limits' | 'Run of 8') : 'Routine';
 }
 
 /** The 0-based row of the sales table's target-health section: its header, then a row per period. */

@@ -3,7 +3,7 @@ import { fail } from '../values/errors';
 import { type SkippedRow, sortRows } from './dataRows';
 import { type HeaderSpan, findHeaderRow } from './headerRow';
 import { cellText, columnLetter, isEmptyCell } from './kinds';
-import { recogniseGrid } from './profiles/index';
+import { type ExportProfile, recogniseGrid } from './profiles/index';
 import { profileRows } from './profiles/rows';
 
 export type { SkippedRow } from './dataRows';
@@ -38,33 +38,57 @@ export interface TableFound {
 export function findTable(grid: readonly (readonly Cell[])[]): TableFound {
   if (!Array.isArray(grid)) fail('expected the sheet as rows of cells');
   const rows = grid.map((r) => (Array.isArray(r) ? r : [r as unknown as Cell]));
-  // A vendor's export is known by its header row; anything else is found by the shape of its rows.
-  const known = recogniseGrid(rows);
-  const span: HeaderSpan = known ? spanOfRow(rows[known.row], known.row) : findHeaderRow(rows);
-  const headers: string[] = [];
-  const seen = new Set<string>();
-  for (let j = span.firstCol; j <= span.lastCol; j++) {
-    let name = cellText(rows[span.row][j]) || `Column ${columnLetter(j)}`;
-    // Two columns with one name cannot be told apart when the user picks one by name.
-    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${cellText(rows[span.row][j])} (${k})`;
-    seen.add(name.toLowerCase());
-    headers.push(name);
-  }
-  const sorted = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
-  const byProfile = known ? profileRows(known.profile, rows, span.row, span.firstCol, headers, sorted) : undefined;
-  const { dataRows, skipped } = byProfile ?? sorted;
+  const { span, profile } = locateHeader(rows);
+  const headers = headerNames(rows[span.row], span.firstCol, span.lastCol);
+  const { dataRows, skipped, labels } = tableRows(rows, span, headers, profile);
   if (dataRows.length === 0) {
     fail(`found the column names on row ${span.row + 1} but no data below them; paste the rows of data under the header`);
   }
-  const table: TableFound = { headerRow: span.row, firstCol: span.firstCol, lastCol: span.lastCol, headers, dataRows, skipped };
-  if (!known) return table;
-  const headerRows = known.profile.headerRows ?? 1;
   return {
-    ...table,
-    profile: known.profile.id,
-    ...(headerRows > 1 ? { headerRows } : {}),
-    ...(byProfile?.labels ? { labels: byProfile.labels } : {}),
+    headerRow: span.row,
+    firstCol: span.firstCol,
+    lastCol: span.lastCol,
+    headers,
+    dataRows,
+    skipped,
+    ...profileFacts(profile, labels),
   };
+}
+
+/**
+ * Where a table's column names are, and the export they say it is: a vendor's export is known by its header
+ * row (core/tables/profiles), anything else is found by the shape of its rows (headerRow.ts). The grid reader
+ * (findTable) and the command line's streamed reader (on a file's first lines) both start here. Throws an
+ * InputError as findHeaderRow does.
+ */
+export function locateHeader(rows: readonly (readonly Cell[])[]): { span: HeaderSpan; profile?: ExportProfile } {
+  const known = recogniseGrid(rows);
+  return known ? { span: spanOfRow(rows[known.row], known.row), profile: known.profile } : { span: findHeaderRow(rows) };
+}
+
+/**
+ * The rows below a header: sorted into data and rows left out (dataRows.ts), then, for a recognised export,
+ * its own rules (profiles/rows.ts: its header rows below the first, its rows without a date) and its columns'
+ * question texts.
+ */
+export function tableRows(
+  rows: readonly (readonly Cell[])[],
+  span: HeaderSpan,
+  headers: readonly string[],
+  profile: ExportProfile | undefined,
+): { dataRows: number[]; skipped: SkippedRow[]; labels?: string[] } {
+  const sorted = sortRows(rows, span.row, span.firstCol, span.lastCol, headers);
+  return profile ? profileRows(profile, rows, span.row, span.firstCol, headers, sorted) : sorted;
+}
+
+/** What a table found as a vendor's export says of it (TableFound's profile, headerRows and labels). */
+export function profileFacts(
+  profile: ExportProfile | undefined,
+  labels: string[] | undefined,
+): Pick<TableFound, 'profile' | 'headerRows' | 'labels'> {
+  if (!profile) return {};
+  const headerRows = profile.headerRows ?? 1;
+  return { profile: profile.id, ...(headerRows > 1 ? { headerRows } : {}), ...(labels ? { labels } : {}) };
 }
 
 /** The span of a header row a profile recognised: from its first filled cell to its last. */
@@ -74,6 +98,23 @@ function spanOfRow(row: readonly Cell[], r: number): HeaderSpan {
   let lastCol = row.length - 1;
   while (lastCol > firstCol && isEmptyCell(row[lastCol])) lastCol--;
   return { row: r, firstCol, lastCol };
+}
+
+/**
+ * The column names of a header row's columns firstCol..lastCol, as shown: a column without a name is called
+ * by its letter ("Column F"), and a name used twice gets a number ("Amount (2)").
+ */
+export function headerNames(row: readonly Cell[], firstCol: number, lastCol: number): string[] {
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (let j = firstCol; j <= lastCol; j++) {
+    let name = cellText(row[j]) || `Column ${columnLetter(j)}`;
+    // Two columns with one name cannot be told apart when the user picks one by name.
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${cellText(row[j])} (${k})`;
+    seen.add(name.toLowerCase());
+    headers.push(name);
+  }
+  return headers;
 }
 
 /** The data cells of each column of a found table (what suggestRoles takes). */

@@ -117,19 +117,36 @@ export function periodOfDay(day: number, spec: PeriodSpec): number {
   return Math.floor(m / 12);
 }
 
-/** A bucketing function with a cache of the last day seen: dates in pasted data come in runs. */
+/** Days remembered by a period indexer, around the first one it misses: about 45 years. */
+const INDEX_WINDOW = 1 << 14;
+const UNKNOWN = -0x80000000;
+
+/**
+ * A bucketing function with a cache of the last period seen (dates in pasted data come in runs) and, for
+ * dates in any order (a sheet sorted by customer), each day's period remembered in a window of days.
+ */
 export function periodIndexer(spec: PeriodSpec): (day: number) => number {
   if (spec.kind === 'week') return (day) => Math.floor((day + 3) / 7);
   let lastStart = 1;
-  let lastEnd = 0; // [lastStart, lastEnd] is the month of the last lookup
+  let lastEnd = 0; // [lastStart, lastEnd] is the period of the last lookup
   let lastIndex = 0;
+  let memo: Int32Array | null = null;
+  let base = 0;
   return (day) => {
     if (day >= lastStart && day <= lastEnd) return lastIndex;
+    if (memo === null) {
+      base = day - (INDEX_WINDOW >> 1);
+      memo = new Int32Array(INDEX_WINDOW).fill(UNKNOWN);
+    }
+    const k = day - base;
+    const inWindow = k >>> 0 === k && k < INDEX_WINDOW;
+    if (inWindow && memo[k] !== UNKNOWN) return memo[k];
     const { year, month } = civilFromDays(day);
     lastStart = daysFromCivil(year, month, 1);
     lastEnd = (month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)) - 1;
     const m = year * 12 + (month - 1) - (spec.fiscalStartMonth - 1);
     lastIndex = spec.kind === 'month' ? m : spec.kind === 'quarter' ? Math.floor(m / 3) : Math.floor(m / 12);
+    if (inWindow) memo[k] = lastIndex;
     return lastIndex;
   };
 }

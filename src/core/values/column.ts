@@ -18,6 +18,11 @@ export interface Column {
    * million-row column).
    */
   readonly rows?: ReadonlyArray<ReadonlyArray<Cell>>;
+  /**
+   * Where cell `index` is, for messages, when the cells are not a range of a sheet: the command line's
+   * `sales.csv: line 7: column "Qty"`. Replaces "row N of name".
+   */
+  readonly at?: (index: number) => string;
   /** The sheet row of the first cell, when known (the source formulas are told it): messages name sheet rows. */
   readonly firstRow?: number;
 }
@@ -62,6 +67,7 @@ export function columnLength(col: Column): number {
 
 /** "row 7" for a one-column range, "row 7, column 2" otherwise; "of scores" when asked. */
 export function where(col: Column, index: number): string {
+  if (col.at) return col.at(index);
   const row = Math.floor(index / col.width) + 1;
   if (col.firstRow !== undefined) return `sheet row ${col.firstRow + row - 1} of ${col.name}`;
   const at = col.width === 1 ? `row ${row}` : `row ${row}, column ${(index % col.width) + 1}`;

@@ -89,12 +89,37 @@ function fromCodes(cells: readonly Cell[]): { codes: string[]; example: string }
 }
 
 /**
+ * The first value of each currency a column's values carry, in the order they come (what detectCurrency
+ * reads of the values: a value without a currency says nothing). Filled one value at a time, so that a
+ * reader that never holds the column as text (the command line's money columns, kept as numbers) gives the
+ * same answer: `examples()` read by detectCurrency is the column read by it.
+ */
+export class CurrencySigns {
+  private readonly seen = new Map<string, { text: string; at: number }>();
+  private count = 0;
+
+  /** A value, at its place among the column's values (by default after the last; places only order the examples). */
+  add(c: Cell, at = this.count++): void {
+    const code = currencyOfValue(c);
+    if (code === undefined) return;
+    const had = this.seen.get(code);
+    if (!had || at < had.at) this.seen.set(code, { text: String(c), at });
+  }
+
+  /** The first value of each currency, in column order. */
+  examples(): string[] {
+    return [...this.seen.values()].sort((a, b) => a.at - b.at).map((x) => x.text);
+  }
+}
+
+/**
  * The amounts' currency: a code column first (when the export has one), then the header, then the values'
- * signs. Blank cells and bare numbers say nothing.
+ * signs. Blank cells and bare numbers say nothing. `cells` may be given as a function: it is asked for only
+ * when neither the code column nor the header says.
  */
 export function detectCurrency(
   header: string,
-  cells: readonly Cell[],
+  cells: readonly Cell[] | (() => readonly Cell[]),
   codeColumn?: { header: string; cells: readonly Cell[] },
 ): CurrencyFound {
   if (codeColumn) {
@@ -104,16 +129,11 @@ export function detectCurrency(
   }
   const h = currencyOfHeader(header);
   if (h) return { code: h, mixed: [], from: `the header "${header}"` };
-  const seen = new Map<string, string>();
-  for (const c of cells) {
-    const code = currencyOfValue(c);
-    if (code && !seen.has(code)) seen.set(code, String(c));
-  }
-  if (seen.size === 1) {
-    const [[code, example]] = [...seen];
-    return { code, mixed: [], from: `the values ("${example.trim()}")` };
-  }
-  if (seen.size > 1) return { code: undefined, mixed: [...seen.keys()].sort(), from: `the values of "${header}"` };
+  const signs = new CurrencySigns();
+  for (const c of typeof cells === 'function' ? cells() : cells) signs.add(c);
+  const seen = signs.examples();
+  if (seen.length === 1) return { code: currencyOfValue(seen[0]), mixed: [], from: `the values ("${seen[0].trim()}")` };
+  if (seen.length > 1) return { code: undefined, mixed: seen.map((x) => currencyOfValue(x)!).sort(), from: `the values of "${header}"` };
   return { code: undefined, mixed: [], from: '' };
 }
 

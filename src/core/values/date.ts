@@ -214,6 +214,9 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
   const named = new Map<string, Parsed>();
   let ambiguous: number[] | null = null;
   const localDay = localDayReader(opts.zone);
+  let lastText: string | null = null;
+  let lastParsed: Parsed = undefined;
+  let numeric: Map<string, Parsed> | null = null;
   for (let i = 0; i < n; i++) {
     const c: Cell = rows ? rows[i][0] : cells![i];
     if (c instanceof Date) {
@@ -221,13 +224,24 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
       if (t !== t) badCell(col, i, expected);
       out[i] = localDay(t);
     } else if (typeof c === 'string') {
-      let d: Parsed = parseNumericDate(c, ev, i);
-      if (d === undefined) {
-        if (named.has(c)) d = named.get(c);
-        else {
-          d = isBlankText(c) ? null : parseNamedDate(c);
-          named.set(c, d);
+      // A run of one date (an export in date order), or a date seen before: read once.
+      let d: Parsed;
+      if (c === lastText) d = lastParsed;
+      else {
+        d = numeric?.get(c);
+        if (d === undefined) {
+          d = parseNumericDate(c, ev, i);
+          if (d !== undefined && i > 0 && (numeric ??= new Map()).size < 4096) numeric.set(c, d);
         }
+        if (d === undefined) {
+          if (named.has(c)) d = named.get(c);
+          else {
+            d = isBlankText(c) ? null : parseNamedDate(c);
+            named.set(c, d);
+          }
+        }
+        lastText = c;
+        lastParsed = d;
       }
       if (d === null) out[i] = NaN;
       else if (d === undefined) {
@@ -302,6 +316,6 @@ export function cachedDayColumn(col: Column, opts: DateOptions): Float64Array {
 }
 
 function describeAt(col: Column, i: number): string {
-  const row = Math.floor(i / col.width) + 1;
-  return `row ${row} ("${String(col.cells[i])}")`;
+  const at = col.at ? col.at(i) : `row ${Math.floor(i / col.width) + 1}`;
+  return `${at} ("${String(col.cells[i])}")`;
 }

@@ -88,11 +88,11 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  * (decimal commas, codes, spaces inside) returns undefined and takes the general path.
  * The value is an exact integer divided by a power of ten: the same double Number() gives.
  */
-function fastCommon(s: string): number | undefined {
-  const n = s.length;
-  if (n === 0 || n > 24) return undefined;
-  let i = 0;
-  let c = s.charCodeAt(0);
+function fastCommon(s: string, from = 0, to = s.length): number | undefined {
+  const n = to;
+  if (n - from === 0 || n - from > 24) return undefined;
+  let i = from;
+  let c = s.charCodeAt(i);
   let negative = false;
   let paren = false;
   if (c === 40) {
@@ -128,7 +128,7 @@ function fastCommon(s: string): number | undefined {
   }
   if (digits === 0 || digits > 15 || (group >= 0 && group !== 3)) return undefined;
   let scale = 0;
-  if (c === 46) {
+  if (i < n && c === 46) {
     // .
     for (c = s.charCodeAt(++i); i < n && c >= 48 && c <= 57; c = s.charCodeAt(++i)) {
       int = int * 10 + (c - 48);
@@ -150,6 +150,14 @@ function fastCommon(s: string): number | undefined {
   let value = scale ? int / POW10[scale] : int;
   if (percent) value /= 100;
   return negative ? -value : value;
+}
+
+/**
+ * readNumber of the text s.slice(from, to), without building it when it is one of the common forms (the
+ * command line reads its CSV fields where they lie in the file's text).
+ */
+export function readNumberAt(s: string, from: number, to: number): number | null | undefined {
+  return fastCommon(s, from, to) ?? parseNumberText(s.slice(from, to));
 }
 
 export function parseNumberText(raw: string): number | null | undefined {

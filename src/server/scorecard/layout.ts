@@ -5,7 +5,7 @@ import { HEALTH_RULES } from '../../core/measures/targetHealth/rules';
 import { moneyFormat } from '../../core/values/currency';
 import { type ChartSpec, type ConditionalRule, type StyledRange, type WriteCell } from '../ports/workbook';
 import { type DataSheetPlan, dataRowRef, measureRows, periodColumnLetter } from './dataSheet';
-import { a1, columnLetter, formulaString, quoteSheet } from './references';
+import { a1, columnLetter, formulaString, quoteSheet, textFormatString } from './references';
 
 /**
  * The Scorecard sheet: a 4DX scoreboard a manager reads in five seconds.
@@ -308,9 +308,9 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
   const statusRange = `${cell(firstRow, COL.status)}:${cell(lastRow, COL.status)}`;
   const statusRules = (range: string): ConditionalRule[] => [
     { a1: range, textEquals: 'On track', background: GREEN, color: '#137333', bold: true },
-    { a1: range, textEquals: 'At risk', background: AMBER, color: '#b06000', bold: true },
+    { a1: range, textEquals: 'At risk', background: AMBER, color: '#8c4a00', bold: true },
     { a1: range, textEquals: 'Off track', background: RED, color: '#c5221f', bold: true },
-    { a1: range, textEquals: 'Check the data', background: AMBER, color: '#b06000' },
+    { a1: range, textEquals: 'Check the data', background: AMBER, color: '#8c4a00' },
   ];
   rules.unshift(...statusRules(statusRange));
   styles.push({ a1: statusRange, align: 'center' });
@@ -322,7 +322,7 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
     a1: `${cell(firstRow, COL.signal)}:${cell(lastRow, COL.signal)}`,
     formula: `=OR(${cell(firstRow, COL.signal)}="Outside limits", ${cell(firstRow, COL.signal)}="Run of 8")`,
     background: '#e8f0fe',
-    color: BLUE,
+    color: '#174ea6',
     bold: true,
   });
   // "Few answers": a count under 30 behind a rate (DOMAIN.md "Sample size"), on the latest and on every period.
@@ -345,7 +345,7 @@ export function planScorecard(input: ScorecardInput): ScorecardPlan {
       const row = measureRowsOut[id];
       const info = infoOf[id];
       const c = CARD_COLS[k];
-      const fmt = formulaString(info.format);
+      const fmt = textFormatString(info.format);
       const target = input.targets[id];
       const how = input.paths[id] ? ' on the path' : target?.kind === 'suggested' ? ' (suggested)' : '';
       setAt(bandRow + 1, c, { text: info.label });

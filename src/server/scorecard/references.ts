@@ -19,6 +19,14 @@ export function formulaString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/**
+ * A number format as a TEXT() argument: quoted literals become backslash escapes (`"£"#,##0` →
+ * `\£#,##0`), which mean the same to Sheets and keep doubled quotes out of formula strings.
+ */
+export function textFormatString(format: string): string {
+  return formulaString(format.replace(/"([^"]*)"/g, (_m, lit: string) => [...lit].map((ch) => `\\${ch}`).join('')));
+}
+
 export function a1(row: number, col0: number): string {
   return `${columnLetter(col0)}${row}`;
 }

@@ -63,6 +63,8 @@ export interface SurveySettings {
   readonly title: string;
   readonly reminder: Reminder;
   readonly digest: boolean;
+  /** The weekly scorecard mail (the marked measures, key accounts at risk, overdue actions); absent: off. */
+  readonly scoreMail?: boolean;
   readonly owner: string;
   readonly dueDays: number;
   /**
@@ -132,10 +134,10 @@ export function storedForms(props: PropertiesPort): StoredForm[] {
 }
 
 export function writeSettings(props: PropertiesPort, s: SurveySettings): void {
-  const { createdAt, run, title, reminder, digest, owner, dueDays, since, oldReviews, oldReviewCount, links } = s;
+  const { createdAt, run, title, reminder, digest, scoreMail, owner, dueDays, since, oldReviews, oldReviewCount, links } = s;
   props.set(
     SURVEY_KEY,
-    JSON.stringify({ createdAt, run, title, reminder, digest, owner, dueDays, since, oldReviews, oldReviewCount, links }),
+    JSON.stringify({ createdAt, run, title, reminder, digest, scoreMail, owner, dueDays, since, oldReviews, oldReviewCount, links }),
   );
 }
 

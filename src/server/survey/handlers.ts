@@ -1,7 +1,7 @@
 import { MAX_ROLES, checkSetup, defaultSetup } from '../../core/survey/setup';
 import { surveyForms } from '../../core/survey/forms';
 import { type Automation, type AutomationContext, readRecord, removeTriggers } from './automation';
-import { automationStatus, chooseOldReviews, createSurvey, formStates, retryFailed, setAutomation } from './run';
+import { automationStatus, chooseOldReviews, createSurvey, formStates, prepareMail, retryFailed, setAutomation } from './run';
 import { writeLinks } from './links';
 import { syncFeedback } from '../tracker/sync';
 import { type ScorecardHooks, type SurveyHandlers, UserError } from '../handlers';
@@ -30,6 +30,10 @@ export function surveyModule(automation: Automation | undefined): (core: Scoreca
       return { wb, auto: automation, spreadsheet: core.spreadsheetName() };
     };
     const status = () => automationStatus(wb, automation);
+    // A new build changes what the weekly scorecard mail says: its snapshot is read again (never fails the build).
+    core.onBuilt(() => {
+      if (automation && readRecord(automation.props)?.scoreMail) prepareMail(ctx());
+    });
     return {
       surveyDefaults() {
         // The owner is the user where Apps Script says who they are; else the reminder starts off.

@@ -128,6 +128,7 @@ export function automationStatus(wb: WorkbookPort, auto: Automation | undefined)
       forms,
       reminder: record.reminder,
       digest: record.digest,
+      scoreMail: record.scoreMail ?? false,
       owner: record.owner,
       dueDays: record.dueDays,
       setup: readSetup(auto!.props),
@@ -192,7 +193,10 @@ export function chooseOldReviews(ctx: AutomationContext, add: boolean): SyncResu
 }
 
 /** Changes the reminder, the digest and the owner, and (re)installs the triggers. */
-export function setAutomation(ctx: AutomationContext, change: { reminder: string; digest: boolean; owner: string }): void {
+export function setAutomation(
+  ctx: AutomationContext,
+  change: { reminder: string; digest: boolean; scoreMail?: boolean; owner: string },
+): void {
   const { auto } = ctx;
   const record = readRecord(auto.props);
   if (!record) fail('Create a survey first: the reminder and the digest belong to it.');
@@ -205,14 +209,16 @@ export function setAutomation(ctx: AutomationContext, change: { reminder: string
     roleQuestions: false,
     dueDays: record.dueDays,
   });
+  if (change.scoreMail && !setup.owner) problems.push('Enter the email address that gets the reminders and the digest.');
   if (problems.length) fail(problems.join(' '));
-  updateSettings(auto.props, { reminder: setup.reminder, digest: setup.digest, owner: setup.owner });
+  const scoreMail = change.scoreMail ?? record.scoreMail ?? false;
+  updateSettings(auto.props, { reminder: setup.reminder, digest: setup.digest, scoreMail, owner: setup.owner });
   ensureTriggers(auto);
   prepareMail(ctx);
 }
 
 /** The weekly mails' data; a failure there is logged (the sidebar shows it), not the user's call failed. */
-function prepareMail(ctx: AutomationContext, surveyed = false): void {
+export function prepareMail(ctx: AutomationContext, surveyed = false): void {
   try {
     refreshMailbox(ctx, surveyed);
   } catch (e) {

@@ -10,6 +10,8 @@ import type { SheetPort, WorkbookPort } from '../ports/workbook';
 import type { LoggedError } from '../../core/survey/automation';
 import { type Automation, type AutomationContext, MAILBOX_KEY, readRecord } from '../survey/automation';
 import { TRACKER, type TrackerColumn, readOwn } from './sheets';
+import { type ScoreSummary, summaryMail } from '../../core/scorecard/summary';
+import { readScoreSummary } from '../scorecard/summary';
 
 /**
  * The weekly mails. An add-on's clock trigger runs without a document (opening the spreadsheet by id would
@@ -39,6 +41,11 @@ export interface Mailbox {
   readonly error?: LoggedError;
   /** The spreadsheet's time zone (IANA): the clock runs without the spreadsheet, and "today" is its day there. */
   readonly zone?: string;
+  /** The weekly scorecard mail is on, and what the Scorecard showed when last read (null: no scorecard). */
+  readonly scoreMail?: boolean;
+  readonly score?: ScoreSummary | null;
+  /** The key accounts at risk in the last scorecard mail: the next one says which are new. */
+  readonly scoreKnown?: readonly string[];
 }
 
 /** The month or quarter a day falls in, e.g. "2026-11" or "2026-Q4": one reminder each. */
@@ -148,6 +155,9 @@ export function refreshMailbox(ctx: AutomationContext, surveyed = false): void {
     lines: lines.map(({ day, ...l }) => l),
     asOf: isoDay(today),
     zone: wb.timeZone(),
+    scoreMail: record.scoreMail ?? false,
+    score: record.scoreMail ? readScoreSummary(wb) : null,
+    scoreKnown: old?.scoreKnown ?? [],
   };
   auto.userProps.set(MAILBOX_KEY + doc.id, fitted(box));
 }
@@ -162,12 +172,16 @@ export const MAILBOX_MAX_BYTES = 8500;
  */
 function fitted(box: Mailbox): string {
   let json = JSON.stringify(box);
-  let { dueDays, lines, links } = box;
-  while (utf8Bytes(json) > MAILBOX_MAX_BYTES && (dueDays.length || lines.length || links.length)) {
+  let { dueDays, lines, links, score, scoreKnown = [] } = box;
+  const accounts = () => score?.atRisk?.length ?? 0;
+  while (utf8Bytes(json) > MAILBOX_MAX_BYTES && (dueDays.length || lines.length || links.length || accounts() || scoreKnown.length)) {
     if (lines.length > 5 || (lines.length && !dueDays.length)) lines = lines.slice(0, Math.floor(lines.length / 2));
+    else if (accounts() > 2) score = { ...score!, atRisk: score!.atRisk!.slice(0, Math.floor(accounts() / 2)) };
     else if (dueDays.length) dueDays = dueDays.slice(0, Math.floor(dueDays.length / 2));
-    else links = links.slice(0, Math.floor(links.length / 2));
-    json = JSON.stringify({ ...box, dueDays, lines, links });
+    else if (links.length) links = links.slice(0, Math.floor(links.length / 2));
+    else if (accounts()) score = { ...score!, atRisk: [] };
+    else scoreKnown = [];
+    json = JSON.stringify({ ...box, dueDays, lines, links, score, scoreKnown });
   }
   return json;
 }
@@ -178,6 +192,8 @@ export type WeeklyAutomation = Pick<Automation, 'userProps' | 'mail' | 'today'> 
 export interface WeeklyResult {
   readonly reminders: number;
   readonly digests: number;
+  /** Weekly scorecard mails sent. */
+  readonly scorecards: number;
 }
 
 /**
@@ -186,7 +202,7 @@ export interface WeeklyResult {
  * is open). A mail that fails is noted in its mailbox (the sidebar shows it); the others still go.
  */
 export function sendWeekly(auto: WeeklyAutomation): WeeklyResult {
-  const out = { reminders: 0, digests: 0 };
+  const out = { reminders: 0, digests: 0, scorecards: 0 };
   for (const key of auto.userProps.keys()) {
     if (!key.startsWith(MAILBOX_KEY)) continue;
     const box = readMailbox(auto.userProps, key.slice(MAILBOX_KEY.length));
@@ -207,6 +223,20 @@ export function sendWeekly(auto: WeeklyAutomation): WeeklyResult {
         const m = digestMail(box, { open: box.open, overdue, done: box.done, medianDaysToClose: null }, lines);
         auto.mail.send(box.owner, m.subject, m.body);
         out.digests++;
+      }
+      if (box.scoreMail && box.score) {
+        const overdue = box.dueDays.filter((d) => d < today).length;
+        const m = summaryMail(box.score, {
+          spreadsheet: box.spreadsheet,
+          url: box.url,
+          overdue: box.lines.filter((l) => l.due < isoDay(today)).slice(0, 10),
+          overdueCount: overdue,
+          known: box.scoreKnown ?? [],
+          readOn: box.asOf,
+        });
+        auto.mail.send(box.owner, m.subject, m.body, { htmlBody: m.htmlBody });
+        next = { ...next, scoreKnown: (box.score.atRisk ?? []).map((a) => a.account) };
+        out.scorecards++;
       }
     } catch (e) {
       next = {

@@ -13,6 +13,8 @@ import { type FieldError, fieldError } from './surveyFields';
 export interface MailSettings {
   reminder: Reminder;
   digest: boolean;
+  /** The weekly scorecard mail; absent where it is not offered (the survey wizard: it is the automation panel's). */
+  scoreMail?: boolean;
   owner: string;
 }
 
@@ -28,6 +30,9 @@ export function reminderFields(s: MailSettings): ReminderFields {
   const ownerId = uid('owner');
   const digest = h('input', { type: 'checkbox', id: digestId, checked: s.digest });
   digest.addEventListener('change', () => (s.digest = digest.checked));
+  const scoreId = uid('score-mail');
+  const scoreMail = h('input', { type: 'checkbox', id: scoreId, checked: !!s.scoreMail, 'aria-describedby': `${scoreId}-hint` });
+  scoreMail.addEventListener('change', () => (s.scoreMail = scoreMail.checked));
   const owner = h('input', {
     type: 'email',
     id: ownerId,
@@ -60,6 +65,19 @@ export function reminderFields(s: MailSettings): ReminderFields {
       ),
     ),
     h('div', { class: 'field check' }, digest, h('label', { for: digestId }, 'Mail a weekly digest of open and overdue actions')),
+    s.scoreMail === undefined
+      ? null
+      : h(
+          'div',
+          { class: 'field check' },
+          scoreMail,
+          h('label', { for: scoreId }, 'Mail the weekly scorecard: are we winning?'),
+          h(
+            'p',
+            { class: 'hint', id: `${scoreId}-hint` },
+            'The measures you starred with their status and signal, new key accounts at risk and overdue actions, with a link to the sheet.',
+          ),
+        ),
     h(
       'div',
       { class: 'field' },
@@ -377,7 +395,7 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
   const on = s.triggers.formSubmit && s.triggers.weekly;
   const off = !s.triggers.formSubmit && !s.triggers.weekly;
 
-  const settings: MailSettings = { reminder: survey.reminder, digest: survey.digest, owner: survey.owner };
+  const settings: MailSettings = { reminder: survey.reminder, digest: survey.digest, scoreMail: survey.scoreMail, owner: survey.owner };
   const fields = reminderFields(settings);
   const saveStatus = h('div', { class: 'status' });
   const save = callButton(
@@ -396,6 +414,7 @@ export function statusPanel(host: StatusHost, s: AutomationStatus, message?: str
         const next = await session.client.call('setAutomation', {
           reminder: settings.reminder,
           digest: settings.digest,
+          scoreMail: settings.scoreMail ?? false,
           owner: settings.owner.trim(),
         });
         host.show(next, 'Saved. The automation is on.');

@@ -229,6 +229,17 @@ describe('bucketing properties', () => {
       { numRuns: 200 },
     );
   });
+  test('the periodIndexer remembers days in any order, near and centuries apart (its window and beyond)', () => {
+    const near = fc.integer({ min: 19000, max: 20100 });
+    const far = fc.integer({ min: -700000, max: 2900000 });
+    fc.assert(
+      fc.property(anySpec, fc.array(fc.oneof(near, near, near, far), { minLength: 1, maxLength: 200 }), (spec, days) => {
+        const of = periodIndexer(spec);
+        for (const d of [...days, ...days.reverse()]) expect(of(d)).toBe(periodOfDay(d, spec));
+      }),
+      { numRuns: 200 },
+    );
+  });
   test('labels of consecutive periods differ and read back as the same period, kind and fiscal start, with no assumption', () => {
     fc.assert(
       fc.property(anySpec, anyDay, (spec, d) => {

@@ -46,3 +46,50 @@ export function localInstant(day: number, zone: TimeZone, msIntoDay = 0): number
   if (other !== t && other + zone.offsetMinutes(other) * 60000 === local) return undefined;
   return t;
 }
+
+/**
+ * An IANA zone read straight from Intl, uncached (the reference the cached tables are checked against):
+ * the offset to the second, as Date.UTC of the local wall clock minus the instant.
+ */
+export function intlZone(name: string): TimeZone {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return {
+    name,
+    offsetMinutes(ms: number): number {
+      const t = Math.floor(ms / 1000) * 1000;
+      const p: Record<string, number> = {};
+      for (const part of fmt.formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+      return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t) / 60000;
+    },
+  };
+}
+
+/** Every instant in [from, to) where the zone's offset changes (found hour by hour, then to the millisecond). */
+export function transitions(zone: TimeZone, from: number, to: number): number[] {
+  const out: number[] = [];
+  const H = 3600000;
+  let prev = zone.offsetMinutes(from);
+  for (let t = from + H; t < to; t += H) {
+    const o = zone.offsetMinutes(t);
+    if (o === prev) continue;
+    let lo = t - H;
+    let hi = t;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (zone.offsetMinutes(mid) === prev) lo = mid;
+      else hi = mid;
+    }
+    out.push(hi);
+    prev = o;
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
-import { parseNumberText, readNumber } from '../../../src/core/values/number';
+import fc from 'fast-check';
+import { parseNumberText, readNumber, readNumberAt } from '../../../src/core/values/number';
 
 /** Reading rules of DOMAIN.md "Cell values" and the doc comment of src/core/values/number.ts. */
 describe('readNumber: numbers as text', () => {
@@ -142,5 +143,23 @@ describe('parseNumberText', () => {
     expect(parseNumberText('123')).toBe(123);
     expect(parseNumberText('-0.5')).toBe(-0.5);
     expect(parseNumberText('007')).toBe(7);
+  });
+});
+
+describe('readNumberAt: readNumber of a part of a text, read where it lies', () => {
+  const unit = fc.constantFrom('1', '2', '0', '9', ',', '.', '-', '−', '£', '$', '€', '(', ')', '%', ' ', 'e', 'a', 'k');
+  test('is readNumber of the slice, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 14 }),
+        fc.string({ unit, maxLength: 3 }),
+        fc.string({ unit, maxLength: 3 }),
+        (s, before, after) => {
+          const text = before + s + after;
+          expect(Object.is(readNumberAt(text, before.length, before.length + s.length), readNumber(s))).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

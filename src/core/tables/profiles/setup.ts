@@ -3,7 +3,7 @@ import { type CurrencyFound, detectCurrency } from '../../values/currency';
 import { type FilterRule, MAX_FILTERS, type SourceRules } from '../../sources/rules';
 import { type Role } from '../roles';
 import { type RoleSuggestion, suggestRoles } from '../suggestRoles';
-import { type ExportProfile, findHeader, headerKey, profileById } from './index';
+import { findHeader, headerKey, profileById } from './index';
 import { profileSuggestions } from './roles';
 
 /** What a table looks like to the guessers: its headers, and the profile and question texts it was found with. */
@@ -56,6 +56,11 @@ export function sourceSetup(
   mapping: Readonly<Partial<Record<Role, number>>>,
   columns: readonly (readonly Cell[])[],
 ): SourceSetup {
+  return { ...sourceRules(table, mapping), currency: amountCurrency(table, mapping, (j) => columns[j] ?? []) };
+}
+
+/** sourceSetup but the currency: what the headers and the mapping alone decide (a streamed file knows them from its first lines). */
+export function sourceRules(table: TableHeaders, mapping: Readonly<Partial<Record<Role, number>>>): Omit<SourceSetup, 'currency'> {
   const profile = profileById(table.profile);
   const headers = table.headers;
   const filters: string[] = [];
@@ -89,36 +94,46 @@ export function sourceSetup(
   }
   if (leaveOut.length) rules = { ...rules, leaveOut };
   if (returns.length) rules = { ...rules, returns };
-  return {
-    rules,
-    filters,
-    ...(profile ? { profile: profile.id } : {}),
-    currency: currencyOf(profile, headers, mapping, columns),
-  };
+  return { rules, filters, ...(profile ? { profile: profile.id } : {}) };
 }
 
-function currencyOf(
-  profile: ExportProfile | undefined,
-  headers: readonly string[],
-  mapping: Readonly<Partial<Record<Role, number>>>,
-  columns: readonly (readonly Cell[])[],
-): CurrencyFound {
-  const none: CurrencyFound = { code: undefined, mixed: [], from: '' };
+/** Where the amounts' currency may be written: the amount column and the column of currency codes that goes with it (-1: none). */
+export function currencyColumns(table: TableHeaders, mapping: Readonly<Partial<Record<Role, number>>>): { amount: number; code: number } {
   const amount = mapping.amount;
-  if (amount === undefined) return none;
+  if (amount === undefined) return { amount: -1, code: -1 };
+  const profile = profileById(table.profile);
+  const headers = table.headers;
   // A profile's code columns go with its amount columns in order (Stripe: Converted Amount → Converted Currency,
   // Amount → Currency); a single code column goes with any amount.
   const k = profile ? (profile.columns.amount ?? []).findIndex((n) => headerKey(n) === headerKey(headers[amount])) : -1;
   const paired = profile && k >= 0 && profile.currencyColumn && profile.currencyColumn.length > 1 ? profile.currencyColumn[k] : undefined;
-  const codeAt = findHeader(headers, profile ? (paired ? [paired] : profile.currencyColumn) : ['Currency', 'Currency Code']);
-  const code = codeAt >= 0 ? { header: headers[codeAt], cells: columns[codeAt] ?? [] } : undefined;
-  const found = detectCurrency(headers[amount], columns[amount] ?? [], code);
+  return { amount, code: findHeader(headers, profile ? (paired ? [paired] : profile.currencyColumn) : ['Currency', 'Currency Code']) };
+}
+
+/**
+ * The amounts' currency (core/values/currency.ts): from the code column, the amount's header or its values;
+ * for a recognised export whose amount says nothing, from another of its money columns. `cells(j)` gives the
+ * data cells of column j (only the values that carry a currency matter: CurrencySigns), asked for only when
+ * needed.
+ */
+export function amountCurrency(
+  table: TableHeaders,
+  mapping: Readonly<Partial<Record<Role, number>>>,
+  cells: (j: number) => readonly Cell[],
+): CurrencyFound {
+  const none: CurrencyFound = { code: undefined, mixed: [], from: '' };
+  const { amount, code: codeAt } = currencyColumns(table, mapping);
+  if (amount < 0) return none;
+  const profile = profileById(table.profile);
+  const headers = table.headers;
+  const code = codeAt >= 0 ? { header: headers[codeAt], cells: cells(codeAt) } : undefined;
+  const found = detectCurrency(headers[amount], () => cells(amount), code);
   if (found.code || found.mixed.length || !profile) return found;
   // The amount is written bare: another money column of the same export may carry the sign (WooCommerce's
   // formatted total); one shop, one currency.
   for (let j = 0; j < headers.length; j++) {
     if (j === amount) continue;
-    const other = detectCurrency(headers[j], columns[j] ?? []);
+    const other = detectCurrency(headers[j], () => cells(j));
     if (other.code) return other;
   }
   return none;

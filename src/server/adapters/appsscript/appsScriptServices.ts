@@ -62,10 +62,18 @@ export function effectiveUserEmail(): string {
   }
 }
 
-/** Mail sent as the user (MailApp, scope script.send_mail). */
+/**
+ * Mail sent as the user (MailApp, scope script.send_mail): `sendEmail(recipient, subject, body, options)`, with
+ * the HTML body as `htmlBody` (the plain body stays for mail programs without HTML) and the sender's name as
+ * `name` ("Defaults to the sender's username": left out for the user's own name).
+ */
 export const appsScriptMail: MailPort = {
-  send(to, subject, body) {
-    MailApp.sendEmail(to, subject, body, { name: 'Leadlag' });
+  send(to, subject, body, options = {}) {
+    const name = options.senderName === undefined ? 'Leadlag' : options.senderName;
+    MailApp.sendEmail(to, subject, body, {
+      ...(name ? { name } : {}),
+      ...(options.htmlBody !== undefined ? { htmlBody: options.htmlBody } : {}),
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 import type { TriggerInfo, TriggerKind, TriggersPort } from '../../ports/triggers';
 import type { LockOutcome, LockPort } from '../../ports/lock';
-import type { MailPort } from '../../ports/mail';
+import type { MailOptions, MailPort } from '../../ports/mail';
 import { PROPERTIES_TOTAL_MAX_BYTES, PROPERTY_MAX_BYTES, utf8Bytes, type PropertiesPort } from '../../ports/properties';
 
 /** An installed trigger as the twin keeps it: the spreadsheet of a form-submit trigger, none for a clock. */
@@ -89,13 +89,27 @@ export interface SentMail {
   readonly to: string;
   readonly subject: string;
   readonly body: string;
+  /** The HTML body, when the mail has one. */
+  readonly htmlBody?: string;
+  /** The sender's name as MailApp would show it: "Leadlag" by default, null for the user's own. */
+  readonly senderName: string | null;
 }
 
-/** Mail in memory: kept, not sent. */
+/**
+ * Mail in memory: kept, not sent (the preview shows it). `failNext` makes the next send throw as MailApp does
+ * when the day's quota is used up.
+ */
 export class MemoryMail implements MailPort {
   readonly sent: SentMail[] = [];
-  send(to: string, subject: string, body: string): void {
-    this.sent.push({ to, subject, body });
+  failNext: string | null = null;
+  send(to: string, subject: string, body: string, options: MailOptions = {}): void {
+    if (this.failNext) {
+      const why = this.failNext;
+      this.failNext = null;
+      throw new Error(why);
+    }
+    const senderName = options.senderName === undefined ? 'Leadlag' : options.senderName;
+    this.sent.push({ to, subject, body, ...(options.htmlBody !== undefined ? { htmlBody: options.htmlBody } : {}), senderName });
   }
 }
 
