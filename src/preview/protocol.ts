@@ -1,4 +1,6 @@
 import type { FormSpec } from '../core/survey/forms';
+import type { ChartSpec } from '../server/ports/workbook';
+import type { ChartData } from '../server/adapters/memory/charts';
 
 /**
  * What the preview page and the preview server say to each other (the sidebar does not use these:
@@ -37,7 +39,21 @@ export interface SheetView {
   readonly cells: readonly (readonly (CellView | null)[])[];
   /** Pixels per column (null: default width). */
   readonly widths: readonly (number | null)[];
+  /** Frozen panes as setFrozen set them: these rows stay at the top and these columns at the left while the grid scrolls. */
   readonly frozenRows: number;
+  readonly frozenCols: number;
+  /** The charts floating over the sheet, each as its specification and the data read from its cells. */
+  readonly charts: readonly ChartView[];
+}
+
+/**
+ * One chart as the page draws it (page/chart.ts): the same specification Sheets gets (EmbeddedChartBuilder in
+ * the Apps Script adapter) and its data as the in-memory workbook reads it from the computed cells
+ * (MemoryWorkbook.chartData). Names and labels are data: the page sets them as text only.
+ */
+export interface ChartView {
+  readonly spec: ChartSpec;
+  readonly data: ChartData;
 }
 
 export interface SheetList {

@@ -1,6 +1,6 @@
 import type { MemoryWorkbook } from '../server/adapters/memory/memoryWorkbook';
-import { formatText } from '../server/adapters/memory/textFormat';
-import type { CellLook, CellView, SheetView } from './protocol';
+import { shownText } from '../server/adapters/memory/textFormat';
+import type { CellLook, CellView, ChartView, SheetView } from './protocol';
 
 /** The preview shows this many rows of a sheet (the example sales sheet has 8,000). */
 export const MAX_ROWS = 300;
@@ -17,12 +17,6 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** How Sheets shows a number with no format: up to 10 significant digits. */
-function general(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(Number(n.toPrecision(10)));
-}
-
 function look(style: ReturnType<MemoryWorkbook['styleAt']>): CellLook | undefined {
   const { bold, italic, fontSize, color, background, align, wrap } = style;
   const out: CellLook = { bold, italic, fontSize, color, background, align, wrap };
@@ -30,7 +24,7 @@ function look(style: ReturnType<MemoryWorkbook['styleAt']>): CellLook | undefine
   return defined.length ? (Object.fromEntries(defined) as CellLook) : undefined;
 }
 
-/** A sheet as the page draws it: shown text with number formats applied, styles, widths, sparklines. */
+/** A sheet as the page draws it: shown text with number formats applied, styles, widths, sparklines, frozen panes, charts. */
 export function sheetView(wb: MemoryWorkbook, name: string, maxRows = MAX_ROWS): SheetView {
   const id = wb.engine.getSheetId(name);
   if (id === undefined) throw new Error(`There is no sheet called "${name}"`);
@@ -50,7 +44,8 @@ export function sheetView(wb: MemoryWorkbook, name: string, maxRows = MAX_ROWS):
   const layout = wb.layoutOf(name);
   const widths: (number | null)[] = Array.from({ length: width }, () => null);
   for (const w of layout.widths) if (w.col - 1 < width) widths[w.col - 1] = w.width;
-  return { name, rows: height, cols: width, cells, widths, frozenRows: layout.frozen.rows };
+  const charts: ChartView[] = layout.charts.map((spec) => ({ spec, data: wb.chartData(name, spec.key) }));
+  return { name, rows: height, cols: width, cells, widths, frozenRows: layout.frozen.rows, frozenCols: layout.frozen.cols, charts };
 }
 
 function cellView(wb: MemoryWorkbook, sheet: string, a1: string): CellView | null {
@@ -62,18 +57,8 @@ function cellView(wb: MemoryWorkbook, sheet: string, a1: string): CellView | nul
   const spark = formula && raw === '' ? sparkline(wb, sheet, formula) : undefined;
   if (spark) return { t: '', spark, ...(s ? { s } : {}) };
   if (raw === '' && !s) return null;
-  let t: string;
-  let v: number | undefined;
-  if (typeof raw === 'number') {
-    v = raw;
-    const isDate = wb.valueAt(sheet, a1) instanceof Date;
-    const format = style.numberFormat ?? (isDate ? (raw % 1 ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd') : undefined);
-    t = format ? formatText(raw, format) : general(raw);
-  } else if (typeof raw === 'boolean') {
-    t = raw ? 'TRUE' : 'FALSE';
-  } else {
-    t = raw;
-  }
+  const v = typeof raw === 'number' ? raw : undefined;
+  const t = shownText(raw, style.numberFormat, v !== undefined && wb.valueAt(sheet, a1) instanceof Date);
   return { t, ...(v !== undefined ? { v } : {}), ...(s ? { s } : {}) };
 }
 

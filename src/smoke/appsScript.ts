@@ -83,6 +83,16 @@ export function run(): string {
       const values = v ? (v.getCriteriaValues()[0] as unknown) : null;
       return { rules: s.getConditionalFormatRules().length, validation: Array.isArray(values) ? values.map(String) : null };
     },
+    charts: (sheet) =>
+      (ss.getSheetByName(sheet)?.getCharts() ?? []).map((c) => ({
+        ranges: c.getRanges().map((r) => r.getA1Notation()),
+        row: c.getContainerInfo().getAnchorRow(),
+        col: c.getContainerInfo().getAnchorColumn(),
+        transposed: c.getTransposeRowsAndColumns(),
+        headers: c.getNumHeaders(),
+        type: String(c.modify().getChartType()),
+        title: String(c.getOptions().get('title') ?? ''),
+      })),
     triggers: () =>
       appsScriptTriggers(ss)
         .list()

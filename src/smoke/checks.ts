@@ -7,12 +7,13 @@
  */
 import type { CallArgs, CallName, Results } from '../rpc/contract';
 import type { FormState } from '../server/ports/forms';
-import type { WorkbookPort } from '../server/ports/workbook';
+import type { ChartSpec, WorkbookPort } from '../server/ports/workbook';
 import type { QuestionId } from '../core/survey/forms';
 import { type SurveySetup, defaultSetup } from '../core/survey/setup';
 import { type Cell, dateCellText } from '../core/values/cell';
 import type { TimeZone } from '../core/time/zone';
 import { isoDay } from '../core/time/days';
+import { columnLetter } from '../core/tables/kinds';
 import { STATUSES } from '../core/tracker/actions';
 import { runFormula } from '../functions/runtime';
 import { contextFor } from '../functions/context';
@@ -53,7 +54,54 @@ export interface SmokeEnv {
   layout(sheet: string, a1: string): { rules: number; validation: readonly string[] | null };
   /** How many of this user's triggers run a Leadlag handler for this spreadsheet. */
   triggers(): number;
+  /**
+   * The charts on a sheet as the spreadsheet holds them (Sheets: Sheet.getCharts(), then each chart's getRanges,
+   * getContainerInfo, getTransposeRowsAndColumns, getNumHeaders, getOptions().get('title') and modify().getChartType()).
+   */
+  charts(sheet: string): SmokeChart[];
 }
+
+/** One chart as the smoke test reads it back. */
+export interface SmokeChart {
+  readonly ranges: readonly string[];
+  readonly row: number;
+  readonly col: number;
+  readonly transposed: boolean;
+  readonly headers: number;
+  /** LINE or COMBO (Charts.ChartType). */
+  readonly type: string;
+  /** The title option as the chart holds it (ChartOptions.get('title')): setOption reached it. */
+  readonly title: string;
+}
+
+/** The smoke test's two charts over H12:L14: a line with a dashed target, and columns with a line on a right axis. */
+export const SMOKE_CHARTS: readonly ChartSpec[] = [
+  {
+    key: 'smoke:trend',
+    title: 'Smoke: NPS against its target',
+    kind: 'line',
+    range: 'H12:L14',
+    dashed: [1],
+    format: '0',
+    anchor: { row: 2, col: 14 },
+    width: 480,
+    height: 280,
+  },
+  {
+    key: 'smoke:combo',
+    title: 'Smoke: NPS as columns in £ (the money format), the target on a right axis',
+    kind: 'column',
+    range: 'H12:L14',
+    lines: [1],
+    rightAxis: [1],
+    format: '"£"#,##0',
+    rightFormat: '0.0',
+    colors: ['#1a73e8', '#e37400'],
+    anchor: { row: 18, col: 14 },
+    width: 480,
+    height: 280,
+  },
+];
 
 const SCORES = [10, 9, 9, 3, 7];
 const CSATS = [5, 4, 3, 2, 5];
@@ -180,6 +228,37 @@ export function runSmoke(env: SmokeEnv): SmokeRow[] {
       ok,
       detail: `zone ${zone}, locale ${wb.locale()}; today ${ours} (the platform says ${today}); a date cell 2026-01-31 reads back as ${shown}.`,
     };
+  });
+
+  check(rows, 'Two charts from their specifications: range, series in rows, anchor; set again, they replace', () => {
+    if (!sheet.setCharts) return { ok: false, detail: 'This workbook does not set charts (SheetPort.setCharts is missing).' };
+    sheet.writeBlock(12, 8, [
+      [null, { text: '2026-01' }, { text: '2026-02' }, { text: '2026-03' }, { text: '2026-04' }],
+      [{ text: 'NPS' }, 12, 18, null, 21],
+      [{ text: 'Target' }, 20, 20, 25, 25],
+    ]);
+    sheet.setCharts(SMOKE_CHARTS);
+    sheet.setCharts(SMOKE_CHARTS); // replaces: still two
+    const got = env.charts(SMOKE_SHEET).sort((a, b) => a.row - b.row);
+    const want: [number, string][] = [
+      [2, 'LINE'],
+      [18, 'COMBO'],
+    ];
+    const ok =
+      got.length === want.length &&
+      got.every(
+        (c, i) =>
+          c.ranges.join() === 'H12:L14' &&
+          c.row === want[i][0] &&
+          c.col === 14 &&
+          c.transposed &&
+          c.headers === 1 &&
+          c.type === want[i][1] &&
+          c.title === SMOKE_CHARTS[i].title,
+      );
+    const say = (c: SmokeChart) =>
+      `${c.type} "${c.title}" over ${c.ranges.join(', ')} at ${columnLetter(c.col - 1)}${c.row}, ${c.transposed ? 'series in rows' : 'series in columns'}, ${c.headers} header row`;
+    return { ok, detail: `${got.length} chart(s): ${got.map(say).join('; ') || 'none'}.` };
   });
 
   check(rows, 'Scopes', () => ({

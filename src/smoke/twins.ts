@@ -69,6 +69,17 @@ export function twinsEnv(zone = 'Asia/Tokyo') {
     submit: (formId, answers) => twin.forms.submit(formId, answers, new Date()),
     formState: (formId) => twin.forms.state(formId),
     layout: (sheet, a1) => ({ rules: wb.layoutOf(sheet).rules.length, validation: wb.validationAt(sheet, a1) }),
+    // What the Apps Script adapter asks Sheets for: the range transposed (series in rows) with one header row.
+    charts: (sheet) =>
+      wb.charts(sheet).map((c) => ({
+        ranges: [c.range],
+        row: c.anchor.row,
+        col: c.anchor.col,
+        transposed: true,
+        headers: 1,
+        type: c.kind === 'line' ? 'LINE' : 'COMBO',
+        title: c.title,
+      })),
     triggers: () =>
       twin.triggers.list().filter((t) => t.handler === TRIGGER_HANDLERS[t.kind] && (t.kind === 'weekly' || t.document)).length,
   };

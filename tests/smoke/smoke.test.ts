@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { loaderProblems, smokeTwins, twinsEnv } from '../../src/smoke/twins';
-import { SMOKE_SHEET, runSmoke } from '../../src/smoke/checks';
+import { SMOKE_CHARTS, SMOKE_SHEET, runSmoke } from '../../src/smoke/checks';
 import { buildSmoke } from '../../scripts/build';
 
 /**
@@ -21,6 +21,7 @@ describe('the smoke test against the twins', () => {
       ['Loader and its globals', true],
       ['Three formulas recalculated by the spreadsheet', true],
       ['Time zone and locale', true],
+      ['Two charts from their specifications: range, series in rows, anchor; set again, they replace', true],
       ['Scopes', true],
       ['Document lock', true],
       ['A two-role branching survey: published, accepting, its response sheet found in the same run', true],
@@ -30,8 +31,13 @@ describe('the smoke test against the twins', () => {
     ]);
     const sheet = wb.sheet(SMOKE_SHEET)!.readValues();
     expect(sheet[0].slice(0, 3)).toEqual(['Check', 'Result', 'Detail']);
-    expect(sheet.slice(1, 10).map((r) => r[1])).toEqual(Array(9).fill('OK'));
-    expect(sheet[10].slice(0, 2)).toEqual(['9 of 9 OK', 'OK']);
+    expect(sheet.slice(1, 11).map((r) => r[1])).toEqual(Array(10).fill('OK'));
+    expect(sheet[11].slice(0, 2)).toEqual(['10 of 10 OK', 'OK']);
+    expect(wb.charts(SMOKE_SHEET).map((c) => [c.key, c.range, c.anchor])).toEqual(SMOKE_CHARTS.map((c) => [c.key, 'H12:L14', c.anchor]));
+    expect(wb.chartData(SMOKE_SHEET, 'smoke:trend').series.map((s) => s.values)).toEqual([
+      [12, 18, null, 21],
+      [20, 20, 25, 25],
+    ]);
     expect(wb.styleAt(SMOKE_SHEET, 'B2').background).toBe('#e6f4ea');
   });
 
@@ -56,7 +62,7 @@ describe('the smoke test against the twins', () => {
         'A two-role branching survey: published, accepting, its response sheet found in the same run',
       ]),
     );
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(10);
     expect(rows.find((r) => r.check === 'Document lock')!.detail).toContain('unavailable');
   });
 
@@ -73,6 +79,23 @@ describe('the smoke test against the twins', () => {
       );
     const rows = runSmoke(env);
     expect(rows.find((r) => r.check === 'A response of formula-looking text reaches the tracker as text')!.ok).toBe(false);
+  });
+
+  test('it can fail: charts that did not land, or landed with series in columns, are a FAIL row that says what it found', () => {
+    const none = twinsEnv();
+    const rows = runSmoke({ ...none.env, charts: () => [] });
+    const row = rows.find((r) => r.check.startsWith('Two charts'))!;
+    expect(row).toMatchObject({ ok: false, detail: '0 chart(s): none.' });
+    const columns = twinsEnv();
+    const flipped = runSmoke({ ...columns.env, charts: (s) => columns.env.charts(s).map((c) => ({ ...c, transposed: false })) });
+    expect(flipped.find((r) => r.check.startsWith('Two charts'))!.detail).toContain(
+      'LINE "Smoke: NPS against its target" over H12:L14 at N2, series in columns, 1 header row',
+    );
+    expect(flipped.find((r) => r.check.startsWith('Two charts'))!.ok).toBe(false);
+    // setOption not reaching the chart (no title read back) fails too.
+    const untitled = twinsEnv();
+    const bare = runSmoke({ ...untitled.env, charts: (s) => untitled.env.charts(s).map((c) => ({ ...c, title: '' })) });
+    expect(bare.find((r) => r.check.startsWith('Two charts'))!.ok).toBe(false);
   });
 
   test('the loader check reads the built files, and says what is missing', () => {

@@ -79,9 +79,11 @@ async function selectSheet(name: string): Promise<void> {
   renderTabs();
   const view = await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(name)}`);
   if (current !== name) return;
-  renderGrid(grid, view);
+  const { chartsNotShown } = renderGrid(grid, view);
   grid.setAttribute('aria-labelledby', tabs.querySelector('[aria-selected="true"]')?.id ?? '');
-  gridNote.textContent = view.rows > view.cells.length ? `The preview shows the first ${view.cells.length} of ${view.rows} rows.` : '';
+  const notes = view.rows > view.cells.length ? [`The preview shows the first ${view.cells.length} of ${view.rows} rows.`] : [];
+  for (const c of chartsNotShown) notes.push(`The chart “${c.title}” sits at row ${c.row}, below them.`);
+  gridNote.textContent = notes.join(' ');
   document.body.dataset.sheet = name;
 }
 

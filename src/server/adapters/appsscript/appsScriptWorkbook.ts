@@ -10,6 +10,7 @@ import {
   enteredValue,
   type Block,
   type CellStyle,
+  type ChartSpec,
   type ColumnWidth,
   type ConditionalRule,
   type SheetPort,
@@ -41,6 +42,8 @@ type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
  *   to METADATA_MAX_CHARS per sheet and per spreadsheet: a setting that would pass it is refused before
  *   anything is written (SettingsTooLarge).
  * - A new sheet's grid is 1000 rows by 26 columns; blocks that reach past it grow the grid first.
+ * - Charts: one EmbeddedChartBuilder chain per chart (`setCharts`), so their cost does not grow with the data
+ *   either; the options and why each is set are in `chartOptions` (Google's text, and what is unconfirmed: docs/smoke.md, "Charts").
  *
  * Nothing here runs at load time: build it inside a server function (`AppsScriptWorkbook.active()`).
  */
@@ -151,6 +154,91 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 }
 
+/** The last row and column a closed A1 rectangle (`A90:M93`, `B2`) reaches, to grow the grid before a chart is set on it. */
+function rectangleEnd(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(a1.trim());
+  if (!m) throw new Error(`A chart reads a closed range such as A90:M93, not "${a1}"`);
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Math.max(Number(m[2]), Number(m[4] ?? m[2])), col: Math.max(col(m[1]), col(m[3] ?? m[1])) };
+}
+
+/** Characters with a meaning in an ICU decimal pattern: literal text holding one is quoted ('…'). */
+const ICU_SPECIAL = /[0-9#.,%\u2030\u00a4'E;@*+-]/;
+
+/**
+ * A cell number format as an axis format for Google Charts, which reads a subset of ICU decimal patterns, not
+ * Sheets' formats: the first section only; Sheets' quoted text (`"£"`), escapes (`\£`) and currency tags
+ * (`[$£-809]`) become plain literal text, quoted the ICU way ('…') only when it holds a pattern character;
+ * colours, conditions, padding (`_x`) and fills (`*x`) go. Undefined for General, text, date and scaled
+ * (`0,,"M"`) formats, which leave the axis to Sheets (it then follows the source cells). `"£"#,##0` → `£#,##0`, `0.0%` stays.
+ */
+export function chartAxisFormat(format: string | undefined): string | undefined {
+  if (!format || /^\s*general\s*$/i.test(format)) return undefined;
+  let out = '';
+  let digits = false;
+  const literal = (text: string) => {
+    if (text) out += ICU_SPECIAL.test(text) ? `'${text.replace(/'/g, "''")}'` : text;
+  };
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === ';') break;
+    if (ch === '"') {
+      const end = format.indexOf('"', i + 1);
+      literal(format.slice(i + 1, end < 0 ? format.length : end));
+      i = end < 0 ? format.length : end;
+    } else if (ch === '\\') literal(format[++i] ?? '');
+    else if (ch === '_' || ch === '*') i++;
+    else if (ch === '[') {
+      const end = format.indexOf(']', i);
+      const tag = format.slice(i + 1, end < 0 ? format.length : end);
+      if (tag.startsWith('$')) literal(tag.slice(1).split('-')[0]);
+      i = end < 0 ? format.length : end;
+    } else if (/[ymdhsa@]/i.test(ch))
+      return undefined; // a date, a time or text
+    else {
+      if (ch === '0' || ch === '#') digits = true;
+      out += ch === '?' ? '#' : ch;
+    }
+  }
+  // Sheets' scaling commas (`0.0,,"M"`: millions) have no ICU form: leave such an axis to Sheets.
+  if (!digits || /[0#],/.test(out.replace(/'[^']*'/g, '').replace(/[0#](,[0#])+/g, '0'))) return undefined;
+  return out;
+}
+
+/**
+ * The chart options Sheets gets for a specification (`EmbeddedChartBuilder.setOption`, which "doesn't validate
+ * the option you specify"): the title; the legend at the bottom; the size in pixels; the first column of the
+ * transposed rectangle (the sheet's first row: the periods) as the domain; missing values left as gaps; a
+ * combo chart's series as columns with those in `lines` as lines; dashed series; the series on the right axis
+ * (`targetAxisIndex: 1`) and each axis' number format (chartAxisFormat); the colours. Where each call and
+ * option is documented, and what only the smoke test can tell, is in docs/smoke.md, "Charts".
+ */
+export function chartOptions(spec: ChartSpec): [string, unknown][] {
+  const series: Record<number, Record<string, unknown>> = {};
+  const of = (i: number) => (series[i] ??= {});
+  if (spec.kind === 'column') for (const i of spec.lines ?? []) of(i).type = 'line';
+  for (const i of spec.dashed ?? []) of(i).lineDashStyle = [6, 4];
+  for (const i of spec.rightAxis ?? []) of(i).targetAxisIndex = 1;
+  const vAxes: Record<number, Record<string, unknown>> = {};
+  const left = chartAxisFormat(spec.format);
+  const right = spec.rightAxis?.length ? chartAxisFormat(spec.rightFormat) : undefined;
+  if (left !== undefined) vAxes[0] = { format: left };
+  if (right !== undefined) vAxes[1] = { format: right };
+  const options: [string, unknown][] = [
+    ['title', spec.title],
+    ['legend', { position: 'bottom' }],
+    ['width', spec.width],
+    ['height', spec.height],
+    ['useFirstColumnAsDomain', true],
+    ['interpolateNulls', false],
+  ];
+  if (spec.kind === 'column') options.push(['seriesType', 'bars']);
+  if (Object.keys(series).length) options.push(['series', series]);
+  if (Object.keys(vAxes).length) options.push(['vAxes', vAxes]);
+  if (spec.colors?.length) options.push(['colors', [...spec.colors]]);
+  return options;
+}
+
 class AppsScriptSheet implements SheetPort {
   private maxRows = -1;
   private maxCols = -1;
@@ -248,6 +336,27 @@ class AppsScriptSheet implements SheetPort {
       return b.setRanges([this.sheet.getRange(r.a1)]).build();
     });
     this.sheet.setConditionalFormatRules(built);
+  }
+
+  /**
+   * Removes the sheet's charts, then inserts one per specification: a line chart, or a combo chart whose series
+   * are columns and lines. The rectangle holds its series in rows, so rows and columns are transposed and the
+   * first row (after transposing: the first column, the series names) is the header.
+   */
+  setCharts(charts: readonly ChartSpec[]): void {
+    for (const old of this.sheet.getCharts()) this.sheet.removeChart(old);
+    for (const spec of charts) {
+      checkAnchor(spec.anchor.row, spec.anchor.col);
+      const end = rectangleEnd(spec.range);
+      this.fit(Math.max(end.row, spec.anchor.row), Math.max(end.col, spec.anchor.col));
+      const start = this.sheet.newChart();
+      let b = (spec.kind === 'line' ? start.asLineChart() : start.asComboChart())
+        .addRange(this.sheet.getRange(spec.range))
+        .setTransposeRowsAndColumns(true)
+        .setNumHeaders(1);
+      for (const [option, value] of chartOptions(spec)) b = b.setOption(option, value);
+      this.sheet.insertChart(b.setPosition(spec.anchor.row, spec.anchor.col, 0, 0).build());
+    }
   }
 
   setValidation(a1: string, allowed: readonly string[]): void {

@@ -18,6 +18,7 @@ export type PortMethod =
   | 'setFrozen'
   | 'setColumnWidths'
   | 'setConditionalRules'
+  | 'setCharts'
   | 'setValidation'
   | 'clear'
   | 'columnTags'

@@ -1,9 +1,10 @@
-import type { CellStyle, ColumnWidth, ConditionalRule, StyledRange } from '../../ports/workbook';
+import type { CellStyle, ChartSpec, ColumnWidth, ConditionalRule, StyledRange } from '../../ports/workbook';
 import { contains, type GridRange } from './a1';
+import { copyChart } from './charts';
 
 /**
  * What the memory workbook keeps of a sheet besides its cells: formats, conditional rules, drop-downs,
- * frozen panes, widths, column tags and the grid's size, as plain data for the preview to show and the tests to check.
+ * frozen panes, widths, column tags, charts and the grid's size, as plain data for the preview to show and the tests to check.
  */
 
 /** One styling call, in the order made: a style over a range, or a block of number formats. */
@@ -27,6 +28,8 @@ export interface SheetState {
   columnTags: Map<string, number>;
   /** The grid's size: a new sheet has 1000 rows and 26 columns, as in Sheets; writes beyond it grow it. */
   grid: { rows: number; cols: number };
+  /** The charts floating over the sheet, as the last setCharts gave them (checked; charts.ts). clear() keeps them, as Sheets does. */
+  charts: ChartSpec[];
 }
 
 /** What the preview and tests can read about a sheet's layout. */
@@ -36,6 +39,7 @@ export interface SheetLayout {
   readonly rules: readonly ConditionalRule[];
   readonly styles: readonly StyledRange[];
   readonly validations: readonly Validation[];
+  readonly charts: readonly ChartSpec[];
 }
 
 const STYLE_KEYS = ['bold', 'italic', 'fontSize', 'color', 'background', 'numberFormat', 'wrap', 'align'] as const;
@@ -49,6 +53,7 @@ export function newSheetState(): SheetState {
     widths: new Map(),
     columnTags: new Map(),
     grid: { rows: 1000, cols: 26 },
+    charts: [],
   };
 }
 
@@ -93,7 +98,7 @@ export function appliedStyle(formats: readonly FormatOp[], row: number, col: num
   return style;
 }
 
-/** Frozen panes, widths, conditional rules, styled ranges and drop-downs, as copies. */
+/** Frozen panes, widths, conditional rules, styled ranges, drop-downs and charts, as copies. */
 export function layoutOf(state: SheetState): SheetLayout {
   return {
     frozen: { ...state.frozen },
@@ -101,5 +106,6 @@ export function layoutOf(state: SheetState): SheetLayout {
     rules: [...state.rules],
     styles: state.formats.flatMap((op) => (op.kind === 'style' ? [{ a1: op.a1, ...op.style }] : [])),
     validations: state.validations.map((v) => ({ a1: v.a1, allowed: [...v.allowed] })),
+    charts: state.charts.map(copyChart),
   };
 }

@@ -3,12 +3,14 @@ import {
   blockSize,
   checkAnchor,
   type Block,
+  type ChartSpec,
   type ColumnWidth,
   type ConditionalRule,
   type SheetPort,
   type StyledRange,
 } from '../../ports/workbook';
 import { parseA1 } from './a1';
+import { checkCharts } from './charts';
 import type { PortMethod } from './counter';
 import { definedOnly, type SheetState } from './layout';
 
@@ -71,6 +73,13 @@ export class MemorySheet implements SheetPort {
     this.wb.count('setConditionalRules');
     for (const r of rules) parseA1(r.a1);
     this.wb.state(this.id).rules = rules.map((r) => ({ ...r }));
+  }
+
+  /** Checks every chart first (charts.ts; a bad one throws and nothing changes), then replaces the sheet's charts with them. */
+  setCharts(charts: readonly ChartSpec[]): void {
+    this.wb.count('setCharts');
+    const state = this.wb.state(this.id);
+    state.charts = checkCharts(charts, state.grid, this.name);
   }
 
   setValidation(a1: string, allowed: readonly string[]): void {

@@ -10,6 +10,7 @@ import {
   enteredValue,
   type Block,
   type CellStyle,
+  type ChartSpec,
   type SheetPort,
   type WorkbookPort,
   type WriteCell,
@@ -19,7 +20,9 @@ import { CallCounter, type PortMethod } from './counter';
 import { parseCsv } from './csv';
 import { createEngine } from './engine';
 import { cellStyle, computed, computedValues, errorMessage, validationOf, type ComputedValue } from './inspect';
-import { layoutOf, newSheetState, type SheetLayout, type SheetState } from './layout';
+import { layoutOf, newSheetState, numberFormatAt, type SheetLayout, type SheetState } from './layout';
+import { type ChartData, chartRange, copyChart, readChartData } from './charts';
+import { shownText } from './textFormat';
 import { MemorySheet, type SheetHost } from './memorySheet';
 import { MemoryMetadata, type MetadataEntry } from './metadata';
 import { type Axis, type Remap, deleteRemap, insertRemap, moveRemap, remapLayout } from './structure';
@@ -34,6 +37,7 @@ import { civilFromDays } from '../../../core/time/days';
 
 export type { PortMethod } from './counter';
 export type { ComputedValue } from './inspect';
+export type { ChartData, ChartSeries } from './charts';
 export { isDateFormat, type SheetLayout, type Validation } from './layout';
 
 /**
@@ -282,6 +286,33 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
     return sheetsValue(this.engine, this.zone, at, this.engine.getCellValue(at), this.state(at.sheet).formats);
   }
 
+  /** A cell as it shows: its computed value with its number format applied (textFormat.ts shownText). */
+  shownAt(sheetName: string, a1: string): string {
+    const at = this.address(sheetName, a1);
+    return this.shown(at);
+  }
+
+  /** The charts over a sheet, as the last setCharts gave them (copies). clear() keeps them, as Sheets does; only setCharts replaces them. */
+  charts(sheetName: string): readonly ChartSpec[] {
+    return this.state(this.idOf(sheetName)).charts.map(copyChart);
+  }
+
+  /**
+   * A chart's data read from the computed cells of its range: the domain labels as shown, and per series its
+   * name and one number per label (null for a blank, text, boolean or error cell: a gap in the line). Throws
+   * when the sheet has no chart with that key.
+   */
+  chartData(sheetName: string, key: string): ChartData {
+    const id = this.idOf(sheetName);
+    const spec = this.state(id).charts.find((c) => c.key === key);
+    if (!spec) throw new Error(`There is no chart "${key}" on "${sheetName}"`);
+    return readChartData(
+      chartRange(spec),
+      (row, col) => computed(this.engine.getCellValue({ sheet: id, row, col })),
+      (row, col) => this.shown({ sheet: id, row, col }),
+    );
+  }
+
   /** The message of an error cell (what Sheets shows when hovering #ERROR!), or null. */
   errorAt(sheetName: string, a1: string): string | null {
     return errorMessage(this.engine.getCellValue(this.address(sheetName, a1)));
@@ -501,6 +532,16 @@ export class MemoryWorkbook implements WorkbookPort, SheetHost {
   private entered(c: WriteCell): RawCellContent {
     const v = enteredValue(c);
     return v instanceof Date ? dateEntry(v, this.zone) : v;
+  }
+
+  private shown(at: SimpleCellAddress): string {
+    const v = this.engine.getCellValue(at);
+    const formats = this.state(at.sheet).formats;
+    return shownText(
+      computed(v),
+      numberFormatAt(formats, at.row, at.col),
+      sheetsValue(this.engine, this.zone, at, v, formats) instanceof Date,
+    );
   }
 
   private idOf(name: string): number {

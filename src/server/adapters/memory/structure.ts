@@ -1,10 +1,11 @@
 import { columnIndex, columnLetters, type GridRange, parseA1 } from './a1';
 import type { FormatOp, SheetState } from './layout';
+import { defaultColour } from './charts';
 
 /**
  * What a user's structural edit (inserting, deleting or moving rows or columns) does to a sheet's layout in
- * Sheets: formats, conditional rules and their formulas, drop-downs and the add-on's column tags move with
- * the cells they are on. HyperFormula moves the cells and adjusts formula references itself; this moves the
+ * Sheets: formats, conditional rules and their formulas, drop-downs, the add-on's column tags and charts (their
+ * data range and anchor cell) move with the cells they are on. HyperFormula moves the cells and adjusts formula references itself; this moves the
  * rest. A multi-column range under a column move keeps its ends' new places (Sheets may split it; the
  * add-on's own ranges are single columns or whole rows).
  */
@@ -122,6 +123,51 @@ export function remapLayout(state: SheetState, axis: Axis, m: Remap): void {
   state.validations = state.validations.flatMap((v) => {
     const a1 = remapA1(v.a1, axis, m);
     return a1 ? [{ ...v, a1 }] : [];
+  });
+  // A chart's range moves and shrinks with its cells (a chart whose whole range goes is dropped here; Sheets
+  // keeps it, empty); its anchor moves with its cell, to where the deleted cells were when its cell goes. A
+  // series' options (dashed, a line, the right axis, its colour) stay with its row, as Sheets keeps them with
+  // the series: rows inserted inside the range come in as series without options, deleted ones take theirs.
+  state.charts = state.charts.flatMap((c) => {
+    const range = remapA1(c.range, axis, m);
+    if (!range) return [];
+    const at = (axis === 'col' ? c.anchor.col : c.anchor.row) - 1;
+    const index = m.index(at);
+    const to = (index >= 0 ? index : (m.span(at, Infinity)?.[0] ?? at)) + 1;
+    const moved = { ...c, range, anchor: axis === 'col' ? { ...c.anchor, col: to } : { ...c.anchor, row: to } };
+    if (axis === 'col') return [moved];
+    const before = parseA1(c.range).row + 1;
+    const after = parseA1(range).row + 1;
+    const series = parseA1(range).endRow - after;
+    const place = (k: number) => {
+      const r = m.index(before + k);
+      return r < 0 ? -1 : r - after;
+    };
+    const list = (l: readonly number[] | undefined) =>
+      l &&
+      l
+        .map(place)
+        .filter((k) => k >= 0 && k < series)
+        .sort((a, b) => a - b);
+    let colors: string[] | undefined;
+    if (c.colors) {
+      colors = [];
+      c.colors.forEach((colour, k) => {
+        const to = place(k);
+        if (to >= 0 && to < series) colors![to] = colour;
+      });
+      // A new series between coloured ones takes Sheets' default colour (the preview's palette) there.
+      colors = Array.from(colors, (x, k) => x ?? defaultColour(k));
+    }
+    return [
+      {
+        ...moved,
+        ...(c.lines ? { lines: list(c.lines) } : {}),
+        ...(c.dashed ? { dashed: list(c.dashed) } : {}),
+        ...(c.rightAxis ? { rightAxis: list(c.rightAxis) } : {}),
+        ...(colors ? { colors } : {}),
+      },
+    ];
   });
   if (axis === 'col') {
     const tags = new Map<string, number>();

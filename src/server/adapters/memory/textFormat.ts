@@ -227,3 +227,23 @@ export function formatText(value: number | string | boolean, format: string): st
   if (tokens.some((t) => t.kind === 'date')) return formatDate(n, tokens);
   return formatNumber(n, tokens, signed);
 }
+
+/** How Sheets shows a number with no format: up to 10 significant digits. */
+export function generalText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(10)));
+}
+
+/**
+ * A computed value as its cell shows it: the cell's number format applied (a date cell without one as
+ * yyyy-mm-dd, with its time when it has one), a number without one in Sheets' general format, booleans as
+ * TRUE/FALSE, text and error text as they are, '' for an empty cell.
+ */
+export function shownText(value: string | number | boolean, format: string | undefined, isDate: boolean): string {
+  if (typeof value === 'number') {
+    const f = format ?? (isDate ? (value % 1 ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd') : undefined);
+    return f ? formatText(value, f) : generalText(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
