@@ -25,6 +25,8 @@ import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
+import { runGoals } from './goals';
+import { runAccounts } from './accounts';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { markedMeasures } from '../core/scorecard/marked';
@@ -54,7 +56,9 @@ suggested from its history (marked * in the table). --path revenue=250000:300000
 sets the target on the line from 250,000 in 2026-01 to 300,000 in 2026-12 (rates as fractions:
 csat=0.8:0.9:...). --summary writes "are we winning?" as Markdown (the weekly mail's summary: the
 measures --mark names, up to 3, else two customer measures and revenue) to FILE, or to the
-output instead of the table with --summary -.`;
+output instead of the table with --summary -.
+
+Also: leadlag goals --file goals.csv …, leadlag accounts --sales FILE … (each with no option says more).`;
 
 export interface Args {
   files: Partial<Record<Source, string>>;
@@ -274,6 +278,8 @@ export function scorecardFromFiles(args: Args, open: Opener = fileBytes): Scorec
 }
 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === 'goals') return runGoals(argv.slice(1), out, err, scorecardFromFiles);
+  if (argv[0] === 'accounts') return runAccounts(argv.slice(1), out, err);
   try {
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args);

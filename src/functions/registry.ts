@@ -15,7 +15,9 @@ import { TARGET_PRESSURE } from './defs/targetPressure';
 import { TARGET_HEALTH } from './defs/targetHealth';
 import { TARGET_RATCHET } from './defs/targetRatchet';
 import { OKR_SCORE } from './defs/okrScore';
+import { OKR_ROLLUP } from './defs/okrRollup';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
+import { KEY_ACCOUNT_PLAN } from './defs/keyAccountPlan';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
 import { PERIODS } from './defs/periods';
 import { MEASURE_SERIES } from './defs/measureSeries';
@@ -46,7 +48,9 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   TARGET_HEALTH,
   TARGET_RATCHET,
   OKR_SCORE,
+  OKR_ROLLUP,
   KEY_ACCOUNTS,
+  KEY_ACCOUNT_PLAN,
   IMPROVEMENT_SUMMARY,
   // The scorecard's building blocks: its header, measure rows, status and connections are live formulas.
   PERIODS,

@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../../../../src/functions/registry';
 import { runFormula } from '../../../../src/functions/runtime';
+import { columnLetter } from '../../../../src/core/tables/kinds';
 import { NOW, ctx, SCORES, utc, workbooks } from '../../../helpers/memoryWorkbook';
 
 /**
@@ -32,7 +33,7 @@ describe('the add-on’s formulas in cells', () => {
     const row = wb.computedValues('S')[0];
     FUNCTIONS.forEach((f, i) => {
       expect(row[i]).not.toBe('#NAME?');
-      const err = wb.errorAt('S', `${String.fromCharCode(65 + i)}1`);
+      const err = wb.errorAt('S', `${columnLetter(i)}1`);
       if (err !== null) expect(err.startsWith(`${f.name}:`)).toBe(true);
     });
   });
