@@ -25,10 +25,14 @@ import { parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
+import { runGoals } from './goals';
+import { runAccounts } from './accounts';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { markedMeasures } from '../core/scorecard/marked';
 import { scoreSummary, summaryMarkdown } from '../core/scorecard/summary';
+import { type AccountAtRisk, accountsAtRisk } from '../core/accounts/atRisk';
+import { formatMoney } from '../core/values/currency';
 import { type TargetPath } from '../core/scorecard/targetPath';
 
 export class UsageError extends Error {}
@@ -54,7 +58,9 @@ suggested from its history (marked * in the table). --path revenue=250000:300000
 sets the target on the line from 250,000 in 2026-01 to 300,000 in 2026-12 (rates as fractions:
 csat=0.8:0.9:...). --summary writes "are we winning?" as Markdown (the weekly mail's summary: the
 measures --mark names, up to 3, else two customer measures and revenue) to FILE, or to the
-output instead of the table with --summary -.`;
+output instead of the table with --summary -.
+
+Also: leadlag goals --file goals.csv …, leadlag accounts --sales FILE … (each with no option says more).`;
 
 export interface Args {
   files: Partial<Record<Source, string>>;
@@ -229,7 +235,10 @@ function opener(path: string, open: Opener): () => Bytes {
  * size is bounded by the disk, not by memory; the checks before a build read what it kept. Throws InputError
  * or UsageError.
  */
-export function scorecardFromFiles(args: Args, open: Opener = fileBytes): ScorecardResult & { currency: string | null } {
+export function scorecardFromFiles(
+  args: Args,
+  open: Opener = fileBytes,
+): ScorecardResult & { currency: string | null; atRisk?: AccountAtRisk[] | null } {
   const sources: Partial<Record<Source, SourceColumns>> = {};
   const loadedBy: Partial<Record<Source, LoadedSource>> = {};
   const unusedBy: Record<string, number> = {};
@@ -270,10 +279,16 @@ export function scorecardFromFiles(args: Args, open: Opener = fileBytes): Scorec
     throw new InputError(
       `no measure can be counted:\n${result.measures.map((m) => `  ${m.label}: ${m.problem}`).join('\n')}\nFix those cells, or leave their columns out with --map role=none.`,
     );
-  return { ...result, currency: loadedBy.sales?.setup.currency.code ?? null };
+  const currency = loadedBy.sales?.setup.currency.code ?? null;
+  // The summary's key accounts at risk: the same core as the scorecard's panel (null: no customers to match).
+  const atRisk =
+    args.summary !== undefined && sources.sales && sources.feedback ? accountsAtRisk(sources.sales, sources.feedback, period, dates) : null;
+  return args.summary !== undefined ? { ...result, currency, atRisk } : { ...result, currency };
 }
 
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === 'goals') return runGoals(argv.slice(1), out, err, scorecardFromFiles);
+  if (argv[0] === 'accounts') return runAccounts(argv.slice(1), out, err);
   try {
     const args = parseArgs(argv);
     const result = scorecardFromFiles(args);
@@ -285,7 +300,17 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
       const title = Object.values(args.files)
         .map((f) => basename(f))
         .join(', ');
-      const md = summaryMarkdown(scoreSummary(result, marked, result.currency ?? undefined), { spreadsheet: title });
+      const currency = result.currency ?? undefined;
+      const lines = result.atRisk?.map((a) => ({
+        account: a.customer,
+        tier: a.tier,
+        revenue: formatMoney(Math.round(a.revenue), currency),
+        lastAnswer: a.lastAnswer.slice(0, 10),
+        why: a.why.replace(/ \(\d{4}-\d\d-\d\d\)/g, ''),
+        comment: a.comment.replace(/^\d{4}-\d\d-\d\d: /, ''),
+        actions: [],
+      }));
+      const md = summaryMarkdown(scoreSummary(result, marked, currency, lines ?? null), { spreadsheet: title });
       if (args.summary === '-') {
         out(md.trimEnd());
         return 0;
@@ -296,7 +321,8 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         throw new InputError(`--summary: cannot write "${args.summary}" (${e instanceof Error ? e.message : String(e)})`);
       }
     }
-    out(args.json ? JSON.stringify(result, null, 2) : renderScorecard(result, result.currency));
+    const { atRisk: _atRisk, ...json } = result;
+    out(args.json ? JSON.stringify(json, null, 2) : renderScorecard(result, result.currency));
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

@@ -22,7 +22,9 @@ import { TARGET_PRESSURE_DOCS } from './defs/targetPressure.docs';
 import { TARGET_HEALTH_DOCS } from './defs/targetHealth.docs';
 import { TARGET_RATCHET_DOCS } from './defs/targetRatchet.docs';
 import { OKR_SCORE_DOCS } from './defs/okrScore.docs';
+import { OKR_ROLLUP_DOCS } from './defs/okrRollup.docs';
 import { KEY_ACCOUNTS_DOCS } from './defs/keyAccounts.docs';
+import { KEY_ACCOUNT_PLAN_DOCS } from './defs/keyAccountPlan.docs';
 import { IMPROVEMENT_SUMMARY_DOCS } from './defs/improvementSummary.docs';
 import { ACTION_RESULT_DOCS } from './defs/actionResult.docs';
 import { IMPROVEMENT_RESULTS_DOCS } from './defs/improvementResults.docs';
@@ -51,7 +53,9 @@ const ALL: readonly DocumentedFormula[] = [
   TARGET_HEALTH_DOCS,
   TARGET_RATCHET_DOCS,
   OKR_SCORE_DOCS,
+  OKR_ROLLUP_DOCS,
   KEY_ACCOUNTS_DOCS,
+  KEY_ACCOUNT_PLAN_DOCS,
   IMPROVEMENT_SUMMARY_DOCS,
   ACTION_RESULT_DOCS,
   IMPROVEMENT_RESULTS_DOCS,

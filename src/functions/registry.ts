@@ -15,7 +15,9 @@ import { TARGET_PRESSURE } from './defs/targetPressure';
 import { TARGET_HEALTH } from './defs/targetHealth';
 import { TARGET_RATCHET } from './defs/targetRatchet';
 import { OKR_SCORE } from './defs/okrScore';
+import { OKR_ROLLUP } from './defs/okrRollup';
 import { KEY_ACCOUNTS } from './defs/keyAccounts';
+import { KEY_ACCOUNT_PLAN } from './defs/keyAccountPlan';
 import { IMPROVEMENT_SUMMARY } from './defs/improvementSummary';
 import { ACTION_RESULT } from './defs/actionResult';
 import { IMPROVEMENT_RESULTS } from './defs/improvementResults';
@@ -48,7 +50,9 @@ export const FUNCTIONS: readonly FormulaDef[] = [
   TARGET_HEALTH,
   TARGET_RATCHET,
   OKR_SCORE,
+  OKR_ROLLUP,
   KEY_ACCOUNTS,
+  KEY_ACCOUNT_PLAN,
   IMPROVEMENT_SUMMARY,
   ACTION_RESULT,
   IMPROVEMENT_RESULTS,

@@ -39,11 +39,11 @@ export function startIndex(start: string | undefined, spec: PeriodSpec): number 
 }
 
 /** The options text read into rules, and where the ranges start on their sheet (`row=`). */
-export function sourceOptions(options: string | undefined): SourceOptions {
+export function sourceOptions(options: string | undefined, param = 'options'): SourceOptions {
   try {
     return parseOptions(options);
   } catch (e) {
-    return fail(`argument options is ${JSON.stringify(options)} (${why(e)}); ${OPTIONS_HINT}`);
+    return fail(`argument ${param} is ${JSON.stringify(options)} (${why(e)}); ${OPTIONS_HINT}`);
   }
 }
 
@@ -51,10 +51,15 @@ export function onSheet(col: Column | undefined, opts: SourceOptions): Column | 
   return col && opts.firstRow !== undefined ? atSheetRow(col, opts.firstRow) : col;
 }
 
-export function filtersOf(given: readonly (Column | undefined)[], opts: SourceOptions): (Column | undefined)[] {
+/** The filter columns the options read; `names` when a formula's parameters are called otherwise (answer_options…). */
+export function filtersOf(
+  given: readonly (Column | undefined)[],
+  opts: SourceOptions,
+  names: { readonly options: string; readonly filter: string } = { options: 'options', filter: 'filter' },
+): (Column | undefined)[] {
   for (const f of filtersRead(opts.rules)) {
     if (f >= MAX_FILTERS || !given[f])
-      fail(`argument options reads filter${f + 1}, which is not given; give the column it reads as filter${f + 1}`);
+      fail(`argument ${names.options} reads filter${f + 1}, which is not given; give the column it reads as ${names.filter}${f + 1}`);
   }
   return given.map((c) => onSheet(c, opts));
 }

@@ -6,6 +6,8 @@ import type { FailedResponse, LoggedError, SurveyForm, TriggerState } from '../c
 import type { DefinitionReview } from '../core/scorecard/plausibility';
 import { RESULT_WINDOWS, type ResultWindowChoice } from '../core/results/window';
 import { SURVEY_SCOPES } from './scopes';
+import { goalsDefinitionShape, type GoalsDefinition } from '../core/goals/definition';
+import { accountsDefinitionShape, type AccountsDefinition } from '../core/accounts/definition';
 
 /**
  * The calls the sidebar may make to the server, each declared once: its name, the zod schema of its
@@ -234,6 +236,98 @@ export interface ReplyDraft {
   readonly said: string;
 }
 
+/** A rebuild of an add-on sheet would remove cells a manager added: nothing was built; ask, then call again with `force`. */
+export interface Confirm {
+  readonly sheet: string;
+  readonly cells: readonly string[];
+  readonly message: string;
+}
+
+/** The goals wizard's starting point: what was built and stored, and what the scorecard shows. */
+export interface GoalsSetup {
+  readonly stored: GoalsDefinition | null;
+  /** The Goals sheet built before, and its check-in history sheet. */
+  readonly sheet: string | null;
+  readonly history: string | null;
+  readonly scorecard: string | null;
+  /** Every scorecard measure, and whether the Scorecard shows it now (a key result tied to it is live). */
+  readonly measures: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: 'lead' | 'lag';
+    readonly onScorecard: boolean;
+  }[];
+}
+
+/** What a goals table makes: the tree (in the sheet's order), and every problem with its row. */
+export interface GoalsPreview {
+  readonly objectives: number;
+  readonly keyResults: number;
+  /** Blocking problems stop the build (IDs, parents, loops, unreadable cells); the others are said. */
+  readonly problems: readonly { readonly row: number; readonly message: string; readonly blocking: boolean }[];
+  /** The goals in tree order (at most 200). */
+  readonly goals: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly level: string;
+    readonly depth: number;
+    /** The scorecard measure a key result is tied to (its label), or null for a typed one or an objective. */
+    readonly measure: string | null;
+    readonly onScorecard: boolean;
+  }[];
+}
+
+export interface GoalsBuilt {
+  readonly sheet: string;
+  readonly history: string;
+  readonly objectives: number;
+  readonly keyResults: number;
+  readonly live: number;
+  readonly notOnScorecard: readonly string[];
+  readonly scorecard: string | null;
+  readonly notes: readonly string[];
+  readonly confirm: Confirm | null;
+}
+
+export interface CheckInSummary {
+  readonly sheet: string;
+  /** The ISO week recorded, e.g. 2026-W49. */
+  readonly week: string;
+  readonly recorded: number;
+  readonly replaced: number;
+  readonly withConfidence: number;
+  /** Something to do next, or null. */
+  readonly note: string | null;
+}
+
+/** The key-account wizard's starting point: what was stored, and what the spreadsheet offers. */
+export interface AccountsSetup {
+  readonly stored: AccountsDefinition | null;
+  readonly sheet: string | null;
+  /** Sales and answers as the scorecard (or the survey's responses sheet) reads them; null when there is neither. */
+  readonly suggested: AccountsDefinition | null;
+  readonly tracker: { readonly sheet: string; readonly actions: number } | null;
+  readonly responses: { readonly sheet: string; readonly rows: number } | null;
+}
+
+export interface AccountsBuilt {
+  readonly sheet: string;
+  readonly accounts: number;
+  readonly tiers: readonly {
+    readonly tier: 'A' | 'B' | 'C';
+    readonly accounts: number;
+    readonly share: number;
+    readonly attentionShare: number | null;
+  }[];
+  /** Tier A and B accounts at risk, largest first (at most 12), and how many in all. */
+  readonly atRisk: readonly { readonly customer: string; readonly tier: string; readonly why: string }[];
+  readonly atRiskCount: number;
+  readonly starved: number;
+  readonly overServed: number;
+  readonly attention: string;
+  readonly confirm: Confirm | null;
+}
+
 /** One call of the contract: how its arguments look, and the scopes it needs beyond the scorecard's. */
 export interface CallSpec {
   readonly args: z.ZodMiniType;
@@ -276,6 +370,15 @@ function makeCalls() {
     draftReply: { args: z.object({ ref: z.string() }), scopes: SURVEY_SCOPES },
     sendReply: { args: z.object({ ref: z.string(), subject: z.string(), body: z.string() }), scopes: SURVEY_SCOPES },
     resultWindow: { args: z.object({ window: z.enum(RESULT_WINDOWS) }), scopes: scorecard },
+    // Goals that connect and the key-account plan: sheets of this spreadsheet only.
+    goalsSetup: { args: NoArgs, scopes: scorecard },
+    previewGoals: { args: z.object({ definition: goalsDefinitionShape() }), scopes: scorecard },
+    buildGoals: { args: z.object({ definition: goalsDefinitionShape(), force: z.optional(z.boolean()) }), scopes: scorecard },
+    rebuildGoals: { args: z.object({ force: z.optional(z.boolean()) }), scopes: scorecard },
+    recordCheckIn: { args: NoArgs, scopes: scorecard },
+    accountsSetup: { args: NoArgs, scopes: scorecard },
+    buildAccounts: { args: z.object({ definition: accountsDefinitionShape(), force: z.optional(z.boolean()) }), scopes: scorecard },
+    rebuildAccounts: { args: z.object({ force: z.optional(z.boolean()) }), scopes: scorecard },
   } as const satisfies { readonly [N in CallName]: CallSpec };
 }
 
@@ -340,6 +443,16 @@ export interface Results {
   sendReply: { readonly action: ActionView; readonly to: string; readonly at: string };
   /** Sets how long the windows before and after each action are, writes the tracker's results again, and lists the actions. */
   resultWindow: ActionList;
+  goalsSetup: GoalsSetup;
+  /** Reads the goals table as a build would, and says what it makes of it (nothing is written). */
+  previewGoals: GoalsPreview;
+  buildGoals: GoalsBuilt;
+  rebuildGoals: GoalsBuilt;
+  /** Keeps this week's confidence, comment, current value and score of every goal on the check-in history. */
+  recordCheckIn: CheckInSummary;
+  accountsSetup: AccountsSetup;
+  buildAccounts: AccountsBuilt;
+  rebuildAccounts: AccountsBuilt;
 }
 
 export type CallName = keyof Results;

@@ -20,6 +20,8 @@ import { type ScorecardDefinition, checkDefinition, parseDefinition } from '../c
 import { InputError } from '../core/values/errors';
 import { type Cell, dateCellText, showDatesIn } from '../core/values/cell';
 import type { TimeZone } from '../core/time/zone';
+import { goalsHandlers } from './goals/handlers';
+import { accountsHandlers } from './accounts/handlers';
 
 /** What the handlers need from where they run: the workbook, a clock, and a lock against double starts. */
 export interface ServerDeps {
@@ -230,6 +232,8 @@ export function createHandlers(deps: ServerDeps): Handlers {
       wb.activate?.(sheet);
       return null;
     },
+    ...goalsHandlers({ ...deps, userError: (m) => new UserError(m) }),
+    ...accountsHandlers({ ...deps, userError: (m) => new UserError(m) }),
     // Without the survey module its calls are unknown here, and dispatch says so.
     ...(deps.survey?.({
       wb,

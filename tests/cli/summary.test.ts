@@ -32,6 +32,13 @@ test('--summary - prints the marked measures with the same targets and statuses 
   // The blank latest period is named: the status is of the period it judged.
   expect(r.out).toContain(`${reviews.status} as of ${reviews.as_of}`);
   expect(r.out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Measure'))).toHaveLength(3);
+  // The key accounts at risk, as on the scorecard's panel: the four large accounts that turned detractor.
+  for (const name of ['Brookfield Construction Ltd', 'Pioneer Catering Ltd', 'Humber Fabrication & Co', 'Marlow Electrical plc'])
+    expect(r.out).toMatch(
+      new RegExp(`^- \\*\\*${name}\\*\\* \\(tier A, £[\\d,]+\\): latest referral score [2-6] of 10; said worse than others on 2026-`, 'm'),
+    );
+  // --json keeps its shape: no summary fields in it.
+  expect(Object.keys(JSON.parse(cli('--json').out) as object)).not.toContain('atRisk');
 });
 
 test('without --mark, two customer measures and revenue; to a file, beside the table', () => {

@@ -22,11 +22,12 @@ export interface Account {
 const TOTAL_ROW = /^(grand\s+)?(sub)?totals?:?$/i;
 
 /** Customer names are grouped ignoring case and extra spaces; the first spelling seen is shown. */
-function customerKey(name: string): string {
+export function customerKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function customerName(c: Cell): string {
+/** A customer cell as the accounts show it: its text, spaces tidied (a date cell as its day). */
+export function customerName(c: Cell): string {
   if (c instanceof Date) return isNaN(c.getTime()) ? 'Invalid date' : dateCellText(c);
   return String(c).trim().replace(/\s+/g, ' ');
 }

@@ -269,8 +269,10 @@ export const SOURCE_ROLES: Readonly<Record<Source, readonly Role[]>> = {
     'promised_date',
     'delivered_date',
     'rep',
+    // The key accounts at risk (core/accounts/atRisk.ts): who bought, and who said it.
+    'customer',
   ],
-  feedback: ['date', 'referral_score', 'satisfaction', 'comparison'],
+  feedback: ['date', 'referral_score', 'satisfaction', 'comparison', 'customer', 'comment'],
   reviews: ['date', 'stars', 'responded'],
 };
 

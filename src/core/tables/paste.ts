@@ -8,11 +8,19 @@ import { isDateText } from './kinds';
  * a date column when most of its filled cells read as dates, and then its order (day-first or month-first)
  * is decided once for the whole column by DOMAIN.md's column rule (core/values/date.ts readDayColumn); in a
  * column that mixes the two orders the dates stay text, as written (the formulas then say which cells
- * disagree). Numbers become numbers (core/values/number.ts), TRUE and FALSE booleans, the rest stays text.
+ * disagree). Numbers become numbers (core/values/number.ts) unless a letter touches a digit (an ID such as
+ * "KR1"), TRUE and FALSE booleans, the rest stays text.
  */
 export type PastedValue = { readonly day: number } | number | boolean | string;
 
 const BOOLEAN = /^(true|false)$/i;
+/**
+ * A letter touching a digit ("KR1", "Q3", "12kr"): an identifier, which Sheets keeps as text although the
+ * number reader would take "KR" for a currency code; an exponent ("1e5", "2.5E-3") is still a number.
+ */
+const GLUED = /[A-Za-z]\d|\d[A-Za-z]/;
+const EXPONENT = /^\s*[-+]?(\d+\.?\d*|\.\d+)e[-+]?\d+\s*$/i;
+const identifier = (c: string): boolean => GLUED.test(c) && !EXPONENT.test(c);
 
 export function pastedValues(grid: readonly (readonly string[])[], opts: DateOptions): PastedValue[][] {
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
@@ -42,7 +50,7 @@ export function pastedValues(grid: readonly (readonly string[])[], opts: DateOpt
         continue;
       }
       const n = readNumber(c);
-      if (typeof n === 'number' && !isDateText(c)) out[i][j] = n;
+      if (typeof n === 'number' && !isDateText(c) && !identifier(c)) out[i][j] = n;
     }
   }
   return out;

@@ -16,6 +16,7 @@ import { BuildError, type ResolvedSource, resolveSource } from './resolve';
 import { DATA_SHEET_NAMES, DATA_TAG, healthRow, planDataSheet } from './dataSheet';
 import { type ScorecardLayout, type ShownMeasure, planScorecard } from './layout';
 import { footprintOf, parseFootprint, readBack } from './keep';
+import { atRiskPanel } from './atRisk';
 import { HEALTH_HEADERS } from '../../core/sources/healthSection';
 
 export { BuildError } from './resolve';
@@ -256,6 +257,7 @@ export function buildScorecard(
     for (const m of missing) footer.push([{ text: m }]);
   }
   const extraSections = extras.map((x) => x(wb, def)).filter((x): x is ExtraSection => !!x);
+  const atRisk = atRiskPanel(wb, sources, spec, dates, builtAt, def.sources.sales?.currency);
   const plan = planScorecard({
     dataSheet: data.name,
     data: dataPlan,
@@ -276,6 +278,7 @@ export function buildScorecard(
     extras: extraSections,
     footer,
     currency: def.sources.sales?.currency,
+    atRisk,
   });
 
   // With the targets and notes read back it may have grown: check again before anything is written.

@@ -6,6 +6,7 @@ import { formatMoney } from '../../core/values/currency';
 import { type WorkbookPort } from '../ports/workbook';
 import { parseFootprint } from './keep';
 import { COL } from './layout';
+import { AT_RISK_HEADERS, AT_RISK_TITLE } from './atRisk';
 import { DEFINITION_KEY, FOOTPRINT_KEY, SCORECARD_SHEET_KEY, SCORECARD_TAG } from './build';
 
 type Grid = ReturnType<NonNullable<ReturnType<WorkbookPort['sheet']>>['readValues']>;
@@ -76,10 +77,21 @@ function readAtRisk(grid: Grid, currency: string | undefined): AtRiskLine[] | nu
   if (title < 0) return null;
   const head = grid[title + 1]?.map(text) ?? [];
   const at = (h: string) => head.indexOf(h);
-  const [account, tier, revenue, date, why, comment, actions] = AT_RISK_HEADERS.map(at);
+  const [account, tier, date, revenue, why, actions, comment] = (
+    [
+      'Account',
+      'Tier',
+      'Last answer',
+      'Revenue',
+      'Why',
+      'Actions',
+      'Comment',
+    ] as const satisfies readonly (typeof AT_RISK_HEADERS)[number][]
+  ).map(at);
   if (account < 0) return null;
   const out: AtRiskLine[] = [];
-  for (let r = title + 2; r < grid.length && text(grid[r][account]) !== ''; r++) {
+  // The rows end at the sentence under them (it has no tier).
+  for (let r = title + 2; r < grid.length && text(grid[r][account]) !== '' && text(grid[r][tier]) !== ''; r++) {
     const row = grid[r];
     const rev = row[revenue];
     out.push({
@@ -91,12 +103,9 @@ function readAtRisk(grid: Grid, currency: string | undefined): AtRiskLine[] | nu
       comment: text(row[comment]),
       actions: text(row[actions])
         .split(/[,\s]+/)
-        .filter(Boolean),
+        .filter((x) => x.startsWith('#'))
+        .map((x) => x.slice(1)),
     });
   }
   return out;
 }
-
-/** The panel's title and column headers: layout.ts writes them, this reads them back. */
-export const AT_RISK_TITLE = 'Key accounts at risk';
-export const AT_RISK_HEADERS = ['Account', 'Tier', 'Revenue', 'Last answer', 'Why', 'Comment', 'Actions'] as const;

@@ -7,6 +7,7 @@ import { button, confirmBox, errorBox, focusHeading, loading, quoted } from './c
 import { markReady } from '../ready';
 import { showSheet } from './showSheet';
 import { NEEDS_PERMISSION, UNAVAILABLE, actionWords, latestForms } from '../survey';
+import { plansSection } from './goalsHome';
 
 /**
  * Home: what Leadlag found in this spreadsheet and the next sensible step. It becomes usable as soon
@@ -41,10 +42,14 @@ export function renderHome(root: HTMLElement, session: Session): void {
     );
     const surveyBox = h('div', { 'aria-busy': 'true' }, loading('Looking for a customer survey…'));
     const surveySection = h('section', { 'aria-labelledby': 'survey-h' }, h('h2', { id: 'survey-h' }, 'Customer survey'), surveyBox);
+    // Goals that connect and the key-account plan: their own calls, filled in when they answer.
+    const plans = plansSection(root, session);
+    own.append(...plans.found);
     replace(
       body,
       h('section', { 'aria-labelledby': 'next-h' }, h('h2', { id: 'next-h', class: 'first' }, 'Next step'), next),
       surveySection,
+      plans.section,
       h(
         'section',
         { 'aria-labelledby': 'found-h' },

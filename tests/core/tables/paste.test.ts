@@ -26,4 +26,15 @@ describe('a pasted CSV as the sheet holds it (one reader for the preview and the
     const out = pastedValues([['Note'], ['fine'], ['great'], ['01/02/2024']], DATES);
     expect(out[3][0]).toBe('01/02/2024');
   });
+  test('an ID such as KR1 stays text although KR is a currency code; exponents and spaced codes are numbers', () => {
+    expect(pastedValues([['KR1', 'Q3', '12kr', '1e3', '2.5E-2', 'kr 12', 'EUR 12']], DATES)[0]).toEqual([
+      'KR1',
+      'Q3',
+      '12kr',
+      1000,
+      0.025,
+      12,
+      12,
+    ]);
+  });
 });

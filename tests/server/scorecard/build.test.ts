@@ -308,8 +308,9 @@ describe('building safely', () => {
     const large = callsFor(100_000);
     expect(large).toEqual(small);
     const total = Object.values(small).reduce((a, b) => a + (b ?? 0), 0);
-    // (30 with the charts: setCharts is one call, whatever the data)
-    expect(total).toBeLessThanOrEqual(30);
+    // (30 with the charts: setCharts is one call, whatever the data; 34 with the key accounts' panel, which
+    // looks for the tracker's open actions once)
+    expect(total).toBeLessThanOrEqual(34);
   });
 
   test('never overwrites a sheet it did not create, and a rebuild replaces only its own', () => {

@@ -35,7 +35,15 @@ test('off unless switched on; then one mail a week with the starred measures as 
   const rows = ['Revenue', 'Referral score (NPS)', 'Satisfaction (CSAT)'].map((l) => row(w, l));
   const statuses = rows.map((r) => String(r[4]));
   const onTrack = statuses.filter((s) => s === 'On track').length;
-  expect(m.subject).toBe(`Leadlag: ${onTrack} of 3 on track in "Example spreadsheet", 2026-10`);
+  expect(m.subject).toMatch(
+    new RegExp(`^Leadlag: ${onTrack} of 3 on track in "Example spreadsheet", 2026-10; \\d+ new key accounts at risk$`),
+  );
+  // The key accounts at risk, from the Scorecard's panel: the four large ones turned detractor, each new the first time.
+  for (const name of ['Brookfield Construction Ltd', 'Pioneer Catering Ltd', 'Humber Fabrication & Co', 'Marlow Electrical plc'])
+    expect(m.body).toMatch(
+      new RegExp(`- ${name} \\(tier A, £[\\d,]+\\) NEW: latest referral score [2-6] of 10; said worse than others on 2026-`),
+    );
+  expect(m.htmlBody).toContain('Humber Fabrication &amp; Co');
   const revenue = `£${Math.round(Number(rows[0][1])).toLocaleString('en-GB')}`;
   expect(m.body).toContain(
     `Revenue: ${revenue} (target £${Math.round(Number(rows[0][3])).toLocaleString('en-GB')} (suggested)) — ${statuses[0]}`,

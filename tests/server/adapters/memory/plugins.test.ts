@@ -1,6 +1,6 @@
 import { FUNCTIONS } from '../../../../src/functions/registry';
-import { columnLetter } from '../../../../src/core/tables/kinds';
 import { runFormula } from '../../../../src/functions/runtime';
+import { columnLetter } from '../../../../src/core/tables/kinds';
 import { NOW, ctx, SCORES, utc, workbooks } from '../../../helpers/memoryWorkbook';
 
 /**

@@ -1,0 +1,60 @@
+import { type DateOptions } from '../values/date';
+import { type PeriodSpec } from '../time/periods';
+import { type SourceColumns } from '../scorecard/compute';
+import { accountPlan, type PlannedAccount } from './plan';
+
+/** A tier A or B account whose latest answer is a detractor or "worse" (DOMAIN.md key accounts), for the scorecard. */
+export interface AccountAtRisk {
+  readonly customer: string;
+  readonly tier: 'A' | 'B';
+  readonly revenue: number;
+  /** "latest referral score 3 of 10 (2026-05-14)"; "said worse than others (…)". */
+  readonly why: string;
+  /** ISO day of the last answer, and what it said ("2026-05-14: 3 of 10, worse than others"). */
+  readonly lastAnswer: string;
+  readonly comment: string;
+}
+
+/** The plan's reasons that come from what the customer said (its others: revenue falling, no sales). */
+const SAID = /^(latest referral score|said worse)/;
+
+/**
+ * The key accounts at risk by what they said, largest first: the key-account plan's tiers and latest
+ * answers (core/accounts/plan.ts, the same as KEY_ACCOUNT_PLAN and `leadlag accounts`), keeping the A and
+ * B accounts whose latest referral score is a detractor or whose latest comparison is "worse". Null
+ * without a customer column on both sides (there is nothing to match).
+ */
+export function accountsAtRisk(
+  sales: SourceColumns,
+  feedback: SourceColumns,
+  spec: PeriodSpec,
+  dates: DateOptions,
+): AccountAtRisk[] | null {
+  const s = sales.columns;
+  const f = feedback.columns;
+  if (!s.customer || !s.amount || !s.date || !f.customer || (!f.referral_score && !f.comparison)) return null;
+  const plan = accountPlan({
+    sales: { customers: s.customer, amounts: s.amount, dates: s.date, orderIds: s.order_id, rules: sales.rules, filters: sales.filters },
+    answers: {
+      customers: f.customer,
+      dates: f.date,
+      scores: f.referral_score,
+      comparisons: f.comparison,
+      comments: f.comment,
+      rules: feedback.rules,
+      filters: feedback.filters,
+    },
+    spec,
+    dates,
+  });
+  return plan.accounts.filter(said).map((a) => ({
+    customer: a.customer,
+    tier: a.tier as 'A' | 'B',
+    revenue: a.revenue,
+    why: a.reasons.filter((r) => SAID.test(r)).join('; '),
+    lastAnswer: a.lastAnswer,
+    comment: a.comment,
+  }));
+}
+
+const said = (a: PlannedAccount) => (a.tier === 'A' || a.tier === 'B') && a.reasons.some((r) => SAID.test(r));
