@@ -45,6 +45,8 @@ export interface ScoreSummary {
   readonly measures: readonly SummaryMeasure[];
   /** Null when the accounts were not read (no customer column, or no panel): the summary then says nothing of them. */
   readonly atRisk: readonly AtRiskLine[] | null;
+  /** How many accounts are at risk when more than `atRisk` lists. */
+  readonly atRiskTotal?: number;
 }
 
 /** Where a summary is read, and what the tracker adds to it. */
@@ -107,6 +109,7 @@ export function scoreSummary(
   return {
     last: result.periods[result.periods.length - 1] ?? '',
     measures,
+    ...(atRisk && atRisk.length > SUMMARY_ACCOUNTS_MAX ? { atRiskTotal: atRisk.length } : {}),
     atRisk:
       atRisk &&
       atRisk.slice(0, SUMMARY_ACCOUNTS_MAX).map((a) => ({
@@ -140,6 +143,8 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 }
 
+const atRiskShown = (s: ScoreSummary) => s.atRisk?.length ?? 0;
+
 const isNew = (a: AtRiskLine, c: SummaryContext) => !!c.known && !c.known.includes(a.account);
 
 /** The summary as Markdown (the command line's `--summary`). */
@@ -160,6 +165,8 @@ export function summaryMarkdown(s: ScoreSummary, c: SummaryContext): string {
           (a.actions.length ? ` — actions ${a.actions.map((id) => `#${md(id)}`).join(', ')}` : ''),
       );
   else if (s.atRisk) out.push('None: no tier A or B account’s latest answer is a detractor or “worse”.');
+  const more = (s.atRiskTotal ?? 0) - atRiskShown(s);
+  if (more > 0) out.push(`- … and ${more} more on the Scorecard`);
   const overdue = c.overdue ?? [];
   if (c.overdueCount !== undefined) {
     out.push('', '## Overdue actions', '');
@@ -193,6 +200,8 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
     text.push(
       `- ${a.account} (tier ${a.tier}, ${a.revenue})${isNew(a, c) ? ' NEW' : ''}: ${a.why} on ${a.lastAnswer}${a.comment ? `: "${a.comment}"` : ''}`,
     );
+  const more = (s.atRiskTotal ?? 0) - atRisk.length;
+  if (more > 0) text.push(`- ... and ${more} more on the Scorecard`);
   if (overdueCount) {
     text.push('', `Overdue actions (${overdueCount}):`);
     for (const o of overdue) text.push(`- #${o.id} ${o.customer ? `${o.customer}: ` : ''}${o.wrong} (due ${o.due})`);
@@ -225,7 +234,8 @@ export function summaryMail(s: ScoreSummary, c: SummaryContext): { subject: stri
     `<h2 style="font-size:18px;margin:0 0 8px">Are we winning? ${e(c.spreadsheet)}, ${e(s.last)}</h2>` +
     (rows ? `<table style="border-collapse:collapse">${rows}</table>` : '<p>No measure to show yet.</p>') +
     (s.atRisk
-      ? `<h3 style="font-size:15px;margin:16px 0 4px">Key accounts at risk</h3>` + (accounts ? `<ul>${accounts}</ul>` : '<p>None.</p>')
+      ? `<h3 style="font-size:15px;margin:16px 0 4px">Key accounts at risk</h3>` +
+        (accounts ? `<ul>${accounts}${more > 0 ? `<li>… and ${more} more on the Scorecard</li>` : ''}</ul>` : '<p>None.</p>')
       : '') +
     (overdueCount
       ? `<h3 style="font-size:15px;margin:16px 0 4px">Overdue actions (${overdueCount})</h3><ul>${overdueHtml}${

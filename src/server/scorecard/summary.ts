@@ -1,12 +1,19 @@
 import { MEASURES, type MeasureId } from '../../core/scorecard/measures';
 import { parseDefinition } from '../../core/scorecard/definition';
 import { markedMeasures } from '../../core/scorecard/marked';
-import { type AtRiskLine, type ScoreSummary, type SummaryMeasure, shownValue } from '../../core/scorecard/summary';
+import {
+  type AtRiskLine,
+  type ScoreSummary,
+  SUMMARY_ACCOUNTS_MAX,
+  SUMMARY_COMMENT_MAX,
+  type SummaryMeasure,
+  shownValue,
+} from '../../core/scorecard/summary';
 import { formatMoney } from '../../core/values/currency';
 import { type WorkbookPort } from '../ports/workbook';
 import { parseFootprint } from './keep';
 import { COL } from './layout';
-import { AT_RISK_HEADERS, AT_RISK_TITLE } from './atRisk';
+import { type AT_RISK_HEADERS, AT_RISK_TITLE } from './atRisk';
 import { DEFINITION_KEY, FOOTPRINT_KEY, SCORECARD_SHEET_KEY, SCORECARD_TAG } from './build';
 
 type Grid = ReturnType<NonNullable<ReturnType<WorkbookPort['sheet']>>['readValues']>;
@@ -68,7 +75,13 @@ export function readScoreSummary(wb: WorkbookPort): ScoreSummary | null {
       signal: text(row[COL.signal]) || null,
     });
   }
-  return { last, measures, atRisk: readAtRisk(grid, currency) };
+  const atRisk = readAtRisk(grid, currency);
+  return {
+    last,
+    measures,
+    ...(atRisk && atRisk.length > SUMMARY_ACCOUNTS_MAX ? { atRiskTotal: atRisk.length } : {}),
+    atRisk: atRisk && atRisk.slice(0, SUMMARY_ACCOUNTS_MAX).map((a) => ({ ...a, comment: a.comment.slice(0, SUMMARY_COMMENT_MAX) })),
+  };
 }
 
 /** The rows of the scorecard's "Key accounts at risk" panel (its last-answer day is written as text), as the mail lists them. */
