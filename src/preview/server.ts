@@ -25,7 +25,7 @@ import { trackerSummary } from '../server/tracker/section';
 import { formHtml, pageHtml, readBuiltSidebar, sidebarHtml } from './assets';
 import type { Answer, FormView, MailList, SheetList } from './protocol';
 import { seedExampleActions } from './exampleActions';
-import { escapeHtml } from '../core/tracker/reply';
+import { escapeHtml } from '../core/values/html';
 import { formSubmission } from './formSubmission';
 import { sheetView } from './sheetView';
 import { workbookFromFolder } from './workbook';

@@ -5,11 +5,10 @@
  * every character of it from data is escaped: text stays text in the customer's mail program.
  */
 
-/** The one escaping function of the mail's HTML: & < > " ' become entities (enough for text and for quoted attributes). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../values/html';
+
+/** The one escaping function of every mail's HTML (core/values/html.ts), as the reply and its callers know it. */
+export { escapeHtml };
 
 /** What the draft is made of. */
 export interface ReplyParts {
