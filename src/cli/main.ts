@@ -31,7 +31,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { markedMeasures } from '../core/scorecard/marked';
 import { scoreSummary, summaryMarkdown } from '../core/scorecard/summary';
-import { type AccountAtRisk, accountsAtRisk } from '../core/accounts/atRisk';
+import { AT_RISK_ROLES, type AccountAtRisk, accountsAtRisk } from '../core/accounts/atRisk';
 import { formatMoney } from '../core/values/currency';
 import { type TargetPath } from '../core/scorecard/targetPath';
 
@@ -244,7 +244,8 @@ export function scorecardFromFiles(
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
   for (const [kind, path] of loaded) {
-    const file = loadFile(path, kind, args.maps, opener(path, open));
+    const extra = args.summary !== undefined && kind !== 'reviews' ? AT_RISK_ROLES[kind] : [];
+    const file = loadFile(path, kind, args.maps, opener(path, open), extra);
     for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
     sources[kind] = file.source;
     loadedBy[kind] = file.loaded;

@@ -119,8 +119,8 @@ interface Doubt {
 }
 
 /** Roles the scorecard reads from a file of this kind with these roles mapped (SOURCE_ROLES: every other is never read). */
-export function rolesRead(kind: Source, mapped: ReadonlySet<string>): Set<Role> {
-  return new Set(SOURCE_ROLES[kind].filter((r) => mapped.has(r)));
+export function rolesRead(kind: Source, mapped: ReadonlySet<string>, extra: readonly Role[] = []): Set<Role> {
+  return new Set([...SOURCE_ROLES[kind], ...extra].filter((r) => mapped.has(r)));
 }
 
 /** A profile-ruled row: its data index, its line, and the profile's reason. */
@@ -136,12 +136,19 @@ const key = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
  * Reads one file. `open` gives its bytes (again for a second pass). Throws an InputError naming the file and
  * line for anything the user can fix.
  */
-export function loadFile(path: string, kind: Source, overrides: Readonly<Record<string, string>>, open: () => Bytes): LoadedFile {
+export function loadFile(
+  path: string,
+  kind: Source,
+  overrides: Readonly<Record<string, string>>,
+  open: () => Bytes,
+  /** Roles to keep beyond what the measures read (the summary's key accounts: customer, comment). */
+  extra: readonly Role[] = [],
+): LoadedFile {
   const head = new Uint8Array(SNIFF_BYTES);
   const first = withBytes(open, (b) => b.read(head, 0));
   const { encoding, bom } = sniff(path, head.subarray(0, first));
   try {
-    return new FileReader(path, kind, overrides, open, encoding, bom).read();
+    return new FileReader(path, kind, overrides, open, encoding, bom, extra).read();
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
     // UTF-8 at the start, not further on: Windows-1252 if what came before was plain ASCII, else a broken file.
@@ -154,7 +161,7 @@ export function loadFile(path: string, kind: Source, overrides: Readonly<Record<
           'save the file again as CSV UTF-8',
       );
     }
-    return new FileReader(path, kind, overrides, open, 'windows-1252', 0).read();
+    return new FileReader(path, kind, overrides, open, 'windows-1252', 0, extra).read();
   }
 }
 
@@ -295,6 +302,7 @@ class FileReader {
     private readonly open: () => Bytes,
     private readonly encoding: Encoding,
     private readonly bom: number,
+    private readonly extra: readonly Role[] = [],
   ) {
     this.unit = /\.json$/i.test(path) ? 'row' : 'line';
     if (this.unit === 'row') this.delimiter = null;
@@ -345,7 +353,7 @@ class FileReader {
     const byIndex: Cell[][] = new Array<Cell[]>(width);
     for (const [j, builder] of this.kept) byIndex[j] = builder.finish(removed);
     const columns: Record<string, Column> = {};
-    for (const role of rolesRead(this.kind, new Set(Object.keys(this.mapping)))) {
+    for (const role of rolesRead(this.kind, new Set(Object.keys(this.mapping)), this.extra)) {
       const j = this.mapping[role]!;
       columns[role] = columnOf(byIndex[j], this.headers[j], `${this.path} column "${this.headers[j]}"`);
     }
@@ -500,7 +508,7 @@ class FileReader {
     };
     const roleOf = new Map<number, Role>();
     for (const [role, j] of Object.entries(this.mapping) as [Role, number][]) roleOf.set(j, role);
-    for (const role of rolesRead(this.kind, new Set(Object.keys(this.mapping)))) use(this.mapping[role]!, NUMERIC.has(role));
+    for (const role of rolesRead(this.kind, new Set(Object.keys(this.mapping)), this.extra)) use(this.mapping[role]!, NUMERIC.has(role));
     for (const j of checkedColumns(table, this.mapping)) {
       const role = roleOf.get(j);
       use(j, role === undefined || NUMERIC.has(role)); // a column the checks read by readNumber alone

@@ -183,8 +183,12 @@ describe('loadFile', () => {
 
   test('keeps only the columns the scorecard reads, money as numbers', () => {
     const f = load('Date,Customer,Rep,Net Sales,Qty,Returned\n2026-01-05,Acme,Jo,"£1,234.50",3,\n2026-01-06,Beta,Al,,n/a,1\n');
-    // The rep is read by target health; the customer by the key accounts at risk.
-    expect(Object.keys(f.source.columns).sort()).toEqual(['amount', 'customer', 'date', 'quantity', 'rep', 'returned']);
+    // The rep is read by target health; the customer only by --summary's key accounts (asked for as extra roles).
+    expect(Object.keys(f.source.columns).sort()).toEqual(['amount', 'date', 'quantity', 'rep', 'returned']);
+    const withCustomer = loadFile('f.csv', 'sales', {}, () => memoryBytes(Buffer.from('Date,Customer,Net Sales\n2026-01-05,Acme,5\n')), [
+      'customer',
+    ]);
+    expect(withCustomer.source.columns.customer.cells).toEqual(['Acme']);
     expect([...f.source.columns.amount.cells]).toEqual([1234.5, undefined]);
     expect([...f.source.columns.quantity.cells]).toEqual([3, 'n/a']);
     expect(f.source.columns.date.cells).toEqual(['2026-01-05', '2026-01-06']);
@@ -192,8 +196,9 @@ describe('loadFile', () => {
   });
 
   test('rolesRead: what the measures of a kind of file read', () => {
-    expect([...rolesRead('sales', new Set(['date', 'amount', 'customer', 'comment']))].sort()).toEqual(['amount', 'customer', 'date']);
-    expect([...rolesRead('feedback', new Set(['date', 'referral_score', 'comment', 'role']))].sort()).toEqual([
+    expect([...rolesRead('sales', new Set(['date', 'amount', 'customer']))].sort()).toEqual(['amount', 'date']);
+    expect([...rolesRead('feedback', new Set(['date', 'referral_score', 'comment']))].sort()).toEqual(['date', 'referral_score']);
+    expect([...rolesRead('feedback', new Set(['date', 'referral_score', 'comment']), ['customer', 'comment'])].sort()).toEqual([
       'comment',
       'date',
       'referral_score',

@@ -15,6 +15,9 @@ export interface AccountAtRisk {
   readonly comment: string;
 }
 
+/** The columns the list reads beyond the scorecard's measures (the command line reads them only for --summary). */
+export const AT_RISK_ROLES = { sales: ['customer'], feedback: ['customer', 'comment'] } as const;
+
 /** The plan's reasons that come from what the customer said (its others: revenue falling, no sales). */
 const SAID = /^(latest referral score|said worse)/;
 

@@ -269,10 +269,8 @@ export const SOURCE_ROLES: Readonly<Record<Source, readonly Role[]>> = {
     'promised_date',
     'delivered_date',
     'rep',
-    // The key accounts at risk (core/accounts/atRisk.ts): who bought, and who said it.
-    'customer',
   ],
-  feedback: ['date', 'referral_score', 'satisfaction', 'comparison', 'customer', 'comment'],
+  feedback: ['date', 'referral_score', 'satisfaction', 'comparison'],
   reviews: ['date', 'stars', 'responded'],
 };
 

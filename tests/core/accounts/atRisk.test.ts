@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accountsAtRisk } from '../../../src/core/accounts/atRisk';
+import { AT_RISK_ROLES, accountsAtRisk } from '../../../src/core/accounts/atRisk';
 import { loadFile } from '../../../src/cli/source';
 import { fileBytes } from '../../../src/cli/decode';
 import { parseCsv } from '../../../src/core/tables/csv';
@@ -26,7 +26,7 @@ function asOf(dir: string, month: string) {
   const f = join(dir, `feedback-${month}.csv`);
   writeFileSync(s, toCsv(keptSales));
   writeFileSync(f, toCsv(keptFeedback));
-  const load = (path: string, kind: 'sales' | 'feedback') => loadFile(path, kind, {}, () => fileBytes(path)).source;
+  const load = (path: string, kind: 'sales' | 'feedback') => loadFile(path, kind, {}, () => fileBytes(path), AT_RISK_ROLES[kind]).source;
   return accountsAtRisk(load(s, 'sales'), load(f, 'feedback'), calendarSpec('month'), dates)!;
 }
 
@@ -59,7 +59,7 @@ test('the four example key accounts are at risk from their first answer of 2026-
 test('only what customers said puts an account here, only tier A or B, largest first', () => {
   const load = (name: string, kind: 'sales' | 'feedback') => {
     const path = join(data, name);
-    return loadFile(path, kind, {}, () => fileBytes(path)).source;
+    return loadFile(path, kind, {}, () => fileBytes(path), AT_RISK_ROLES[kind]).source;
   };
   const list = accountsAtRisk(load('sales.csv', 'sales'), load('feedback.csv', 'feedback'), calendarSpec('month'), dates)!;
   expect(list.length).toBeGreaterThanOrEqual(4);
