@@ -306,9 +306,9 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
         account: a.customer,
         tier: a.tier,
         revenue: formatMoney(Math.round(a.revenue), currency),
-        lastAnswer: a.lastAnswer.slice(0, 10),
-        why: a.why.replace(/ \(\d{4}-\d\d-\d\d\)/g, ''),
-        comment: a.comment.replace(/^\d{4}-\d\d-\d\d: /, ''),
+        lastAnswer: a.lastDay,
+        why: a.whyWords,
+        comment: a.commentWords,
         actions: [],
       }));
       const md = summaryMarkdown(scoreSummary(result, marked, currency, lines ?? null), { spreadsheet: title });

@@ -13,6 +13,10 @@ export interface AccountAtRisk {
   /** ISO day of the last answer, and what it said ("2026-05-14: 3 of 10, worse than others"). */
   readonly lastAnswer: string;
   readonly comment: string;
+  /** The same, for a line that names the day once: `why` without its dates, the day, the comment's words. */
+  readonly whyWords: string;
+  readonly lastDay: string;
+  readonly commentWords: string;
 }
 
 /** The columns the list reads beyond the scorecard's measures (the command line reads them only for --summary). */
@@ -50,14 +54,20 @@ export function accountsAtRisk(
     spec,
     dates,
   });
-  return plan.accounts.filter(said).map((a) => ({
-    customer: a.customer,
-    tier: a.tier as 'A' | 'B',
-    revenue: a.revenue,
-    why: a.reasons.filter((r) => SAID.test(r)).join('; '),
-    lastAnswer: a.lastAnswer,
-    comment: a.comment,
-  }));
+  return plan.accounts.filter(said).map((a) => {
+    const why = a.reasons.filter((r) => SAID.test(r)).join('; ');
+    return {
+      customer: a.customer,
+      tier: a.tier as 'A' | 'B',
+      revenue: a.revenue,
+      why,
+      lastAnswer: a.lastAnswer,
+      comment: a.comment,
+      whyWords: why.replace(/ \(\d{4}-\d\d-\d\d\)/g, ''),
+      lastDay: a.lastAnswer.slice(0, 10),
+      commentWords: a.comment.replace(/^\d{4}-\d\d-\d\d: /, ''),
+    };
+  });
 }
 
 const said = (a: PlannedAccount) => (a.tier === 'A' || a.tier === 'B') && a.reasons.some((r) => SAID.test(r));

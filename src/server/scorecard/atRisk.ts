@@ -34,8 +34,6 @@ function openActions(wb: WorkbookPort): Map<string, string[]> {
   return out;
 }
 
-const undated = (why: string) => why.replace(/ \(\d{4}-\d\d-\d\d\)/g, '');
-
 /**
  * "Key accounts at risk" on the scorecard (issue 15): the A and B accounts whose latest answer is a
  * detractor or "worse" (core/accounts/atRisk.ts), largest first, with revenue, the last answer's day and
@@ -64,11 +62,11 @@ export function atRiskPanel(
     const cells: Record<(typeof AT_RISK_HEADERS)[number], WriteCell> = {
       Account: { text: a.customer },
       Tier: { text: a.tier },
-      'Last answer': { text: a.lastAnswer.slice(0, 10) },
+      'Last answer': { text: a.lastDay },
       Revenue: Math.round(a.revenue * 100) / 100,
-      Why: { text: undated(a.why) },
+      Why: { text: a.whyWords },
       Actions: { text: (actions.get(customerKey(a.customer)) ?? []).join(', ') || 'none open' },
-      Comment: { text: a.comment.replace(/^\d{4}-\d\d-\d\d: /, '') },
+      Comment: { text: a.commentWords },
     };
     rows.push(AT_RISK_HEADERS.map((h) => cells[h]));
   }
