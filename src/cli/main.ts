@@ -271,10 +271,13 @@ export function scorecardFromFiles(
   const review = reviewSources(loadedBy, args.files, period, dates);
   const stop = review.problems.filter((p) => p.check === 'kind' || !(args.accept ?? []).includes(p.check));
   if (stop.length) throw new InputError(implausible(stop, args.files));
+  // The checks counted every source's series already when none was left out (an accepted date check can).
+  const counted = loaded.every(([kind]) => review.usable.includes(kind)) ? review.series : undefined;
   const result = computeScorecard(
     sources,
     { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, paths: args.paths, healthTargets },
     dates,
+    counted,
   );
   if (result.measures.length && result.measures.every((m) => m.problem))
     throw new InputError(

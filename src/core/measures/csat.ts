@@ -1,4 +1,5 @@
 import { type Column, badCell, requireSome, isHeaderCell, where } from '../values/column';
+import { type Cell } from '../values/cell';
 import { fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { type RatioRows } from './ratio';
@@ -65,6 +66,25 @@ export function csatLabelOn(text: string, scale: number): number | undefined {
   return (scale === 7 ? SEVEN : scale === 5 ? FIVE : undefined)?.[t];
 }
 
+/** How many distinct texts a column's readers remember (answers repeat; free text would not). */
+const DISTINCT_REMEMBERED = 4096;
+
+/**
+ * A rating cell on the scale: its number (readNumber's, else its label's place), null for a blank,
+ * undefined when it is neither. Each distinct text is read once.
+ */
+export function ratingReader(scale: number): (c: Cell) => number | null | undefined {
+  const known = new Map<string, number | null | undefined>();
+  return (c) => {
+    if (typeof c !== 'string') return readNumber(c);
+    if (known.has(c)) return known.get(c);
+    let v = readNumber(c);
+    if (v === undefined) v = csatLabelOn(c, scale);
+    if (known.size < DISTINCT_REMEMBERED) known.set(c, v);
+    return v;
+  };
+}
+
 /**
  * The scale a column's labels belong to: 7 when it holds a label only a 7-point scale has ("Moderately",
  * "Slightly"), or both "Somewhat satisfied" and plain "Satisfied" (the Very / plain / Somewhat wording);
@@ -74,8 +94,11 @@ export function labelScale(cells: readonly unknown[]): 5 | 7 | undefined {
   let five = false;
   let somewhat = false;
   let plain = false;
+  // A column of answers holds a handful of texts over many rows: each is looked at once.
+  const seen = new Set<string>();
   for (const c of cells) {
-    if (typeof c !== 'string' || c.length > 60) continue;
+    if (typeof c !== 'string' || c.length > 60 || seen.has(c)) continue;
+    if (seen.size < DISTINCT_REMEMBERED) seen.add(c);
     const t = norm(c);
     if (/\b(moderately|slightly) (dis)?satisfied$/.test(t)) return 7;
     if (FIVE[t] === undefined) continue;
@@ -105,10 +128,10 @@ export function csatRows(scores: Column, scale = 5, topBox = 2): RatioRows {
   const num = new Float64Array(n);
   const den = new Float64Array(n);
   const threshold = scale - topBox; // above this is the top box
+  const read = ratingReader(scale);
   for (let i = 0; i < n; i++) {
     const c = cells[i];
-    let v = readNumber(c);
-    if (v === undefined && typeof c === 'string') v = csatLabelOn(c, scale);
+    const v = read(c);
     if (v === null) continue;
     if (v === undefined || !Number.isInteger(v) || v < 1 || v > scale) {
       if (isHeaderCell(scores, i, c)) continue;

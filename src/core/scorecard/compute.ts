@@ -291,14 +291,19 @@ export function sourceSeriesOf(
   return out;
 }
 
+/**
+ * The scorecard of the sources. `counted`: their series by sourceSeriesOf with the same period and dates,
+ * when the caller has them already (the checks before a build count them), so that no source is read twice.
+ */
 export function computeScorecard(
   sources: Partial<Record<Source, SourceColumns>>,
   options: ScorecardOptions,
   dates: DateOptions,
+  counted?: Partial<Record<Source, SourceSeries>>,
 ): ScorecardResult {
   if (!sources.sales?.columns.date && !sources.feedback?.columns.date)
     fail('the scorecard needs sales or feedback data with a date column');
-  const series = sourceSeriesOf(sources, options.period, dates);
+  const series = counted ?? sourceSeriesOf(sources, options.period, dates);
   // The clock: the scorecard ends with the latest period of the sales (else the feedback).
   const clock = series.sales && series.sales.count > 0 ? series.sales : series.feedback;
   if (!clock || clock.count === 0) fail(`no dates found in ${(sources.sales ?? sources.feedback)!.name}`);

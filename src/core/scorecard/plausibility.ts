@@ -1,12 +1,12 @@
-import { type Cell } from '../values/cell';
+import { type Cell, isBlank } from '../values/cell';
 import { type Column } from '../values/column';
-import { type DateOptions, readDayColumn } from '../values/date';
+import { type DateOptions, cachedDayColumn, readByLocale, readDayColumn } from '../values/date';
 import { InputError, fail } from '../values/errors';
 import { readNumber } from '../values/number';
 import { readScore } from '../values/score';
 import { formatMoney } from '../values/currency';
 import { readStars } from '../measures/reviews';
-import { csatLabelOn, labelScale } from '../measures/csat';
+import { labelScale, ratingReader } from '../measures/csat';
 import { median } from '../stats/median';
 import { type PeriodSpec, calendarSpec, periodLabel } from '../time/periods';
 import { type Role } from '../tables/roles';
@@ -91,6 +91,13 @@ export interface Review {
   readonly latest: LatestNumber[];
 }
 
+/** A review with what it counted: each usable source's series, which a build over the same sources can reuse. */
+export interface SourcesReview extends Review {
+  readonly series: Partial<Record<Source, SourceSeries>>;
+  /** The sources the series were counted from (a source whose kind or dates fail is left out). */
+  readonly usable: readonly Source[];
+}
+
 const KIND_WORDS: Readonly<Record<Source, string>> = { sales: 'sales data', feedback: 'customer feedback', reviews: 'online reviews' };
 
 /** Below this many values a share says little: the shape checks wait for enough rows. */
@@ -150,17 +157,24 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
   const amountAt = loaded.mapping.amount;
   const amountName = header(loaded, 'amount');
   if (amountAt === undefined || !amountName) return out;
-  const amounts = loaded.cells[amountAt].map((c) => readNumber(c));
-  const present = amounts.filter((x): x is number => typeof x === 'number');
-  if (present.length >= MIN_ROWS) {
-    const zeros = present.filter((x) => x === 0).length;
-    if (zeros > 0.5 * present.length)
+  // Each row's amount, NaN where there is none (a blank, a word); read once for every check below.
+  const amounts = numbersOf(loaded.cells[amountAt]);
+  let present = 0;
+  let zeros = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const x = amounts[i];
+    if (x !== x) continue;
+    present++;
+    if (x === 0) zeros++;
+  }
+  if (present >= MIN_ROWS) {
+    if (zeros > 0.5 * present)
       out.push({
         check: 'amount-zero',
         source: 'sales',
         column: amountName,
         message:
-          `"${amountName}" is 0 on ${pct(zeros / present.length)} of the rows that have a value: it does not look like the sales amount. ` +
+          `"${amountName}" is 0 on ${pct(zeros / present)} of the rows that have a value: it does not look like the sales amount. ` +
           `Choose the column with each order's net sales (after discounts, before tax and shipping), such as "Subtotal" or "Net sales"`,
       });
   }
@@ -171,8 +185,9 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
     const qty = loaded.cells[qtyAt];
     for (let i = 0; i < amounts.length; i++) {
       const a = amounts[i];
+      if (a !== a || a === 0) continue;
       const q = readNumber(qty[i]);
-      if (typeof a !== 'number' || typeof q !== 'number' || q <= 0 || a === 0) continue;
+      if (typeof q !== 'number' || q <= 0) continue;
       both++;
       if (Math.abs(a) < q) below++;
     }
@@ -218,7 +233,9 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
     if (revenue && orders && !revenue.problem) {
       const total = revenue.values.reduce<number>((s, v) => s + (v ?? 0), 0);
       const count = orders.values.reduce<number>((s, v) => s + (v ?? 0), 0);
-      const lines = present.filter((x) => x !== 0).map(Math.abs);
+      const lines = new Float64Array(present - zeros);
+      let k = 0;
+      for (let i = 0; i < amounts.length; i++) if (amounts[i] === amounts[i] && amounts[i] !== 0) lines[k++] = Math.abs(amounts[i]);
       const typical = median(lines);
       if (count >= 5 && typical !== null && typical > 0 && total / count < 0.01 * typical)
         out.push({
@@ -241,7 +258,7 @@ const cents = (x: number): number => Math.round(x * 100) / 100;
  * A profile's net check (Xero): per order, its lines' amounts against the order's total less its tax. Lines
  * that add up to the whole total on most taxed orders include the tax.
  */
-function taxIncluded(loaded: LoadedSource, amounts: readonly (number | null | undefined)[], amountName: string): Implausible | null {
+function taxIncluded(loaded: LoadedSource, amounts: Float64Array, amountName: string): Implausible | null {
   const profile = profileById(loaded.table.profile);
   const check = profile?.netCheck;
   const idAt = loaded.mapping.order_id;
@@ -254,7 +271,7 @@ function taxIncluded(loaded: LoadedSource, amounts: readonly (number | null | un
     const a = amounts[i];
     const total = readNumber(loaded.cells[totalAt][i]);
     const t = readNumber(loaded.cells[taxAt][i]);
-    if (typeof a !== 'number' || typeof total !== 'number' || typeof t !== 'number') return;
+    if (a !== a || typeof total !== 'number' || typeof t !== 'number') return;
     const key = String(id).trim();
     const o = orders.get(key);
     if (o) o.sum += a;
@@ -276,6 +293,20 @@ function taxIncluded(loaded: LoadedSource, amounts: readonly (number | null | un
       `"${amountName}" adds up to the invoice's "${check.total}" on ${gross} of ${taxed} taxed invoices: its lines include the tax ` +
       `(Xero's Tax Inclusive amounts), and revenue is before tax. Export the invoices with tax-exclusive line amounts`,
   };
+}
+
+/** A column's cells as the number reader reads them, NaN where it reads none. */
+function numbersOf(cells: readonly Cell[]): Float64Array {
+  const out = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === 'number' && c - c === 0) out[i] = c;
+    else {
+      const x = readNumber(c);
+      out[i] = typeof x === 'number' ? x : NaN;
+    }
+  }
+  return out;
 }
 
 const round = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : String(Math.round(x * 100) / 100));
@@ -328,10 +359,10 @@ function feedbackChecks(loaded: LoadedSource): Implausible[] {
     let answers = 0;
     let outside = 0;
     let firstBad = -1;
+    const read = ratingReader(scale);
     cells.forEach((c, i) => {
-      const n = readNumber(c);
-      if (n === null) return;
-      const v = n === undefined && typeof c === 'string' ? csatLabelOn(c, scale) : n;
+      const v = read(c);
+      if (v === null) return;
       answers++;
       if (v === undefined || !Number.isInteger(v) || v < 1 || v > scale) {
         outside++;
@@ -415,13 +446,25 @@ function dateChecks(slot: Source, loaded: LoadedSource, dates: DateOptions): Imp
   const name = loaded.table.headers[at];
   const col: Column = { cells: loaded.cells[at], width: 1, name: `column "${name}"`, named: true };
   const rowNamed = (m: string) => m.replace(/\brow (\d+)\b/g, (_, n: string) => loaded.rowAt(Number(n) - 1));
-  let chosen: Float64Array;
+  // The reading the build makes (remembered for it), unless it fails or its first cell read as a header:
+  // then the strict reading below, whose message names the row as the checks do.
+  let chosen: Float64Array | null = null;
+  const built = loaded.source.columns.date;
+  if (built && built.cells === loaded.cells[at]) {
+    try {
+      chosen = cachedDayColumn(built, dates);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+    if (chosen && chosen[0] !== chosen[0] && !isBlank(col.cells[0])) chosen = null;
+  }
   try {
-    chosen = readDayColumn(col, dates, undefined, false);
+    chosen ??= readDayColumn(col, dates, undefined, false);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return [{ check: 'date-unreadable', source: slot, column: name, message: `${rowNamed(e.message)}: the dates cannot be read one way` }];
   }
+  if (!readByLocale(chosen)) return []; // read the other way, the days are the same
   let other: Float64Array;
   try {
     other = readDayColumn(col, { ...dates, monthFirst: !dates.monthFirst }, undefined, false);
@@ -515,7 +558,7 @@ export function reviewSources(
   names: Partial<Record<Source, string>>,
   spec: PeriodSpec,
   dates: DateOptions,
-): Review {
+): SourcesReview {
   const problems: Implausible[] = [];
   const usable: Partial<Record<Source, LoadedSource>> = {};
   for (const slot of ['sales', 'feedback', 'reviews'] as const) {
@@ -531,10 +574,12 @@ export function reviewSources(
     if (!d.some((p) => p.check === 'date-unreadable')) usable[slot] = l;
   }
   let series: Partial<Record<Source, SourceSeries>> = {};
+  let counted = true;
   try {
     series = sourceSeriesOf(Object.fromEntries(Object.entries(usable).map(([k, l]) => [k, l!.source])), spec, dates);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
+    counted = false; // the build says why
   }
   if (usable.sales) problems.push(...salesChecks(names.sales ?? 'sales', usable.sales, series.sales));
   if (usable.feedback) problems.push(...feedbackChecks(usable.feedback));
@@ -546,7 +591,7 @@ export function reviewSources(
   }
   const order = (id: MeasureId) => MEASURES.findIndex((m) => m.id === id);
   latest.sort((x, y) => order(x.id) - order(y.id));
-  return { problems, latest };
+  return { problems, latest, series, usable: counted ? (Object.keys(usable) as Source[]) : [] };
 }
 
 /** One source of a reviewed definition: the export it was recognised as and the amounts' currency. */
@@ -589,5 +634,6 @@ export function reviewDefinition(
       currency: l.setup.currency.code ?? null,
     });
   }
-  return { ...reviewSources(loaded, names, calendarSpec(def.period), dates), sources };
+  const { problems, latest } = reviewSources(loaded, names, calendarSpec(def.period), dates);
+  return { problems, latest, sources };
 }

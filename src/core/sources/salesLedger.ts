@@ -3,6 +3,7 @@ import { isBlank } from '../values/cell';
 import { type DateOptions, cachedDayColumn } from '../values/date';
 import { readNumber } from '../values/number';
 import { InputError } from '../values/errors';
+import { TextIds } from '../values/textIds';
 import { type SourceRules, matches } from './rules';
 import { filterText, leftOutRows } from './leaveOut';
 
@@ -140,19 +141,31 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
   const key = new Int32Array(n).fill(-1);
   let keys = 0;
   if (cols.order_id) {
-    const ids = new Map<string, number>();
+    const ids = new TextIds(1024);
     const rows = cols.order_id.rows;
+    const idKey: number[] = [];
+    // An order's lines are usually next to each other: the id of the row before is checked first.
+    let prevCell: unknown = undefined;
+    let prevKey = -1;
     for (let i = 0; i < n; i++) {
       if (day[i] !== day[i]) continue;
       const c = rows ? rows[i][0] : cols.order_id.cells[i];
-      if (isBlank(c)) {
-        key[i] = keys++;
+      if (prevKey >= 0 && typeof c === 'string' && c === prevCell) {
+        key[i] = prevKey;
         continue;
       }
-      const t = cellText(c);
-      let k = ids.get(t);
-      if (k === undefined) ids.set(t, (k = keys++));
+      if (isBlank(c)) {
+        key[i] = keys++;
+        prevKey = -1;
+        continue;
+      }
+      // Ids are numbered by first appearance, as keys are; blank rows take keys of their own in between.
+      const id = ids.id(cellText(c));
+      if (id === idKey.length) idKey.push(keys++);
+      const k = idKey[id];
       key[i] = k;
+      prevCell = c;
+      prevKey = k;
     }
   } else for (let i = 0; i < n; i++) if (day[i] === day[i]) key[i] = keys++;
 

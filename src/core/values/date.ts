@@ -267,6 +267,7 @@ export function readDayColumn(col: Column, opts: DateOptions, expected = DATE_EX
     );
   }
   if (ambiguous) {
+    if (ev.monthFirst < 0 && ev.dayFirst < 0) byLocale.add(out);
     const monthFirst = ev.monthFirst >= 0 || (ev.dayFirst < 0 && opts.monthFirst);
     for (const i of ambiguous) {
       const packed = out[i] - AMBIGUOUS;
@@ -302,6 +303,17 @@ export function readDay(c: Cell, opts: DateOptions): number | null | undefined {
 }
 
 const dayCache = new WeakMap<Column, { opts: DateOptions; days: Float64Array }>();
+
+/** The readings in which the locale decided some day (03/04/2026 with no 13/04 or 04/13 to settle it). */
+const byLocale = new WeakSet<Float64Array>();
+
+/**
+ * Whether `days`, as readDayColumn gave them, depend on opts.monthFirst: only cells such as 03/04/2026 in a
+ * column whose other cells do not settle the order do. When false, the other reading gives the same days.
+ */
+export function readByLocale(days: Float64Array): boolean {
+  return byLocale.has(days);
+}
 
 /**
  * readDayColumn, remembered per column: the scorecard reads the same date column for many measures.

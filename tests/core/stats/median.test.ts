@@ -1,4 +1,5 @@
 import { median } from '../../../src/core/stats/median';
+import fc from 'fast-check';
 import { mulberry32 } from './helpers';
 
 describe('median', () => {
@@ -57,5 +58,44 @@ describe('median', () => {
     expect(median([Infinity, Infinity])).toBe(Infinity);
     expect(median([-Infinity, Infinity])).toBeNaN();
     expect(median([1, NaN, 3])).toBeNaN();
+  });
+
+  describe('long lists (found by selection, not sorting)', () => {
+    const bySort = (values: readonly number[]): number => {
+      const sorted = Float64Array.from(values).sort();
+      const n = sorted.length;
+      if (n % 2 === 1) return sorted[n >> 1];
+      const lo = sorted[n / 2 - 1];
+      const hi = sorted[n / 2];
+      return Number.isFinite(lo + hi) ? (lo + hi) / 2 : lo / 2 + hi / 2;
+    };
+
+    it('gives what sorting gives, zeros and their signs included', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(0, -0, Infinity, -Infinity), fc.double({ noNaN: true })), {
+            minLength: 257,
+            maxLength: 3000,
+          }),
+          (values) => {
+            expect(median(values)).toBe(bySort(values));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('on orders that defeat a naive pivot: sorted, reversed, equal, organ pipe, many repeats', () => {
+      const n = 100_001;
+      const shapes: number[][] = [
+        Array.from({ length: n }, (_, i) => i),
+        Array.from({ length: n }, (_, i) => n - i),
+        Array.from({ length: n }, () => 7),
+        Array.from({ length: n }, (_, i) => Math.min(i, n - i)),
+        Array.from({ length: n - 1 }, (_, i) => i % 3),
+        Array.from({ length: n }, (_, i) => (i % 2 ? -0 : 0)),
+      ];
+      for (const values of shapes) expect(median(values)).toBe(bySort(values));
+    });
   });
 });

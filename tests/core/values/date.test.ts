@@ -6,6 +6,7 @@ import {
   dayOfDate,
   dayOfNumber,
   parseNamedDate,
+  readByLocale,
   readDay,
   readDayColumn,
 } from '../../../src/core/values/date';
@@ -131,6 +132,24 @@ describe('day-first or month-first, decided per column', () => {
   test('an ambiguous column follows the locale', () => {
     expect(read(['01/02/2026', '03/04/2026'], DAY_FIRST)).toEqual(['2026-02-01', '2026-04-03']);
     expect(read(['01/02/2026', '03/04/2026'], MONTH_FIRST)).toEqual(['2026-01-02', '2026-03-04']);
+  });
+  test('readByLocale says when the locale decided a day, so that the other reading would differ', () => {
+    const days = (cells: Cell[], opts: DateOptions) =>
+      readDayColumn(
+        toColumn(
+          cells.map((c) => [c]),
+          'dates',
+        ),
+        opts,
+      );
+    const decided = [['31/01/2026', '03/04/2026'], ['2026-04-03', '2026-03-04'], ['04/13/2026', '03/04/2026'], ['']];
+    for (const cells of decided) {
+      expect(readByLocale(days(cells, DAY_FIRST))).toBe(false);
+      expect(Array.from(days(cells, DAY_FIRST))).toEqual(Array.from(days(cells, MONTH_FIRST)));
+    }
+    const open = ['01/02/2026', '03/04/2026'];
+    expect(readByLocale(days(open, DAY_FIRST))).toBe(true);
+    expect(Array.from(days(open, DAY_FIRST))).not.toEqual(Array.from(days(open, MONTH_FIRST)));
   });
   test('the same part twice is not ambiguous', () => {
     expect(read(['05/05/2026'], DAY_FIRST)).toEqual(['2026-05-05']);

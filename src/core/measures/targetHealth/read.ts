@@ -236,9 +236,18 @@ export function readReps(col: Column, amount: Float64Array): { rep: Int32Array; 
   const rep = new Int32Array(n).fill(-1);
   const reps: string[] = [];
   const byKey = new Map<string, number>();
+  // A column holds a few names over many rows: each distinct text is normalised once.
+  const byText = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (amount[i] !== amount[i]) continue;
     const c = col.cells[i];
+    if (typeof c === 'string') {
+      const known = byText.get(c);
+      if (known !== undefined) {
+        rep[i] = known;
+        continue;
+      }
+    }
     if (isBlank(c)) continue;
     const name = nameOf(c);
     const key = nameKey(name);
@@ -248,6 +257,7 @@ export function readReps(col: Column, amount: Float64Array): { rep: Int32Array; 
       byKey.set(key, g);
       reps.push(name);
     }
+    if (typeof c === 'string') byText.set(c, g);
     rep[i] = g;
   }
   return { rep, reps };

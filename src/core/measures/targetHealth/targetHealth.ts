@@ -73,7 +73,9 @@ export function targetHealth(s: HealthSales, spec: PeriodSpec, lastDays: number,
   let of: Int32Array | null = null;
   if (s.rep) {
     const bySales = s.reps.map((name) => groupOfKey.get(nameKey(name))!);
-    of = Int32Array.from(s.rep, (r) => (r < 0 ? -1 : bySales[r]));
+    const rep = s.rep;
+    of = new Int32Array(rep.length); // a loop: Int32Array.from with a callback is 10× slower on a million rows
+    for (let i = 0; i < rep.length; i++) of[i] = rep[i] < 0 ? -1 : bySales[rep[i]];
   }
   const g: Groups = { count: names.length + 1, of };
 
