@@ -186,9 +186,10 @@ export function readText(path: string, open: () => Bytes): string {
   }
 }
 
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
 function beyondAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
-  return false;
+  return BEYOND_ASCII.test(text);
 }
 
 function withBytes<T>(open: () => Bytes, f: (b: Bytes) => T): T {
