@@ -129,8 +129,10 @@ var Bare = (() => {
     return npsTable(key, min, max, scores);
   }
 
-  // CONNECTIONS: Pearson's r of every lead × lag row at lags 0..maxLag, its p-value from Student's t
-  // (I_{1−r²}(df/2, 1/2), by the continued fraction of Numerical Recipes' betai), the best lag per pair.
+  // CONNECTIONS (DOMAIN.md, "Connecting lead to lag"): per lead × lag pair, the lead's AR(1) coefficient φ, both
+  // series prewhitened with it, at lags 0..maxLag the prewhitened Pearson r and its p-value from Student's t
+  // (I_{1−r²}(df/2, 1/2), by the continued fraction of Numerical Recipes' betai), the best lag (smallest p), the raw
+  // r there, its Bonferroni-adjusted p; then Benjamini–Hochberg q-values over the table's pairs, sorted by q.
   const LANCZOS = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
     -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
@@ -188,56 +190,120 @@ var Bare = (() => {
     return betai((1 - abs) * (1 + abs), abs * abs, (pairs - 2) / 2, 0.5);
   }
 
+  /** Pearson r of the pairs (a[t], b[t + k]) where both are present (into xs, ys); its pairs; r null under 3 or flat. */
+  function pearsonAt(a, b, k, xs, ys) {
+    let n = 0;
+    for (let t = 0; t + k < a.length; t++) {
+      const x = a[t];
+      const y = b[t + k];
+      if (x === x && y === y) {
+        xs[n] = x;
+        ys[n] = y;
+        n++;
+      }
+    }
+    if (n < 3) return { r: null, n };
+    let sx = 0;
+    let sy = 0;
+    for (let t = 0; t < n; t++) {
+      sx += xs[t];
+      sy += ys[t];
+    }
+    const mx = sx / n;
+    const my = sy / n;
+    let sxx = 0;
+    let syy = 0;
+    let sxy = 0;
+    for (let t = 0; t < n; t++) {
+      const dx = xs[t] - mx;
+      const dy = ys[t] - my;
+      sxx += dx * dx;
+      syy += dy * dy;
+      sxy += dx * dy;
+    }
+    if (sxx === 0 || syy === 0) return { r: null, n };
+    return { r: Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))), n };
+  }
+
+  /** φ = Σab / Σa² over the consecutive present pairs, a and b their deviations from their means. */
+  function ar1(x) {
+    let n = 0;
+    let sa = 0;
+    let sb = 0;
+    for (let t = 1; t < x.length; t++) {
+      if (x[t - 1] === x[t - 1] && x[t] === x[t]) {
+        n++;
+        sa += x[t - 1];
+        sb += x[t];
+      }
+    }
+    const ma = sa / n;
+    const mb = sb / n;
+    let sab = 0;
+    let saa = 0;
+    for (let t = 1; t < x.length; t++) {
+      if (x[t - 1] === x[t - 1] && x[t] === x[t]) {
+        sab += (x[t - 1] - ma) * (x[t] - mb);
+        saa += (x[t - 1] - ma) * (x[t - 1] - ma);
+      }
+    }
+    return sab / saa;
+  }
+
+  /** x'[t] = x[t] − φ·x[t − 1] (NaN at 0 and where either is missing). */
+  function prewhiten(x, phi) {
+    const out = new Float64Array(x.length);
+    out[0] = NaN;
+    for (let t = 1; t < x.length; t++) out[t] = x[t] - phi * x[t - 1];
+    return out;
+  }
+
   function connections(leads, lags, leadNames, lagNames, maxLag) {
     const rows = (grid) => grid.map((r) => Float64Array.from(r, (c) => (typeof c === 'number' ? c : NaN)));
     const L = rows(leads);
     const G = rows(lags);
-    const found = [];
     const xs = new Float64Array(L[0].length);
     const ys = new Float64Array(L[0].length);
+    const found = [];
     for (let i = 0; i < L.length; i++) {
+      const phi = ar1(L[i]);
+      const x = prewhiten(L[i], phi);
       for (let j = 0; j < G.length; j++) {
+        const y = prewhiten(G[j], phi);
         let best = null;
+        let most = 0;
         for (let k = 0; k <= maxLag; k++) {
-          let n = 0;
-          for (let t = 0; t + k < L[i].length; t++) {
-            const x = L[i][t];
-            const y = G[j][t + k];
-            if (x === x && y === y) {
-              xs[n] = x;
-              ys[n] = y;
-              n++;
-            }
-          }
-          if (n < 3) continue;
-          let sx = 0;
-          let sy = 0;
-          for (let t = 0; t < n; t++) {
-            sx += xs[t];
-            sy += ys[t];
-          }
-          const mx = sx / n;
-          const my = sy / n;
-          let sxx = 0;
-          let syy = 0;
-          let sxy = 0;
-          for (let t = 0; t < n; t++) {
-            const dx = xs[t] - mx;
-            const dy = ys[t] - my;
-            sxx += dx * dx;
-            syy += dy * dy;
-            sxy += dx * dy;
-          }
-          if (sxx === 0 || syy === 0) continue;
-          const r = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+          const { r, n } = pearsonAt(x, y, k, xs, ys);
+          if (n > most) most = n;
+          if (r === null || n < 8) continue;
           const p = pValue(r, n);
           if (best === null || p < best.p) best = { k, r, p, n };
         }
-        if (best) found.push([leadNames[i][0], lagNames[j][0], best.k, best.r, best.p, best.n, '']);
+        const row = [leadNames[i][0], lagNames[j][0], null, null, null, most, null, null, '', found.length];
+        if (best) {
+          row[2] = best.k;
+          row[3] = pearsonAt(L[i], G[j], best.k, xs, ys).r;
+          row[4] = best.r;
+          row[5] = best.n;
+          row[6] = Math.min(1, best.p * (maxLag + 1));
+        }
+        found.push(row);
       }
     }
-    found.sort((a, b) => a[4] - b[4] || Math.abs(b[3]) - Math.abs(a[3]));
-    return [['Lead', 'Lag', 'Best lag', 'Correlation', 'P-value', 'Pairs', 'Reading'], ...found];
+    // Benjamini–Hochberg: q₍ᵢ₎ = min over j ≥ i of m·p₍ⱼ₎ / j, over the pairs with an adjusted p.
+    const tested = found.filter((row) => row[6] !== null).sort((a, b) => a[6] - b[6] || a[9] - b[9]);
+    let running = 1;
+    for (let rank = tested.length; rank >= 1; rank--) {
+      const row = tested[rank - 1];
+      running = Math.min(running, (row[6] * tested.length) / rank);
+      row[7] = Math.max(running, row[6]);
+    }
+    found.sort((a, b) => {
+      if (a[7] === null || b[7] === null) return a[7] === b[7] ? a[9] - b[9] : a[7] === null ? 1 : -1;
+      return a[7] - b[7] || a[6] - b[6] || a[9] - b[9];
+    });
+    const header = ['Lead', 'Lag', 'Best lag', 'Correlation', 'Prewhitened r', 'Pairs', 'Adjusted p', 'Q-value', 'Reading'];
+    return [header, ...found.map((row) => row.slice(0, 9))];
   }
 
   return { seriesDates, seriesText, npsDates, npsText, connections };

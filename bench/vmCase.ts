@@ -154,7 +154,7 @@ export function runVmCase(name: VmCaseName, rounds: number): VmResult {
     oursCall = () => f(c.leads, c.lags, c.leadNames, c.lagNames, 3);
     baseCall = () => bare.connections(c.leads, c.lags, c.leadNames, c.lagNames, 3);
     n = 520;
-    compareColumns = 6;
+    compareColumns = 8;
   } else {
     const rows = makeRows(M, name.endsWith('-random') ? 'shuffled' : 'chronological');
     const series = name.startsWith('series');

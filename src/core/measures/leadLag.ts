@@ -40,6 +40,23 @@ export interface LeadLagResult {
   readonly flat: 'lead' | 'lag' | null;
 }
 
+/** A lead series with its AR(1) coefficient and its prewhitened values, fitted once for every lag series it meets. */
+export interface PreparedLead {
+  readonly values: ArrayLike<number>;
+  /** φ fitted on the lead, or null when it cannot be fitted. */
+  readonly phi: number | null;
+  /** The lead prewhitened with φ (with 0 when φ is null: only its pairs are counted then). */
+  readonly whitened: Float64Array;
+}
+
+/** DOMAIN.md step 2 on the lead: φ by least squares, and the lead filtered with it. */
+export function prepareLead(lead: ArrayLike<number>): PreparedLead {
+  const phi = ar1Coefficient(lead);
+  // Without φ (a lead that does not vary, or under 2 consecutive values) the filter runs with φ = 0 only
+  // to count the pairs the prewhitened series would have; no r or p comes from it.
+  return { values: lead, phi, whitened: prewhiten(lead, phi ?? 0) };
+}
+
 /**
  * Connecting lead to lag (DOMAIN.md), steps 1–4: for k = 0..maxLag the raw r of lead[t] with
  * lag[t + k]; then both series prewhitened with the AR(1) coefficient φ fitted on the lead
@@ -49,21 +66,29 @@ export interface LeadLagResult {
  * Missing values are NaN. The two series must be the same length (the same periods).
  */
 export function leadLag(lead: ArrayLike<number>, lag: ArrayLike<number>, maxLag: number): LeadLagResult {
+  return leadLagOf(prepareLead(lead), lag, maxLag, 'every lag');
+}
+
+/**
+ * `leadLag` on a prepared lead. With `rawR` 'best lag' the raw r is computed at the best lag only (the
+ * other rows' r is null, their rawPairs still counted): what a table of best lags needs.
+ */
+export function leadLagOf(prepared: PreparedLead, lag: ArrayLike<number>, maxLag: number, rawR: 'every lag' | 'best lag'): LeadLagResult {
+  const lead = prepared.values;
   const n = lead.length;
   if (lag.length !== n) throw new RangeError(`leadLag: the series differ in length (${n} vs ${lag.length})`);
-  const phi = ar1Coefficient(lead);
-  // Without φ (a lead that does not vary, or under 2 consecutive values) the filter runs with φ = 0 only
-  // to count the pairs the prewhitened series would have; no r or p comes from it.
-  const x = prewhiten(lead, phi ?? 0);
+  const phi = prepared.phi;
+  const x = prepared.whitened;
   const y = prewhiten(lag, phi ?? 0);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   const rows: LagRow[] = [];
   let best: LagRow | null = null;
   let flat: 'lead' | 'lag' | null = null;
+  const everyLag = rawR === 'every lag';
   for (let k = 0; k <= maxLag; k++) {
-    const rawPairs = collect(lead, lag, k, xs, ys);
-    const r = rawPairs >= 3 ? pearson(xs.subarray(0, rawPairs), ys.subarray(0, rawPairs)) : null;
+    const rawPairs = everyLag ? collect(lead, lag, k, xs, ys) : countPairs(lead, lag, k);
+    const r = everyLag && rawPairs >= 3 ? pearson(xs.subarray(0, rawPairs), ys.subarray(0, rawPairs)) : null;
     const pairs = collect(x, y, k, xs, ys);
     const prewhitenedR = phi !== null && pairs >= 3 ? pearson(xs.subarray(0, pairs), ys.subarray(0, pairs)) : null;
     const p = prewhitenedR !== null && pairs >= MIN_PAIRS ? correlationPValue(prewhitenedR, pairs) : null;
@@ -72,6 +97,11 @@ export function leadLag(lead: ArrayLike<number>, lag: ArrayLike<number>, maxLag:
     rows.push(row);
     if (p !== null && (best === null || p < (best.p as number))) best = row;
   }
+  if (!everyLag && best !== null) {
+    const rawPairs = collect(lead, lag, best.lag, xs, ys);
+    best = { ...best, r: rawPairs >= 3 ? pearson(xs.subarray(0, rawPairs), ys.subarray(0, rawPairs)) : null };
+    rows[best.lag] = best;
+  }
   const adjustedP = best === null ? null : Math.min(1, (best.p as number) * (maxLag + 1));
   return { phi, rows, best, adjustedP, flat: best === null ? flat : null };
 }
@@ -79,6 +109,13 @@ export function leadLag(lead: ArrayLike<number>, lag: ArrayLike<number>, maxLag:
 function constant(xs: Float64Array, m: number): boolean {
   for (let i = 1; i < m; i++) if (xs[i] !== xs[0]) return false;
   return true;
+}
+
+/** How many pairs (a[t], b[t + k]) have both present. */
+function countPairs(a: ArrayLike<number>, b: ArrayLike<number>, k: number): number {
+  let m = 0;
+  for (let t = 0; t + k < a.length; t++) if (a[t] === a[t] && b[t + k] === b[t + k]) m++;
+  return m;
 }
 
 /** The pairs (a[t], b[t + k]) where both are present, into xs and ys; returns how many. */

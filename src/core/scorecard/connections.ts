@@ -1,4 +1,4 @@
-import { type Evidence, type LeadLagResult, type Noun, evidenceOf, leadLag, leadLagReading } from '../measures/leadLag';
+import { type Evidence, type LeadLagResult, type Noun, evidenceOf, leadLagOf, leadLagReading, prepareLead } from '../measures/leadLag';
 import { benjaminiHochberg } from '../stats/benjaminiHochberg';
 import { MEASURES } from './measures';
 
@@ -36,8 +36,11 @@ export interface NamedSeries {
  */
 export function connectDots(leads: readonly NamedSeries[], lags: readonly NamedSeries[], maxLag: number): Connection[] {
   const found: { lead: NamedSeries; lag: NamedSeries; result: LeadLagResult; order: number }[] = [];
-  for (const lead of leads)
-    for (const lag of lags) found.push({ lead, lag, result: leadLag(lead.values, lag.values, maxLag), order: found.length });
+  for (const lead of leads) {
+    // φ and the prewhitened lead once per lead; the raw r only at the best lag, the one the table shows.
+    const prepared = prepareLead(lead.values);
+    for (const lag of lags) found.push({ lead, lag, result: leadLagOf(prepared, lag.values, maxLag, 'best lag'), order: found.length });
+  }
   const q = benjaminiHochberg(found.map((f) => f.result.adjustedP));
   const out = found.map(({ lead, lag, result }, i): Connection & { order: number } => {
     const best = result.best;

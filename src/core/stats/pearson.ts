@@ -20,13 +20,15 @@ export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number | 
   if (ys.length !== n) throw new RangeError(`pearson: arrays differ in length (${n} vs ${ys.length})`);
   if (n < 2) return null;
 
-  // Pass 1: validity, constancy and magnitude.
+  // Pass 1: validity, constancy, magnitude and the sums (unscaled: x·1 is x, so they serve when no rescaling is needed).
   const x0 = xs[0];
   const y0 = ys[0];
   let constX = true;
   let constY = true;
   let maxAbsX = 0;
   let maxAbsY = 0;
+  let sumX = 0;
+  let sumY = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     const y = ys[i];
@@ -37,17 +39,21 @@ export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number | 
     const ay = Math.abs(y);
     if (ax > maxAbsX) maxAbsX = ax;
     if (ay > maxAbsY) maxAbsY = ay;
+    sumX += x;
+    sumY += y;
   }
   if (constX || constY) return null;
   const fx = powerOfTwoScale(maxAbsX);
   const fy = powerOfTwoScale(maxAbsY);
 
-  // Pass 2: means.
-  let sumX = 0;
-  let sumY = 0;
-  for (let i = 0; i < n; i++) {
-    sumX += xs[i] * fx;
-    sumY += ys[i] * fy;
+  // Pass 2, only for extreme magnitudes: the sums of the rescaled values.
+  if (fx !== 1) {
+    sumX = 0;
+    for (let i = 0; i < n; i++) sumX += xs[i] * fx;
+  }
+  if (fy !== 1) {
+    sumY = 0;
+    for (let i = 0; i < n; i++) sumY += ys[i] * fy;
   }
   let meanX = sumX / n;
   let meanY = sumY / n;

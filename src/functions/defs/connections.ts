@@ -8,7 +8,11 @@ import { defineFormula } from '../types';
 
 /** Rows of values per period: unreadable cells and blanks are gaps (NaN). */
 function rows(grid: Cell[][]): Float64Array[] {
-  return grid.map((r) => Float64Array.from(r, (c) => readNumber(c) ?? NaN));
+  return grid.map((r) => {
+    const out = new Float64Array(r.length);
+    for (let i = 0; i < r.length; i++) out[i] = readNumber(r[i]) ?? NaN;
+    return out;
+  });
 }
 
 /** One name per row of values; a blank name reads as the row it names ("lead row 3"). */

@@ -7,7 +7,9 @@ import {
   evidenceOf,
   formatProbability,
   leadLag,
+  leadLagOf,
   leadLagReading,
+  prepareLead,
 } from '../../../src/core/measures/leadLag';
 import { referenceLeadLag, referencePValue } from './leadLagReference';
 import { gaussian, mulberry32 } from '../stats/helpers';
@@ -155,6 +157,22 @@ describe('leadLag: DOMAIN.md "Connecting lead to lag", steps 1–4', () => {
     expect(res.rows.every((r) => r.r === null && r.prewhitenedR === null && r.p === null)).toBe(true);
     expect(res.flat).toBe('lag');
     expect(reading(res)).toBe('Cannot tell: the lag measure does not vary over these periods (after prewhitening).');
+  });
+
+  test("leadLagOf with the raw r at the best lag only (CONNECTIONS' path) is leadLag exactly, bar the raw r of the other lags", () => {
+    fc.assert(
+      fc.property(series, ({ lead, lag, follow, offset, maxLag }) => {
+        const y = follow < 0 ? lag : lag.map((v, t) => (t >= follow ? 3 * lead[t - follow] + v / 50 : v) + offset);
+        const full = leadLag(lead, y, maxLag);
+        const prepared = prepareLead(lead);
+        expect(leadLagOf(prepared, y, maxLag, 'every lag')).toEqual(full);
+        const bestOnly = leadLagOf(prepared, y, maxLag, 'best lag');
+        const expected = { ...full, rows: full.rows.map((row) => (row === full.best ? row : { ...row, r: null })) };
+        expect(bestOnly).toEqual(expected);
+        expect(bestOnly.best).toEqual(full.best);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('series of different lengths are refused', () => {
