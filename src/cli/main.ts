@@ -16,12 +16,22 @@ import { type Bytes, fileBytes } from './decode';
 import { loadFile, readText } from './source';
 import { parseCsv } from '../core/tables/csv';
 import { type LoadedSource } from '../core/scorecard/source';
-import { CHECK_IDS, type CheckId, type Implausible, reviewSources } from '../core/scorecard/plausibility';
+import {
+  CHECK_IDS,
+  type CheckId,
+  type Implausible,
+  type SourcesReview,
+  combineReviews,
+  reviewSource,
+} from '../core/scorecard/plausibility';
+import { type PendingReview, type ReviewedFile, startReview, threadsAvailable, worthAThread } from './threads';
 import { ROLES, isRole } from '../core/tables/roles';
-import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard } from '../core/scorecard/compute';
+import { DEFAULT_OPTIONS, type ScorecardResult, type SourceColumns, computeScorecard, sourceSeriesOf } from '../core/scorecard/compute';
+import { type SourceSeries } from '../core/sources/sourceSeries';
+import { type DateOptions } from '../core/values/date';
 import { type MeasureId, type Source, measureInfo } from '../core/scorecard/measures';
 import { MAX_MARKED, SCORECARD_DEFAULTS } from '../core/scorecard/defaults';
-import { parsePeriod } from '../core/time/periods';
+import { type PeriodSpec, parsePeriod } from '../core/time/periods';
 import { RUNTIME_ZONE } from '../core/time/zone';
 import { InputError } from '../core/values/errors';
 import { renderScorecard } from './table';
@@ -29,6 +39,7 @@ import { runGoals } from './goals';
 import { runAccounts } from './accounts';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { markedMeasures } from '../core/scorecard/marked';
 import { scoreSummary, summaryMarkdown } from '../core/scorecard/summary';
 import { AT_RISK_ROLES, type AccountAtRisk, accountsAtRisk } from '../core/accounts/atRisk';
@@ -207,6 +218,45 @@ function implausible(problems: readonly Implausible[], files: Partial<Record<Sou
   return `the scorecard would be implausible, so nothing was built:\n${lines.join('\n')}${accept}`;
 }
 
+const validPeriod = (text: string): boolean => {
+  try {
+    return parsePeriod(text).kind !== 'year';
+  } catch {
+    return false; // said after the files are read, as without threads
+  }
+};
+
+/**
+ * Every source's series for the build: the checks counted them already when none was left out (an accepted
+ * date check can leave one out, and the build counts it: its error is the build's). A file reviewed in a
+ * thread has no columns here: the error its counting met is thrown in its place, in the order of the sources.
+ */
+function countedSeries(
+  loaded: readonly (readonly [Source, string])[],
+  review: SourcesReview,
+  threaded: Partial<Record<Source, ReviewedFile>>,
+  sources: Partial<Record<Source, SourceColumns>>,
+  period: PeriodSpec,
+  dates: DateOptions,
+): Partial<Record<Source, SourceSeries>> | undefined {
+  if (loaded.every(([kind]) => review.usable.includes(kind))) return review.series;
+  if (!Object.keys(threaded).length) return undefined;
+  const out: Partial<Record<Source, SourceSeries>> = {};
+  for (const kind of ['sales', 'feedback', 'reviews'] as const) {
+    const t = threaded[kind];
+    if (t) {
+      const counted = t.review.series ?? t.build?.series ?? null;
+      const error = t.review.countError ?? t.build?.error ?? null;
+      if (error !== null) throw new InputError(error);
+      if (counted) out[kind] = counted;
+    } else if (sources[kind]) {
+      const s = review.usable.includes(kind) ? review.series[kind] : sourceSeriesOf({ [kind]: sources[kind] }, period, dates)[kind];
+      if (s) out[kind] = s;
+    }
+  }
+  return out;
+}
+
 /** How the command line opens a file: its bytes (a file on disk; bytes in memory in tests). */
 export type Opener = (path: string) => Bytes;
 
@@ -243,7 +293,24 @@ export function scorecardFromFiles(
   const loadedBy: Partial<Record<Source, LoadedSource>> = {};
   const unusedBy: Record<string, number> = {};
   const loaded = Object.entries(args.files) as [Source, string][];
+  // The files other than sales, when large, are read and reviewed in threads of their own meanwhile
+  // (threads.ts); the summary reads their columns, so it keeps them here.
+  const pending = new Map<Source, PendingReview>();
+  if (open === fileBytes && args.summary === undefined && validPeriod(args.period) && threadsAvailable())
+    for (const [kind, path] of loaded) {
+      if (kind === 'sales' || !worthAThread(path)) continue;
+      const p = startReview({ path, kind, maps: args.maps, period: args.period, monthFirst: args.monthFirst });
+      if (p) pending.set(kind, p);
+    }
+  const threaded: Partial<Record<Source, ReviewedFile>> = {};
   for (const [kind, path] of loaded) {
+    const inThread = pending.get(kind)?.take();
+    if (inThread) {
+      threaded[kind] = inThread;
+      for (const r of inThread.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
+      sources[kind] = inThread.source;
+      continue;
+    }
     const extra = args.summary !== undefined && kind !== 'reviews' ? AT_RISK_ROLES[kind] : [];
     const file = loadFile(path, kind, args.maps, opener(path, open), extra);
     for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
@@ -268,11 +335,11 @@ export function scorecardFromFiles(
     }
   }
   const dates = { zone: RUNTIME_ZONE, monthFirst: args.monthFirst };
-  const review = reviewSources(loadedBy, args.files, period, dates);
+  const parts = loaded.map(([kind, path]) => threaded[kind]?.review ?? reviewSource(kind, loadedBy[kind]!, path, period, dates));
+  const review = combineReviews(parts);
   const stop = review.problems.filter((p) => p.check === 'kind' || !(args.accept ?? []).includes(p.check));
   if (stop.length) throw new InputError(implausible(stop, args.files));
-  // The checks counted every source's series already when none was left out (an accepted date check can).
-  const counted = loaded.every(([kind]) => review.usable.includes(kind)) ? review.series : undefined;
+  const counted = countedSeries(loaded, review, threaded, sources, period, dates);
   const result = computeScorecard(
     sources,
     { ...DEFAULT_OPTIONS, period, count: args.periods, targets: args.targets, paths: args.paths, healthTargets },
@@ -338,7 +405,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   }
 }
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   process.exitCode = run(
     process.argv.slice(2),
     (s) => process.stdout.write(s + '\n'),

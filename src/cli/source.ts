@@ -186,6 +186,7 @@ export function readText(path: string, open: () => Bytes): string {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- every character from NUL to DEL is ASCII
 const BEYOND_ASCII = /[^\x00-\x7f]/;
 
 function beyondAscii(text: string): boolean {

@@ -301,9 +301,9 @@ export function computeScorecard(
   dates: DateOptions,
   counted?: Partial<Record<Source, SourceSeries>>,
 ): ScorecardResult {
-  if (!sources.sales?.columns.date && !sources.feedback?.columns.date)
-    fail('the scorecard needs sales or feedback data with a date column');
   const series = counted ?? sourceSeriesOf(sources, options.period, dates);
+  // A series is counted for each source with a date column.
+  if (!series.sales && !series.feedback) fail('the scorecard needs sales or feedback data with a date column');
   // The clock: the scorecard ends with the latest period of the sales (else the feedback).
   const clock = series.sales && series.sales.count > 0 ? series.sales : series.feedback;
   if (!clock || clock.count === 0) fail(`no dates found in ${(sources.sales ?? sources.feedback)!.name}`);

@@ -235,8 +235,14 @@ function salesChecks(name: string, loaded: LoadedSource, series: SourceSeries | 
       const count = orders.values.reduce<number>((s, v) => s + (v ?? 0), 0);
       const lines = new Float64Array(present - zeros);
       let k = 0;
-      for (let i = 0; i < amounts.length; i++) if (amounts[i] === amounts[i] && amounts[i] !== 0) lines[k++] = Math.abs(amounts[i]);
-      const typical = median(lines);
+      let largest = 0;
+      for (let i = 0; i < amounts.length; i++)
+        if (amounts[i] === amounts[i] && amounts[i] !== 0) {
+          const x = (lines[k++] = Math.abs(amounts[i]));
+          if (x > largest) largest = x;
+        }
+      // The median is at most the largest line: when the average order is 1% of that or more, no need to find it.
+      const typical = count >= 5 && total / count < 0.01 * largest ? median(lines) : null;
       if (count >= 5 && typical !== null && typical > 0 && total / count < 0.01 * typical)
         out.push({
           check: 'order-value-tiny',
@@ -559,39 +565,66 @@ export function reviewSources(
   spec: PeriodSpec,
   dates: DateOptions,
 ): SourcesReview {
-  const problems: Implausible[] = [];
-  const usable: Partial<Record<Source, LoadedSource>> = {};
-  for (const slot of ['sales', 'feedback', 'reviews'] as const) {
+  const parts: SourceReviewPart[] = [];
+  for (const slot of SLOTS) {
     const l = loaded[slot];
-    if (!l) continue;
-    const kind = kindCheck(slot, names[slot] ?? slot, l);
-    if (kind) {
-      problems.push(kind);
-      continue;
-    }
-    const d = dateChecks(slot, l, dates);
-    problems.push(...d);
-    if (!d.some((p) => p.check === 'date-unreadable')) usable[slot] = l;
+    if (l) parts.push(reviewSource(slot, l, names[slot] ?? slot, spec, dates));
   }
-  let series: Partial<Record<Source, SourceSeries>> = {};
-  let counted = true;
+  return combineReviews(parts);
+}
+
+const SLOTS = ['sales', 'feedback', 'reviews'] as const;
+
+/**
+ * One source's part of a review: its own checks and series, which need no other source (the command line
+ * reviews a second file in a thread of its own). combineReviews puts the parts together.
+ */
+export interface SourceReviewPart {
+  readonly slot: Source;
+  /** What it holds and whether its dates read: the checks that decide whether it is counted at all. */
+  readonly fit: readonly Implausible[];
+  /** The checks of its values (amounts, scores, stars), when it is counted. */
+  readonly values: readonly Implausible[];
+  readonly latest: readonly LatestNumber[];
+  /** Its series, when it is counted; `countError` says why counting it failed (the build fails with it). */
+  readonly series: SourceSeries | null;
+  readonly countError: string | null;
+}
+
+export function reviewSource(slot: Source, l: LoadedSource, name: string, spec: PeriodSpec, dates: DateOptions): SourceReviewPart {
+  const none = { slot, values: [], latest: [], series: null, countError: null };
+  const kind = kindCheck(slot, name, l);
+  if (kind) return { ...none, fit: [kind] };
+  const fit = dateChecks(slot, l, dates);
+  if (fit.some((p) => p.check === 'date-unreadable')) return { ...none, fit };
+  let series: SourceSeries | null = null;
+  let countError: string | null = null;
   try {
-    series = sourceSeriesOf(Object.fromEntries(Object.entries(usable).map(([k, l]) => [k, l!.source])), spec, dates);
+    series = sourceSeriesOf({ [slot]: l.source }, spec, dates)[slot] ?? null;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    counted = false; // the build says why
+    countError = e.message;
   }
-  if (usable.sales) problems.push(...salesChecks(names.sales ?? 'sales', usable.sales, series.sales));
-  if (usable.feedback) problems.push(...feedbackChecks(usable.feedback));
-  if (usable.reviews) problems.push(...reviewChecks(usable.reviews));
-  const latest: LatestNumber[] = [];
-  for (const slot of ['feedback', 'sales', 'reviews'] as const) {
-    const s = series[slot];
-    if (s) latest.push(...latestOf(s, usable[slot]?.setup.currency.code));
-  }
+  const values = slot === 'sales' ? salesChecks(name, l, series ?? undefined) : slot === 'feedback' ? feedbackChecks(l) : reviewChecks(l);
+  const latest = series ? latestOf(series, l.setup.currency.code) : [];
+  return { slot, fit, values, latest, series, countError };
+}
+
+/** The parts of a review as one: the checks in the order of the sources, the latest numbers in the measures' order. */
+export function combineReviews(parts: readonly SourceReviewPart[]): SourcesReview {
+  const bySlot = SLOTS.map((slot) => parts.find((p) => p.slot === slot)).filter((p): p is SourceReviewPart => p !== undefined);
+  const problems = [...bySlot.flatMap((p) => p.fit), ...bySlot.flatMap((p) => p.values)];
+  const series: Partial<Record<Source, SourceSeries>> = {};
+  for (const p of bySlot) if (p.series) series[p.slot] = p.series;
   const order = (id: MeasureId) => MEASURES.findIndex((m) => m.id === id);
-  latest.sort((x, y) => order(x.id) - order(y.id));
-  return { problems, latest, series, usable: counted ? (Object.keys(usable) as Source[]) : [] };
+  const latest = (['feedback', 'sales', 'reviews'] as const)
+    .flatMap((slot) => bySlot.find((p) => p.slot === slot)?.latest ?? [])
+    .sort((x, y) => order(x.id) - order(y.id));
+  // A source that failed to count is not usable: the build counts it again and fails with its message.
+  const usable = bySlot
+    .filter((p) => p.series !== null || (p.countError === null && p.fit.every((f) => f.check !== 'kind' && f.check !== 'date-unreadable')))
+    .map((p) => p.slot);
+  return { problems, latest, series, usable };
 }
 
 /** One source of a reviewed definition: the export it was recognised as and the amounts' currency. */
