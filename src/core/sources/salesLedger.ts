@@ -141,7 +141,7 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
   const key = new Int32Array(n).fill(-1);
   let keys = 0;
   if (cols.order_id) {
-    const ids = new TextIds(1024);
+    const ids = new TextIds(n >> 2); // room for an order per 4 rows before it grows
     const rows = cols.order_id.rows;
     const idKey: number[] = [];
     // An order's lines are usually next to each other: the id of the row before is checked first.
@@ -247,19 +247,26 @@ export function salesLedger(cols: SalesColumns, rules: SourceRules, opts: DateOp
       values[name] = null;
       continue;
     }
+    if (level === 'line' || !ORDER_LEVEL.includes(name)) {
+      // Every sale row counts: the raw column itself, with the other rows and the blanks at 0 (no copy; the
+      // return rows below read the raw amounts, so those are copied when there are any).
+      const out = name === 'amount' && returnRows > 0 ? Float64Array.from(r) : r;
+      for (let i = 0; i < n; i++) if (!sale[i] || out[i] !== out[i]) out[i] = 0;
+      values[name] = out;
+      continue;
+    }
+    // At the order level: the first non-blank value among an order's sale rows, on that row.
     const out = new Float64Array(n);
-    if (level === 'order' && ORDER_LEVEL.includes(name)) {
-      const done = new Uint8Array(orders);
-      for (let i = 0; i < n; i++) {
-        if (!sale[i]) continue;
-        const o = order[i];
-        const x = r[i];
-        if (!done[o] && x === x) {
-          out[i] = x;
-          done[o] = 1;
-        }
+    const done = new Uint8Array(orders);
+    for (let i = 0; i < n; i++) {
+      if (!sale[i]) continue;
+      const o = order[i];
+      const x = r[i];
+      if (!done[o] && x === x) {
+        out[i] = x;
+        done[o] = 1;
       }
-    } else for (let i = 0; i < n; i++) if (sale[i] && r[i] === r[i]) out[i] = r[i];
+    }
     values[name] = out;
   }
   if (returnRows > 0 && !problems.refunded) {
