@@ -8,8 +8,9 @@
  *   system), inside a function that Code.js's `Leadlag` calls on first use (formulasFileOf), so that Code.js
  *   stays small while each execution compiles what it compiled before;
  * - Server.js: the server (menu, sidebar calls, scorecard builder, surveys) bundled the same way into the
- *   global `LeadlagServer`, kept as a string that src/appsscript/loader.ts compiles when a server entry
- *   runs, so that formula executions do not compile it;
+ *   global `LeadlagServer`, kept as the comment of a function (`function leadlagServer_() {/*...*\/}`) that
+ *   src/appsscript/loader.ts reads and compiles when a server entry runs, so that formula executions only
+ *   skip it;
  * - appsscript.json: the manifest;
  * - sidebar.html: the sidebar (src/sidebar/), its script and styles inlined into one self-contained file
  *   that loads nothing from the network (HtmlService serves it; the local preview serves it too).
@@ -21,7 +22,7 @@ import vm from 'node:vm';
 import ts from 'typescript';
 import { DOCUMENTED } from '../src/functions/docs';
 import { declarations, serverDeclarations } from '../src/functions/declarations';
-import { SERVER_GLOBAL } from '../src/appsscript/loader';
+import { SERVER_FUNCTION, SERVER_GLOBAL, commentOf } from '../src/appsscript/loader';
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
@@ -97,6 +98,43 @@ export function bindBuiltins(code: string, globalName: string): string {
   return bound;
 }
 
+/**
+ * The code with every character past ASCII in its regular expression literals written as a `\uXXXX` escape
+ * (the same pattern with or without the `u` flag; `\—`, an identity escape, becomes `\u2014`): esbuild's
+ * `charset: 'ascii'` escapes strings, templates and names but leaves these as written. The build fails if a
+ * character past ASCII is left anywhere else: one such character makes V8 hold the whole file as UTF-16.
+ */
+export function asciiRegExps(code: string): string {
+  const file = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const u = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+  const visit = (node: ts.Node): void => {
+    if (ts.isRegularExpressionLiteral(node) && /[\u0080-\uffff]/.test(node.text)) {
+      const t = node.text;
+      let out = '';
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 0x5c && i + 1 < t.length) {
+          const next = t.charCodeAt(i + 1);
+          out += next > 0x7f ? u(next) : t.slice(i, i + 2);
+          i++;
+        } else out += c > 0x7f ? u(c) : t[i];
+      }
+      edits.push({ start: node.getStart(file), end: node.end, text: out });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = code;
+  for (const e of edits.reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  const left = /[\u0080-\uffff]/.exec(out);
+  if (left)
+    throw new Error(
+      `the bundle holds a character past ASCII outside a string or pattern: ${JSON.stringify(out.slice(left.index - 40, left.index + 10))}`,
+    );
+  return out;
+}
+
 /** The formulas' bundle (`Leadlag`), or with `server` the server's (`LeadlagServer`); its builtins bound as locals. */
 export async function buildBundle(which: 'formulas' | 'server' = 'formulas'): Promise<string> {
   const globalName = which === 'server' ? SERVER_GLOBAL : 'Leadlag';
@@ -110,10 +148,12 @@ export async function buildBundle(which: 'formulas' | 'server' = 'formulas'): Pr
     mainFields: ['module', 'main'],
     minify: true,
     legalComments: 'none',
-    charset: 'utf8',
+    // Non-ASCII characters written as \u escapes: a file with one character past U+00FF is held as UTF-16,
+    // which V8 scans slower (measured: Server.js as a string evaluated in 1.0 ms instead of 1.5 ms).
+    charset: 'ascii',
     write: false,
   });
-  return bindBuiltins(result.outputFiles[0].text, globalName);
+  return asciiRegExps(bindBuiltins(result.outputFiles[0].text, globalName));
 }
 
 /** The function in dist/Formulas.js that evaluates the formulas' bundle and returns its `Leadlag`. */
@@ -153,6 +193,21 @@ export function formulasFileOf(bundle: string, version: string): string {
   return (
     `// Leadlag ${version}: the formulas' implementation, run on first use by Leadlag in Code.js.\n` +
     `var ${FORMULAS_FUNCTION} = (function () {\n${bundle.trimEnd()}\nreturn Leadlag;\n});\n`
+  );
+}
+
+/**
+ * dist/Server.js: the server's bundle as the one comment of a function that does nothing,
+ * `function leadlagServer_() {/*...*\/}` (loader.ts commentOf; Leadlag.server() reads it back). Every execution
+ * evaluates this file, formula recalculations included, and V8 skips a comment faster than it scans anything
+ * else: measured evaluating the file alone in a fresh node:vm context, 0.6 ms, against 1.0 ms with the code as
+ * an ASCII string literal, 1.5 ms as the UTF-16 string it was, and about 8 ms as the body of a function never
+ * called (preparsed).
+ */
+export function serverFileOf(bundle: string, version: string): string {
+  return (
+    `// Leadlag ${version}: the server (menu, sidebar, surveys) as a comment, compiled on first use by Leadlag.server() in Code.js.\n` +
+    `function ${SERVER_FUNCTION}() {/*${commentOf(bundle.trim())}*/}\n`
   );
 }
 
@@ -225,10 +280,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dist, 'Code.js'), code);
   const formulasFile = formulasFileOf(bundle, version);
   writeFileSync(join(dist, 'Formulas.js'), formulasFile);
-  const serverSource = (await buildBundle('server')).trim();
-  const serverFile =
-    `// Leadlag ${version}: the server (menu, sidebar, surveys) as text, compiled on first use by Leadlag.server() in Code.js.\n` +
-    `var LEADLAG_SERVER_SOURCE = ${JSON.stringify(serverSource)};\n`;
+  const serverFile = serverFileOf(await buildBundle('server'), version);
   writeFileSync(join(dist, 'Server.js'), serverFile);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   // The command line (Node only, never pushed): bin/leadlag.js loads it.
