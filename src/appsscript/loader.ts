@@ -26,6 +26,9 @@ export function commentOf(code: string): string {
   return code.replace(/~/g, '~0').replace(/\*\//g, '*~1');
 }
 
+/** Between two codes in one comment (dist/Formulas.js's chunks): commentOf never writes two `~` in a row. */
+export const COMMENT_SEPARATOR = '~~';
+
 /** The code back from commentOf's text. */
 export function codeOfComment(text: string): string {
   return text.replace(/\*~1|~0/g, (m) => (m === '~0' ? '~' : '*/'));
@@ -36,10 +39,10 @@ export function serverCode(fn: unknown): string {
   const missing = 'Leadlag is missing its Server file. Reinstall the add-on, or push dist/ again (npm run push).';
   if (typeof fn !== 'function') throw new Error(missing);
   const text = Function.prototype.toString.call(fn);
-  const start = text.indexOf('/*');
-  const end = text.lastIndexOf('*/');
-  if (start < 0 || end <= start) throw new Error(missing);
-  return codeOfComment(text.slice(start + 2, end));
+  const start = text.indexOf('/*') + 2;
+  const end = text.indexOf('*/', start);
+  if (start < 2 || end < 0) throw new Error(missing);
+  return codeOfComment(text.slice(start, end));
 }
 
 let loaded: Server | null = null;

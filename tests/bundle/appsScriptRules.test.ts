@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import fc from 'fast-check';
-import { bundleText, formulasFileText, serverFileText, serverSource, unescaped } from '../helpers/bundle';
+import { bundleText, formulasChunks, formulasFileText, serverFileText, serverSource, unescaped } from '../helpers/bundle';
 import { SERVER_FUNCTION, codeOfComment, commentOf } from '../../src/appsscript/loader';
 import { DOCUMENTED } from '../../src/functions/docs';
 import { hintOf } from '../../src/functions/params';
@@ -74,8 +74,8 @@ describe('dist/Code.js', () => {
   });
 
   // Every execution, each formula recalculation included, compiles the script: Code.js stays small, the
-  // formulas' implementation comes in Formulas.js as one function compiled on first use, and the server as
-  // text in Server.js, compiled only by the entries that need it.
+  // formulas' code comes in a comment of Formulas.js, each formula's compiled on its first use, and the
+  // server in a comment of Server.js, compiled only by the entries that need it.
   test('at most 100 KB, and the server is not compiled by a formula', () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(100 * 1024);
     for (const text of [code, formulasFileText()]) {
@@ -87,7 +87,7 @@ describe('dist/Code.js', () => {
   test('Formulas.js is one function: evaluating it runs nothing and defines nothing else', () => {
     const file = formulasFileText();
     const lines = file.split('\n').filter((l) => l && !l.startsWith('//'));
-    expect(lines[0]).toBe('var leadlagFormulas_ = (function () {');
+    expect(lines[0].startsWith('var leadlagFormulas_ = (function leadlagFormulas() {/*"use strict";')).toBe(true);
     expect(lines.at(-1)).toBe('});');
     const ctx = vm.createContext({});
     const before = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
@@ -95,7 +95,33 @@ describe('dist/Code.js', () => {
     const after = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
     expect(after.filter((n) => !before.includes(n))).toEqual(['leadlagFormulas_']);
     // Called, it returns the formulas' exports; Code.js's Leadlag calls it once, on first use.
-    expect(Object.keys(vm.runInContext('leadlagFormulas_()', ctx) as object).sort()).toEqual(['formula', 'server']);
+    expect(Object.keys(vm.runInContext('leadlagFormulas_()', ctx) as object).sort()).toEqual([
+      'formula',
+      'formulaDef',
+      'server',
+      'useFormulas',
+    ]);
+  });
+
+  // Each formula's code is compiled on its first use: the runtime and that formula's chunks, not the others'.
+  test('a formula’s first use compiles the runtime and its own code only', () => {
+    const total = formulasChunks().reduce((n, c) => n + c.length, 0);
+    const compiled = (name: string): { chars: number; def: unknown } => {
+      const ctx = vm.createContext({});
+      vm.runInContext(code, ctx, { filename: 'Code.js' });
+      vm.runInContext(formulasFileText(), ctx, { filename: 'Formulas.js' });
+      vm.runInContext('var __chars = 0, __eval = eval; eval = function (s) { __chars += s.length; return __eval(s); };', ctx);
+      const def = vm.runInContext(`Leadlag.load().formulaDef(${JSON.stringify(name)})`, ctx) as unknown;
+      return { chars: vm.runInContext('__chars', ctx) as number, def };
+    };
+    const sizes = DOCUMENTED.map(({ def }) => {
+      const { chars, def: loaded } = compiled(def.name.toLowerCase());
+      expect((loaded as { name: string }).name).toBe(def.name);
+      return chars;
+    });
+    expect(Math.max(...sizes)).toBeLessThan(0.7 * total);
+    expect(compiled('NPS').chars).toBeLessThan(0.25 * total);
+    for (const name of ['NOPE', 'toString', '__proto__', 'hasOwnProperty']) expect(compiled(name).def).toBeUndefined();
   });
 
   test('without Formulas.js, a formula says what to do', () => {
@@ -110,7 +136,7 @@ describe('dist/Code.js', () => {
   // src/appsscript/main.ts never imports): the prose ships once, in the JSDoc; the run-time help that
   // argument errors end with ships in the bundle, because the runtime shows it.
   test('the bundle holds no formula docs, but does hold the run-time help of every argument', () => {
-    const bundle = unescaped(formulasFileText());
+    const bundle = unescaped(formulasChunks().join('\n'));
     // Code.js holds the loader above the declarations, not the bundle.
     expect(code.slice(0, code.indexOf('\n/**')).length).toBeLessThan(2000);
     const prose = DOCUMENTED.flatMap(({ docs }) => [docs.summary, docs.returns, docs.example, ...Object.values(docs.args)]);

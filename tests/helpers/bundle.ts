@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { SERVER_FUNCTION, serverCode } from '../../src/appsscript/loader';
+import { COMMENT_SEPARATOR, SERVER_FUNCTION, codeOfComment, serverCode } from '../../src/appsscript/loader';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
 export const FORMULAS_PATH = join(__dirname, '..', '..', 'dist', 'Formulas.js');
@@ -12,9 +12,16 @@ export function bundleText(): string {
   return readFileSync(CODE_PATH, 'utf8');
 }
 
-/** dist/Formulas.js as pushed: `function leadlagFormulas_() { "use strict";var Leadlag=(()=>{...})(); return Leadlag; }`. */
+/** dist/Formulas.js as pushed: `var leadlagFormulas_ = (function leadlagFormulas() {/*chunks*\/ loader });`. */
 export function formulasFileText(): string {
   return readFileSync(FORMULAS_PATH, 'utf8');
+}
+
+/** The formulas' chunks in dist/Formulas.js's comment, as its loader compiles them (each the body of a function). */
+export function formulasChunks(): string[] {
+  const file = formulasFileText();
+  const start = file.indexOf('/*') + 2;
+  return file.slice(start, file.indexOf('*/', start)).split(COMMENT_SEPARATOR).map(codeOfComment);
 }
 
 /** dist/Server.js as pushed: `function leadlagServer_() {/*...*\/}`, the server's code in the comment. */
