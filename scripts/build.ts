@@ -228,11 +228,12 @@ export async function buildFormulaChunks(): Promise<FormulaChunks> {
   const index = new Map(files.map((f, i) => [f.name, i]));
   const builtins = builtinNames();
   const all = new Set<string>();
-  const chunks = files.map((f) => {
+  const linked = files.map((f) => {
     const file = ts.createSourceFile(f.name, f.text, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
     let body = '';
     let at = 0;
     const exported: string[] = [];
+    const deps: number[] = [];
     for (const st of file.statements) {
       let text: string | null = null;
       if (ts.isImportDeclaration(st)) {
@@ -242,7 +243,10 @@ export async function buildFormulaChunks(): Promise<FormulaChunks> {
         if (st.importClause?.name || (named && !ts.isNamedImports(named)))
           throw new Error(`chunk ${f.name}: ${st.getText(file)} is not a named import`);
         const parts = named ? named.elements.map((e) => `${(e.propertyName ?? e.name).text}:${e.name.text}`) : [];
-        text = parts.length ? `const{${parts.join(',')}}=${CHUNK_NEED}(${from});` : `${CHUNK_NEED}(${from});`;
+        deps.push(from);
+        // An import for its side effects only (the chunk evaluated first) needs no code: the loader
+        // evaluates a formula's chunks in this order.
+        text = parts.length ? `const{${parts.join(',')}}=${CHUNK_NEED}(${from});` : '';
       } else if (ts.isExportDeclaration(st)) {
         const named = st.exportClause;
         if (st.moduleSpecifier || !named || !ts.isNamedExports(named))
@@ -269,14 +273,15 @@ export async function buildFormulaChunks(): Promise<FormulaChunks> {
     const wrap = (code: string): string => `(function(${CHUNK_NEED},${CHUNK_BUILTINS}){${code}\n})`;
     const names = builtinsRead(wrap(body), builtins);
     names.forEach((n) => all.add(n));
-    const prelude = `"use strict";${names.length ? `const ${names.map((n) => `${n}=${CHUNK_BUILTINS}.${n}`).join(',')};` : ''}`;
+    const prelude = `"use strict";${names.length ? `const{${names.join(',')}}=${CHUNK_BUILTINS};` : ''}`;
     const bound = asciiRegExps(`${prelude}${body}${exported.length ? '' : 'return{};'}`);
     const again = builtinsRead(wrap(bound), builtins).filter((n) => !names.includes(n));
     if (again.length) throw new Error(`chunk ${f.name} reads builtins it does not bind: ${again.join(', ')}`);
-    return bound;
+    return { text: bound, deps };
   });
+  const chunks = linked.map((c) => c.text);
   // Each entry's chunks, every chunk after the chunks it imports (the order ES modules are evaluated in).
-  const imports = chunks.map((c) => [...c.matchAll(new RegExp(`\\b${CHUNK_NEED}\\((\\d+)\\)`, 'g'))].map((m) => Number(m[1])));
+  const imports = linked.map((c) => c.deps);
   const order = (entry: number, skip: ReadonlySet<number>): number[] => {
     const out: number[] = [];
     const seen = new Set<number>(skip);
