@@ -371,9 +371,9 @@ export const FORMULAS_LOADER =
  * recalculation included, and V8 only skips the comment; the loader reads it back (Function.prototype.toString,
  * as Leadlag.server() reads Server.js) and compiles chunks when they are first needed: src/appsscript/main.ts's
  * (the runtime, 25 KB) when the formulas are loaded, then a formula's own on its first call (main.ts
- * formulaDef; 0–41 KB more). Before, every formula execution compiled all 137 KB (measured in a fresh node:vm
- * context: 3.3 ms to compile, 0.65 ms to run, against about 0.5 ms to skip the comment now and 2.8 ms for the
- * heaviest formula's 67 KB). The chunks a load needs are compiled together, by one indirect eval of
+ * formulaDef; 0–40 KB more). Before, every formula execution compiled all 137 KB (measured in a fresh node:vm
+ * context: 3.3 ms to compile, 0.65 ms to run, against about 0.5 ms to skip the comment now and 3.0 ms for the
+ * heaviest formula's 65 KB). The chunks a load needs are compiled together, by one indirect eval of
  * `[(function (__need, __builtins) {...}), ...]`: V8 compiles a parenthesised function at once, not pre-parsed
  * then parsed again, and one eval per chunk cost 10–25% more. The builtins the chunks bind are read from the
  * global once, when the formulas are loaded.
