@@ -120,7 +120,7 @@ describe('dist/Code.js', () => {
       return chars;
     });
     expect(Math.max(...sizes)).toBeLessThan(0.7 * total);
-    expect(compiled('NPS').chars).toBeLessThan(0.25 * total);
+    expect(compiled('NPS').chars).toBeLessThan(0.3 * total);
     for (const name of ['NOPE', 'toString', '__proto__', 'hasOwnProperty']) expect(compiled(name).def).toBeUndefined();
   });
 
