@@ -1,6 +1,7 @@
 /**
- * dist/Code.js, dist/Formulas.js and dist/Server.js: sizes, evaluating them (every execution), the formulas'
- * bundle on first use (formula executions), compiling the server (server executions).
+ * dist/Code.js, dist/Formulas.js and dist/Server.js: sizes, evaluating them (every execution), the formulas
+ * loaded with the code of the formula that has the most (formula executions: at most), compiling the server
+ * (server executions).
  */
 import type { BundleResult } from '../bundle';
 import { child } from '../child';
@@ -14,13 +15,16 @@ export const suite: Suite = {
       kb,
       formulasKb,
       serverKb,
+      heaviest,
+      lightest,
       times: evalTimes,
       loadTimes,
       serverTimes,
       works,
     } = child<BundleResult>('bundle.ts', [], 'dist/Code.js');
     const e = median(evalTimes);
-    // What a formula execution pays before it reads a cell: the files evaluated, then the formulas' bundle.
+    // What a formula execution pays before it reads a cell, at most: the files evaluated, then the formulas
+    // loaded with the code of the formula that has the most.
     const f = median(evalTimes.map((t, i) => t + loadTimes[i]));
     const s = median(serverTimes);
     const row = { rows: '', base: '', ratio: '', memory: '' };
@@ -34,14 +38,14 @@ export const suite: Suite = {
       },
       {
         ...row,
-        case: 'dist/Formulas.js size (the formulas in one function, compiled by every execution, run by formula executions)',
+        case: `dist/Formulas.js size (the formulas' code in a comment, skipped by every execution; a formula's first use compiles ${lightest.kb.toFixed(0)}–${heaviest.kb.toFixed(0)} KB of it)`,
         ours: `${formulasKb.toFixed(1)} KB`,
         target: 'info',
         ok: '—',
       },
       {
         ...row,
-        case: 'dist/Server.js size (the server as text; compiled only by menu, sidebar and trigger executions)',
+        case: 'dist/Server.js size (the server in a comment; compiled only by menu, sidebar and trigger executions)',
         ours: `${serverKb.toFixed(1)} KB`,
         target: 'info',
         ok: '—',
@@ -55,13 +59,13 @@ export const suite: Suite = {
       },
       {
         ...row,
-        case: '↳ then the formulas loaded (their first use): what a formula execution pays before it reads a cell (median of 20)',
+        case: `↳ then the formulas loaded with ${heaviest.name}'s code, the most a formula compiles on its first use: what a formula execution pays at most before it reads a cell (median of 20)`,
         ours: ms(f),
         target: '< 5 ms',
         ok: report.verdict(
           f < 5 && works,
           works ? null : 'PERIOD_SERIES or the server in the vm context failed',
-          'Code.js evaluation',
+          'a formula execution before it reads a cell',
           `${ms(f)} ms`,
         ),
       },

@@ -1,6 +1,6 @@
 /**
  * The server's entry: menu, sidebar, its RPC and the survey triggers. esbuild turns this module into the
- * global `LeadlagServer`, shipped as text in dist/Server.js and compiled only when a server entry runs
+ * global `LeadlagServer`, shipped as a comment in dist/Server.js and compiled only when a server entry runs
  * (see loader.ts): formula executions never compile it.
  */
 export { onOpen, onInstall, open, buildFromMenu, rebuildFromMenu, help, rpc, surveyFromMenu, uninstallFromMenu } from './server';

@@ -19,6 +19,7 @@ import { runFormula } from '../functions/runtime';
 import { contextFor } from '../functions/context';
 import { FUNCTIONS } from '../functions/registry';
 import { SERVER_ENTRIES } from '../functions/declarations';
+import { SERVER_FUNCTION } from '../appsscript/loader';
 
 export const SMOKE_SHEET = 'Leadlag smoke';
 
@@ -125,10 +126,14 @@ export const SMOKE_SETUP: SurveySetup = {
   owner: '',
 };
 
-/** The globals Code.js and Server.js must leave (in Apps Script's global scope, or a bare V8 context loaded with them): the server's text, Leadlag.server(), every top-level entry. */
+/**
+ * The globals Code.js and Server.js must leave (in Apps Script's global scope, or a bare V8 context loaded with
+ * them): the function holding the server in its comment, Leadlag.server() (which reads that comment back with
+ * Function.prototype.toString and compiles it), every top-level entry.
+ */
 export function globalsProblems(g: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if (typeof g.LEADLAG_SERVER_SOURCE !== 'string') problems.push('LEADLAG_SERVER_SOURCE is missing (Server.js was not pushed)');
+  if (typeof g[SERVER_FUNCTION] !== 'function') problems.push(`${SERVER_FUNCTION} is missing (Server.js was not pushed)`);
   const leadlag = g.Leadlag as { server?: () => Record<string, unknown> } | undefined;
   if (typeof leadlag?.server !== 'function') problems.push('the global Leadlag has no server()');
   else {

@@ -1,5 +1,7 @@
 import vm from 'node:vm';
-import { bundleText, formulasFileText, serverFileText, serverSource } from '../helpers/bundle';
+import fc from 'fast-check';
+import { bundleText, formulasChunks, formulasFileText, serverFileText, serverSource, unescaped } from '../helpers/bundle';
+import { SERVER_FUNCTION, codeOfComment, commentOf } from '../../src/appsscript/loader';
 import { DOCUMENTED } from '../../src/functions/docs';
 import { hintOf } from '../../src/functions/params';
 
@@ -72,8 +74,8 @@ describe('dist/Code.js', () => {
   });
 
   // Every execution, each formula recalculation included, compiles the script: Code.js stays small, the
-  // formulas' implementation comes in Formulas.js as one function compiled on first use, and the server as
-  // text in Server.js, compiled only by the entries that need it.
+  // formulas' code comes in a comment of Formulas.js, each formula's compiled on its first use, and the
+  // server in a comment of Server.js, compiled only by the entries that need it.
   test('at most 100 KB, and the server is not compiled by a formula', () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(100 * 1024);
     for (const text of [code, formulasFileText()]) {
@@ -85,7 +87,7 @@ describe('dist/Code.js', () => {
   test('Formulas.js is one function: evaluating it runs nothing and defines nothing else', () => {
     const file = formulasFileText();
     const lines = file.split('\n').filter((l) => l && !l.startsWith('//'));
-    expect(lines[0]).toBe('var leadlagFormulas_ = (function () {');
+    expect(lines[0].startsWith('var leadlagFormulas_ = (function leadlagFormulas() {/*"use strict";')).toBe(true);
     expect(lines.at(-1)).toBe('});');
     const ctx = vm.createContext({});
     const before = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
@@ -93,7 +95,33 @@ describe('dist/Code.js', () => {
     const after = vm.runInContext('Object.getOwnPropertyNames(globalThis)', ctx) as string[];
     expect(after.filter((n) => !before.includes(n))).toEqual(['leadlagFormulas_']);
     // Called, it returns the formulas' exports; Code.js's Leadlag calls it once, on first use.
-    expect(Object.keys(vm.runInContext('leadlagFormulas_()', ctx) as object).sort()).toEqual(['formula', 'server']);
+    expect(Object.keys(vm.runInContext('leadlagFormulas_()', ctx) as object).sort()).toEqual([
+      'formula',
+      'formulaDef',
+      'server',
+      'useFormulas',
+    ]);
+  });
+
+  // Each formula's code is compiled on its first use: the runtime and that formula's chunks, not the others'.
+  test('a formula’s first use compiles the runtime and its own code only', () => {
+    const total = formulasChunks().reduce((n, c) => n + c.length, 0);
+    const compiled = (name: string): { chars: number; def: unknown } => {
+      const ctx = vm.createContext({});
+      vm.runInContext(code, ctx, { filename: 'Code.js' });
+      vm.runInContext(formulasFileText(), ctx, { filename: 'Formulas.js' });
+      vm.runInContext('var __chars = 0, __eval = eval; eval = function (s) { __chars += s.length; return __eval(s); };', ctx);
+      const def = vm.runInContext(`Leadlag.load().formulaDef(${JSON.stringify(name)})`, ctx) as unknown;
+      return { chars: vm.runInContext('__chars', ctx) as number, def };
+    };
+    const sizes = DOCUMENTED.map(({ def }) => {
+      const { chars, def: loaded } = compiled(def.name.toLowerCase());
+      expect((loaded as { name: string }).name).toBe(def.name);
+      return chars;
+    });
+    expect(Math.max(...sizes)).toBeLessThan(0.7 * total);
+    expect(compiled('NPS').chars).toBeLessThan(0.3 * total);
+    for (const name of ['NOPE', 'toString', '__proto__', 'hasOwnProperty']) expect(compiled(name).def).toBeUndefined();
   });
 
   test('without Formulas.js, a formula says what to do', () => {
@@ -108,7 +136,7 @@ describe('dist/Code.js', () => {
   // src/appsscript/main.ts never imports): the prose ships once, in the JSDoc; the run-time help that
   // argument errors end with ships in the bundle, because the runtime shows it.
   test('the bundle holds no formula docs, but does hold the run-time help of every argument', () => {
-    const bundle = formulasFileText();
+    const bundle = unescaped(formulasChunks().join('\n'));
     // Code.js holds the loader above the declarations, not the bundle.
     expect(code.slice(0, code.indexOf('\n/**')).length).toBeLessThan(2000);
     const prose = DOCUMENTED.flatMap(({ docs }) => [docs.summary, docs.returns, docs.example, ...Object.values(docs.args)]);
@@ -127,10 +155,43 @@ describe('dist/Code.js', () => {
   // Server.js is compiled only by the entries that need it (menu, sidebar calls, triggers), never by a formula:
   // 217 KB compiles and evaluates in 12–25 ms in a fresh V8 context (on a loaded 2-core machine), against
   // Apps Script's few hundred ms per server call. The cap keeps that under ~40 ms as the add-on grows.
-  test('Server.js is one string and nothing else to compile', () => {
+  test('Server.js is one function holding the server in its comment, and nothing else to compile', () => {
     const file = serverFileText();
-    expect(file.split('\n').filter((l) => l && !l.startsWith('//'))).toHaveLength(1);
+    const ctx = vm.createContext({});
+    vm.runInContext(file, ctx, { filename: 'Server.js' });
+    expect(vm.runInContext('Object.getOwnPropertyNames(globalThis).filter((n) => /^leadlag/i.test(n))', ctx)).toEqual([SERVER_FUNCTION]);
+    expect(vm.runInContext(`${SERVER_FUNCTION}()`, ctx)).toBeUndefined();
+    const lines = file.split('\n').filter((l) => l && !l.startsWith('//'));
+    expect(lines[0].startsWith(`function ${SERVER_FUNCTION}() {/*"use strict";var LeadlagServer=(()=>{`)).toBe(true);
+    expect(lines.at(-1)!.endsWith('})();*/}')).toBe(true);
     expect(serverSource()).toContain('createAddonMenu');
     expect(Buffer.byteLength(file)).toBeLessThanOrEqual(320 * 1024);
+  });
+
+  // One character past U+00FF makes V8 hold a whole file as UTF-16, which it scans slower.
+  test('Formulas.js and Server.js are ASCII', () => {
+    expect(formulasFileText()).not.toMatch(/[\u0080-\uffff]/);
+    expect(serverFileText()).not.toMatch(/[\u0080-\uffff]/);
+  });
+});
+
+describe('the server as a comment (src/appsscript/loader.ts)', () => {
+  test.each(['', 'a*/b', '*/', '**/', '~', '~0', '~1', '*~1', '*~0/', 'x/*y*/z', '/* ~*/~ */'])('%j comes back as itself', (code) => {
+    const text = commentOf(code);
+    expect(text).not.toContain('*/');
+    expect(codeOfComment(text)).toBe(code);
+    // As V8 reads it back from a function's source.
+    const fn = vm.runInNewContext(`(function f() {/*${text}*/})`) as () => void;
+    const source = Function.prototype.toString.call(fn);
+    expect(codeOfComment(source.slice(source.indexOf('/*') + 2, source.lastIndexOf('*/')))).toBe(code);
+  });
+  test('any text of *, /, ~, 0, 1 and a comes back as itself, and never ends the comment', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('*', '/', '~', '0', '1', 'a') }), (code) => {
+        const text = commentOf(code);
+        const source = Function.prototype.toString.call(vm.runInNewContext(`(function f() {/*${text}*/})`) as () => void);
+        return !text.includes('*/') && codeOfComment(source.slice(source.indexOf('/*') + 2, source.lastIndexOf('*/'))) === code;
+      }),
+    );
   });
 });

@@ -1,10 +1,10 @@
 import vm from 'node:vm';
-import { bindBuiltins, builtinNames, builtinsRead } from '../../scripts/build';
-import { call, formulasFileText, loadBundle, serverSource } from '../helpers/bundle';
+import { CHUNK_BUILTINS, CHUNK_NEED, bindBuiltins, builtinNames, builtinsRead } from '../../scripts/build';
+import { call, formulasChunks, formulasFileText, loadBundle, serverSource } from '../helpers/bundle';
 
 /**
- * dist/Code.js and the server binds the language's builtins (Math, Date, Array...) as locals of their IIFEs
- * (scripts/build.ts bindBuiltins): in a V8 context with an embedder's global object (node:vm, maybe Apps
+ * The formulas' chunks and the server bind the language's builtins (Math, Date, Array...) as locals
+ * (scripts/build.ts buildFormulaChunks, bindBuiltins): in a V8 context with an embedder's global object (node:vm, maybe Apps
  * Script) every read of a global goes through the embedder's interceptor, a million times in a formula's
  * loop. Checked statically (the IIFE names no builtin it does not bind) and by running the formulas with the
  * context's global builtins replaced by getters that throw.
@@ -27,15 +27,32 @@ const prelude = (iife: string): string[] => {
   });
 };
 
-describe.each([
-  ['the formulas in dist/Formulas.js', () => iifeOf(formulasFileText(), 'Leadlag')],
-  ['the server in dist/Server.js', () => iifeOf(serverSource(), 'LeadlagServer')],
-])('%s binds its builtins as locals', (_name, iife) => {
+describe('the server in dist/Server.js binds its builtins as locals', () => {
   test('every builtin the IIFE names is bound by its first statement', () => {
-    const code = iife();
+    const code = iifeOf(serverSource(), 'LeadlagServer');
     const bound = prelude(code);
     expect(bound).toEqual(expect.arrayContaining(['Math', 'Date', 'Number', 'Array']));
     expect(builtinsRead(code).filter((n) => !bound.includes(n))).toEqual([]);
+  });
+});
+
+describe('the formulas’ chunks in dist/Formulas.js bind their builtins as locals', () => {
+  const chunks = formulasChunks();
+  const file = formulasFileText();
+  const given = /var builtins = \{ ([^}]*) \};/
+    .exec(file)![1]
+    .split(', ')
+    .map((p) => p.split(': ')[0]);
+  test.each(chunks.map((c, i) => [i, c] as const))('chunk %i: every builtin it names is bound by its first statement', (_i, chunk) => {
+    const m = new RegExp(`^"use strict";(?:const\\{([\\w$,]+)\\}=${CHUNK_BUILTINS};)?`).exec(chunk);
+    expect(m).not.toBeNull();
+    const bound = (m![1] ?? '').split(',').filter(Boolean);
+    for (const n of bound) expect(given).toContain(n);
+    expect(builtinsRead(`(function(${CHUNK_NEED},${CHUNK_BUILTINS}){${chunk}\n})`).filter((n) => !bound.includes(n))).toEqual([]);
+  });
+  test('the loader gives them the builtins as they were when the formulas were loaded', () => {
+    expect(given).toEqual(expect.arrayContaining(['Math', 'Date', 'Number', 'Array']));
+    for (const n of given) expect(file).toContain(`${n}: ${n}`);
   });
 });
 
@@ -71,8 +88,9 @@ describe('the formulas never read a global builtin once their bundle is loaded',
   const names = [...builtinNames()];
 
   /**
-   * The pushed files in a fresh context, the formulas' bundle loaded (what the first formula of an execution
-   * does once: its prelude reads the builtins); with `poison`, every builtin on its global then throws when read.
+   * The pushed files in a fresh context, the formulas loaded (what the first formula of an execution does once:
+   * the loader reads the builtins its chunks bind); with `poison`, every builtin on its global then throws when
+   * read, before any formula's own code is compiled.
    */
   function context(poison: boolean): { ctx: vm.Context; reads: string[] } {
     const ctx = loadBundle();

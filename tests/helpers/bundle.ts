@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { COMMENT_SEPARATOR, SERVER_FUNCTION, codeOfComment, serverCode } from '../../src/appsscript/loader';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
 export const FORMULAS_PATH = join(__dirname, '..', '..', 'dist', 'Formulas.js');
@@ -11,22 +12,38 @@ export function bundleText(): string {
   return readFileSync(CODE_PATH, 'utf8');
 }
 
-/** dist/Formulas.js as pushed: `function leadlagFormulas_() { "use strict";var Leadlag=(()=>{...})(); return Leadlag; }`. */
+/** dist/Formulas.js as pushed: `var leadlagFormulas_ = (function leadlagFormulas() {/*chunks*\/ loader });`. */
 export function formulasFileText(): string {
   return readFileSync(FORMULAS_PATH, 'utf8');
 }
 
-/** dist/Server.js as pushed: `var LEADLAG_SERVER_SOURCE = "...";`. */
+/** The formulas' chunks in dist/Formulas.js's comment, as its loader compiles them (each the body of a function). */
+export function formulasChunks(): string[] {
+  const file = formulasFileText();
+  const start = file.indexOf('/*') + 2;
+  return file.slice(start, file.indexOf('*/', start)).split(COMMENT_SEPARATOR).map(codeOfComment);
+}
+
+/** dist/Server.js as pushed: `function leadlagServer_() {/*...*\/}`, the server's code in the comment. */
 export function serverFileText(): string {
   return readFileSync(SERVER_PATH, 'utf8');
 }
 
 /** The server's code inside dist/Server.js (what Leadlag.server() compiles). */
 export function serverSource(): string {
-  const file = serverFileText();
-  const m = /^var LEADLAG_SERVER_SOURCE = (".*");$/m.exec(file);
-  if (!m) throw new Error('dist/Server.js does not hold `var LEADLAG_SERVER_SOURCE = "...";`');
-  return JSON.parse(m[1]) as string;
+  const ctx = vm.createContext({});
+  vm.runInContext(serverFileText(), ctx, { filename: 'Server.js' });
+  return serverCode((ctx as Record<string, unknown>)[SERVER_FUNCTION]);
+}
+
+/**
+ * A bundle's text with its `\uXXXX` escapes read back: esbuild writes every non-ASCII character so (an ASCII
+ * file is scanned faster), and the checks below look for the texts as the code holds them.
+ */
+export function unescaped(code: string): string {
+  return code.replace(/\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]+)\}/g, (_, h: string | undefined, cp: string | undefined) =>
+    String.fromCodePoint(parseInt(h ?? cp!, 16)),
+  );
 }
 
 /**

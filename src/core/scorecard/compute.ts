@@ -8,10 +8,12 @@ import { readTargets } from '../measures/targetHealth/targets';
 import { type HealthFlag, type HealthRow, targetHealth } from '../measures/targetHealth/targetHealth';
 import { MEASURES, type MeasureId, type Source } from './measures';
 import { type Role } from '../tables/roles';
-import { type MeasureRow, type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
+import { type MeasureRow, type SourceSeries } from '../sources/sourceSeries';
+import { salesSeries } from '../sources/salesSource';
+import { feedbackSeries, reviewSeries } from '../sources/rateSources';
 import { type SourceRules } from '../sources/rules';
 import { type SalesLedger } from '../sources/salesLedger';
-import { healthSalesOf } from '../sources/healthSection';
+import { healthSalesOf, withHealth } from '../sources/healthSection';
 import { latestValue, targetStatus, type Status } from './status';
 import { connectDots } from './connections';
 import type { Evidence } from '../measures/leadLag';
@@ -283,8 +285,7 @@ export function sourceSeriesOf(
 ): Partial<Record<Source, SourceSeries>> {
   const out: Partial<Record<Source, SourceSeries>> = {};
   const { sales, feedback, reviews } = sources;
-  if (sales?.columns.date)
-    out.sales = salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates, undefined, undefined, health);
+  if (sales?.columns.date) out.sales = withHealth(salesSeries(sales.columns, sales.filters, sales.rules ?? {}, spec, dates), health);
   if (feedback?.columns.date) out.feedback = feedbackSeries(feedback.columns, feedback.filters, feedback.rules ?? {}, spec, dates);
   if (reviews?.columns.date && reviews.columns.stars)
     out.reviews = reviewSeries(reviews.columns, reviews.filters, reviews.rules ?? {}, spec, dates);

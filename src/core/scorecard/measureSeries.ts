@@ -3,7 +3,9 @@ import { fail } from '../values/errors';
 import { type DateOptions } from '../values/date';
 import { type PeriodSpec } from '../time/periods';
 import { MEASURES, type MeasureId } from './measures';
-import { type SourceSeries, feedbackSeries, reviewSeries, salesSeries } from '../sources/sourceSeries';
+import { type SourceSeries } from '../sources/sourceSeries';
+import { salesSeries } from '../sources/salesSource';
+import { feedbackSeries, reviewSeries } from '../sources/rateSources';
 
 export interface SeriesInput {
   readonly dates: Column;

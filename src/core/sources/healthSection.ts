@@ -6,27 +6,10 @@ import { targetHealth } from '../measures/targetHealth/targetHealth';
 import { FLAG_WORDS } from '../measures/targetHealth/findings';
 import { readTargets } from '../measures/targetHealth/targets';
 import { type SalesLedger } from './salesLedger';
+import { type SourceSeries } from './sourceSeries';
 
-/**
- * Target health (DOMAIN.md *Target health*) over a sales ledger's counted sales (an order once, left-out rows
- * out), as the rows SALES_SERIES spills under its measures and the scorecard's panel shows: a header row,
- * then the team's row for each period. Partial periods say so and are never flagged; each flagged row has
- * one sentence a manager reads.
- */
-export const HEALTH_HEADERS = [
-  'Period',
-  'Sales',
-  'Share in last days',
-  'Expected share',
-  'Spike ratio',
-  'Returned: last days',
-  'Returned: rest',
-  'Discount: last days',
-  'Discount: rest',
-  'Next start ratio',
-  'Flags',
-  'Finding',
-] as const;
+// The section's header: apart, so that the sales table's layout (table.ts) loads none of the code below.
+export { HEALTH_HEADERS } from './healthHeaders';
 
 /**
  * A ledger's sales as target health reads them: the counted sales only (left-out orders and refund rows out),
@@ -93,4 +76,17 @@ export function healthRows(
     ]);
   }
   return out;
+}
+
+/** What target health reads: its period, the last days a rep is judged on, the targets (or none). */
+export interface HealthAsk {
+  readonly spec: PeriodSpec;
+  readonly lastDays: number;
+  readonly targets?: readonly (readonly Cell[])[] | null;
+}
+
+/** The sales series with its target health per period (`health`), when asked for and a ledger is there. */
+export function withHealth(series: SourceSeries, health: HealthAsk | undefined): SourceSeries {
+  if (!health || !series.ledger) return series;
+  return { ...series, health: healthRows(series.ledger, health.spec, health.lastDays, health.targets) };
 }

@@ -1,7 +1,7 @@
 import { periodLabel } from '../time/periods';
 import { type MeasureId, type Source } from '../scorecard/measures';
 import { type SourceSeries } from './sourceSeries';
-import { HEALTH_HEADERS } from './healthSection';
+import { HEALTH_HEADERS } from './healthHeaders';
 import { XMR_MIN_VALUES, xmr } from '../stats/xmr';
 
 /**

@@ -1,5 +1,5 @@
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
-import { reviewSeries } from '../../core/sources/sourceSeries';
+import { reviewSeries } from '../../core/sources/rateSources';
 import { defineFormula } from '../types';
 import { OPTIONS_HINT, START_HINT, filtersOf, onSheet, sourceOptions, spill, startIndex } from '../sourceFormula';
 

@@ -1,5 +1,6 @@
 import { SCORECARD_DEFAULTS } from '../../core/scorecard/defaults';
-import { salesSeries } from '../../core/sources/sourceSeries';
+import { salesSeries } from '../../core/sources/salesSource';
+import { withHealth } from '../../core/sources/healthSection';
 import { defineFormula } from '../types';
 import { OPTIONS_HINT, START_HINT, filtersOf, onSheet, sourceOptions, spill, startIndex } from '../sourceFormula';
 
@@ -46,7 +47,7 @@ export const SALES_SERIES = defineFormula({
     };
     const filters = filtersOf([a.filter1, a.filter2, a.filter3], o);
     const health = { spec: a.health_period, lastDays: a.last_days, targets: a.targets ?? null };
-    const series = salesSeries(cols, filters, o.rules, a.period, ctx.dates, startIndex(a.start, a.period), a.as_of, health);
+    const series = withHealth(salesSeries(cols, filters, o.rules, a.period, ctx.dates, startIndex(a.start, a.period), a.as_of), health);
     return spill(series, 'rows');
   },
 });
