@@ -10,8 +10,8 @@
  * crash, no answer — falls back to reading the file on the main thread, so a thread never changes an answer:
  * tests/cli/threads.test.ts runs the bundle both ways and compares every byte of the output.
  */
-import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { readlinkSync, statSync } from 'node:fs';
+import { availableParallelism, setPriority } from 'node:os';
 import { MessageChannel, type MessagePort, Worker, isMainThread, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { type SourceColumns, sourceSeriesOf } from '../core/scorecard/compute';
 import { type SourceSeries } from '../core/sources/sourceSeries';
@@ -137,6 +137,7 @@ export function startReview(job: ReviewJob): PendingReview | null {
 
 /** The thread's side: review the file, beat on every chunk read, post the answer and say so. */
 function serve(job: ReviewJob, port: MessagePort, signal: Int32Array): void {
+  yieldToMain();
   const beating = (path: string): Bytes => {
     const bytes = fileBytes(path);
     return {
@@ -158,6 +159,19 @@ function serve(job: ReviewJob, port: MessagePort, signal: Int32Array): void {
   if (answer) port.postMessage(answer);
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
+}
+
+/**
+ * On Linux a thread has a niceness of its own: this one gives way to the main thread (and its collector's
+ * helpers) when they want the core, so that reading the sales file is not slowed by this one's work.
+ */
+function yieldToMain(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // not Linux, or not allowed: the thread runs at the same priority
+  }
 }
 
 interface ThreadData {
