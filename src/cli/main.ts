@@ -13,7 +13,7 @@
  * do). Output is written only once everything has been computed.
  */
 import { type Bytes, fileBytes } from './decode';
-import { loadFile, readText } from './source';
+import { type LoadedFile, loadFile, readText } from './source';
 import { parseCsv } from '../core/tables/csv';
 import { type LoadedSource } from '../core/scorecard/source';
 import {
@@ -302,6 +302,21 @@ export function scorecardFromFiles(
       const p = startReview({ path, kind, maps: args.maps, period: args.period, monthFirst: args.monthFirst });
       if (p) pending.set(kind, p);
     }
+  const read = (kind: Source, path: string) => {
+    const extra = args.summary !== undefined && kind !== 'reviews' ? AT_RISK_ROLES[kind] : [];
+    return loadFile(path, kind, args.maps, opener(path, open), extra);
+  };
+  // The main thread's files first (while the threads read theirs), their errors kept: the first file in the
+  // order given that fails is the one the user hears of, as without threads.
+  const here = new Map<Source, { file: LoadedFile } | { error: unknown }>();
+  for (const [kind, path] of loaded) {
+    if (pending.has(kind)) continue;
+    try {
+      here.set(kind, { file: read(kind, path) });
+    } catch (error) {
+      here.set(kind, { error });
+    }
+  }
   const threaded: Partial<Record<Source, ReviewedFile>> = {};
   for (const [kind, path] of loaded) {
     const inThread = pending.get(kind)?.take();
@@ -311,8 +326,9 @@ export function scorecardFromFiles(
       sources[kind] = inThread.source;
       continue;
     }
-    const extra = args.summary !== undefined && kind !== 'reviews' ? AT_RISK_ROLES[kind] : [];
-    const file = loadFile(path, kind, args.maps, opener(path, open), extra);
+    const got = here.get(kind);
+    if (got && 'error' in got) throw got.error;
+    const file = got?.file ?? read(kind, path); // a thread that gave no answer: read here
     for (const r of file.unused) unusedBy[r] = (unusedBy[r] ?? 0) + 1;
     sources[kind] = file.source;
     loadedBy[kind] = file.loaded;

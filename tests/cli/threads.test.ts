@@ -104,6 +104,20 @@ describe('a file read in a thread gives the same scorecard as one read on the ma
     expect(threaded).toEqual(single);
   });
 
+  test('files given feedback first: the thread reads meanwhile, and the first file that fails is the one named', () => {
+    const bad = join(dir, 'no-header.csv');
+    writeFileSync(bad, '1,2,3\n4,5,6\n');
+    for (const [feedback, sales] of [
+      [data('feedback.csv'), data('sales.csv')],
+      [data('feedback.csv'), bad],
+      [bad, bad],
+    ]) {
+      const { threaded, single } = bothWays(['scorecard', '--feedback', feedback, '--sales', sales, '--json']);
+      expect(threaded).toEqual(single);
+      if (sales === bad) expect(single.stderr).toContain(bad);
+    }
+  });
+
   test('the summary reads the feedback’s columns, so it keeps every file on the main thread', () => {
     const { threaded, single, inThreads } = bothWays([
       'scorecard',
