@@ -97,6 +97,8 @@ export interface PendingReview {
 
 /** How long a thread may go without reading a chunk of its file (or answering) before it is taken for dead. */
 const SILENCE_MS = 60_000;
+/** How long a thread may take to start (it beats once when it runs; it takes about 0.1 s): one that fails to start never beats. */
+const START_MS = 10_000;
 
 /** Starts a thread on the job, or returns null when none can start. */
 export function startReview(job: ReviewJob): PendingReview | null {
@@ -120,7 +122,7 @@ export function startReview(job: ReviewJob): PendingReview | null {
         const now = Atomics.load(signal, 1);
         quiet = now === beats ? quiet + 1000 : 0;
         beats = now;
-        if (quiet >= SILENCE_MS) break;
+        if (quiet >= (beats === 0 ? START_MS : SILENCE_MS)) break;
       }
       const got = receiveMessageOnPort(port1) as { message: Answer } | undefined;
       port1.close();
@@ -137,6 +139,15 @@ export function startReview(job: ReviewJob): PendingReview | null {
 
 /** The thread's side: review the file, beat on every chunk read, post the answer and say so. */
 function serve(job: ReviewJob, port: MessagePort, signal: Int32Array): void {
+  Atomics.add(signal, 1, 1); // started
+  // However the thread ends (an answer, an error it did not expect, process.exit), the main thread stops
+  // waiting; with no answer posted it reads the file itself.
+  process.on('exit', () => {
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+  // For tests: a thread that fails as a bug would (tests/cli/threads.test.ts).
+  if (process.env.LEADLAG_THREAD_FAULT === '1') throw new Error('a fault, as asked by LEADLAG_THREAD_FAULT');
   yieldToMain();
   const beating = (path: string): Bytes => {
     const bytes = fileBytes(path);

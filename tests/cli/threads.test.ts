@@ -118,6 +118,28 @@ describe('a file read in a thread gives the same scorecard as one read on the ma
     }
   });
 
+  test('a thread that fails (a bug, a crash) is not waited for: the file is read on the main thread, with the same output', () => {
+    const args = ['scorecard', '--sales', data('sales.csv'), '--feedback', data('feedback.csv'), '--json'];
+    const t0 = Date.now();
+    const failing = spawnSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: {
+        ...process.env,
+        TZ: 'Europe/London',
+        LEADLAG_THREADS: '1',
+        LEADLAG_THREAD_MIN_BYTES: '1',
+        LEADLAG_THREAD_REPORT: '1',
+        LEADLAG_THREAD_FAULT: '1',
+      },
+      encoding: 'utf8',
+    });
+    expect(Date.now() - t0).toBeLessThan(8000); // not the 10 s or 60 s a silent thread is given
+    expect(failing.stderr).toContain(`leadlag: ${data('feedback.csv')}: no answer from its thread`);
+    const single = leadlag(args, false);
+    expect(failing.status).toBe(0);
+    expect(failing.stdout).toBe(single.stdout);
+  });
+
   test('the summary reads the feedback’s columns, so it keeps every file on the main thread', () => {
     const { threaded, single, inThreads } = bothWays([
       'scorecard',
