@@ -59,7 +59,7 @@ export function reviewFile(job: ReviewJob, open: (path: string) => Bytes = fileB
   const dates: DateOptions = { zone: RUNTIME_ZONE, monthFirst: job.monthFirst };
   const review = reviewSource(job.kind, file.loaded, job.path, parsePeriod(job.period), dates);
   let build: ReviewedFile['build'] = null;
-  if (!review.series && !review.countError && !review.fit.some((p) => p.check === 'kind')) {
+  if (review.fit.some((p) => p.check === 'date-unreadable')) {
     try {
       build = { series: sourceSeriesOf({ [job.kind]: file.source }, parsePeriod(job.period), dates)[job.kind] ?? null, error: null };
     } catch (e) {

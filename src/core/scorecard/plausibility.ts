@@ -589,10 +589,12 @@ export interface SourceReviewPart {
   /** Its series, when it is counted; `countError` says why counting it failed (the build fails with it). */
   readonly series: SourceSeries | null;
   readonly countError: string | null;
+  /** Whether a build over it can take its series from here: it passed the fit checks and counted without error. */
+  readonly usable: boolean;
 }
 
 export function reviewSource(slot: Source, l: LoadedSource, name: string, spec: PeriodSpec, dates: DateOptions): SourceReviewPart {
-  const none = { slot, values: [], latest: [], series: null, countError: null };
+  const none = { slot, values: [], latest: [], series: null, countError: null, usable: false };
   const kind = kindCheck(slot, name, l);
   if (kind) return { ...none, fit: [kind] };
   const fit = dateChecks(slot, l, dates);
@@ -607,7 +609,7 @@ export function reviewSource(slot: Source, l: LoadedSource, name: string, spec: 
   }
   const values = slot === 'sales' ? salesChecks(name, l, series ?? undefined) : slot === 'feedback' ? feedbackChecks(l) : reviewChecks(l);
   const latest = series ? latestOf(series, l.setup.currency.code) : [];
-  return { slot, fit, values, latest, series, countError };
+  return { slot, fit, values, latest, series, countError, usable: countError === null };
 }
 
 /** The parts of a review as one: the checks in the order of the sources, the latest numbers in the measures' order. */
@@ -616,14 +618,11 @@ export function combineReviews(parts: readonly SourceReviewPart[]): SourcesRevie
   const problems = [...bySlot.flatMap((p) => p.fit), ...bySlot.flatMap((p) => p.values)];
   const series: Partial<Record<Source, SourceSeries>> = {};
   for (const p of bySlot) if (p.series) series[p.slot] = p.series;
+  // Each measure belongs to one source: their order is the measures'.
   const order = (id: MeasureId) => MEASURES.findIndex((m) => m.id === id);
-  const latest = (['feedback', 'sales', 'reviews'] as const)
-    .flatMap((slot) => bySlot.find((p) => p.slot === slot)?.latest ?? [])
-    .sort((x, y) => order(x.id) - order(y.id));
+  const latest = bySlot.flatMap((p) => p.latest).sort((x, y) => order(x.id) - order(y.id));
   // A source that failed to count is not usable: the build counts it again and fails with its message.
-  const usable = bySlot
-    .filter((p) => p.series !== null || (p.countError === null && p.fit.every((f) => f.check !== 'kind' && f.check !== 'date-unreadable')))
-    .map((p) => p.slot);
+  const usable = bySlot.filter((p) => p.usable).map((p) => p.slot);
   return { problems, latest, series, usable };
 }
 
